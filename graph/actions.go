@@ -1,0 +1,99 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+)
+
+// ActionResult is what an action POST answered, in any documented shape.
+type ActionResult struct {
+	Success  bool
+	Message  string
+	Solution *Solution // set when the answer was the solution object
+	Raw      []byte
+}
+
+// Do sends the action's POST exactly once. It is never retried. An outcome
+// that cannot be known (timeout or reset after sending, or 5xx) is an error
+// for which IsUnknownOutcome is true: read the solution again. A POST refused
+// before anything was sent (bad ID, no token) is an ordinary error.
+func (c *Client) Do(ctx context.Context, solutionID string, a Action) (*ActionResult, error) {
+	if a < ActionAccept || a > ActionRejectDeactivation {
+		return nil, fmt.Errorf("graph: unknown action %d", int(a))
+	}
+	if err := checkID("solution", solutionID); err != nil {
+		return nil, err
+	}
+	token, err := c.accessToken(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("graph: %s was not sent: %w", a.Command(), err)
+	}
+	unknown := func(cause error) error {
+		return &OutcomeUnknownError{Action: a, SolutionID: solutionID, Err: cause}
+	}
+	resp, sent, err := c.send(ctx, request{method: http.MethodPost, segments: []string{solutionID, a.Edge()}}, token)
+	if err != nil {
+		if sent {
+			return nil, unknown(err)
+		}
+		return nil, err
+	}
+	if err := resp.failure(token); err != nil {
+		if definiteRefusal(err) {
+			return nil, err
+		}
+		return nil, unknown(err)
+	}
+	result, ok := parseActionResult(resp.body)
+	if !ok {
+		return nil, unknown(errors.New("graph: the server answered success: false without an error object"))
+	}
+	return result, nil
+}
+
+// definiteRefusal is a Graph error object on a 4xx (or a 2xx) answer that
+// is not transient: the action certainly did not happen. Anything else
+// after sending (5xx, transient codes, proxy pages) leaves it unknown.
+func definiteRefusal(err error) bool {
+	var graphErr *Error
+	return errors.As(err, &graphErr) && graphErr.HTTPStatus < 500 && graphErr.Class() != ClassTransient
+}
+
+// parseActionResult accepts every documented success shape: {"success":true},
+// the solution object, the v23 shapes with message, and an empty body. ok is
+// false only for an explicit success: false.
+func parseActionResult(body []byte) (*ActionResult, bool) {
+	result := &ActionResult{Success: true, Raw: body}
+	trimmed := bytes.TrimSpace(body)
+	if bytes.Equal(trimmed, []byte("false")) {
+		return nil, false
+	}
+	var fields map[string]json.RawMessage
+	if len(trimmed) == 0 || trimmed[0] != '{' || json.Unmarshal(trimmed, &fields) != nil {
+		return result, true
+	}
+	if raw, present := fields["success"]; present {
+		var success bool
+		if json.Unmarshal(raw, &success) == nil && !success {
+			return nil, false
+		}
+	}
+	result.Message = jsonString(fields["message"])
+	_, hasID := fields["id"]
+	_, hasStatus := fields["status"]
+	_, hasName := fields["name"]
+	if hasID && (hasStatus || hasName) {
+		var s Solution
+		if json.Unmarshal(trimmed, &s) == nil {
+			result.Solution = &s
+		}
+	}
+	return result, true
+}

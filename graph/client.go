@@ -1,0 +1,176 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Version is mps's version, sent in the User-Agent.
+const Version = "0.1.0"
+
+// DefaultBaseURL and DefaultAPIVersion are used when no option says otherwise.
+const (
+	DefaultBaseURL    = "https://graph.facebook.com"
+	DefaultAPIVersion = "v25.0"
+	MaxPageSize       = 100
+)
+
+// TokenSource returns the access token; it is called lazily, per request.
+type TokenSource func(ctx context.Context) (string, error)
+
+// Option configures a Client.
+type Option func(*Client) error
+
+// Client talks to the Graph API. It is safe for concurrent use.
+type Client struct {
+	base      *url.URL
+	version   string
+	token     TokenSource
+	appSecret string
+	http      *http.Client
+	clock     Clock
+	retry     RetryPolicy
+
+	mu    sync.Mutex
+	usage Usage
+}
+
+// New builds a client. Without WithTokenSource every call fails with an
+// authentication error that tells the person how to log in.
+func New(opts ...Option) (*Client, error) {
+	base, _ := url.Parse(DefaultBaseURL)
+	c := &Client{
+		base:    base,
+		version: DefaultAPIVersion,
+		http:    DefaultHTTPClient(),
+		clock:   SystemClock{},
+		retry:   DefaultRetryPolicy(),
+	}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(c); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// DefaultHTTPClient is the *http.Client New uses: bounded connect, TLS,
+// header and whole-request times, and no redirects (Graph answers JSON and
+// never needs one; following one could carry the request elsewhere).
+func DefaultHTTPClient() *http.Client {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	transport.TLSHandshakeTimeout = 10 * time.Second
+	transport.ResponseHeaderTimeout = 25 * time.Second
+	transport.MaxIdleConnsPerHost = 8
+	return &http.Client{
+		Transport: transport,
+		Timeout:   30 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+	}
+}
+
+// WithBaseURL points the client at another Graph host, such as the sandbox.
+func WithBaseURL(u string) Option {
+	return func(c *Client) error {
+		parsed, err := url.Parse(strings.TrimRight(u, "/"))
+		if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
+			return fmt.Errorf("graph: base URL %q must be an http or https URL such as %s", sanitize(u), DefaultBaseURL)
+		}
+		if parsed.User != nil || parsed.RawQuery != "" || parsed.Fragment != "" {
+			return fmt.Errorf("graph: base URL %q must not carry credentials, a query or a fragment", parsed.Redacted())
+		}
+		c.base = parsed
+		return nil
+	}
+}
+
+// WithAPIVersion picks the Graph API version, such as "v25.0".
+func WithAPIVersion(v string) Option {
+	return func(c *Client) error {
+		if !validVersion(v) {
+			return fmt.Errorf("graph: API version %q should look like %s", sanitize(v), DefaultAPIVersion)
+		}
+		c.version = v
+		return nil
+	}
+}
+
+// WithTokenSource sets where the access token comes from.
+func WithTokenSource(ts TokenSource) Option {
+	return func(c *Client) error {
+		if ts == nil {
+			return errors.New("graph: token source is nil")
+		}
+		c.token = ts
+		return nil
+	}
+}
+
+// WithAppSecret switches on appsecret_proof for every call.
+func WithAppSecret(secret string) Option {
+	return func(c *Client) error {
+		c.appSecret = secret
+		return nil
+	}
+}
+
+// WithHTTPClient replaces the default *http.Client.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *Client) error {
+		if hc == nil {
+			return errors.New("graph: http client is nil")
+		}
+		c.http = hc
+		return nil
+	}
+}
+
+// WithClock replaces the system clock (tests pass a fake).
+func WithClock(clk Clock) Option {
+	return func(c *Client) error {
+		if clk == nil {
+			return errors.New("graph: clock is nil")
+		}
+		c.clock = clk
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces DefaultRetryPolicy.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *Client) error {
+		if p.MaxAttempts < 1 {
+			return fmt.Errorf("graph: retry policy needs MaxAttempts of at least 1, got %d", p.MaxAttempts)
+		}
+		if p.BaseDelay < 0 || p.MaxDelay < 0 || p.MaxElapsed < 0 || p.MaxThrottle < 0 {
+			return errors.New("graph: retry policy durations must not be negative")
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// BaseURL is the Graph host the client talks to.
+func (c *Client) BaseURL() string { return c.base.String() }
+
+// APIVersion is the version prefix of every path, such as "v25.0".
+func (c *Client) APIVersion() string { return c.version }
+
+// validVersion accepts "v" + digits + "." + digits, such as v25.0.
+func validVersion(v string) bool {
+	major, minor, ok := strings.Cut(strings.TrimPrefix(v, "v"), ".")
+	return ok && strings.HasPrefix(v, "v") && isDigits(major) && isDigits(minor) && len(major) <= 3 && len(minor) <= 2
+}

@@ -1,0 +1,83 @@
+package graph
+
+import (
+	"context"
+	"iter"
+	"net/url"
+)
+
+// solutionListFields are the default fields of a solution list, asked for
+// explicitly so that the answer does not depend on Graph's defaults.
+const solutionListFields = "id,name,status,status_for_pending_request"
+
+// partnerRowFields are the fields of a partners edge row.
+const partnerRowFields = "id,partner_app{id,name,link},partner_permissions,status"
+
+// SolutionQuery narrows the app's solution list.
+type SolutionQuery struct {
+	Role     Role // RoleUnknown lists both sides
+	Detailed bool // expand owner_app, permissions and partner rows in the same paged request
+	Limit    int  // page size; 0 means the largest
+}
+
+// AppSolutionPages pages through GET /{app}/whatsapp_business_solutions.
+func (c *Client) AppSolutionPages(ctx context.Context, appID string, q SolutionQuery) iter.Seq2[Page[Solution], error] {
+	if err := checkID("app", appID); err != nil {
+		return failed[Solution](err)
+	}
+	query := url.Values{"fields": {solutionListFields}}
+	if q.Detailed {
+		query.Set("fields", SolutionFields)
+	}
+	switch q.Role {
+	case RoleOwner:
+		query.Set("role", "OWNER")
+	case RolePartner:
+		query.Set("role", "PARTNER")
+	}
+	return pages[Solution](ctx, c, get(query, appID, "whatsapp_business_solutions"), q.Limit)
+}
+
+// AppSolutions returns every solution on every page (and, with an error,
+// the solutions read before it).
+func (c *Client) AppSolutions(ctx context.Context, appID string, q SolutionQuery) ([]Solution, error) {
+	return collect(c.AppSolutionPages(ctx, appID, q))
+}
+
+// Solution reads one solution with owner app, permissions and partner rows in one request.
+func (c *Client) Solution(ctx context.Context, id string) (*Solution, error) {
+	if err := checkID("solution", id); err != nil {
+		return nil, err
+	}
+	var s Solution
+	if err := c.fetch(ctx, get(url.Values{"fields": {SolutionFields}}, id), &s); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// PartnerPages pages through GET /{solution}/partners.
+func (c *Client) PartnerPages(ctx context.Context, solutionID string) iter.Seq2[Page[PartnerRow], error] {
+	if err := checkID("solution", solutionID); err != nil {
+		return failed[PartnerRow](err)
+	}
+	return pages[PartnerRow](ctx, c, get(url.Values{"fields": {partnerRowFields}}, solutionID, "partners"), 0)
+}
+
+// Partners returns every partner row.
+func (c *Client) Partners(ctx context.Context, solutionID string) ([]PartnerRow, error) {
+	return collect(c.PartnerPages(ctx, solutionID))
+}
+
+// WABASolutionPages pages through GET /{waba}/solutions.
+func (c *Client) WABASolutionPages(ctx context.Context, wabaID string) iter.Seq2[Page[Solution], error] {
+	if err := checkID("WABA", wabaID); err != nil {
+		return failed[Solution](err)
+	}
+	return pages[Solution](ctx, c, get(url.Values{"fields": {solutionListFields}}, wabaID, "solutions"), 0)
+}
+
+// WABASolutions returns every solution that onboarded the WABA.
+func (c *Client) WABASolutions(ctx context.Context, wabaID string) ([]Solution, error) {
+	return collect(c.WABASolutionPages(ctx, wabaID))
+}
