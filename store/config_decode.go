@@ -126,7 +126,8 @@ func describeJSONError(path string, data []byte, err error) error {
 		return fmt.Errorf("%s:%d:%d: the file is damaged (%s); fix or remove it", path, line, col, strings.TrimPrefix(syntax.Error(), "json: "))
 	case errors.As(err, &typeErr):
 		line, col := lineColumn(data, typeErr.Offset)
-		where := typeErr.Field
+		// Field is a dotted path without map keys ("profiles.app_id"); the key alone reads better.
+		where := typeErr.Field[strings.LastIndexByte(typeErr.Field, '.')+1:]
 		if where == "" {
 			where = "the file"
 		}

@@ -1,0 +1,80 @@
+package eventlog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+)
+
+const insertEvent = `INSERT INTO events (
+	dedup_key, received_ms, entry_ms, entry_id, object, field, event,
+	solution_id, waba_id, status, business_ids, raw,
+	owner_business_id, partner_app_id, known
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(dedup_key) DO NOTHING`
+
+// Append stores events in one transaction and returns how many were new.
+// Events whose key is already stored are skipped. When it returns nil, the
+// events are on disk.
+func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err error) {
+	if len(events) == 0 {
+		return 0, nil
+	}
+	for i, e := range events {
+		if e.Key == "" {
+			return 0, fmt.Errorf("event log: event %d has no de-duplication key", i)
+		}
+	}
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("event log: starting a write: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	stmt, err := tx.PrepareContext(ctx, insertEvent)
+	if err != nil {
+		return 0, fmt.Errorf("event log: %w", err)
+	}
+	defer stmt.Close()
+	for _, e := range events {
+		res, err := stmt.ExecContext(ctx, insertArgs(e)...)
+		if err != nil {
+			return 0, fmt.Errorf("event log: storing %s/%s: %w", e.Field, e.Event, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return 0, fmt.Errorf("event log: %w", err)
+		}
+		inserted += int(n)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("event log: committing: %w", err)
+	}
+	return inserted, nil
+}
+
+func insertArgs(e Event) []any {
+	var entryMS sql.NullInt64
+	if !e.EntryTime.IsZero() {
+		entryMS = sql.NullInt64{Int64: e.EntryTime.UnixMilli(), Valid: true}
+	}
+	ids := e.BusinessIDs
+	if ids == nil {
+		ids = []string{}
+	}
+	idsJSON, _ := json.Marshal(ids) // a []string always encodes
+	raw := string(e.Raw)
+	if !json.Valid(e.Raw) {
+		quoted, _ := json.Marshal(raw) // keep unreadable bytes as a JSON string
+		raw = string(quoted)
+	}
+	return []any{
+		e.Key, e.Received.UnixMilli(), entryMS, e.EntryID, e.Object, e.Field, e.Event,
+		e.SolutionID, e.WABAID, e.Status, string(idsJSON), raw,
+		e.OwnerBusinessID, e.PartnerAppID, e.Known,
+	}
+}

@@ -1,0 +1,88 @@
+package eventlog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Query narrows List. Zero values do not filter.
+type Query struct {
+	Since   time.Time // received at or after
+	Field   string
+	Event   string
+	AfterID int64 // only rows with a larger ID: the tail of the log
+	Limit   int   // at most this many, oldest first; 0 means all
+}
+
+const selectEvents = `SELECT id, dedup_key, received_ms, entry_ms, entry_id, object, field, event,
+	solution_id, waba_id, status, business_ids, raw, owner_business_id, partner_app_id, known
+FROM events`
+
+// List returns stored events matching q, oldest first.
+func (l *Log) List(ctx context.Context, q Query) ([]Event, error) {
+	var where []string
+	var args []any
+	if !q.Since.IsZero() {
+		where, args = append(where, "received_ms >= ?"), append(args, q.Since.UnixMilli())
+	}
+	if q.Field != "" {
+		where, args = append(where, "field = ?"), append(args, q.Field)
+	}
+	if q.Event != "" {
+		where, args = append(where, "event = ?"), append(args, q.Event)
+	}
+	if q.AfterID > 0 {
+		where, args = append(where, "id > ?"), append(args, q.AfterID)
+	}
+	stmt := selectEvents
+	if len(where) > 0 {
+		stmt += " WHERE " + strings.Join(where, " AND ")
+	}
+	stmt += " ORDER BY id"
+	if q.Limit > 0 {
+		stmt, args = stmt+" LIMIT ?", append(args, q.Limit)
+	}
+	rows, err := l.db.QueryContext(ctx, stmt, args...)
+	if err != nil {
+		return nil, fmt.Errorf("event log: reading: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("event log: reading: %w", err)
+	}
+	return out, nil
+}
+
+func scanEvent(rows *sql.Rows) (Event, error) {
+	var (
+		e                   Event
+		receivedMS          int64
+		entryMS             sql.NullInt64
+		businessIDs, rawStr string
+	)
+	err := rows.Scan(&e.ID, &e.Key, &receivedMS, &entryMS, &e.EntryID, &e.Object, &e.Field, &e.Event,
+		&e.SolutionID, &e.WABAID, &e.Status, &businessIDs, &rawStr, &e.OwnerBusinessID, &e.PartnerAppID, &e.Known)
+	if err != nil {
+		return Event{}, fmt.Errorf("event log: reading a row: %w", err)
+	}
+	e.Received = time.UnixMilli(receivedMS).UTC()
+	if entryMS.Valid {
+		e.EntryTime = time.UnixMilli(entryMS.Int64).UTC()
+	}
+	// A row whose id list cannot be read keeps its raw payload; the list stays empty.
+	_ = json.Unmarshal([]byte(businessIDs), &e.BusinessIDs)
+	e.Raw = json.RawMessage(rawStr)
+	return e, nil
+}

@@ -1,0 +1,83 @@
+package eventlog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations bring the schema from version i to i+1 (PRAGMA user_version).
+// Append new ones; never edit or remove a released one, and never drop data.
+func migrations() []string {
+	return []string{
+		// v1: the events table.
+		`CREATE TABLE events (
+			id           INTEGER PRIMARY KEY AUTOINCREMENT,
+			dedup_key    TEXT    NOT NULL UNIQUE,
+			received_ms  INTEGER NOT NULL,
+			entry_ms     INTEGER,
+			entry_id     TEXT    NOT NULL DEFAULT '',
+			object       TEXT    NOT NULL DEFAULT '',
+			field        TEXT    NOT NULL DEFAULT '',
+			event        TEXT    NOT NULL DEFAULT '',
+			solution_id  TEXT    NOT NULL DEFAULT '',
+			waba_id      TEXT    NOT NULL DEFAULT '',
+			status       TEXT    NOT NULL DEFAULT '',
+			business_ids TEXT    NOT NULL DEFAULT '[]',
+			raw          TEXT    NOT NULL
+		);
+		CREATE INDEX events_received ON events(received_ms);`,
+		// v2: the ids of app install/uninstall and removal events, whether mps
+		// understood the event, and indexes for the gauge and reconciliation.
+		// Rows from v1 get the new columns filled in from their raw payload.
+		`ALTER TABLE events ADD COLUMN owner_business_id TEXT NOT NULL DEFAULT '';
+		ALTER TABLE events ADD COLUMN partner_app_id TEXT NOT NULL DEFAULT '';
+		ALTER TABLE events ADD COLUMN known INTEGER NOT NULL DEFAULT 0;
+		UPDATE events SET
+			owner_business_id = COALESCE(CAST(json_extract(raw, '$.value.waba_info.owner_business_id') AS TEXT), ''),
+			partner_app_id    = COALESCE(CAST(json_extract(raw, '$.value.waba_info.partner_app_id') AS TEXT), ''),
+			known = (field = 'partner_solutions' AND event IN ('SOLUTION_CREATED', 'SOLUTION_UPDATED'))
+			     OR (field = 'account_update' AND event IN ('PARTNER_ADDED', 'PARTNER_APP_INSTALLED', 'PARTNER_APP_UNINSTALLED', 'PARTNER_REMOVED'))
+		WHERE json_valid(raw);
+		CREATE INDEX events_event ON events(event, field);
+		CREATE INDEX events_waba ON events(waba_id);`,
+	}
+}
+
+// SchemaVersion is the version this build writes.
+func SchemaVersion() int { return len(migrations()) }
+
+// migrate applies the migrations after the database's version, up to
+// target, in one transaction. The transaction takes the write lock first
+// (_txlock=immediate), so two processes opening the log at once do not both
+// migrate.
+func migrate(ctx context.Context, db *sql.DB, target int) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("event log: starting the schema upgrade: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	var current int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return fmt.Errorf("event log: reading the schema version: %w", err)
+	}
+	if current > len(migrations()) {
+		return fmt.Errorf("event log has schema version %d, newer than this mps understands (%d): upgrade mps", current, len(migrations()))
+	}
+	for v := current; v < target; v++ {
+		if _, err := tx.ExecContext(ctx, migrations()[v]); err != nil {
+			return fmt.Errorf("event log: upgrading the schema to version %d: %w", v+1, err)
+		}
+	}
+	if current < target {
+		// PRAGMA takes no bound parameters; target is an int we control.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", target)); err != nil {
+			return fmt.Errorf("event log: recording the schema version: %w", err)
+		}
+	}
+	return tx.Commit()
+}
