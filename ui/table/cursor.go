@@ -1,0 +1,70 @@
+package table
+
+import "slices"
+
+// Cursor is the selected row's position among the visible rows.
+func (m Model) Cursor() int { return m.cursor }
+
+// Selected returns the row under the cursor, or false when no row is visible.
+func (m Model) Selected() (Row, bool) {
+	i := m.selectedIndex()
+	if i < 0 {
+		return Row{}, false
+	}
+	return m.rows.at(i).row, true
+}
+
+// SelectID moves the cursor to the row with this ID. It reports false, and
+// leaves the cursor alone, when there is no such row or the filter hides it.
+func (m *Model) SelectID(id string) bool {
+	i, ok := m.rows.byID[id]
+	if !ok {
+		return false
+	}
+	pos, found := slices.BinarySearch(m.visible, i)
+	if !found {
+		return false
+	}
+	m.setCursor(pos)
+	return true
+}
+
+// MoveBy moves the cursor n rows down (up when n is negative), stopping at
+// the ends, and scrolls just enough to keep it in the window.
+func (m *Model) MoveBy(n int) { m.setCursor(m.cursor + n) }
+
+// Top and Bottom move to the first and the last visible row.
+func (m *Model) Top()    { m.setCursor(0) }
+func (m *Model) Bottom() { m.setCursor(len(m.visible) - 1) }
+
+// PageUp and PageDown move the cursor by one window of rows.
+func (m *Model) PageUp()   { m.MoveBy(-max(m.bodyHeight(), 1)) }
+func (m *Model) PageDown() { m.MoveBy(max(m.bodyHeight(), 1)) }
+
+func (m *Model) setCursor(pos int) {
+	m.cursor = max(min(pos, len(m.visible)-1), 0)
+	m.scrollToCursor()
+}
+
+// scrollToCursor moves the window as little as possible to show the cursor,
+// and never leaves blank lines below the last row while rows are above.
+func (m *Model) scrollToCursor() {
+	h := m.bodyHeight()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if h > 0 && m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	m.offset = max(min(m.offset, len(m.visible)-h), 0)
+}
+
+// rowAt returns the visible position drawn at screen cell (x, y).
+func (m *Model) rowAt(x, y int) (int, bool) {
+	x, y = x-m.originX, y-m.originY
+	if x < 0 || x >= m.width || y < 1 || y >= m.height {
+		return 0, false
+	}
+	pos := m.offset + y - 1
+	return pos, pos < len(m.visible)
+}

@@ -1,0 +1,17 @@
+// Package table is a virtualised table for Bubble Tea v2 that stays fast at
+// hundreds of thousands of rows.
+//
+// Only the rows in the window are drawn. Each row's line is drawn once and
+// cached until the width, columns or styles change, and lipgloss runs only
+// when styles are set: a frame is a handful of string copies. Rows are kept in
+// fixed-size chunks, so appending a page costs the page, never the list. The
+// text filter scans lowercased copies of the cells made when rows arrive, and
+// a query that extends the previous one only re-checks the previous matches.
+//
+// Cells are sanitised with text.Sanitize as rows are added, so server text
+// can be passed as it came. Rows keep their insertion order; sort before
+// SetRows if you need another one.
+//
+// Model is a value, like other Bubble Tea components: keep only the copy that
+// Update returns. Its slices are shared between copies.
+package table

@@ -1,0 +1,179 @@
+package table
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// bruteFilter is the definition SetFilter must agree with.
+func bruteFilter(rows []Row, q string) []string {
+	var ids []string
+	q = strings.ToLower(q)
+	for _, r := range rows {
+		for _, c := range r.Cells {
+			if strings.Contains(strings.ToLower(c), q) {
+				ids = append(ids, r.ID)
+				break
+			}
+		}
+	}
+	return ids
+}
+
+func visibleIDs(m Model) []string {
+	ids := make([]string, 0, m.VisibleLen())
+	for _, i := range m.visible {
+		ids = append(ids, m.rows.at(int(i)).row.ID)
+	}
+	return ids
+}
+
+func mixedRows(n int, seed uint64) []Row {
+	words := []string{"Acme", "ÉCOLE", "école", "Straße", "Компания", "日本", "Partner", "active", "PENDING", "x", "ab"}
+	r := rand.New(rand.NewPCG(seed, 1))
+	rows := make([]Row, n)
+	for i := range rows {
+		cells := make([]string, 1+r.IntN(5))
+		for j := range cells {
+			cells[j] = words[r.IntN(len(words))] + " " + words[r.IntN(len(words))]
+		}
+		rows[i] = Row{ID: fmt.Sprint(i), Cells: cells}
+	}
+	return rows
+}
+
+// TestFilterAgreesWithBruteForce types queries key by key and deletes them
+// again, so it covers narrowing from the previous result, fresh scans across
+// chunk boundaries and widening back to everything.
+func TestFilterAgreesWithBruteForce(t *testing.T) {
+	rows := mixedRows(3*chunkSize+17, 7)
+	m := newTable(t, rows, 80, 10)
+	for _, q := range []string{"acme", "École", "KOMП", "ompания", "日本 p", "pending", "b a", "ab x", "zzz", "s"} {
+		rs := []rune(q)
+		for n := 1; n <= len(rs); n++ {
+			m.SetFilter(string(rs[:n]))
+			if got, want := visibleIDs(m), bruteFilter(rows, string(rs[:n])); !slices.Equal(got, want) {
+				t.Fatalf("typing %q: %d rows, want %d", string(rs[:n]), len(got), len(want))
+			}
+		}
+		for n := len(rs) - 1; n >= 0; n-- {
+			m.SetFilter(string(rs[:n]))
+			if got, want := visibleIDs(m), bruteFilter(rows, string(rs[:n])); !slices.Equal(got, want) {
+				t.Fatalf("deleting to %q: %d rows, want %d", string(rs[:n]), len(got), len(want))
+			}
+		}
+	}
+	if m.VisibleLen() != m.Len() {
+		t.Fatalf("an empty filter shows %d of %d rows", m.VisibleLen(), m.Len())
+	}
+}
+
+func TestFilterDoesNotMatchAcrossCells(t *testing.T) {
+	m := newTable(t, []Row{{ID: "1", Cells: []string{"ab", "cd"}}, {ID: "2", Cells: []string{"abcd"}}}, 40, 5)
+	m.SetFilter("bc")
+	if got := visibleIDs(m); !slices.Equal(got, []string{"2"}) {
+		t.Fatalf("filter bc shows %v", got)
+	}
+}
+
+func TestFilterKeepsSelectedRow(t *testing.T) {
+	m := newTable(t, numberedRows(0, 500), 60, 11)
+	if !m.SelectID("123") {
+		t.Fatal("SelectID(123) failed")
+	}
+	m.SetFilter("12")
+	if got := selectedID(t, m); got != "123" {
+		t.Fatalf("narrowing moved the cursor to %s", got)
+	}
+	m.SetFilter("")
+	if got := selectedID(t, m); got != "123" {
+		t.Fatalf("widening moved the cursor to %s", got)
+	}
+	if sel := selectedLine(t, screen(t, m)); sel < 1 {
+		t.Fatal("selected row off screen after widening")
+	}
+	m.SetFilter("Solution 0013") // hides 123: the cursor goes to the next match
+	if got := selectedID(t, m); got != "130" {
+		t.Fatalf("cursor on %s, want the next match 130", got)
+	}
+	if m.SelectID("123") {
+		t.Fatal("SelectID found a row the filter hides")
+	}
+}
+
+func TestAppendWhileFiltered(t *testing.T) {
+	m := newTable(t, numberedRows(0, 300), 60, 11)
+	m.SetFilter("partner 3")
+	m.MoveBy(5)
+	before := selectedID(t, m)
+	beforeVisible := m.VisibleLen()
+	m.AppendRows(numberedRows(300, 100))
+	if got := selectedID(t, m); got != before {
+		t.Fatalf("append moved the cursor from %s to %s", before, got)
+	}
+	all := append(numberedRows(0, 300), numberedRows(300, 100)...)
+	if got, want := visibleIDs(m), bruteFilter(all, "partner 3"); !slices.Equal(got, want) {
+		t.Fatalf("after append %d visible, want %d", len(got), len(want))
+	}
+	if m.VisibleLen() <= beforeVisible || m.Len() != 400 {
+		t.Fatalf("VisibleLen %d (was %d), Len %d", m.VisibleLen(), beforeVisible, m.Len())
+	}
+	if sel := selectedLine(t, screen(t, m)); sel < 1 {
+		t.Fatal("selected row off screen after append")
+	}
+}
+
+func TestSetRowsKeepsSelectionByID(t *testing.T) {
+	m := newTable(t, numberedRows(0, 100), 60, 11)
+	m.SelectID("42")
+	m.SetRows(numberedRows(30, 100)) // 42 is now at position 12
+	if got := selectedID(t, m); got != "42" || m.Cursor() != 12 {
+		t.Fatalf("cursor on %s at %d, want 42 at 12", got, m.Cursor())
+	}
+	m.SetRows(numberedRows(1000, 5)) // 42 is gone: the cursor is clamped
+	if got := m.Cursor(); got != 4 {
+		t.Fatalf("cursor %d, want the last row 4", got)
+	}
+	m.SetRows(nil)
+	if _, ok := m.Selected(); ok || m.Len() != 0 {
+		t.Fatal("SetRows(nil) left rows")
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m := newTable(t, numberedRows(0, 100), 60, 11)
+	m.SetOrigin(3, 2) // header at y=2, first row at y=3
+	m, _ = m.Update(mouseClick(10, 6))
+	if m.Cursor() != 3 {
+		t.Fatalf("click on the 4th row line: cursor %d", m.Cursor())
+	}
+	for _, miss := range [][2]int{{10, 2}, {10, 1}, {2, 6}, {63, 6}, {10, 13}} {
+		m, _ = m.Update(mouseClick(miss[0], miss[1]))
+		if m.Cursor() != 3 {
+			t.Fatalf("click at %v outside the rows moved the cursor to %d", miss, m.Cursor())
+		}
+	}
+	m, _ = m.Update(mouseWheel(false))
+	m, _ = m.Update(mouseWheel(false))
+	if m.Cursor() != 3+2*wheelStep {
+		t.Fatalf("two wheel notches down: cursor %d", m.Cursor())
+	}
+	m.MoveBy(20) // scrolled: clicks map through the offset
+	m, _ = m.Update(mouseClick(10, 3))
+	if got := selectedLine(t, screen(t, m)); got != 1 || m.Cursor() != m.offset {
+		t.Fatalf("click on the first row line after scrolling: line %d cursor %d offset %d", got, m.Cursor(), m.offset)
+	}
+	before := m.Cursor()
+	m, _ = m.Update(mouseWheel(true))
+	if m.Cursor() != before-wheelStep {
+		t.Fatalf("wheel up: cursor %d, want %d", m.Cursor(), before-wheelStep)
+	}
+	short := newTable(t, numberedRows(0, 2), 60, 11)
+	short, _ = short.Update(mouseClick(5, 8)) // a blank line below the rows
+	if short.Cursor() != 0 {
+		t.Fatalf("click below the last row selected %d", short.Cursor())
+	}
+}

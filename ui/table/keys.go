@@ -1,0 +1,76 @@
+package table
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// wheelStep is how many rows one mouse wheel notch moves.
+const wheelStep = 3
+
+// KeyMap holds the bindings Update handles. It satisfies help.KeyMap.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+// DefaultKeyMap binds arrows and j/k, pgup/pgdown, g/home and G/end.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
+	}
+}
+
+// ShortHelp is the bindings for a one-line help.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down} }
+
+// FullHelp is every binding, grouped.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.PageUp, k.PageDown}}
+}
+
+// Update moves the cursor for the key map's keys, the mouse wheel (anywhere:
+// the caller decides which component gets it) and a left click on a row
+// (located with SetOrigin). It never returns a command; compare Selected
+// before and after to react to a move.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.MoveBy(-wheelStep)
+		case tea.MouseWheelDown:
+			m.MoveBy(wheelStep)
+		}
+	case tea.MouseClickMsg:
+		if msg.Button == tea.MouseLeft {
+			if pos, ok := m.rowAt(msg.X, msg.Y); ok {
+				m.setCursor(pos)
+			}
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) {
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		m.MoveBy(-1)
+	case key.Matches(msg, m.keys.Down):
+		m.MoveBy(1)
+	case key.Matches(msg, m.keys.PageUp):
+		m.PageUp()
+	case key.Matches(msg, m.keys.PageDown):
+		m.PageDown()
+	case key.Matches(msg, m.keys.Top):
+		m.Top()
+	case key.Matches(msg, m.keys.Bottom):
+		m.Bottom()
+	}
+}

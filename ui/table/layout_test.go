@@ -1,0 +1,30 @@
+package table
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestLayoutWidths(t *testing.T) {
+	tests := []struct {
+		name string
+		cols []Column
+		body int
+		want []int
+	}{
+		{"fixed only", []Column{{Width: 5}, {Width: 3}}, 20, []int{5, 3}},
+		{"flex shares by weight", []Column{{Flex: 1}, {Flex: 3}}, 41, []int{10, 30}},
+		{"remainder goes left", []Column{{}, {}, {}}, 12, []int{4, 3, 3}},
+		{"minimum then spare", []Column{{MinWidth: 10}, {Width: 4}, {}}, 30, []int{17, 4, 7}}, // 14 spare cells, 7 each
+		{"too narrow cuts then drops from the right", []Column{{Width: 6}, {Width: 6}, {Width: 6}}, 10, []int{6, 3, 0}},
+		{"separator does not fit", []Column{{Width: 6}, {Width: 6}}, 7, []int{6, 0}},
+		{"nothing fits", []Column{{Width: 6}, {MinWidth: 3}}, 0, []int{0, 0}},
+		{"no columns", nil, 10, []int{}},
+	}
+	for _, tt := range tests {
+		got := layoutWidths(tt.cols, tt.body)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package table
+
+import (
+	"slices"
+	"strings"
+
+	"mps/ui/text"
+)
+
+// Model is the table. Make one with New.
+type Model struct {
+	cols    []Column
+	titles  []string
+	widths  []int // per column, from layoutWidths
+	rows    store
+	visible []int32 // indices of the rows the filter lets through, ascending
+
+	query  string
+	needle []byte // the query sanitised and lowercased
+
+	cursor int // position in visible
+	offset int // position in visible of the first row in the window
+
+	width, height int
+	originX       int
+	originY       int
+
+	styles    palette
+	keys      KeyMap
+	emptyText string
+
+	gen    uint32 // bumped whenever cached row lines go stale
+	header string // the header line, styled
+	blank  string // an empty body line
+	// the gutter as wide as the table allows, for selected and other rows
+	markOn, markOff string
+}
+
+// Option configures New.
+type Option func(*Model)
+
+// WithStyles sets the styles; without it the table uses DefaultStyles.
+func WithStyles(s Styles) Option { return func(m *Model) { m.styles = newPalette(s) } }
+
+// WithKeyMap replaces DefaultKeyMap.
+func WithKeyMap(k KeyMap) Option { return func(m *Model) { m.keys = k } }
+
+// WithEmptyText sets the line shown when the table has no rows.
+func WithEmptyText(s string) Option { return func(m *Model) { m.emptyText = text.Sanitize(s) } }
+
+// New returns an empty table with the given columns and a size of 0x0; call
+// SetSize before the first View.
+func New(cols []Column, opts ...Option) Model {
+	m := Model{
+		rows:      newStore(),
+		styles:    newPalette(DefaultStyles()),
+		keys:      DefaultKeyMap(),
+		emptyText: "Nothing to show.",
+	}
+	for _, o := range opts {
+		o(&m)
+	}
+	m.SetColumns(cols)
+	return m
+}
+
+// SetColumns replaces the columns, keeping the rows.
+func (m *Model) SetColumns(cols []Column) {
+	m.cols = slices.Clone(cols)
+	m.titles = make([]string, len(cols))
+	for i, c := range cols {
+		m.titles[i] = text.Sanitize(c.Title)
+	}
+	m.relayout()
+}
+
+// SetStyles replaces the styles.
+func (m *Model) SetStyles(s Styles) {
+	m.styles = newPalette(s)
+	m.relayout()
+}
+
+// SetEmptyText sets the line shown when the table has no rows.
+func (m *Model) SetEmptyText(s string) { m.emptyText = text.Sanitize(s) }
+
+// SetSize sets the table's size in cells, header included: View returns
+// exactly h lines of exactly w cells.
+func (m *Model) SetSize(w, h int) {
+	w, h = max(w, 0), max(h, 0)
+	widthChanged := w != m.width
+	m.width, m.height = w, h
+	if widthChanged {
+		m.relayout()
+	}
+	m.scrollToCursor()
+}
+
+// SetOrigin tells the table where its top-left cell is on the screen, so a
+// mouse click can be mapped to a row.
+func (m *Model) SetOrigin(x, y int) { m.originX, m.originY = x, y }
+
+// Width and Height return the size set by SetSize.
+func (m Model) Width() int  { return m.width }
+func (m Model) Height() int { return m.height }
+
+// KeyMap returns the bindings Update handles, for help views.
+func (m Model) KeyMap() KeyMap { return m.keys }
+
+// relayout recomputes the column widths and the header, and marks every
+// cached row line stale.
+func (m *Model) relayout() {
+	m.gen++
+	m.widths = layoutWidths(m.cols, m.bodyWidth())
+	m.blank = strings.Repeat(" ", m.width)
+	g := min(m.width, gutterWidth)
+	m.markOn, m.markOff = gutterMark[:g], gutterNone[:g]
+	if m.width == 0 {
+		m.header = ""
+		return
+	}
+	m.header = m.styles.header.wrap(m.markOff + m.drawCells(m.titles, nil))
+}
+
+// bodyWidth is the width right of the gutter.
+func (m *Model) bodyWidth() int { return max(m.width-gutterWidth, 0) }
+
+func (m *Model) bodyHeight() int { return max(m.height-1, 0) }

@@ -1,0 +1,167 @@
+package table
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestViewDrawsHeaderAndWindow(t *testing.T) {
+	m := newTable(t, numberedRows(0, 100), 60, 6)
+	lines := screen(t, m)
+	// 60 cells: gutter 2, four separators, fixed 8+10+7, so 18 spare cells
+	// go 2:1 to Name and Partner on top of their minimums 6 and 5.
+	want := []string{
+		"  Name               ID       State      Role    Partner",
+		"> Solution 00000     0        Active     owner   Partner 0",
+		"  Solution 00001     1        Active     owner   Partner 1",
+		"  Solution 00002     2        Active     owner   Partner 2",
+		"  Solution 00003     3        Active     owner   Partner 3",
+		"  Solution 00004     4        Active     owner   Partner 4",
+	}
+	for i := range want {
+		if strings.TrimRight(lines[i], " ") != want[i] {
+			t.Errorf("line %d:\n got %q\nwant %q", i, lines[i], want[i])
+		}
+	}
+}
+
+func TestCursorStaysInView(t *testing.T) {
+	m := newTable(t, numberedRows(0, 100), 60, 6) // 5 body lines
+	m = press(m, "j", "j", "j", "j", "j", "j")    // cursor on row 6
+	lines := screen(t, m)
+	if got := selectedLine(t, lines); got != 5 {
+		t.Fatalf("selected line %d, want the last line 5", got)
+	}
+	if !strings.Contains(lines[1], "Solution 00002") || !strings.Contains(lines[5], "Solution 00006") {
+		t.Fatalf("window did not scroll by the minimum:\n%s", strings.Join(lines, "\n"))
+	}
+	m = press(m, "k", "k", "k", "k", "k") // back to row 1: the window must follow
+	lines = screen(t, m)
+	if got := selectedLine(t, lines); got != 1 || !strings.Contains(lines[1], "Solution 00001") {
+		t.Fatalf("after moving up, selected line %d:\n%s", got, strings.Join(lines, "\n"))
+	}
+}
+
+func TestKeysMoveCursor(t *testing.T) {
+	m := newTable(t, numberedRows(0, 100), 60, 11) // 10 body lines
+	steps := []struct {
+		key  string
+		want int
+	}{
+		{"down", 1}, {"j", 2}, {"up", 1}, {"k", 0}, {"k", 0},
+		{"pgdown", 10}, {"pgdown", 20}, {"pgup", 10},
+		{"G", 99}, {"j", 99}, {"g", 0}, {"end", 99}, {"home", 0},
+		{"x", 0},
+	}
+	for _, s := range steps {
+		m = press(m, s.key)
+		if m.Cursor() != s.want {
+			t.Fatalf("after %q cursor = %d, want %d", s.key, m.Cursor(), s.want)
+		}
+		if got := selectedLine(t, screen(t, m)); got < 1 {
+			t.Fatalf("after %q the selected row is off screen", s.key)
+		}
+	}
+}
+
+func TestResizeRedrawsAtNewWidth(t *testing.T) {
+	m := newTable(t, numberedRows(0, 50), 80, 10)
+	m.MoveBy(30)
+	screen(t, m)
+	for _, size := range [][2]int{{40, 10}, {120, 40}, {25, 3}, {80, 24}} {
+		m.SetSize(size[0], size[1])
+		lines := screen(t, m)
+		if got := selectedLine(t, lines); got < 1 || !strings.Contains(lines[got], "30") {
+			t.Fatalf("at %dx%d the selected row 30 is not shown:\n%s", size[0], size[1], strings.Join(lines, "\n"))
+		}
+	}
+	m.SetSize(120, 40)
+	if lines := screen(t, m); !strings.Contains(lines[1], "Solution 00011") || !strings.Contains(lines[39], "Solution 00049") {
+		t.Fatalf("a taller window should show the rows above, not leave the cursor's row at the top:\n%s", lines[1])
+	}
+}
+
+func TestWideCharactersKeepWidths(t *testing.T) {
+	rows := []Row{
+		{ID: "1", Cells: []string{"日本語の会社名がとても長い", "中文", "有効", "オーナー", "パートナー"}},
+		{ID: "2", Cells: []string{"👩🏽‍💻 Dev team 🇧🇷🇧🇷🇧🇷", "😀😀😀😀😀", "✅", "🧑‍🤝‍🧑", "🙂"}},
+		{ID: "3", Cells: []string{"شركة الاتصالات المتقدمة", "Компания", "e\u0301\u0301\u0301", "x", "y"}},
+		{ID: "4", Cells: []string{strings.Repeat("長", 10000), strings.Repeat("w", 10000)}},
+	}
+	for _, w := range []int{80, 47, 33, 21, 13, 9, 5, 2, 1} {
+		m := newTable(t, rows, w, 6)
+		screen(t, m)
+		m.Bottom()
+		screen(t, m)
+	}
+}
+
+func TestHostileCellsAreDrawnInert(t *testing.T) {
+	rows := []Row{{ID: "1", Cells: []string{
+		"\x1b[2J\x1b]52;c;cm0gLXJm\x07evil\rname\n",
+		"\x1b]8;;https://x.example\x1b\\link\x1b]8;;\x1b\\",
+		"\u202Egnp.exe", "\x07\x08", "\x9b31m",
+	}}}
+	m := newTable(t, rows, 80, 3, WithStyles(Styles{}))
+	v := m.View()
+	if strings.ContainsAny(v, "\x1b\x07\x08\r\u202E\u009b") {
+		t.Fatalf("control characters reached the frame: %q", v)
+	}
+	lines := screen(t, m)
+	if !strings.Contains(lines[1], "evil name") || !strings.Contains(lines[1], "link") {
+		t.Fatalf("text lost while sanitising: %q", lines[1])
+	}
+}
+
+func TestEmptyStates(t *testing.T) {
+	m := New(testColumns, WithEmptyText("No solutions yet."))
+	m.SetSize(50, 4)
+	lines := screen(t, m)
+	if !strings.Contains(lines[1], "No solutions yet.") {
+		t.Fatalf("empty table shows %q", lines[1])
+	}
+	if _, ok := m.Selected(); ok {
+		t.Fatal("an empty table has a selection")
+	}
+	m = press(m, "j", "G", "pgdown", "k")
+	m.SetRows(numberedRows(0, 3))
+	m.SetFilter("nothing like this")
+	lines = screen(t, m)
+	if !strings.Contains(lines[1], "No rows match") || !strings.Contains(lines[1], "nothing like this") {
+		t.Fatalf("filtered-out table shows %q", lines[1])
+	}
+}
+
+func TestTinySizesNeverPanic(t *testing.T) {
+	for _, rows := range [][]Row{nil, numberedRows(0, 3), numberedRows(0, 500)} {
+		for w := 0; w <= 12; w++ {
+			for h := 0; h <= 4; h++ {
+				m := newTable(t, rows, w, h)
+				m = press(m, "j", "G", "pgup", "pgdown", "g")
+				m.SetFilter("1")
+				screen(t, m)
+				m.SetSize(-5, -5)
+				screen(t, m)
+			}
+		}
+	}
+}
+
+func TestCellStylesAndNoColor(t *testing.T) {
+	rows := numberedRows(0, 5)
+	for i := range rows {
+		rows[i].Styles = []StyleID{0, 0, 1}
+	}
+	styled := newTable(t, rows, 70, 6, WithStyles(Styles{Cells: []lipglossStyle{{}, greenStyle()}}))
+	screen(t, styled)
+	if !strings.Contains(styled.View(), "\x1b[") {
+		t.Fatal("a styled cell drew no escape codes")
+	}
+	plain := newTable(t, rows, 70, 6, WithStyles(Styles{}))
+	if v := plain.View(); strings.Contains(v, "\x1b") {
+		t.Fatalf("zero Styles still drew escape codes: %q", v)
+	}
+	if a, b := screen(t, styled), screen(t, plain); strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Fatalf("styling changed the text:\n%s\n---\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+	}
+}
