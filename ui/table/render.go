@@ -10,7 +10,7 @@ const (
 	gutterMark  = "> "
 	gutterNone  = "  "
 	gutterWidth = 2
-	separator  = " "
+	separator   = " "
 )
 
 // View draws the header and the rows in the window: exactly Height lines,
