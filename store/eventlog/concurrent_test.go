@@ -1,0 +1,176 @@
+package eventlog
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+const (
+	helperEnv     = "MPS_EVENTLOG_TEST_WRITER" // path of the log the helper writes
+	helperPrefix  = "MPS_EVENTLOG_TEST_PREFIX"
+	writerBatches = 100
+	batchSize     = 5
+)
+
+// writeBatches appends writerBatches batches of batchSize new events.
+func writeBatches(ctx context.Context, l *Log, prefix string) error {
+	for b := range writerBatches {
+		batch := make([]Event, batchSize)
+		for i := range batch {
+			batch[i] = partnerAdded(fmt.Sprintf("%s-%d-%d", prefix, b, i), fmt.Sprint(b*batchSize+i), prefix, t0)
+		}
+		n, err := l.Append(ctx, batch)
+		if err != nil {
+			return err
+		}
+		if n != batchSize {
+			return fmt.Errorf("batch %d: inserted %d, want %d", b, n, batchSize)
+		}
+	}
+	return nil
+}
+
+// tail reads the log by AfterID until stop is closed and a last read finds
+// nothing new, checking IDs only grow. It returns how many rows it saw.
+func tail(ctx context.Context, l *Log, stop <-chan struct{}) (int, error) {
+	var last int64
+	seen := 0
+	for {
+		select {
+		case <-stop:
+			rows, err := l.List(ctx, Query{AfterID: last})
+			return seen + len(rows), err
+		default:
+		}
+		rows, err := l.List(ctx, Query{AfterID: last, Limit: 50})
+		if err != nil {
+			return seen, err
+		}
+		for _, r := range rows {
+			if r.ID <= last {
+				return seen, fmt.Errorf("id %d after %d", r.ID, last)
+			}
+			last = r.ID
+		}
+		seen += len(rows)
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestConcurrentWriterAndReaderGoroutines(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), FileName)
+	writer := openTemp(t)
+	writer.Close()
+	writer, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	reader, err := Open(ctx, path) // a second connection pool, as another process would have
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var readErr error
+	var seen int
+	wg.Go(func() { seen, readErr = tail(ctx, reader, stop) })
+	werr := writeBatches(ctx, writer, "g")
+	close(stop)
+	wg.Wait()
+	if werr != nil || readErr != nil {
+		t.Fatalf("writer: %v; reader: %v", werr, readErr)
+	}
+	if seen != writerBatches*batchSize {
+		t.Fatalf("reader saw %d rows, want %d", seen, writerBatches*batchSize)
+	}
+}
+
+// TestWriterProcess is the other process of the two-process test; it does
+// nothing unless started by it.
+func TestWriterProcess(t *testing.T) {
+	path := os.Getenv(helperEnv)
+	if path == "" {
+		t.Skip("helper for TestTwoProcessesWriteAndRead")
+	}
+	l, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if err := writeBatches(context.Background(), l, os.Getenv(helperPrefix)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTwoProcessesWriteAndRead(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), FileName)
+	reader, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+
+	var writers []*exec.Cmd
+	for _, prefix := range []string{"p1", "p2"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestWriterProcess$", "-test.count=1")
+		cmd.Env = append(os.Environ(), helperEnv+"="+path, helperPrefix+"="+prefix)
+		out := &lockedBuffer{}
+		cmd.Stdout, cmd.Stderr = out, out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if t.Failed() {
+				t.Logf("writer %s output:\n%s", prefix, out.String())
+			}
+		})
+		writers = append(writers, cmd)
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var seen int
+	var readErr error
+	wg.Go(func() { seen, readErr = tail(ctx, reader, stop) })
+	for _, w := range writers {
+		if err := w.Wait(); err != nil {
+			t.Errorf("writer process: %v", err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	if readErr != nil {
+		t.Fatalf("reader: %v", readErr)
+	}
+	if want := 2 * writerBatches * batchSize; seen != want {
+		t.Fatalf("reader saw %d rows, want %d", seen, want)
+	}
+}
+
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf = append(b.buf, p...)
+	return len(p), nil
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return string(b.buf)
+}
