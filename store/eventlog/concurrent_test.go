@@ -66,8 +66,6 @@ func tail(ctx context.Context, l *Log, stop <-chan struct{}) (int, error) {
 func TestConcurrentWriterAndReaderGoroutines(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), FileName)
-	writer := openTemp(t)
-	writer.Close()
 	writer, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
