@@ -1,0 +1,219 @@
+package graphtest
+
+import (
+	"fmt"
+	"slices"
+
+	"mps/graph"
+)
+
+// SolutionSpec describes a solution for AddSolution. The other side is an
+// app the sandbox knows (ours or a demo partner app), or any other ID.
+type SolutionSpec struct {
+	Name               string
+	OwnerAppID         string // default: ours
+	PartnerAppID       string // default: ours, or the first demo partner app when we own it
+	Status             string // default INITIATED
+	Pending            string // default PENDING_ACTIVATION for INITIATED/PENDING, else NONE
+	PartnerStatus      string // default follows Status
+	OwnerPermissions   []string
+	PartnerPermissions []string
+}
+
+// AddSolution adds a solution and emits SOLUTION_CREATED; it returns the
+// new ID. Any status string is accepted, so tests can add unknown ones.
+func (s *Sandbox) AddSolution(spec SolutionSpec) string {
+	s.mu.Lock()
+	w := s.state
+	if spec.OwnerAppID == "" {
+		spec.OwnerAppID = w.us
+	}
+	if spec.PartnerAppID == "" {
+		spec.PartnerAppID = w.us
+		if spec.OwnerAppID == w.us {
+			spec.PartnerAppID = w.appOrder[1]
+		}
+	}
+	if spec.Status == "" {
+		spec.Status = graph.StatusInitiated
+	}
+	if spec.Pending == "" {
+		spec.Pending = defaultPending(spec.Status)
+	}
+	if spec.PartnerStatus == "" {
+		spec.PartnerStatus = partnerStatusFor(spec.Status, spec.Pending)
+	}
+	id, rowID := w.newSolutionID()
+	sol := &solution{id: id, name: spec.Name, status: spec.Status, pending: spec.Pending, owner: spec.OwnerAppID,
+		ownerPerms: slices.Clone(spec.OwnerPermissions),
+		partners: []partnerRow{{id: rowID, app: spec.PartnerAppID, perms: slices.Clone(spec.PartnerPermissions),
+			status: spec.PartnerStatus}}}
+	w.addSolution(sol)
+	payload := s.solutionEvent(EventSolutionCreated, sol)
+	s.mu.Unlock()
+	s.deliver([][]byte{payload})
+	return id
+}
+
+func defaultPending(status string) string {
+	if status == graph.StatusInitiated || status == graph.StatusPending {
+		return graph.PendingActivation
+	}
+	if status == graph.StatusPendingDeactivation {
+		return graph.PendingDeactivation
+	}
+	return graph.PendingNone
+}
+
+// partnerStatusFor is the partner row status that goes with a solution status.
+func partnerStatusFor(status, pending string) string {
+	switch status {
+	case graph.StatusInitiated, graph.StatusPending:
+		return graph.PartnerStatusNotificationSent
+	case graph.StatusActive, graph.StatusPendingDeactivation:
+		return graph.PartnerStatusAccepted
+	case graph.StatusDraft, partnerStatusRejected, partnerStatusDeactivated:
+		return status
+	}
+	return status
+}
+
+// CreateIncomingRequest adds a pending request in which a demo partner app
+// invites us, and emits SOLUTION_CREATED with status INITIATED. The
+// inviting app rotates through the demo partners. It returns the new ID.
+func (s *Sandbox) CreateIncomingRequest(name string) string {
+	s.mu.Lock()
+	w := s.state
+	owner := w.appOrder[1+w.nextSol%(len(w.appOrder)-1)]
+	s.mu.Unlock()
+	if name == "" {
+		name = "New request from " + s.appName(owner)
+	}
+	return s.AddSolution(SolutionSpec{
+		Name: name, OwnerAppID: owner, PartnerAppID: s.opts.AppID, Status: graph.StatusInitiated,
+		OwnerPermissions: permsWith("MESSAGING"), PartnerPermissions: basePermissions(),
+	})
+}
+
+func (s *Sandbox) appName(id string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.appOrStub(id).Name
+}
+
+// SetSolutionName renames a solution (no webhook: the name is not its status).
+func (s *Sandbox) SetSolutionName(id, name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if i, ok := s.state.byID[id]; ok {
+		s.state.solutions[i].name = name
+	}
+}
+
+// SetSolutionStatus sets a solution's status and pending request as given,
+// unknown values included; our partner row follows for known statuses. It
+// emits SOLUTION_UPDATED.
+func (s *Sandbox) SetSolutionStatus(id, status, pending string) {
+	s.mu.Lock()
+	i, ok := s.state.byID[id]
+	if !ok {
+		s.mu.Unlock()
+		return
+	}
+	sol := s.state.solutions[i]
+	setState(sol, status, pending, s.state.us, partnerStatusFor(status, pending))
+	payload := s.solutionEvent(EventSolutionUpdated, sol)
+	s.mu.Unlock()
+	s.deliver([][]byte{payload})
+}
+
+// Solution returns a copy of a solution with its owner app and partner
+// rows, whether or not our app can see it.
+func (s *Sandbox) Solution(id string) (graph.Solution, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i, ok := s.state.byID[id]
+	if !ok {
+		return graph.Solution{}, false
+	}
+	return s.state.export(s.state.solutions[i]), true
+}
+
+// Solutions returns copies of every solution our app can see, in list order.
+func (s *Sandbox) Solutions() []graph.Solution {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []graph.Solution
+	for _, sol := range s.state.solutions {
+		if s.state.roleIn(sol) != graph.RoleUnknown {
+			out = append(out, s.state.export(sol))
+		}
+	}
+	return out
+}
+
+// WABAs returns every onboarded WABA shared with all the given partner
+// businesses (all WABAs when none are given), in list order.
+func (s *Sandbox) WABAs(partnerBusinessIDs ...string) []graph.WABA {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := &s.state.wabas
+	var out []graph.WABA
+	for ord := range ws.count() {
+		if sharesAll(ws, ord, partnerBusinessIDs) {
+			out = append(out, ws.waba(ord))
+		}
+	}
+	return out
+}
+
+func sharesAll(ws *wabaSet, ord int, businesses []string) bool {
+	for _, b := range businesses {
+		if !ws.shares(ord, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// WABASolutionIDs lists the IDs of the solutions that onboarded a WABA.
+func (s *Sandbox) WABASolutionIDs(wabaID string) ([]string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ord, ok := s.state.wabas.ordinalOf(wabaID)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	for _, i := range s.state.wabas.solutionsOf(ord) {
+		out = append(out, s.state.solutions[i].id)
+	}
+	return out, true
+}
+
+// OnboardCustomer onboards a new customer through a solution, as a finished
+// Embedded Signup would, and emits account_update PARTNER_ADDED. Only an
+// Active solution (a pending deactivation included) can onboard.
+func (s *Sandbox) OnboardCustomer(solutionID string) (graph.WABA, error) {
+	s.mu.Lock()
+	w := s.state
+	i, ok := w.byID[solutionID]
+	if !ok || w.roleIn(w.solutions[i]) == graph.RoleUnknown {
+		s.mu.Unlock()
+		return graph.WABA{}, fmt.Errorf("graphtest: no solution %s that our app can see", solutionID)
+	}
+	sol := w.solutions[i]
+	if !canOnboard(sol) {
+		s.mu.Unlock()
+		return graph.WABA{}, fmt.Errorf("graphtest: solution %s is %s; only an Active solution onboards customers", solutionID, sol.status)
+	}
+	ord := w.wabas.add(w.wabas.patternFor(w, []int{i}))
+	waba := w.wabas.waba(ord)
+	payload := s.webhookPayload(FieldAccountUpdate, accountChange{Event: EventPartnerAdded, WABAInfo: wabaInfo{
+		WABAID: waba.ID, OwnerBusinessID: customerBusinessID(ord), SolutionID: sol.id,
+		SolutionPartnerBusinessIDs: w.businessIDs(sol),
+	}})
+	s.mu.Unlock()
+	s.deliver([][]byte{payload})
+	return waba, nil
+}
