@@ -66,6 +66,12 @@ func decodeConfig(path string, data []byte) (Config, error) {
 	if len(problems) > 0 {
 		return cfg, errors.Join(problems...)
 	}
+	for name, p := range file.Profiles {
+		if len(p.Partners) == 0 {
+			p.Partners = nil // "partners": [] and no partners are the same profile
+			file.Profiles[name] = p
+		}
+	}
 	cfg.Profiles = file.Profiles
 	return cfg, nil
 }

@@ -74,7 +74,9 @@ func LoadConfig(dir string) (Config, error) {
 // SaveConfig writes cfg to dir's config file atomically: a temporary file
 // in the same directory, synced, then renamed over the old one. Readers see
 // the old file or the new one, never a part. The directory is created with
-// mode 0700 and the file has mode 0600.
+// mode 0700 and the file has mode 0600. Keys mps does not know are not
+// kept. Two processes saving at once do not corrupt the file; the last
+// rename wins.
 func SaveConfig(dir string, cfg Config) error {
 	for _, name := range cfg.ProfileNames() {
 		if err := checkProfileName(name); err != nil {
