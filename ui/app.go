@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"mps/graph"
+)
+
+// App is the root model: the tabs, the dialog or inspector that has focus,
+// the filter line, help and the status bar.
+type App struct {
+	ctx       *Context
+	tabs      []Tab
+	active    int
+	dialog    *confirmDialog
+	inspector *inspector
+	filter    filterLine
+	filtering bool
+	help      help.Model
+	fullHelp  bool
+	spinner   spinner.Model
+	spinning  bool
+	ticking   bool // the throttle countdown clock runs
+	status    statusBar
+	notice    string
+	noticeBad bool
+	acting    bool // an action is being sent
+
+	seq        uint64 // last sequence number handed out
+	solSeq     uint64 // the solution list load whose pages are wanted
+	solLoading bool
+	solPages   int // pages of the current load received so far
+	solCancel  context.CancelFunc
+}
+
+// NewApp builds the app with a background context (tests use it directly).
+func NewApp(cfg Config) *App { return newApp(context.Background(), cfg) }
+
+func newApp(ctx context.Context, cfg Config) *App {
+	c := newContext(ctx, cfg)
+	a := &App{ctx: c, help: help.New(), spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	a.tabs = newTabs(c)
+	a.layout()
+	return a
+}
+
+// newTabs lists the tabs in order; a new tab is one more line here.
+func newTabs(c *Context) []Tab {
+	return []Tab{
+		newSolutionsTab(c),
+		newPendingTab(c),
+		newPartnersTab(c),
+		newCustomersTab(c),
+	}
+}
+
+func (a *App) nextSeq() uint64 {
+	a.seq++
+	return a.seq
+}
+
+// Init starts every load at once; nothing waits for the terminal.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.reloadSolutions(), a.startSpinner()}
+	for _, t := range a.tabs {
+		cmds = append(cmds, t.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// reloadSolutions starts a new load of the app's solution list; pages of
+// the previous one are dropped from now on.
+func (a *App) reloadSolutions() tea.Cmd {
+	if a.solCancel != nil {
+		a.solCancel()
+	}
+	ctx, cancel := context.WithCancel(a.ctx.Ctx)
+	a.solCancel = cancel
+	a.solSeq = a.nextSeq()
+	a.solLoading = true
+	a.solPages = 0
+	return loadSolutions(ctx, a.ctx, Origin{Tab: TabSolutions, Seq: a.solSeq})
+}
+
+func (a *App) startSpinner() tea.Cmd {
+	if a.spinning {
+		return nil
+	}
+	a.spinning = true
+	return a.spinner.Tick
+}
+
+func (a *App) busy() bool {
+	if a.solLoading || a.acting || (a.inspector != nil && a.inspector.loading) {
+		return true
+	}
+	for _, t := range a.tabs {
+		if t.Busy() {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *App) sinks() []solutionSink {
+	var out []solutionSink
+	for _, t := range a.tabs {
+		if s, ok := t.(solutionSink); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (a *App) activeTab() Tab { return a.tabs[a.active] }
+
+// Update routes a message: a dialog first, then the filter, then the
+// global keys, then the inspector or the active tab.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.update(msg)
+	a.status.usage = a.ctx.Client.Usage()
+	var extra []tea.Cmd
+	if a.busy() {
+		extra = append(extra, a.startSpinner())
+	}
+	if !a.ticking && a.status.throttled(a.ctx.Now()) {
+		a.ticking = true
+		extra = append(extra, tickClock())
+	}
+	return a, tea.Batch(append(extra, cmd)...)
+}
+
+func (a *App) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height
+		a.layout()
+		return nil
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	case tea.MouseMsg:
+		return a.handleMouse(msg)
+	case tea.PasteMsg:
+		if a.filtering {
+			return a.updateFilter(msg)
+		}
+		return nil
+	case spinner.TickMsg:
+		if !a.busy() {
+			a.spinning = false
+			return nil
+		}
+		var cmd tea.Cmd
+		a.spinner, cmd = a.spinner.Update(msg)
+		return cmd
+	case clockTickMsg:
+		if a.status.throttled(a.ctx.Now()) {
+			return tickClock()
+		}
+		a.ticking = false
+		return nil
+	case pageMsg[graph.Solution]:
+		if msg.Tab == TabSolutions {
+			return a.solutionsPage(msg)
+		}
+	case solutionReadMsg:
+		if msg.Tab == inspectorTab {
+			if a.inspector == nil {
+				return nil
+			}
+			cmd := a.inspector.Update(msg)
+			if msg.Seq == a.inspector.seq && msg.Solution != nil {
+				a.solutionChanged(*msg.Solution)
+			}
+			return cmd
+		}
+	case confirmMsg:
+		a.dialog = newConfirmDialog(a.ctx, msg.Request)
+		return nil
+	case dialogClosedMsg:
+		return a.dialogClosed(msg)
+	case actionDoneMsg:
+		return a.actionDone(msg)
+	case openSolutionMsg:
+		return a.openSolution(msg.Solution, true)
+	case inspectMsg:
+		return a.openSolution(msg.Solution, false)
+	case noticeMsg:
+		a.setNotice(msg.Text, msg.Bad)
+		return nil
+	}
+	if o, ok := msg.(interface{ origin() Origin }); ok {
+		return a.routeToTab(o.origin().Tab, msg)
+	}
+	if a.dialog == nil && a.inspector == nil {
+		return a.activeTab().Update(msg)
+	}
+	return nil
+}
+
+func (a *App) routeToTab(id TabID, msg tea.Msg) tea.Cmd {
+	for _, t := range a.tabs {
+		if t.ID() == id {
+			return t.Update(msg)
+		}
+	}
+	return nil
+}
+
+// solutionsPage hands a page of the shared solution list to every tab that
+// draws from it, and asks for the next page.
+func (a *App) solutionsPage(msg pageMsg[graph.Solution]) tea.Cmd {
+	if msg.Seq != a.solSeq {
+		return msg.more.discard()
+	}
+	// A load that fails before its first page keeps the rows on screen.
+	if msg.Err == nil || a.solPages > 0 {
+		first := a.solPages == 0
+		a.solPages++
+		for _, s := range a.sinks() {
+			s.SolutionsPage(msg.Items, first)
+		}
+	}
+	if msg.Err != nil || msg.Done {
+		a.solLoading = false
+		if msg.Err == nil {
+			a.status.lastRefresh = a.ctx.Now()
+		} else {
+			a.setNotice(describeError(a.ctx, "Loading solutions", msg.Err), true)
+		}
+		for _, s := range a.sinks() {
+			s.SolutionsDone(msg.Err)
+		}
+		return nil
+	}
+	return msg.more.nextPage(msg.Origin)
+}

@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"mps/ui/text"
+)
+
+// bodyTop is the first screen row below the tab bar.
+const bodyTop = 1
+
+// bodyHeight is what is left for the tab once the tab bar, the message
+// line, the status bar and help are drawn.
+func (a *App) bodyHeight() int {
+	return max(1, a.ctx.Height-bodyTop-2-a.helpHeight())
+}
+
+func (a *App) helpHeight() int {
+	if !a.fullHelp {
+		return 1
+	}
+	return lipgloss.Height(a.helpView())
+}
+
+// layout tells every tab its size.
+func (a *App) layout() {
+	a.help.SetWidth(a.ctx.Width)
+	h := a.bodyHeight()
+	for _, t := range a.tabs {
+		t.SetSize(a.ctx.Width, h)
+	}
+	if a.inspector != nil {
+		a.inspector.height = h
+	}
+}
+
+func (a *App) tabLabel(i int) string {
+	st := a.ctx.Styles
+	label := fmt.Sprintf("%d %s", i+1, a.tabs[i].Title())
+	if i == a.active {
+		return st.TabActive.Render(label)
+	}
+	return st.TabInactive.Render(label)
+}
+
+func (a *App) tabBar() string {
+	var b strings.Builder
+	for i := range a.tabs {
+		b.WriteString(a.tabLabel(i))
+	}
+	if a.busy() {
+		b.WriteString(" " + a.spinner.View() + " loading")
+	}
+	return text.Truncate(b.String(), a.ctx.Width)
+}
+
+func (a *App) helpView() string {
+	keys := a.ctx.Keys
+	if a.dialog != nil {
+		return a.help.ShortHelpView(keys.DialogHelp())
+	}
+	if a.fullHelp {
+		groups := keys.FullHelp()
+		groups = append(groups, a.activeTab().KeyHelp())
+		return a.help.FullHelpView(groups)
+	}
+	return a.help.ShortHelpView(keys.ShortHelp())
+}
+
+// messageLine is the filter being typed, or the latest notice, or the
+// filter in force.
+func (a *App) messageLine() string {
+	st := a.ctx.Styles
+	switch {
+	case a.filtering:
+		return a.filter.View(a.ctx.Width)
+	case a.notice != "":
+		if a.noticeBad {
+			return st.Error.Render(text.Truncate(a.notice, a.ctx.Width))
+		}
+		return st.Notice.Render(text.Truncate(a.notice, a.ctx.Width))
+	case a.filter.Value() != "":
+		return st.Muted.Render(text.Truncate("filter: "+text.Sanitize(a.filter.Value())+"  (/ edits, esc clears)", a.ctx.Width))
+	}
+	return ""
+}
+
+func (a *App) body() string {
+	w, h := a.ctx.Width, a.bodyHeight()
+	switch {
+	case a.dialog != nil:
+		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, a.dialog.View())
+	case a.inspector != nil:
+		return a.inspector.View(w, h)
+	}
+	return a.activeTab().View()
+}
+
+// Render is the whole screen as text, exactly Width x Height.
+func (a *App) Render() string {
+	h := a.bodyHeight()
+	body := fitLines(a.body(), a.ctx.Width, h)
+	msgLine := a.messageLine()
+	if a.notice != "" && lipgloss.Width(a.notice) > a.ctx.Width && !a.filtering {
+		// A long notice (an error with its codes) is worth two lines.
+		body = fitLines(body, a.ctx.Width, h-1)
+		msgLine = a.longNotice()
+	}
+	parts := []string{a.tabBar(), body, msgLine, a.status.View(a.ctx, a.ctx.Width), a.helpView()}
+	return strings.Join(parts, "\n")
+}
+
+func (a *App) longNotice() string {
+	style := a.ctx.Styles.Notice
+	if a.noticeBad {
+		style = a.ctx.Styles.Error
+	}
+	wrapped := lipgloss.NewStyle().Width(a.ctx.Width).Render(a.notice)
+	return style.Render(fitLines(wrapped, a.ctx.Width, 2))
+}
+
+// View is the Bubble Tea view.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.Render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "mps"
+	return v
+}
+
+// fitLines cuts or pads s to exactly height lines, each at most width wide.
+func fitLines(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > width {
+			lines[i] = text.Truncate(l, width)
+		}
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"context"
+	"iter"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"mps/graph"
+)
+
+// Commands do the IO. Each returns a message and changes no model state.
+
+// noListError means the client handed back no iterator at all.
+type noListError struct{}
+
+func (noListError) Error() string { return "the Graph client returned no list" }
+
+func loadSolutions(ctx context.Context, c *Context, o Origin) tea.Cmd {
+	return firstPage(o, func() iter.Seq2[graph.Page[graph.Solution], error] {
+		return c.Client.AppSolutionPages(ctx, c.AppID, graph.SolutionQuery{Detailed: true})
+	})
+}
+
+func loadWABAs(ctx context.Context, c *Context, o Origin, partnerBusinessIDs []string) tea.Cmd {
+	return firstPage(o, func() iter.Seq2[graph.Page[graph.WABA], error] {
+		return c.Client.ClientWABAPages(ctx, c.BusinessID, partnerBusinessIDs)
+	})
+}
+
+func loadPartnerRows(ctx context.Context, c *Context, o Origin, solutionID string) tea.Cmd {
+	return firstPage(o, func() iter.Seq2[graph.Page[graph.PartnerRow], error] {
+		return c.Client.PartnerPages(ctx, solutionID)
+	})
+}
+
+func readSolution(ctx context.Context, c *Context, o Origin, id string) tea.Cmd {
+	return func() tea.Msg {
+		s, err := c.Client.Solution(ctx, id)
+		return solutionReadMsg{Origin: o, ID: id, Solution: s, Err: err}
+	}
+}
+
+func loadWABASolutions(ctx context.Context, c *Context, o Origin, wabaID string) tea.Cmd {
+	return func() tea.Msg {
+		list, err := c.Client.WABASolutions(ctx, wabaID)
+		return wabaSolutionsMsg{Origin: o, WABAID: wabaID, Solutions: list, Err: err}
+	}
+}
+
+// runAction sends the action's POST once, then reads the solution again,
+// whatever the POST answered short of a clear refusal: after an unknown
+// outcome the read is how we learn what happened. It never resends.
+func runAction(ctx context.Context, c *Context, req actionRequest) tea.Cmd {
+	return func() tea.Msg {
+		done := actionDoneMsg{Request: req}
+		_, err := c.Client.Do(ctx, req.Solution.ID, req.Action)
+		done.Err = err
+		done.Unknown = err != nil && graph.IsUnknownOutcome(err)
+		if err != nil && !done.Unknown {
+			return done
+		}
+		done.After, done.ReadErr = c.Client.Solution(ctx, req.Solution.ID)
+		return done
+	}
+}
+
+func tickClock() tea.Cmd {
+	return tea.Tick(time.Second, func(_ time.Time) tea.Msg { return clockTickMsg{} })
+}

@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"mps/graph"
+)
+
+// Config is what the command line hands to the app.
+type Config struct {
+	Client             *graph.Client
+	AppID              string
+	BusinessID         string
+	Profile            string
+	APIVersion         string
+	PartnerBusinessIDs []string // the choices of the Customers filter
+	Demo               bool
+	Now                func() time.Time
+	// LoginHint says how to get a new token, e.g. "run `mps login` or set MPS_TOKEN".
+	LoginHint string
+	// FirstSeen says when mps first learned of a solution's request (from
+	// the webhook event log, say). Nil, or false, means the age is unknown:
+	// Graph does not report when a request was made.
+	FirstSeen func(solutionID string) (time.Time, bool)
+	// NoColor forces the colourless theme; NO_COLOR in the environment does too.
+	NoColor bool
+}
+
+// Context is what every tab and dialog shares: the client, the IDs, the
+// theme and keys, and the size. It is passed by pointer and changed only by
+// the root model's Update.
+type Context struct {
+	Config
+	Ctx    context.Context
+	Styles Styles
+	Keys   KeyMap
+	Width  int
+	Height int
+}
+
+func newContext(ctx context.Context, cfg Config) *Context {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.LoginHint == "" {
+		cfg.LoginHint = "run `mps login` (or set MPS_TOKEN), then press r"
+	}
+	if cfg.Profile == "" {
+		cfg.Profile = "default"
+	}
+	if cfg.APIVersion == "" {
+		cfg.APIVersion = graph.DefaultAPIVersion
+	}
+	noColor := cfg.NoColor || os.Getenv("NO_COLOR") != ""
+	return &Context{
+		Config: cfg,
+		Ctx:    ctx,
+		Styles: NewStyles(noColor),
+		Keys:   DefaultKeyMap(),
+		Width:  80,
+		Height: 24,
+	}
+}

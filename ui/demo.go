@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"mps/graph"
+	"mps/graph/graphtest"
+)
+
+// demoLatency is added to every sandbox call so loading states are real.
+const demoLatency = 120 * time.Millisecond
+
+// RunDemo runs the app against the in-process sandbox on loopback, with its
+// seeded data and a small latency. It needs no token and no network.
+func RunDemo(ctx context.Context, opts ...tea.ProgramOption) error {
+	sandbox := graphtest.New(graphtest.Options{Latency: demoLatency})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return fmt.Errorf("demo: cannot listen on loopback: %w", err)
+	}
+	srv := &http.Server{Handler: sandbox, ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	defer func() {
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shutdownCtx)
+	}()
+
+	client, err := graph.New(
+		graph.WithBaseURL("http://"+ln.Addr().String()),
+		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }),
+	)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	err = Run(ctx, Config{
+		Client:             client,
+		AppID:              graphtest.DemoAppID,
+		BusinessID:         graphtest.DemoBusinessID,
+		Profile:            "demo",
+		APIVersion:         client.APIVersion(),
+		PartnerBusinessIDs: graphtest.DemoPartnerBusinessIDs(),
+		Demo:               true,
+		LoginHint:          "the demo's token never expires; restart `mps --demo`",
+	}, opts...)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"mps/graph"
+	"mps/ui/text"
+)
+
+// inspectorTab is the Origin tab of the inspector's own reads.
+const inspectorTab TabID = -1
+
+// inspector shows one solution in full: sides, permissions side by side and
+// what may be done with it now.
+type inspector struct {
+	ctx      *Context
+	sol      graph.Solution
+	seq      uint64
+	loading  bool
+	err      error
+	offset   int
+	height   int
+	lastBody []string
+}
+
+func newInspector(ctx *Context, s graph.Solution, seq uint64) *inspector {
+	return &inspector{ctx: ctx, sol: s, seq: seq, loading: true}
+}
+
+// refresh reads the solution again so the view is current.
+func (in *inspector) refresh(seq uint64) tea.Cmd {
+	in.seq, in.loading, in.err = seq, true, nil
+	return readSolution(in.ctx.Ctx, in.ctx, Origin{Tab: inspectorTab, Seq: seq}, in.sol.ID)
+}
+
+func (in *inspector) role() graph.Role { return graph.RoleOf(&in.sol, in.ctx.AppID) }
+
+// Update scrolls and takes the inspector's own results.
+func (in *inspector) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case solutionReadMsg:
+		if msg.Seq != in.seq {
+			return nil
+		}
+		in.loading = false
+		in.err = msg.Err
+		if msg.Err == nil && msg.Solution != nil {
+			in.sol = *msg.Solution
+		}
+	case tea.KeyPressMsg:
+		in.scroll(msg)
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelDown {
+			in.offset++
+		} else {
+			in.offset--
+		}
+		in.clamp()
+	}
+	return nil
+}
+
+func (in *inspector) scroll(k tea.KeyPressMsg) {
+	keys := in.ctx.Keys
+	switch {
+	case key.Matches(k, keys.Down):
+		in.offset++
+	case key.Matches(k, keys.Up):
+		in.offset--
+	case key.Matches(k, keys.PageDown):
+		in.offset += in.height
+	case key.Matches(k, keys.PageUp):
+		in.offset -= in.height
+	case key.Matches(k, keys.Top):
+		in.offset = 0
+	case key.Matches(k, keys.Bottom):
+		in.offset = len(in.lastBody)
+	}
+	in.clamp()
+}
+
+func (in *inspector) clamp() {
+	in.offset = min(in.offset, len(in.lastBody)-in.height)
+	in.offset = max(in.offset, 0)
+}
+
+// View draws the visible part of the inspector in width x height.
+func (in *inspector) View(width, height int) string {
+	in.height = height
+	in.lastBody = in.body(width)
+	in.clamp()
+	end := min(in.offset+height, len(in.lastBody))
+	return strings.Join(in.lastBody[in.offset:end], "\n")
+}
+
+func (in *inspector) body(width int) []string {
+	st := in.ctx.Styles
+	s := &in.sol
+	role := in.role()
+	cut := func(line string) string { return text.Truncate(line, width) }
+	var out []string
+	title := "Solution " + text.Sanitize(s.Name)
+	if in.loading {
+		title += st.Muted.Render("  reading…")
+	}
+	out = append(out, cut(st.Header.Render(title)))
+	if in.err != nil {
+		out = append(out, lipgloss.NewStyle().Width(width).Render(st.Error.Render(describeError(in.ctx, "Reading the solution", in.err))))
+	}
+	field := func(name, value string) { out = append(out, cut(fmt.Sprintf("%-13s %s", name, value))) }
+	field("ID", text.Sanitize(s.ID))
+	stateLabel := text.Sanitize(s.StateLabel())
+	field("State", st.Badge(s.State(), stateLabel)+st.Muted.Render(fmt.Sprintf("  (status %s, pending request %s)", orDash(s.Status), orDash(s.PendingRequest))))
+	field("Our role", role.String())
+	field("Owner app", appWithLink(s.OwnerApp))
+	for _, row := range s.Partners {
+		field("Partner app", appWithLink(row.PartnerApp))
+		field("  row status", orDash(row.Status)+st.Muted.Render("  (partner row "+text.Sanitize(row.ID)+")"))
+	}
+	if len(s.Partners) == 0 {
+		field("Partner app", "not known yet")
+	}
+	out = append(out, "")
+	out = append(out, in.permissionLines(width)...)
+	out = append(out, "")
+	out = append(out, in.actionLines(width, role)...)
+	return strings.Split(strings.Join(out, "\n"), "\n")
+}
+
+// permissionLines puts the owner's and the partner's permissions side by
+// side; a permission only one side holds is highlighted.
+func (in *inspector) permissionLines(width int) []string {
+	st := in.ctx.Styles
+	var partner []string
+	for _, row := range in.sol.Partners {
+		partner = append(partner, row.PartnerPermissions...)
+	}
+	onlyOwner, onlyPartner, _ := graph.PermissionDiff(in.sol.OwnerPermissions, partner)
+	oneSided := make(map[string]bool)
+	for _, p := range append(onlyOwner, onlyPartner...) {
+		oneSided[p] = true
+	}
+	has := func(list []string, p string) string {
+		for _, q := range list {
+			if q == p {
+				return "yes"
+			}
+		}
+		return " - "
+	}
+	out := []string{st.Section.Render("Permissions"), st.Muted.Render(text.Truncate(fmt.Sprintf("  %-26s %-6s %-8s %s", "name", "owner", "partner", "meaning"), width))}
+	seen := make(map[string]bool)
+	for _, p := range append(append([]string{}, in.sol.OwnerPermissions...), partner...) {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		meaning, known := graph.PermissionMeaning(p)
+		if !known {
+			meaning = "not known to mps; shown as sent"
+		}
+		if oneSided[p] {
+			meaning += " (one side only)"
+		}
+		line := text.Truncate(fmt.Sprintf("  %-26s %-6s %-8s %s", text.Truncate(text.Sanitize(p), 26), has(in.sol.OwnerPermissions, p), has(partner, p), meaning), width)
+		if oneSided[p] {
+			line = st.Highlight.Render(line)
+		}
+		out = append(out, line)
+	}
+	if len(seen) == 0 {
+		out = append(out, st.Muted.Render("  none listed"))
+	}
+	return out
+}
+
+// actionLines lists every action with its key when allowed, or why not.
+func (in *inspector) actionLines(width int, role graph.Role) []string {
+	st := in.ctx.Styles
+	out := []string{st.Section.Render("Actions")}
+	for _, v := range graph.Allowed(in.sol.State(), role) {
+		if v.Allowed {
+			out = append(out, st.Allowed.Render(text.Truncate(fmt.Sprintf("  ✓ %-2s %s", actionKey(in.ctx.Keys, v.Action), v.Action.Title()), width)))
+			continue
+		}
+		line := fmt.Sprintf("  ✗    %s — %s", v.Action.Title(), v.Reason)
+		out = append(out, st.Disallowed.Render(lipgloss.NewStyle().Width(width).Render(line)))
+	}
+	return out
+}
+
+// actionKey is the key that triggers an action.
+func actionKey(k KeyMap, a graph.Action) string {
+	switch a {
+	case graph.ActionAccept, graph.ActionAcceptDeactivation:
+		return k.Accept.Help().Key
+	case graph.ActionReject, graph.ActionRejectDeactivation:
+		return k.Reject.Help().Key
+	}
+	return k.Deactivate.Help().Key
+}
+
+func appWithLink(a *graph.App) string {
+	if a == nil {
+		return "not known yet"
+	}
+	label := appLabel(a)
+	if a.Link != "" {
+		label += "  " + text.Sanitize(a.Link)
+	}
+	return label
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return text.Sanitize(s)
+}

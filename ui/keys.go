@@ -1,0 +1,95 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key the app answers to. It is the one place keys are
+// named, and help is drawn from it.
+type KeyMap struct {
+	NextTab     key.Binding
+	PrevTab     key.Binding
+	JumpTab     key.Binding // 1-9; the digit picks the tab
+	Up          key.Binding
+	Down        key.Binding
+	PageUp      key.Binding
+	PageDown    key.Binding
+	Top         key.Binding
+	Bottom      key.Binding
+	Open        key.Binding
+	Back        key.Binding
+	Filter      key.Binding
+	StateFilter key.Binding
+	RoleFilter  key.Binding
+	Partner     key.Binding
+	Refresh     key.Binding
+	Accept      key.Binding
+	Reject      key.Binding
+	Deactivate  key.Binding
+	Help        key.Binding
+	Quit        key.Binding
+
+	// Dialog keys.
+	Confirm    key.Binding
+	Cancel     key.Binding
+	FocusNext  key.Binding
+	Activate   key.Binding
+	FilterDone key.Binding
+}
+
+// DefaultKeyMap is mps's key map.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		NextTab:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
+		PrevTab:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
+		JumpTab:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-4", "go to tab")),
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:      key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		StateFilter: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "state filter")),
+		RoleFilter:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "role filter")),
+		Partner:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner business")),
+		Refresh:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		Accept:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
+		Reject:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
+		Deactivate:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "request deactivation")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		Confirm:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "confirm")),
+		Cancel:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "cancel")),
+		FocusNext:  key.NewBinding(key.WithKeys("tab", "shift+tab", "left", "right", "h", "l"), key.WithHelp("tab/←/→", "move focus")),
+		Activate:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "press focused")),
+		FilterDone: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+	}
+}
+
+// ShortHelp is the one-line help at the bottom.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.NextTab, k.Open, k.Filter, k.Accept, k.Reject, k.Refresh, k.Help, k.Quit}
+}
+
+// FullHelp is the help that ? shows, grouped by purpose.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.NextTab, k.PrevTab, k.JumpTab, k.Open, k.Back},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Filter, k.StateFilter, k.RoleFilter, k.Partner, k.Refresh},
+		{k.Accept, k.Reject, k.Deactivate, k.Help, k.Quit},
+	}
+}
+
+// DialogHelp is the help shown under the confirm dialog.
+func (k KeyMap) DialogHelp() []key.Binding {
+	return []key.Binding{k.Confirm, k.Cancel, k.FocusNext, k.Activate}
+}
+
+// keyHelp adapts a list of bindings to bubbles' help.KeyMap.
+type keyHelp []key.Binding
+
+func (h keyHelp) ShortHelp() []key.Binding  { return h }
+func (h keyHelp) FullHelp() [][]key.Binding { return [][]key.Binding{h} }

@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"mps/graph"
+	"mps/ui/table"
+	"mps/ui/text"
+)
+
+// customersTab lists every onboarded WABA, page by page, narrowed to one
+// partner business of the profile or none. Enter on a WABA lists the
+// solutions that onboarded it; enter on one of those opens it.
+type customersTab struct {
+	ctx    *Context
+	wabas  table.Model
+	load   loadState
+	loaded int
+	seq    uint64
+	cancel context.CancelFunc
+	choice int // 0 = every WABA; i>0 = PartnerBusinessIDs[i-1]
+
+	// The solutions of the WABA chosen with enter.
+	solsOpen bool
+	solsWABA graph.WABA
+	solsList []graph.Solution
+	sols     table.Model
+	solsLoad loadState
+	solsSeq  uint64
+
+	width, height int
+}
+
+const customersHeader = 2
+
+func newCustomersTab(c *Context) *customersTab {
+	t := &customersTab{ctx: c}
+	t.wabas = newTable(c, []table.Column{
+		{Title: "Name", MinWidth: 16, Flex: 3},
+		{Title: "WABA ID", Width: 16},
+		{Title: "Timezone", MinWidth: 8, Flex: 1},
+		{Title: "Template namespace", MinWidth: 12, Flex: 2},
+	})
+	t.wabas.SetOrigin(0, bodyTop+customersHeader)
+	t.sols = newTable(c, []table.Column{
+		{Title: "Solution", MinWidth: 16, Flex: 3},
+		{Title: "ID", Width: 16},
+		{Title: "State", Width: 22},
+	})
+	t.sols.SetOrigin(0, bodyTop+customersHeader)
+	t.refreshEmpty()
+	return t
+}
+
+func (t *customersTab) ID() TabID { return TabCustomers }
+func (t *customersTab) Title() string {
+	if t.load.loading {
+		return fmt.Sprintf("Customers (%d…)", t.loaded)
+	}
+	return fmt.Sprintf("Customers (%d)", t.loaded)
+}
+func (t *customersTab) Init() tea.Cmd    { return t.Refresh() }
+func (t *customersTab) Busy() bool       { return t.load.loading || t.solsLoad.loading }
+func (t *customersTab) SetFilter(q string) { t.wabas.SetFilter(q) }
+func (t *customersTab) FilterText() string { return t.wabas.Filter() }
+func (t *customersTab) KeyHelp() []key.Binding {
+	k := t.ctx.Keys
+	return []key.Binding{k.Partner, k.Open, k.Back}
+}
+
+func (t *customersTab) SetSize(w, h int) {
+	t.width, t.height = w, h
+	t.wabas.SetSize(w, max(h-customersHeader, 1))
+	t.sols.SetSize(w, max(h-customersHeader, 1))
+}
+
+// partnerFilter is the partner business IDs sent with the request.
+func (t *customersTab) partnerFilter() []string {
+	if t.choice == 0 || t.choice > len(t.ctx.PartnerBusinessIDs) {
+		return nil
+	}
+	return []string{t.ctx.PartnerBusinessIDs[t.choice-1]}
+}
+
+// Refresh reloads every page from the start; pages of an earlier load are
+// dropped by sequence number.
+func (t *customersTab) Refresh() tea.Cmd {
+	if t.cancel != nil {
+		t.cancel()
+	}
+	ctx, cancel := context.WithCancel(t.ctx.Ctx)
+	t.cancel = cancel
+	t.seq++
+	t.load = loadState{loading: true, done: t.load.done}
+	t.loaded = 0
+	t.refreshEmpty()
+	return loadWABAs(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.seq}, t.partnerFilter())
+}
+
+func wabaRow(w graph.WABA) table.Row {
+	return table.Row{ID: w.ID, Cells: []string{w.Name, w.ID, w.TimezoneID, w.MessageTemplateNamespace}}
+}
+
+func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
+	if msg.Seq != t.seq {
+		return msg.more.discard()
+	}
+	if msg.Err == nil || t.loaded > 0 {
+		rows := make([]table.Row, len(msg.Items))
+		for i, w := range msg.Items {
+			rows[i] = wabaRow(w)
+		}
+		if t.loaded == 0 {
+			t.wabas.SetRows(rows)
+		} else {
+			t.wabas.AppendRows(rows)
+		}
+		t.loaded += len(msg.Items)
+	}
+	if msg.Done {
+		t.load = loadState{err: msg.Err, done: true}
+		t.refreshEmpty()
+		return nil
+	}
+	return msg.more.nextPage(msg.Origin)
+}
+
+func (t *customersTab) refreshEmpty() {
+	t.wabas.SetEmptyText(t.load.emptyText(t.ctx, "customers", "No onboarded customers for this partner business filter. Press p to change it."))
+	t.sols.SetEmptyText(t.solsLoad.emptyText(t.ctx, "the WABA's solutions", "No solution lists this WABA."))
+}
+
+func (t *customersTab) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case pageMsg[graph.WABA]:
+		return t.addPage(msg)
+	case wabaSolutionsMsg:
+		if msg.Seq != t.solsSeq {
+			return nil
+		}
+		t.solsLoad = loadState{err: msg.Err, done: true}
+		t.solsList = msg.Solutions
+		rows := make([]table.Row, len(msg.Solutions))
+		for i := range msg.Solutions {
+			s := &msg.Solutions[i]
+			rows[i] = table.Row{ID: s.ID, Cells: []string{s.Name, s.ID, stateCell(s)}, Styles: []table.StyleID{0, 0, stateStyle(s.State())}}
+		}
+		t.sols.SetRows(rows)
+		t.refreshEmpty()
+		return nil
+	case tea.KeyPressMsg:
+		return t.key(msg)
+	}
+	t.moveFocused(msg)
+	return nil
+}
+
+func (t *customersTab) key(k tea.KeyPressMsg) tea.Cmd {
+	keys := t.ctx.Keys
+	switch {
+	case key.Matches(k, keys.Partner) && !t.solsOpen:
+		t.choice = (t.choice + 1) % (len(t.ctx.PartnerBusinessIDs) + 1)
+		return t.Refresh()
+	case key.Matches(k, keys.Open) && !t.solsOpen:
+		return t.openWABA()
+	case key.Matches(k, keys.Open):
+		if r, ok := t.sols.Selected(); ok {
+			if s, found := findSolution(t.solsList, r.ID); found {
+				return func() tea.Msg { return openSolutionMsg{Solution: s} }
+			}
+		}
+	case key.Matches(k, keys.Back):
+		t.solsOpen = false
+	default:
+		t.moveFocused(k)
+	}
+	return nil
+}
+
+func (t *customersTab) openWABA() tea.Cmd {
+	r, ok := t.wabas.Selected()
+	if !ok {
+		return nil
+	}
+	t.solsOpen = true
+	t.solsWABA = graph.WABA{ID: r.ID, Name: r.Cells[0]}
+	t.solsSeq++
+	t.solsList = nil
+	t.sols.SetRows(nil)
+	t.solsLoad = loadState{loading: true}
+	t.refreshEmpty()
+	return loadWABASolutions(t.ctx.Ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.solsSeq}, r.ID)
+}
+
+func (t *customersTab) moveFocused(msg tea.Msg) {
+	if t.solsOpen {
+		t.sols, _ = t.sols.Update(msg)
+		return
+	}
+	t.wabas, _ = t.wabas.Update(msg)
+}
+
+func (t *customersTab) progress() string {
+	switch {
+	case t.load.loading:
+		return fmt.Sprintf("loaded %d of ≥%d…", t.loaded, t.loaded)
+	case t.load.err != nil:
+		return fmt.Sprintf("loaded %d, then the load failed", t.loaded)
+	}
+	return fmt.Sprintf("%d WABAs", t.loaded)
+}
+
+func (t *customersTab) View() string {
+	st := t.ctx.Styles
+	partner := "all partner businesses"
+	if ids := t.partnerFilter(); len(ids) > 0 {
+		partner = "partner business " + text.Sanitize(ids[0])
+	}
+	if t.solsOpen {
+		head := "Solutions that onboarded " + text.Sanitize(t.solsWABA.Name) + " (" + text.Sanitize(t.solsWABA.ID) + ")"
+		return strings.Join([]string{
+			st.Header.Render(text.Truncate(head, t.width)),
+			st.Muted.Render(text.Truncate("enter opens the solution · esc back to the customers", t.width)),
+			t.sols.View(),
+		}, "\n")
+	}
+	choices := "p: all"
+	for _, id := range t.ctx.PartnerBusinessIDs {
+		choices += " / " + text.Sanitize(id)
+	}
+	return strings.Join([]string{
+		st.Header.Render(text.Truncate(t.progress()+" · "+partner, t.width)),
+		st.Muted.Render(text.Truncate(choices+" · enter lists a WABA's solutions", t.width)),
+		t.wabas.View(),
+	}, "\n")
+}

@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"mps/graph"
+	"mps/ui/table"
+	"mps/ui/text"
+)
+
+// partnersTab lists the apps we share solutions with, counts their
+// solutions by state, and for a chosen solution reads its /partners rows.
+type partnersTab struct {
+	ctx       *Context
+	all       []graph.Solution
+	apps      table.Model // one row per partner app
+	sols      table.Model // the selected app's solutions
+	load      loadState
+	focusSols bool
+	shownApp  string // the app whose solutions sols holds
+
+	rowsSeq    uint64
+	rowsFor    graph.Solution
+	rows       []graph.PartnerRow
+	rowsLoad   loadState
+	rowsCancel context.CancelFunc
+
+	width, height int
+}
+
+const partnerRowsLines = 4
+
+func newPartnersTab(c *Context) *partnersTab {
+	t := &partnersTab{ctx: c, load: loadState{loading: true}}
+	t.apps = newTable(c, []table.Column{
+		{Title: "Partner app", MinWidth: 14, Flex: 2},
+		{Title: "App ID", Width: 16},
+		{Title: "Solutions by state", MinWidth: 20, Flex: 3},
+	})
+	t.sols = newTable(c, []table.Column{
+		{Title: "Solution", MinWidth: 14, Flex: 3},
+		{Title: "State", Width: 22},
+		{Title: "Partner status", Width: 17},
+		{Title: "Our role", Width: 8},
+	})
+	t.sols.SetEmptyText("Choose a partner app above.")
+	t.refreshEmpty()
+	return t
+}
+
+func (t *partnersTab) ID() TabID        { return TabPartners }
+func (t *partnersTab) Title() string    { return fmt.Sprintf("Partners (%d)", t.apps.Len()) }
+func (t *partnersTab) Init() tea.Cmd    { return nil }
+func (t *partnersTab) Busy() bool       { return t.load.loading || t.rowsLoad.loading }
+func (t *partnersTab) Refresh() tea.Cmd { t.load.loading = true; t.refreshEmpty(); return nil }
+func (t *partnersTab) KeyHelp() []key.Binding {
+	k := t.ctx.Keys
+	return []key.Binding{k.Open, k.Back}
+}
+
+func (t *partnersTab) SetFilter(q string) { t.apps.SetFilter(q); t.syncSolutions() }
+func (t *partnersTab) FilterText() string { return t.apps.Filter() }
+
+func (t *partnersTab) SetSize(w, h int) {
+	t.width, t.height = w, h
+	appsH := max((h-2-partnerRowsLines)/2, 3)
+	solsH := max(h-2-partnerRowsLines-appsH, 2)
+	t.apps.SetSize(w, appsH)
+	t.apps.SetOrigin(0, bodyTop+1)
+	t.sols.SetSize(w, solsH)
+	t.sols.SetOrigin(0, bodyTop+2+appsH)
+}
+
+// counterparts are the apps on the other side of a solution from us.
+func (t *partnersTab) counterparts(s *graph.Solution) []graph.App {
+	role := graph.RoleOf(s, t.ctx.AppID)
+	if role == graph.RolePartner {
+		if s.OwnerApp != nil {
+			return []graph.App{*s.OwnerApp}
+		}
+		return nil
+	}
+	var out []graph.App
+	for _, row := range s.Partners {
+		if row.PartnerApp != nil && row.PartnerApp.ID != t.ctx.AppID {
+			out = append(out, *row.PartnerApp)
+		}
+	}
+	return out
+}
+
+// rebuild aggregates the solutions per partner app, in first-seen order.
+func (t *partnersTab) rebuild() {
+	type agg struct {
+		app    graph.App
+		counts map[graph.State]int
+	}
+	var order []string
+	byApp := map[string]*agg{}
+	for i := range t.all {
+		for _, app := range t.counterparts(&t.all[i]) {
+			a := byApp[app.ID]
+			if a == nil {
+				a = &agg{app: app, counts: map[graph.State]int{}}
+				byApp[app.ID] = a
+				order = append(order, app.ID)
+			}
+			a.counts[t.all[i].State()]++
+		}
+	}
+	rows := make([]table.Row, 0, len(order))
+	for _, id := range order {
+		a := byApp[id]
+		name := a.app.Name
+		if name == "" {
+			name = "unnamed app"
+		}
+		rows = append(rows, table.Row{ID: id, Cells: []string{name, id, countsText(a.counts)}})
+	}
+	t.apps.SetRows(rows)
+	t.shownApp = ""
+	t.syncSolutions()
+	t.refreshEmpty()
+}
+
+func countsText(counts map[graph.State]int) string {
+	var parts []string
+	for _, st := range stateChoices() {
+		if counts[st] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d %s", stateMark(st), counts[st], st))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// syncSolutions fills the lower table with the selected app's solutions.
+func (t *partnersTab) syncSolutions() {
+	r, ok := t.apps.Selected()
+	if !ok {
+		t.sols.SetRows(nil)
+		t.shownApp = ""
+		return
+	}
+	if r.ID == t.shownApp {
+		return
+	}
+	t.shownApp = r.ID
+	var rows []table.Row
+	for i := range t.all {
+		s := &t.all[i]
+		for _, app := range t.counterparts(s) {
+			if app.ID == r.ID {
+				rows = append(rows, table.Row{
+					ID:     s.ID,
+					Cells:  []string{s.Name, stateCell(s), partnerStatus(s, app.ID, t.ctx.AppID), graph.RoleOf(s, t.ctx.AppID).String()},
+					Styles: []table.StyleID{0, stateStyle(s.State())},
+				})
+			}
+		}
+	}
+	t.sols.SetRows(rows)
+}
+
+// partnerStatus is the partner row's status for the app, whichever side it is.
+func partnerStatus(s *graph.Solution, app, us string) string {
+	for _, row := range s.Partners {
+		if row.PartnerApp != nil && (row.PartnerApp.ID == app || row.PartnerApp.ID == us) {
+			if row.Status != "" {
+				return row.Status
+			}
+		}
+	}
+	return "—"
+}
+
+func (t *partnersTab) SolutionsPage(items []graph.Solution, first bool) {
+	if first {
+		t.all = nil
+	}
+	t.all = append(t.all, items...)
+	t.rebuild()
+}
+
+func (t *partnersTab) SolutionsDone(err error) {
+	t.load = loadState{err: err, done: true}
+	t.refreshEmpty()
+}
+
+func (t *partnersTab) SolutionChanged(s graph.Solution) {
+	if replaceSolution(t.all, s) {
+		t.rebuild()
+	}
+}
+
+func (t *partnersTab) refreshEmpty() {
+	t.apps.SetEmptyText(t.load.emptyText(t.ctx, "partner apps", "No partner apps: no solution is shared with another app yet."))
+}
+
+// loadRows reads the chosen solution's /partners rows.
+func (t *partnersTab) loadRows(s graph.Solution, seq uint64) tea.Cmd {
+	if t.rowsCancel != nil {
+		t.rowsCancel()
+	}
+	ctx, cancel := context.WithCancel(t.ctx.Ctx)
+	t.rowsCancel = cancel
+	t.rowsSeq, t.rowsFor, t.rows = seq, s, nil
+	t.rowsLoad = loadState{loading: true}
+	return loadPartnerRows(ctx, t.ctx, Origin{Tab: TabPartners, Seq: seq}, s.ID)
+}
+
+func (t *partnersTab) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case pageMsg[graph.PartnerRow]:
+		if msg.Seq != t.rowsSeq {
+			return msg.more.discard()
+		}
+		t.rows = append(t.rows, msg.Items...)
+		if msg.Done {
+			t.rowsLoad = loadState{err: msg.Err, done: true}
+			return nil
+		}
+		return msg.more.nextPage(msg.Origin)
+	case tea.KeyPressMsg:
+		return t.key(msg)
+	case tea.MouseClickMsg:
+		t.apps, _ = t.apps.Update(msg)
+		t.sols, _ = t.sols.Update(msg)
+		t.syncSolutions()
+	default:
+		t.moveFocused(msg)
+	}
+	return nil
+}
+
+func (t *partnersTab) key(k tea.KeyPressMsg) tea.Cmd {
+	keys := t.ctx.Keys
+	switch {
+	case key.Matches(k, keys.Open) && !t.focusSols:
+		t.focusSols = true
+	case key.Matches(k, keys.Open):
+		if r, ok := t.sols.Selected(); ok {
+			if s, found := findSolution(t.all, r.ID); found {
+				return t.loadRows(s, t.rowsSeq+1)
+			}
+		}
+	case key.Matches(k, keys.Back):
+		t.focusSols = false
+	default:
+		t.moveFocused(k)
+	}
+	return nil
+}
+
+func (t *partnersTab) moveFocused(msg tea.Msg) {
+	if t.focusSols {
+		t.sols, _ = t.sols.Update(msg)
+		return
+	}
+	t.apps, _ = t.apps.Update(msg)
+	t.syncSolutions()
+}
+
+func (t *partnersTab) View() string {
+	st := t.ctx.Styles
+	head := "Partner apps · enter shows an app's solutions, then enter reads a solution's /partners rows"
+	if t.focusSols {
+		head = "Solutions · enter reads the /partners rows · esc back to the apps"
+	}
+	appName := "the selected app"
+	if r, ok := t.apps.Selected(); ok {
+		appName = text.Sanitize(r.Cells[0])
+	}
+	lines := []string{
+		st.Header.Render(text.Truncate(head, t.width)),
+		t.apps.View(),
+		st.Section.Render(text.Truncate("Solutions shared with "+appName, t.width)),
+		t.sols.View(),
+	}
+	lines = append(lines, t.rowsView()...)
+	return strings.Join(lines, "\n")
+}
+
+// rowsView is the strip with the chosen solution's /partners rows.
+func (t *partnersTab) rowsView() []string {
+	st := t.ctx.Styles
+	if t.rowsFor.ID == "" {
+		return []string{st.Muted.Render(text.Truncate("No solution chosen: its /partners rows show here.", t.width))}
+	}
+	out := []string{st.Section.Render(text.Truncate("/partners rows of "+text.Sanitize(t.rowsFor.Name), t.width))}
+	switch {
+	case t.rowsLoad.err != nil:
+		out = append(out, st.Error.Render(text.Truncate(describeError(t.ctx, "Reading partner rows", t.rowsLoad.err), t.width)))
+	case t.rowsLoad.loading && len(t.rows) == 0:
+		out = append(out, "Reading…")
+	case len(t.rows) == 0:
+		out = append(out, "No partner rows.")
+	}
+	for _, row := range t.rows {
+		line := fmt.Sprintf("  row %s · %s · status %s · %d permissions", text.Sanitize(row.ID), appLabel(row.PartnerApp), orDash(row.Status), len(row.PartnerPermissions))
+		out = append(out, text.Truncate(line, t.width))
+	}
+	if len(out) > partnerRowsLines {
+		out = out[:partnerRowsLines]
+	}
+	return out
+}

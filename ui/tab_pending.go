@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"mps/graph"
+	"mps/ui/table"
+	"mps/ui/text"
+)
+
+// pendingTab is the triage list: what needs our answer first, then what
+// awaits the partner.
+type pendingTab struct {
+	ctx   *Context
+	all   []graph.Solution
+	table table.Model
+	load  loadState
+	width int
+
+	needsUs, awaits int
+}
+
+const pendingHeader = 1
+
+// Section rows are not solutions; their IDs cannot clash with Graph's digits.
+const (
+	sectionNeedsUs = "section:needs-us"
+	sectionAwaits  = "section:awaits"
+)
+
+func newPendingTab(c *Context) *pendingTab {
+	t := &pendingTab{ctx: c, load: loadState{loading: true}}
+	t.table = newTable(c, []table.Column{
+		{Title: "Name", MinWidth: 14, Flex: 3},
+		{Title: "Request", Width: 12},
+		{Title: "Partner app", MinWidth: 10, Flex: 2},
+		{Title: "Age", Width: 5},
+		{Title: "Permissions", MinWidth: 18, Flex: 3},
+	})
+	t.table.SetOrigin(0, bodyTop+pendingHeader)
+	t.refreshEmpty()
+	return t
+}
+
+func (t *pendingTab) ID() TabID        { return TabPending }
+func (t *pendingTab) Title() string    { return fmt.Sprintf("Pending (%d)", t.needsUs) }
+func (t *pendingTab) Init() tea.Cmd    { return nil }
+func (t *pendingTab) Busy() bool       { return t.load.loading }
+func (t *pendingTab) Refresh() tea.Cmd { t.load.loading = true; t.refreshEmpty(); return nil }
+func (t *pendingTab) KeyHelp() []key.Binding {
+	k := t.ctx.Keys
+	return []key.Binding{k.Open, k.Accept, k.Reject}
+}
+func (t *pendingTab) SetSize(w, h int) {
+	t.width = w
+	t.table.SetSize(w, max(h-pendingHeader, 1))
+}
+func (t *pendingTab) SetFilter(q string) { t.table.SetFilter(q) }
+func (t *pendingTab) FilterText() string { return t.table.Filter() }
+
+// waiting says whether a solution waits on an answer, and whether the
+// answer is ours to give.
+func (t *pendingTab) waiting(s *graph.Solution) (pending, ours bool) {
+	st := s.State()
+	if st != graph.StatePending && st != graph.StatePendingDeactivation {
+		return false, false
+	}
+	role := graph.RoleOf(s, t.ctx.AppID)
+	return true, graph.Check(graph.AnswerFor(st, true), st, role).Allowed
+}
+
+func (t *pendingTab) rebuild() {
+	var ours, theirs []table.Row
+	for i := range t.all {
+		s := &t.all[i]
+		pending, mine := t.waiting(s)
+		switch {
+		case !pending:
+		case mine:
+			ours = append(ours, t.row(s))
+		default:
+			theirs = append(theirs, t.row(s))
+		}
+	}
+	t.needsUs, t.awaits = len(ours), len(theirs)
+	rows := make([]table.Row, 0, len(ours)+len(theirs)+2)
+	if len(ours)+len(theirs) > 0 {
+		rows = append(rows, sectionRow(sectionNeedsUs, fmt.Sprintf("Needs us (%d)", len(ours))))
+		rows = append(rows, ours...)
+		rows = append(rows, sectionRow(sectionAwaits, fmt.Sprintf("Awaits the partner (%d)", len(theirs))))
+		rows = append(rows, theirs...)
+	}
+	t.table.SetRows(rows)
+	t.refreshEmpty()
+}
+
+func sectionRow(id, title string) table.Row {
+	return table.Row{ID: id, Cells: []string{"── " + title + " ──"}, Styles: []table.StyleID{styleSection}}
+}
+
+func (t *pendingTab) row(s *graph.Solution) table.Row {
+	role := graph.RoleOf(s, t.ctx.AppID)
+	request := "activation"
+	if s.State() == graph.StatePendingDeactivation {
+		request = "deactivation"
+	}
+	return table.Row{
+		ID:     s.ID,
+		Cells:  []string{s.Name, request, partnerCell(s, role), t.age(s.ID), permissionSummary(s, role)},
+		Styles: []table.StyleID{0, stateStyle(s.State())},
+	}
+}
+
+// age is how long ago mps first saw the request, when something recorded
+// it; Graph itself does not say when a request was made.
+func (t *pendingTab) age(id string) string {
+	if t.ctx.FirstSeen == nil {
+		return "—"
+	}
+	at, ok := t.ctx.FirstSeen(id)
+	if !ok {
+		return "—"
+	}
+	return shortAge(t.ctx.Now().Sub(at))
+}
+
+func shortAge(d time.Duration) string {
+	switch {
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	}
+	return fmt.Sprintf("%dd", int(d.Hours()/24))
+}
+
+// permissionSummary is one line: how many permissions each side gets and
+// which side holds MESSAGING.
+func permissionSummary(s *graph.Solution, role graph.Role) string {
+	var partner []string
+	for _, row := range s.Partners {
+		partner = append(partner, row.PartnerPermissions...)
+	}
+	ours, theirs := partner, s.OwnerPermissions
+	if role == graph.RoleOwner {
+		ours, theirs = s.OwnerPermissions, partner
+	}
+	line := fmt.Sprintf("we get %d, they get %d", len(ours), len(theirs))
+	switch side := graph.MessagingSide(s); {
+	case side == "":
+	case side == role.String():
+		line += "; MESSAGING: us"
+	default:
+		line += "; MESSAGING: them"
+	}
+	return line
+}
+
+func (t *pendingTab) SolutionsPage(items []graph.Solution, first bool) {
+	if first {
+		t.all = nil
+	}
+	t.all = append(t.all, items...)
+	t.rebuild()
+}
+
+func (t *pendingTab) SolutionsDone(err error) {
+	t.load = loadState{err: err, done: true}
+	t.refreshEmpty()
+}
+
+func (t *pendingTab) SolutionChanged(s graph.Solution) {
+	if replaceSolution(t.all, s) {
+		t.rebuild()
+	}
+}
+
+func (t *pendingTab) SelectedSolution() (graph.Solution, bool) {
+	r, ok := t.table.Selected()
+	if !ok {
+		return graph.Solution{}, false
+	}
+	return findSolution(t.all, r.ID)
+}
+
+func (t *pendingTab) refreshEmpty() {
+	t.table.SetEmptyText(t.load.emptyText(t.ctx, "pending requests", "Nothing is pending: no request needs us, and none awaits a partner."))
+}
+
+func (t *pendingTab) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, t.ctx.Keys.Open) {
+		if s, ok := t.SelectedSolution(); ok {
+			return func() tea.Msg { return inspectMsg{Solution: s} }
+		}
+		return nil
+	}
+	t.table, _ = t.table.Update(msg)
+	return nil
+}
+
+func (t *pendingTab) View() string {
+	head := fmt.Sprintf("%d need us · %d await the partner", t.needsUs, t.awaits)
+	return t.ctx.Styles.Header.Render(text.Truncate(head, t.width)) + "\n" + t.table.View()
+}

@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"mps/graph"
+	"mps/ui/table"
+	"mps/ui/text"
+)
+
+// solutionsTab lists every solution of our app, filterable by state, role
+// and text, with counts per state in its header.
+type solutionsTab struct {
+	ctx   *Context
+	all   []graph.Solution
+	table table.Model
+	load  loadState
+	state int // 0 means every state; i>0 picks stateChoices()[i-1]
+	role  graph.Role
+	width int
+}
+
+const solutionsHeader = 2
+
+func newSolutionsTab(c *Context) *solutionsTab {
+	t := &solutionsTab{ctx: c, load: loadState{loading: true}}
+	t.table = newTable(c, []table.Column{
+		{Title: "Name", MinWidth: 16, Flex: 3},
+		{Title: "State", Width: 22},
+		{Title: "Role", Width: 7},
+		{Title: "Partner app", MinWidth: 12, Flex: 2},
+		{Title: "Messaging", Width: 9},
+	})
+	t.table.SetOrigin(0, bodyTop+solutionsHeader)
+	t.refreshEmpty()
+	return t
+}
+
+// stateChoices are the states the s key cycles through.
+func stateChoices() []graph.State { return append(graph.KnownStates(), graph.StateOther) }
+
+func (t *solutionsTab) ID() TabID     { return TabSolutions }
+func (t *solutionsTab) Title() string { return fmt.Sprintf("Solutions (%d)", len(t.all)) }
+func (t *solutionsTab) Init() tea.Cmd { return nil }
+func (t *solutionsTab) Busy() bool    { return t.load.loading }
+
+// Refresh is done by the root, which owns the shared solution list.
+func (t *solutionsTab) Refresh() tea.Cmd { t.load.loading = true; t.refreshEmpty(); return nil }
+
+func (t *solutionsTab) KeyHelp() []key.Binding {
+	k := t.ctx.Keys
+	return []key.Binding{k.StateFilter, k.RoleFilter, k.Open, k.Accept, k.Reject, k.Deactivate}
+}
+
+func (t *solutionsTab) SetSize(w, h int) {
+	t.width = w
+	t.table.SetSize(w, max(h-solutionsHeader, 1))
+}
+
+func (t *solutionsTab) SetFilter(q string) { t.table.SetFilter(q) }
+func (t *solutionsTab) FilterText() string { return t.table.Filter() }
+
+func (t *solutionsTab) keep(s *graph.Solution) bool {
+	if t.state > 0 && s.State() != stateChoices()[t.state-1] {
+		return false
+	}
+	return t.role == graph.RoleUnknown || graph.RoleOf(s, t.ctx.AppID) == t.role
+}
+
+func (t *solutionsTab) row(s *graph.Solution) table.Row {
+	role := graph.RoleOf(s, t.ctx.AppID)
+	return table.Row{
+		ID:     s.ID,
+		Cells:  []string{s.Name, stateCell(s), role.String(), partnerCell(s, role), messagingCell(s)},
+		Styles: []table.StyleID{0, stateStyle(s.State())},
+	}
+}
+
+func (t *solutionsTab) rows(list []graph.Solution) []table.Row {
+	out := make([]table.Row, 0, len(list))
+	for i := range list {
+		if t.keep(&list[i]) {
+			out = append(out, t.row(&list[i]))
+		}
+	}
+	return out
+}
+
+func (t *solutionsTab) rebuild() { t.table.SetRows(t.rows(t.all)) }
+
+func (t *solutionsTab) SolutionsPage(items []graph.Solution, first bool) {
+	if first {
+		t.all = append([]graph.Solution(nil), items...)
+		t.rebuild()
+		return
+	}
+	t.all = append(t.all, items...)
+	t.table.AppendRows(t.rows(items))
+}
+
+func (t *solutionsTab) SolutionsDone(err error) {
+	t.load = loadState{err: err, done: true}
+	t.refreshEmpty()
+}
+
+func (t *solutionsTab) SolutionChanged(s graph.Solution) {
+	if replaceSolution(t.all, s) {
+		t.rebuild()
+	}
+}
+
+func (t *solutionsTab) SelectedSolution() (graph.Solution, bool) {
+	r, ok := t.table.Selected()
+	if !ok {
+		return graph.Solution{}, false
+	}
+	return findSolution(t.all, r.ID)
+}
+
+func (t *solutionsTab) SelectSolution(id string) bool {
+	if t.table.SelectID(id) {
+		return true
+	}
+	// The filters hide it: clear them so the jump lands.
+	t.state, t.role = 0, graph.RoleUnknown
+	t.table.SetFilter("")
+	t.rebuild()
+	return t.table.SelectID(id)
+}
+
+func (t *solutionsTab) refreshEmpty() {
+	empty := "No solutions yet. A partner's request will appear here, and on the Pending tab."
+	if len(t.all) > 0 {
+		empty = "No solution matches the filters. Press s or o to change them, or esc to clear the text filter."
+	}
+	t.table.SetEmptyText(t.load.emptyText(t.ctx, "solutions", empty))
+}
+
+func (t *solutionsTab) Update(msg tea.Msg) tea.Cmd {
+	k, isKey := msg.(tea.KeyPressMsg)
+	keys := t.ctx.Keys
+	switch {
+	case isKey && key.Matches(k, keys.StateFilter):
+		t.state = (t.state + 1) % (len(stateChoices()) + 1)
+		t.rebuild()
+	case isKey && key.Matches(k, keys.RoleFilter):
+		t.role = (t.role + 1) % 3
+		t.rebuild()
+	case isKey && key.Matches(k, keys.Open):
+		if s, ok := t.SelectedSolution(); ok {
+			return func() tea.Msg { return inspectMsg{Solution: s} }
+		}
+	default:
+		t.table, _ = t.table.Update(msg)
+	}
+	t.refreshEmpty()
+	return nil
+}
+
+func (t *solutionsTab) filterLabel() string {
+	stateText := "all"
+	if t.state > 0 {
+		stateText = stateChoices()[t.state-1].String()
+	}
+	roleText := "all"
+	if t.role != graph.RoleUnknown {
+		roleText = t.role.String()
+	}
+	return fmt.Sprintf("showing %d of %d · state: %s (s) · role: %s (o)", t.table.VisibleLen(), len(t.all), stateText, roleText)
+}
+
+func (t *solutionsTab) View() string {
+	st := t.ctx.Styles
+	counts := stateCounts(t.all)
+	if counts == "" {
+		counts = "no solutions loaded"
+	}
+	return st.Header.Render(text.Truncate(counts, t.width)) + "\n" +
+		st.Muted.Render(text.Truncate(t.filterLabel(), t.width)) + "\n" +
+		t.table.View()
+}
+
+// replaceSolution swaps in a fresh copy of a solution by ID.
+func replaceSolution(list []graph.Solution, s graph.Solution) bool {
+	for i := range list {
+		if list[i].ID == s.ID {
+			list[i] = s
+			return true
+		}
+	}
+	return false
+}
+
+func findSolution(list []graph.Solution, id string) (graph.Solution, bool) {
+	for i := range list {
+		if list[i].ID == id {
+			return list[i], true
+		}
+	}
+	return graph.Solution{}, false
+}

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"mps/graph"
+	"mps/ui/table"
+)
+
+// Table cell styles: 1 to 7 are the display states (stateStyle), then a
+// few for emphasis.
+const (
+	styleSection table.StyleID = 8 + iota
+	styleWarn
+	styleMuted
+)
+
+// stateStyle is the cell style of a display state.
+func stateStyle(st graph.State) table.StyleID { return table.StyleID(int(st) + 1) }
+
+// tableStyles turns the theme into the table's styles; NO_COLOR keeps only
+// weight and reverse video.
+func tableStyles(s Styles) table.Styles {
+	out := table.Styles{
+		Header:   lipgloss.NewStyle().Bold(true),
+		Selected: lipgloss.NewStyle().Reverse(true),
+		Empty:    lipgloss.NewStyle(),
+		Cells:    make([]lipgloss.Style, int(styleMuted)+1),
+	}
+	if s.NoColor {
+		out.Cells[styleSection] = lipgloss.NewStyle().Bold(true)
+		return out
+	}
+	for _, st := range append(graph.KnownStates(), graph.StateOther) {
+		out.Cells[stateStyle(st)] = lipgloss.NewStyle().Foreground(lipgloss.Color(stateColor(st)))
+	}
+	out.Cells[styleSection] = s.Section
+	out.Cells[styleWarn] = s.Warning
+	out.Cells[styleMuted] = s.Muted
+	out.Empty = s.Muted
+	return out
+}
+
+func newTable(c *Context, cols []table.Column) table.Model {
+	return table.New(cols, table.WithStyles(tableStyles(c.Styles)))
+}
+
+// stateCell is a solution's state as mark and label (raw for unknown ones).
+func stateCell(s *graph.Solution) string {
+	return stateMark(s.State()) + " " + s.StateLabel()
+}
+
+// partnerCell names the app on the other side.
+func partnerCell(s *graph.Solution, role graph.Role) string {
+	if a := graph.Counterpart(s, role); a != nil {
+		if a.Name != "" {
+			return a.Name
+		}
+		return a.ID
+	}
+	return "—"
+}
+
+func messagingCell(s *graph.Solution) string {
+	if side := graph.MessagingSide(s); side != "" {
+		return side
+	}
+	return "—"
+}
+
+// loadState is one list's loading, error and progress, for the lines shown
+// when it has no rows.
+type loadState struct {
+	loading bool
+	err     error
+	done    bool // a load finished at least once
+}
+
+// emptyText says why a list has no rows: still loading, failed, or empty.
+func (l loadState) emptyText(c *Context, what, empty string) string {
+	switch {
+	case l.err != nil:
+		return describeError(c, "Loading "+what, l.err)
+	case l.loading || !l.done:
+		return "Loading " + what + "…"
+	}
+	return empty
+}
+
+// counts is "◆ Pending 3 · ● Active 6 …" for the states that occur.
+func stateCounts(list []graph.Solution) string {
+	n := map[graph.State]int{}
+	for i := range list {
+		n[list[i].State()]++
+	}
+	var parts []string
+	for _, st := range graph.KnownStates() {
+		if n[st] > 0 {
+			parts = append(parts, stateMark(st)+" "+st.String()+" "+strconv.Itoa(n[st]))
+		}
+	}
+	if n[graph.StateOther] > 0 {
+		parts = append(parts, stateMark(graph.StateOther)+" other "+strconv.Itoa(n[graph.StateOther]))
+	}
+	return strings.Join(parts, " · ")
+}
