@@ -1,3 +1,58 @@
+// Command mps runs WhatsApp Multi-Partner Solutions through Meta's Graph
+// API: a terminal dashboard by default, and scriptable commands.
+//
+// This file is wiring only: the real environment, keyring and config
+// directory go to the command line, which builds the graph client and
+// starts the dashboard or a command.
 package main
 
-func main() {}
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"mps/store"
+	"mps/ui"
+	"mps/ui/cli"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Main(ctx, os.Args[1:], environment())
+	stop()
+	os.Exit(code)
+}
+
+func environment() cli.Env {
+	configDir, err := store.DefaultConfigDir()
+	if err != nil {
+		configDir = "" // the commands that need it say how to fix it
+	}
+	env := cli.Env{
+		Stdin:     os.Stdin,
+		Stdout:    os.Stdout,
+		Stderr:    os.Stderr,
+		Getenv:    os.Getenv,
+		Keyring:   store.OpenKeyring(store.KeyringOptions{}),
+		ConfigDir: configDir,
+		Now:       time.Now,
+		TUI:       runDashboard,
+		DemoTUI:   func(ctx context.Context) error { return ui.RunDemo(ctx) },
+	}
+	return cli.TerminalEnv(env, os.Stdin, os.Stdout)
+}
+
+func runDashboard(ctx context.Context, c cli.TUIConfig) error {
+	return ui.Run(ctx, ui.Config{
+		Client:             c.Client,
+		AppID:              c.AppID,
+		BusinessID:         c.BusinessID,
+		Profile:            c.Profile,
+		APIVersion:         c.APIVersion,
+		PartnerBusinessIDs: c.PartnerBusinessIDs,
+		Now:                time.Now,
+		LoginHint:          c.LoginHint,
+	})
+}

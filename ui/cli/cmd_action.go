@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"mps/graph"
+)
+
+func actionCommand(a graph.Action) Command {
+	return Command{
+		Name:    a.Command(),
+		Args:    "SOLUTION_ID",
+		NArgs:   1,
+		Summary: a.Title(),
+		Detail: a.Consequence() + "\n\n" +
+			"mps reads the solution first, shows what the action will do and asks y/N on a terminal.\n" +
+			"Without a terminal it sends nothing unless --yes is given. An action the solution's state\n" +
+			"or our role does not allow is refused before anything is sent. The POST is sent once and\n" +
+			"never resent; afterwards the solution is read again and its new state printed.",
+		Setup: func(fs *flag.FlagSet) Runner {
+			yes := fs.Bool("yes", false, "do it without asking (needed when stdin is not a terminal)")
+			return func(ctx context.Context, s *Session, args []string) error {
+				return s.runAction(ctx, a, args[0], *yes)
+			}
+		},
+	}
+}
+
+func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes bool) error {
+	appID, err := s.requireAppID()
+	if err != nil {
+		return err
+	}
+	sol, err := s.readSolution(ctx, id)
+	if err != nil {
+		return err
+	}
+	role := graph.RoleOf(sol, appID)
+	if v := graph.Check(a, sol.State(), role); !v.Allowed {
+		return refusedf("cannot %s %s: %s. Nothing was sent", a.Command(), solutionLabel(sol), v.Reason)
+	}
+	if err := s.writeActionPreview(a, sol, role); err != nil {
+		return err
+	}
+	if !yes {
+		if !s.env.StdinIsTerminal() {
+			return refusedf("not confirmed, and stdin is not a terminal to ask on: pass --yes to %s %s. Nothing was sent", a.Command(), solutionLabel(sol))
+		}
+		if !s.confirm(ctx, a.Title()+" for "+solutionLabel(sol)+"?") {
+			return refusedf("cancelled. Nothing was sent")
+		}
+	}
+	c, err := s.Client()
+	if err != nil {
+		return err
+	}
+	_, err = c.Do(ctx, sol.ID, a)
+	switch {
+	case graph.IsUnknownOutcome(err):
+		return s.reportUnknownOutcome(ctx, c, a, sol)
+	case err != nil:
+		return err
+	}
+	after, err := c.Solution(ctx, sol.ID)
+	if err != nil {
+		return fmt.Errorf("%s was done, but reading %s again failed: %w", a.Title(), solutionLabel(sol), err)
+	}
+	_, err = fmt.Fprintf(s.stdout, "Done: %s. %s is now %s.\n", a.Title(), solutionLabel(after), s.colour.bold(after.StateLabel()))
+	return err
+}
+
+// reportUnknownOutcome reads the solution again after a POST whose answer
+// was lost, and reports what it found. It never sends the action again.
+func (s *Session) reportUnknownOutcome(ctx context.Context, c *graph.Client, a graph.Action, sol *graph.Solution) error {
+	check := fmt.Sprintf("Check with `mps solution %s` before doing anything else; mps did not resend it.", sol.ID)
+	after, err := c.Solution(ctx, sol.ID)
+	if err != nil {
+		return &exitError{code: ExitError, err: err, hint: check,
+			msg: fmt.Sprintf("outcome unknown: %s was sent but its answer was lost, and reading %s again failed (%v)", a.Command(), solutionLabel(sol), err)}
+	}
+	return &exitError{code: ExitError, hint: check,
+		msg: fmt.Sprintf("outcome unknown: %s was sent but its answer was lost; the solution is now %s (it was %s)",
+			a.Command(), after.StateLabel(), sol.StateLabel())}
+}
+
+// writeActionPreview says what the action will do before it is confirmed.
+func (s *Session) writeActionPreview(a graph.Action, sol *graph.Solution, role graph.Role) error {
+	f := newFields()
+	f.add("Action", a.Title())
+	f.add("Solution", solutionLabel(sol))
+	f.add("State", sol.StateLabel()+", our role "+role.String())
+	if app := graph.Counterpart(sol, role); app != nil {
+		f.add("Other app", appLabel(app))
+	}
+	f.add("What happens", a.Consequence())
+	if a == graph.ActionAccept {
+		for _, grant := range grants(sol) {
+			f.add("Grants", grant)
+		}
+	}
+	if a.Irreversible() {
+		f.add("Note", "This cannot be undone.")
+	}
+	return f.write(s.stdout)
+}
+
+// grants says which permissions each app will receive from customers who
+// onboard through the solution once it is accepted.
+func grants(sol *graph.Solution) []string {
+	var out []string
+	side := func(who string, app *graph.App, perms []string) {
+		name := who
+		if app != nil {
+			name = who + " " + appLabel(app)
+		}
+		list := "no permissions listed"
+		if len(perms) > 0 {
+			list = strings.Join(perms, ", ")
+		}
+		out = append(out, name+": "+list)
+	}
+	side("owner app", sol.OwnerApp, sol.OwnerPermissions)
+	for _, row := range sol.Partners {
+		side("partner app", row.PartnerApp, row.PartnerPermissions)
+	}
+	return out
+}
+
+func solutionLabel(sol *graph.Solution) string {
+	if sol.Name == "" {
+		return "solution " + sol.ID
+	}
+	return fmt.Sprintf("%q (%s)", oneLine(sol.Name), sol.ID)
+}

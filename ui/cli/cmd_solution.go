@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+
+	"mps/graph"
+)
+
+func solutionCommand() Command {
+	return Command{
+		Name:    "solution",
+		Args:    "SOLUTION_ID",
+		NArgs:   1,
+		Summary: "Show one solution: both apps, permissions side by side, and the actions allowed now",
+		Detail: "With --json: one object with Graph's fields and the partner rows as an array under\n" +
+			"\"partners\", plus display_state, our_role and allowed_actions.",
+		Setup: func(fs *flag.FlagSet) Runner {
+			asJSON := jsonFlag(fs)
+			return func(ctx context.Context, s *Session, args []string) error {
+				sol, err := s.readSolution(ctx, args[0])
+				if err != nil {
+					return err
+				}
+				if *asJSON {
+					obj, err := solutionDetailJSON(sol, s.settings.AppID)
+					if err != nil {
+						return err
+					}
+					return writeJSON(s.stdout, obj)
+				}
+				return s.writeSolutionDetail(sol)
+			}
+		},
+	}
+}
+
+// readSolution checks the ID and reads the solution with both sides expanded.
+func (s *Session) readSolution(ctx context.Context, id string) (*graph.Solution, error) {
+	if err := requireID("solution", id); err != nil {
+		return nil, err
+	}
+	c, err := s.Client()
+	if err != nil {
+		return nil, err
+	}
+	return c.Solution(ctx, id)
+}
+
+// solutionDetailJSON always has "partners", as an array, even when empty.
+func solutionDetailJSON(sol *graph.Solution, appID string) (json.RawMessage, error) {
+	derived := deriveSolution(sol, appID)
+	if len(sol.Partners) > 0 {
+		return withFields(sol, derived)
+	}
+	return withFields(sol, struct {
+		derivedSolution
+		Partners []graph.PartnerRow `json:"partners"`
+	}{derived, []graph.PartnerRow{}})
+}
+
+func (s *Session) writeSolutionDetail(sol *graph.Solution) error {
+	role := graph.RoleOf(sol, s.settings.AppID)
+	f := newFields()
+	f.add("Solution", sol.Name)
+	f.add("ID", sol.ID)
+	f.add("State", fmt.Sprintf("%s (status %s, pending request %s)", sol.StateLabel(), orNone(sol.Status), orNone(sol.PendingRequest)))
+	f.add("Our role", role.String())
+	if sol.OwnerApp != nil {
+		f.add("Owner app", strings.TrimSpace(appLabel(sol.OwnerApp)+"  "+sol.OwnerApp.Link))
+	}
+	for _, row := range sol.Partners {
+		if row.PartnerApp != nil {
+			f.add("Partner app", strings.TrimSpace(appLabel(row.PartnerApp)+"  "+row.PartnerApp.Link))
+		}
+		f.add("Partner row", fmt.Sprintf("%s, status %s", row.ID, orNone(row.Status)))
+	}
+	if side := graph.MessagingSide(sol); side != "" {
+		f.add("Messaging", "held by the "+side)
+	}
+	if err := f.write(s.stdout); err != nil {
+		return err
+	}
+	fmt.Fprintln(s.stdout)
+	if err := s.permissionTable(sol).write(s.stdout); err != nil {
+		return err
+	}
+	fmt.Fprintln(s.stdout)
+	return s.actionTable(sol.State(), role).write(s.stdout)
+}
+
+// permissionTable puts each side's permissions side by side, with what
+// each one lets its holder do; a "-" marks what one side lacks.
+func (s *Session) permissionTable(sol *graph.Solution) *table {
+	partner := partnerPermissions(sol)
+	_, onlyPartner, _ := graph.PermissionDiff(sol.OwnerPermissions, partner)
+	t := newTable("PERMISSION", "OWNER", "PARTNER", "MEANING")
+	add := func(p string, owner, partner bool) {
+		meaning, ok := graph.PermissionMeaning(p)
+		if !ok {
+			meaning = "(not known to mps)"
+		}
+		t.add(p, yesOrDash(owner), yesOrDash(partner), meaning)
+	}
+	for _, p := range sol.OwnerPermissions {
+		add(p, true, slices.Contains(partner, p))
+	}
+	for _, p := range onlyPartner {
+		add(p, false, true)
+	}
+	if len(t.rows) == 0 {
+		t.add("(none listed)")
+	}
+	return t
+}
+
+func yesOrDash(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "-"
+}
+
+func (s *Session) actionTable(st graph.State, role graph.Role) *table {
+	t := newTable("ACTION", "ALLOWED", "WHY NOT")
+	for _, v := range graph.Allowed(st, role) {
+		allowed := "yes"
+		if !v.Allowed {
+			allowed = "no"
+		}
+		t.add(v.Action.Command(), allowed, v.Reason)
+	}
+	return t
+}
+
+// partnerPermissions joins the partner rows' permissions, in order, once each.
+func partnerPermissions(sol *graph.Solution) []string {
+	var out []string
+	for _, row := range sol.Partners {
+		for _, p := range row.PartnerPermissions {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"mps/graph"
+)
+
+func solutionsCommand() Command {
+	return Command{
+		Name:    "solutions",
+		NArgs:   0,
+		Summary: "List our app's solutions, every page",
+		Detail: "Lists the solutions of the profile's app with their display state and our role.\n" +
+			"With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.",
+		Setup: func(fs *flag.FlagSet) Runner {
+			state := fs.String("state", "", "only solutions in this `STATE`: "+stateChoices())
+			role := fs.String("role", "", "only solutions where our side is `ROLE`: owner or partner")
+			asJSON := jsonFlag(fs)
+			return func(ctx context.Context, s *Session, _ []string) error {
+				q := graph.SolutionQuery{Detailed: true}
+				if *role != "" {
+					r, ok := graph.ParseRole(*role)
+					if !ok {
+						return usageErrorf("Use --role owner or --role partner.", "unknown role %q", text80(*role))
+					}
+					q.Role = r
+				}
+				keep := func(graph.Solution) bool { return true }
+				if *state != "" {
+					want, ok := graph.ParseState(*state)
+					if !ok {
+						return usageErrorf("Use one of: "+stateChoices()+".", "unknown state %q", text80(*state))
+					}
+					keep = func(sol graph.Solution) bool { return sol.State() == want }
+				}
+				appID, err := s.requireAppID()
+				if err != nil {
+					return err
+				}
+				c, err := s.Client()
+				if err != nil {
+					return err
+				}
+				all, err := c.AppSolutions(ctx, appID, q)
+				if err != nil {
+					return err
+				}
+				var list []graph.Solution
+				for _, sol := range all {
+					if keep(sol) {
+						list = append(list, sol)
+					}
+				}
+				return s.printSolutions(list, *asJSON)
+			}
+		},
+	}
+}
+
+// printSolutions prints a list of solutions as JSON or as a table.
+func (s *Session) printSolutions(list []graph.Solution, asJSON bool) error {
+	appID := s.settings.AppID
+	if asJSON {
+		items, err := solutionsJSON(list, appID)
+		if err != nil {
+			return err
+		}
+		return writeJSON(s.stdout, items)
+	}
+	if len(list) == 0 {
+		_, err := fmt.Fprintln(s.stdout, "No solutions.")
+		return err
+	}
+	t := newTable("ID", "NAME", "STATE", "OUR ROLE", "OTHER APP", "MESSAGING")
+	t.paint[2] = s.colour.state
+	for i := range list {
+		sol := &list[i]
+		role := graph.RoleOf(sol, appID)
+		other := ""
+		if app := graph.Counterpart(sol, role); app != nil {
+			other = appLabel(app)
+		}
+		t.add(sol.ID, sol.Name, sol.StateLabel(), role.String(), other, graph.MessagingSide(sol))
+	}
+	return t.write(s.stdout)
+}
+
+func jsonFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("json", false, "print JSON with Graph's own field names instead of a table")
+}
+
+func stateChoices() string {
+	var names []string
+	for _, st := range graph.KnownStates() {
+		names = append(names, strings.ToLower(strings.ReplaceAll(st.String(), " ", "-")))
+	}
+	return strings.Join(names, ", ")
+}
+
+// appLabel is "Name (ID)", or the ID alone.
+func appLabel(app *graph.App) string {
+	if app.Name == "" {
+		return app.ID
+	}
+	return app.Name + " (" + app.ID + ")"
+}

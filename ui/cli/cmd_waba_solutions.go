@@ -1,0 +1,33 @@
+package cli
+
+import (
+	"context"
+	"flag"
+)
+
+func wabaSolutionsCommand() Command {
+	return Command{
+		Name:    "waba-solutions",
+		Args:    "WABA_ID",
+		NArgs:   1,
+		Summary: "List the solutions that onboarded a WhatsApp Business Account",
+		Detail:  "With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.",
+		Setup: func(fs *flag.FlagSet) Runner {
+			asJSON := jsonFlag(fs)
+			return func(ctx context.Context, s *Session, args []string) error {
+				if err := requireID("WABA", args[0]); err != nil {
+					return err
+				}
+				c, err := s.Client()
+				if err != nil {
+					return err
+				}
+				list, err := c.WABASolutions(ctx, args[0])
+				if err != nil {
+					return err
+				}
+				return s.printSolutions(list, *asJSON)
+			}
+		},
+	}
+}

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"strings"
+	"time"
+
+	"mps/graph"
+	"mps/store"
+)
+
+// Env is everything a run of mps takes from its surroundings. main builds
+// the real one; tests build their own and call Main in-process.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(key string) string
+
+	StdinIsTerminal  func() bool
+	StdoutIsTerminal func() bool
+	// ReadPassword reads one line from the terminal without echoing it,
+	// giving up when ctx ends. TerminalEnv sets it for a real terminal.
+	ReadPassword func(ctx context.Context) ([]byte, error)
+
+	Keyring   store.Keyring
+	ConfigDir string           // where the profiles file lives; "" when it cannot be found
+	Now       func() time.Time // for token expiry and API version end of life
+
+	// TUI runs the dashboard; DemoTUI runs it on the in-process sandbox.
+	// Either may be nil, and then mps says the dashboard is not available.
+	TUI     func(ctx context.Context, cfg TUIConfig) error
+	DemoTUI func(ctx context.Context) error
+}
+
+// TUIConfig is what the dashboard needs from the command line: the client,
+// already wired to the token source, and the resolved profile.
+type TUIConfig struct {
+	Client             *graph.Client
+	Profile            string
+	AppID              string
+	BusinessID         string
+	PartnerBusinessIDs []string
+	APIVersion         string
+	TokenSource        string // where the token comes from, for the status bar
+	LoginHint          string // how to get a new token when Graph refuses this one
+}
+
+func (e Env) withDefaults() Env {
+	if e.Stdin == nil {
+		e.Stdin = strings.NewReader("")
+	}
+	if e.Stdout == nil {
+		e.Stdout = io.Discard
+	}
+	if e.Stderr == nil {
+		e.Stderr = io.Discard
+	}
+	if e.Getenv == nil {
+		e.Getenv = func(string) string { return "" }
+	}
+	if e.StdinIsTerminal == nil {
+		e.StdinIsTerminal = func() bool { return false }
+	}
+	if e.StdoutIsTerminal == nil {
+		e.StdoutIsTerminal = func() bool { return false }
+	}
+	if e.Now == nil {
+		e.Now = time.Now
+	}
+	return e
+}

@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"mps/graph"
+	"mps/ui/text"
+)
+
+// Exit codes, the contract scripts rely on.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2 // usage error, or an action refused or cancelled
+	ExitAuth  = 4 // no usable token, or the token was rejected
+)
+
+// exitError is an error that carries its own exit code and, optionally,
+// what the person should do next.
+type exitError struct {
+	code int
+	msg  string
+	hint string
+	err  error // the cause, when there is one
+}
+
+func (e *exitError) Error() string { return e.msg }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErrorf reports a mistake in how mps was called (exit 2).
+func usageErrorf(hint, format string, args ...any) error {
+	return &exitError{code: ExitUsage, msg: fmt.Sprintf(format, args...), hint: hint}
+}
+
+// refusedf reports an action mps refused or the person cancelled; nothing
+// was sent (exit 2).
+func refusedf(format string, args ...any) error {
+	return &exitError{code: ExitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// authNeeded reports that there is no usable token (exit 4). The cause's
+// text already says what to do.
+func authNeeded(cause error) error {
+	return &exitError{code: ExitAuth, msg: cause.Error(), err: cause}
+}
+
+// exitCode maps an error from a command to the process exit code.
+func exitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	if e, ok := errors.AsType[*exitError](err); ok {
+		return e.code
+	}
+	if graph.ClassOf(err) == graph.ClassAuth {
+		return ExitAuth
+	}
+	return ExitError
+}
+
+// errorLine renders err as the one line mps prints on stderr: what went
+// wrong (with Graph's code, subcode and fbtrace_id when Graph said it), and
+// what to do about it.
+func errorLine(err error) string {
+	msg, hint := err.Error(), ""
+	switch e, ok := errors.AsType[*exitError](err); {
+	case ok:
+		hint = e.hint
+	case fromGraph(err):
+		hint = graph.Hint(err)
+	case errors.Is(err, context.Canceled):
+		hint = "Stopped before it finished."
+	}
+	line := "mps: " + oneLine(msg)
+	if hint = oneLine(hint); hint != "" {
+		if !strings.HasSuffix(line, ".") {
+			line += "."
+		}
+		line += " " + hint
+	}
+	return line
+}
+
+// fromGraph reports whether err came out of the graph client, so that
+// graph.Hint knows what to say about it.
+func fromGraph(err error) bool {
+	if graph.ClassOf(err) != graph.ClassUnknown || graph.IsUnknownOutcome(err) {
+		return true
+	}
+	_, isGraphErr := errors.AsType[*graph.Error](err)
+	_, isBodyErr := errors.AsType[*graph.BodyError](err)
+	return isGraphErr || isBodyErr
+}
+
+// oneLine keeps text on one line and free of control sequences.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(text.Sanitize(s)), " ")
+}

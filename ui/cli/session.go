@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"mps/graph"
+	"mps/store"
+	"mps/ui/text"
+)
+
+// Session is one run of a command: the resolved settings, where output
+// goes, and the graph client, built on first use.
+type Session struct {
+	env      Env
+	stdout   io.Writer
+	stderr   io.Writer
+	colour   palette
+	settings store.Settings
+	config   store.Config
+	secrets  store.Secrets
+	demo     *demoServer // set with --demo
+
+	clientOnce sync.Once
+	client     *graph.Client
+	clientErr  error
+}
+
+func newSession(g *globalFlags, env Env) (*Session, error) {
+	s := &Session{env: env, stdout: env.Stdout, stderr: env.Stderr, colour: palette{on: colourWanted(env)}}
+	if g.demo {
+		demo, err := startDemo()
+		if err != nil {
+			return nil, err
+		}
+		s.demo = demo
+		s.settings = demo.settings()
+		return s, nil
+	}
+	if env.ConfigDir == "" {
+		return nil, errors.New("cannot find your config directory: set XDG_CONFIG_HOME or HOME")
+	}
+	cfg, err := store.LoadConfig(env.ConfigDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range cfg.Warnings {
+		fmt.Fprintln(env.Stderr, "mps: warning: "+oneLine(w))
+	}
+	set, err := store.Resolve(g.values, env.Getenv, cfg, store.Values{APIVersion: graph.DefaultAPIVersion})
+	if err != nil {
+		return nil, usageErrorf("", "%v", err)
+	}
+	s.config, s.settings = cfg, set
+	s.secrets = store.Secrets{Keyring: env.Keyring, Getenv: env.Getenv, Profile: set.Profile}
+	return s, nil
+}
+
+func (s *Session) close() {
+	if s.demo != nil {
+		s.demo.stop()
+	}
+}
+
+// tokenSource is where the client gets the token: the sandbox's in demo
+// mode, else MPS_TOKEN or the profile's keyring entry, read on first use.
+// A failed lookup carries exit code 4 and the store's advice.
+func (s *Session) tokenSource() graph.TokenSource {
+	if s.demo != nil {
+		return func(context.Context) (string, error) { return s.demo.token, nil }
+	}
+	lookup := s.secrets.TokenFunc()
+	return func(ctx context.Context) (string, error) {
+		token, err := lookup(ctx)
+		if err != nil && ctx.Err() == nil {
+			return "", authNeeded(err)
+		}
+		return token, err
+	}
+}
+
+// Client returns the graph client for the session's settings.
+func (s *Session) Client() (*graph.Client, error) {
+	s.clientOnce.Do(func() {
+		s.client, s.clientErr = s.newClient(s.tokenSource())
+	})
+	return s.client, s.clientErr
+}
+
+// newClient builds a client on the session's settings with the given
+// token source (login passes the token it is about to check).
+func (s *Session) newClient(tokens graph.TokenSource) (*graph.Client, error) {
+	opts := []graph.Option{
+		graph.WithBaseURL(s.settings.GraphURL),
+		graph.WithAPIVersion(s.settings.APIVersion),
+		graph.WithTokenSource(tokens),
+	}
+	if secret := s.appSecret(); secret != "" {
+		opts = append(opts, graph.WithAppSecret(secret))
+	}
+	c, err := graph.New(opts...)
+	if err != nil {
+		return nil, usageErrorf("Check --graph-url and --api-version.", "%v", err)
+	}
+	return c, nil
+}
+
+// appSecret is the optional app secret that switches on appsecret_proof.
+// Its absence is normal; a keyring that cannot be read is worth a warning.
+func (s *Session) appSecret() string {
+	if s.demo != nil {
+		return ""
+	}
+	sec, err := s.secrets.Lookup(store.AppSecret)
+	if err != nil {
+		if !errors.Is(err, store.ErrNotFound) && !errors.Is(err, store.ErrNoKeyring) {
+			fmt.Fprintln(s.stderr, "mps: warning: "+oneLine(err.Error())+" Calls go without appsecret_proof.")
+		}
+		return ""
+	}
+	return sec.Value
+}
+
+// requireAppID returns the app ID, or a usage error saying how to give it.
+func (s *Session) requireAppID() (string, error) {
+	if s.settings.AppID == "" {
+		return "", usageErrorf("Pass --app-id, set "+store.EnvAppID+", or save it with `mps login`.", "no app ID for profile %q", s.settings.Profile)
+	}
+	return s.settings.AppID, nil
+}
+
+// requireBusinessID returns the business ID, or a usage error saying how to give it.
+func (s *Session) requireBusinessID() (string, error) {
+	if s.settings.BusinessID == "" {
+		return "", usageErrorf("Pass --business-id, set "+store.EnvBusinessID+", or save it with `mps login`.", "no business ID for profile %q", s.settings.Profile)
+	}
+	return s.settings.BusinessID, nil
+}
+
+// requireID checks a positional ID before it goes anywhere near a request.
+func requireID(what, id string) error {
+	if !graph.ValidID(id) {
+		return usageErrorf("Give the numeric ID, as Graph or the App Dashboard shows it.", "%q is not a valid %s ID", text.Truncate(oneLine(id), 40), what)
+	}
+	return nil
+}

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"io"
+	"strings"
+
+	"mps/ui/text"
+)
+
+// maxCellWidth keeps one long server-supplied value from pushing every
+// other column off the screen.
+const maxCellWidth = 48
+
+// table prints rows in aligned columns. Cells are sanitized and cut to
+// maxCellWidth; widths are measured in terminal cells, so names in any
+// script line up.
+type table struct {
+	header   []string
+	noHeader bool // for label/value lists
+	maxCell  int  // cells are cut to this many cells; 0 means no limit
+	rows     [][]string
+	paint    map[int]func(cell, padded string) string // per column; colours a padded cell
+}
+
+func newTable(header ...string) *table {
+	return &table{header: header, maxCell: maxCellWidth, paint: map[int]func(string, string) string{}}
+}
+
+func (t *table) add(cells ...string) {
+	row := make([]string, len(t.header))
+	for i := range row {
+		if i < len(cells) {
+			row[i] = text.Sanitize(cells[i])
+			if t.maxCell > 0 {
+				row[i] = text.Truncate(row[i], t.maxCell)
+			}
+		}
+	}
+	t.rows = append(t.rows, row)
+}
+
+func (t *table) write(w io.Writer) error {
+	widths := make([]int, len(t.header))
+	all := t.rows
+	if !t.noHeader {
+		all = append([][]string{t.header}, t.rows...)
+	}
+	for _, row := range all {
+		for i, cell := range row {
+			widths[i] = max(widths[i], text.Width(cell))
+		}
+	}
+	var b strings.Builder
+	writeRow := func(row []string, painted bool) {
+		for i, cell := range row {
+			last := i == len(row)-1
+			padded := cell
+			if !last {
+				padded = text.PadRight(cell, widths[i])
+			}
+			if paint := t.paint[i]; painted && paint != nil && cell != "" {
+				padded = paint(cell, padded)
+			}
+			b.WriteString(padded)
+			if !last {
+				b.WriteString("  ")
+			}
+		}
+		b.WriteString("\n")
+	}
+	if !t.noHeader {
+		writeRow(t.header, false)
+	}
+	for _, row := range t.rows {
+		writeRow(row, true)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// newFields is a two-column label/value list without a header.
+func newFields() *table {
+	t := newTable("", "")
+	t.noHeader = true
+	t.maxCell = 0
+	return t
+}

@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"context"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// TerminalEnv fills an Env's terminal functions for the process's real
+// stdin and stdout.
+func TerminalEnv(env Env, stdin, stdout *os.File) Env {
+	in, out := int(stdin.Fd()), int(stdout.Fd())
+	env.StdinIsTerminal = func() bool { return term.IsTerminal(in) }
+	env.StdoutIsTerminal = func() bool { return term.IsTerminal(out) }
+	env.ReadPassword = func(ctx context.Context) ([]byte, error) { return readPassword(ctx, in) }
+	return env
+}
+
+// readPassword reads a line without echo. When ctx ends first (Ctrl-C is
+// caught to cancel ctx) the terminal's echo is put back before returning.
+func readPassword(ctx context.Context, fd int) ([]byte, error) {
+	state, err := term.GetState(fd)
+	if err != nil {
+		return nil, err
+	}
+	type result struct {
+		line []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		line, err := term.ReadPassword(fd)
+		done <- result{line, err}
+	}()
+	select {
+	case r := <-done:
+		return r.line, r.err
+	case <-ctx.Done():
+		_ = term.Restore(fd, state)
+		return nil, ctx.Err()
+	}
+}

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"mps/graph"
+)
+
+// nearEndOfLife is how long before a version stops working mps starts
+// warning about it.
+const nearEndOfLife = 90 * 24 * time.Hour
+
+type apiVersion struct {
+	name        string
+	major       int
+	usableUntil string // YYYY-MM-DD; "" while Meta has not announced it
+}
+
+// apiVersions is Meta's schedule as graph-api-notes.md records it, newest first.
+func apiVersions() []apiVersion {
+	return []apiVersion{
+		{"v26.0", 26, ""},
+		{"v25.0", 25, "2028-07-29"},
+		{"v24.0", 24, "2028-02-18"},
+		{"v23.0", 23, "2027-10-08"},
+		{"v22.0", 22, "2027-05-20"},
+		{"v21.0", 21, "2027-01-21"},
+		{"v20.0", 20, "2026-09-24"},
+	}
+}
+
+// versionNote says how long the Graph API version stays usable, and whether
+// that deserves a warning: past or within nearEndOfLife of its end of life.
+func versionNote(version string, now time.Time) (note string, warn bool) {
+	major, ok := versionMajor(version)
+	if !ok {
+		return "not a version mps knows the schedule of", true
+	}
+	all := apiVersions()
+	for _, v := range all {
+		if v.major != major {
+			continue
+		}
+		if v.usableUntil == "" {
+			return "end of life not announced yet", false
+		}
+		until, _ := time.Parse(time.DateOnly, v.usableUntil)
+		switch left := until.Sub(now); {
+		case left <= 0:
+			return fmt.Sprintf("past its end of life (%s): calls will fail; use %s", v.usableUntil, graph.DefaultAPIVersion), true
+		case left < nearEndOfLife:
+			return fmt.Sprintf("usable until %s, in %d days: move to %s soon", v.usableUntil, int(left.Hours()/24)+1, graph.DefaultAPIVersion), true
+		default:
+			return "usable until " + v.usableUntil, false
+		}
+	}
+	if major > all[0].major {
+		return "newer than the versions mps knows", false
+	}
+	return fmt.Sprintf("older than %s, so past its end of life: calls will fail; use %s", all[len(all)-1].name, graph.DefaultAPIVersion), true
+}
+
+// versionMajor reads the major number of "v25.0" or "25.0".
+func versionMajor(version string) (int, bool) {
+	major, _, ok := strings.Cut(strings.TrimPrefix(version, "v"), ".")
+	n, err := strconv.Atoi(major)
+	return n, ok && err == nil && n > 0
+}
