@@ -1,0 +1,53 @@
+package webhooks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// shutdownGrace is how long in-flight deliveries get to finish storing.
+const shutdownGrace = 30 * time.Second
+
+// Serve answers webhook requests for path on ln until ctx is done, then
+// stops accepting and lets deliveries in flight finish. Other paths get 404.
+func Serve(ctx context.Context, ln net.Listener, path string, h http.Handler) error {
+	if err := CheckPath(path); err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle(path, h)
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("webhook receiver stopped: %w", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	defer cancel()
+	err := srv.Shutdown(shutdownCtx)
+	if serveErr := <-done; !errors.Is(serveErr, http.ErrServerClosed) && err == nil {
+		err = serveErr
+	}
+	return err
+}
+
+// CheckPath accepts an absolute URL path without a query, fragment or spaces.
+func CheckPath(path string) error {
+	if !strings.HasPrefix(path, "/") || strings.ContainsAny(path, "?# \t\r\n") {
+		return fmt.Errorf("webhook path %q must start with / and hold no spaces, '?' or '#'", path)
+	}
+	return nil
+}
