@@ -55,8 +55,8 @@ func (s Secrets) Lookup(kind SecretKind) (Secret, error) {
 		return Secret{Value: v, Source: Source{EnvVar: kind.EnvVar()}}, nil
 	}
 	src := Source{Profile: s.Profile}
-	if s.Keyring == nil {
-		return Secret{Source: src}, fmt.Errorf("no %s: %s is not set and no keyring is open", kind, kind.EnvVar())
+	if err := s.usable(); err != nil {
+		return Secret{Source: src}, fmt.Errorf("no %s: %s is not set, and %w", kind, kind.EnvVar(), err)
 	}
 	v, err := s.Keyring.Get(Service, kind.Account(s.Profile))
 	switch {
@@ -81,8 +81,8 @@ func (s Secrets) Save(kind SecretKind, value string) error {
 		return err
 	}
 	src := Source{Profile: s.Profile}
-	if s.Keyring == nil {
-		return fmt.Errorf("cannot store the %s: no keyring is open", kind)
+	if err := s.usable(); err != nil {
+		return fmt.Errorf("cannot store the %s: %w", kind, err)
 	}
 	if err := s.Keyring.Set(Service, kind.Account(s.Profile), value); err != nil {
 		return fmt.Errorf("cannot store the %s in the %s: %w. %s", kind, src, err, keyringAdvice(err, kind))
@@ -94,8 +94,8 @@ func (s Secrets) Save(kind SecretKind, value string) error {
 // wrapping ErrNotFound, so logout can say there was nothing to remove.
 func (s Secrets) Delete(kind SecretKind) error {
 	src := Source{Profile: s.Profile}
-	if s.Keyring == nil {
-		return fmt.Errorf("cannot remove the %s: no keyring is open", kind)
+	if err := s.usable(); err != nil {
+		return fmt.Errorf("cannot remove the %s: %w", kind, err)
 	}
 	err := s.Keyring.Delete(Service, kind.Account(s.Profile))
 	switch {
@@ -129,6 +129,14 @@ func (s Secrets) TokenFunc() func(ctx context.Context) (string, error) {
 		token = sec.Value
 		return token, nil
 	}
+}
+
+// usable reports why the keyring cannot be asked, if it cannot.
+func (s Secrets) usable() error {
+	if s.Keyring == nil {
+		return errors.New("no keyring is open")
+	}
+	return checkProfileName(s.Profile)
 }
 
 func (s Secrets) getenv(key string) string {

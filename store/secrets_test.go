@@ -203,3 +203,19 @@ func TestTokenFuncAsksTheKeyringOnce(t *testing.T) {
 		t.Errorf("cancelled ctx: err = %v", err)
 	}
 }
+
+func TestSecretsRefuseABadProfileNameBeforeTheKeyring(t *testing.T) {
+	fake := storetest.NewMemoryKeyring()
+	for _, profile := range []string{"", "a:app_secret", "x y"} {
+		s := secretsWith(fake, nil, profile)
+		if _, err := s.Lookup(store.AccessToken); err == nil || !strings.Contains(err.Error(), "profile name") {
+			t.Errorf("Lookup with profile %q: %v", profile, err)
+		}
+		if err := s.Save(store.AccessToken, "tok"); err == nil {
+			t.Errorf("Save with profile %q succeeded", profile)
+		}
+	}
+	if fake.Calls() != 0 {
+		t.Errorf("keyring called %d times for bad profile names", fake.Calls())
+	}
+}
