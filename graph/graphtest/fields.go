@@ -27,7 +27,7 @@ type fieldsError struct {
 }
 
 func (e *fieldsError) Error() string {
-	return fmt.Sprintf("Syntax error %q at character %d: %s", e.msg, e.pos, e.src)
+	return fmt.Sprintf("Syntax error \"%s\" at character %d: %s", e.msg, e.pos, e.src)
 }
 
 // parseFields parses Graph's field-expansion syntax, e.g.

@@ -3,6 +3,7 @@ package graphtest
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"mps/graph"
 )
@@ -16,6 +17,9 @@ type SolutionSpec struct {
 	Status             string // default INITIATED
 	Pending            string // default PENDING_ACTIVATION for INITIATED/PENDING, else NONE
 	PartnerStatus      string // default follows Status
+	// ExtraPartnerAppIDs add more partner rows (same permissions and
+	// status); real solutions have one, but the API models a list.
+	ExtraPartnerAppIDs []string
 	OwnerPermissions   []string
 	PartnerPermissions []string
 }
@@ -48,6 +52,10 @@ func (s *Sandbox) AddSolution(spec SolutionSpec) string {
 		ownerPerms: slices.Clone(spec.OwnerPermissions),
 		partners: []partnerRow{{id: rowID, app: spec.PartnerAppID, perms: slices.Clone(spec.PartnerPermissions),
 			status: spec.PartnerStatus}}}
+	for k, extra := range spec.ExtraPartnerAppIDs {
+		sol.partners = append(sol.partners, partnerRow{id: offsetID(rowID, k+1), app: extra,
+			perms: slices.Clone(spec.PartnerPermissions), status: spec.PartnerStatus})
+	}
 	w.addSolution(sol)
 	payload := s.solutionEvent(EventSolutionCreated, sol)
 	s.mu.Unlock()
@@ -216,4 +224,10 @@ func (s *Sandbox) OnboardCustomer(solutionID string) (graph.WABA, error) {
 	s.mu.Unlock()
 	s.deliver([][]byte{payload})
 	return waba, nil
+}
+
+// offsetID adds k to a numeric ID.
+func offsetID(id string, k int) string {
+	n, _ := strconv.ParseInt(id, 10, 64)
+	return strconv.FormatInt(n+int64(k), 10)
 }

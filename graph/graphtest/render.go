@@ -23,17 +23,17 @@ func (o object) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, err := json.Marshal(m.key)
-		if err != nil {
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(m.key); err != nil {
 			return nil, err
 		}
-		v, err := json.Marshal(m.val)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
+		b.Truncate(b.Len() - 1) // Encode's newline
 		b.WriteByte(':')
-		b.Write(v)
+		if err := enc.Encode(m.val); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1)
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
@@ -51,10 +51,14 @@ type node[T any] struct {
 }
 
 // render builds the object with the fields asked for, or the defaults.
-// A field asked for twice is rendered once.
+// A field asked for twice is rendered once. Like Graph, the id comes back
+// even when it was not asked for.
 func render[T any](c *call, n *node[T], v T, fs []field) (object, *apiError) {
 	if fs == nil {
 		fs = n.defaults
+	}
+	if _, hasID := n.fields["id"]; hasID && !duplicateField(fs, "id") {
+		fs = append(fs[:len(fs):len(fs)], field{name: "id", limit: -1})
 	}
 	out := make(object, 0, len(fs))
 	for i, f := range fs {

@@ -48,7 +48,7 @@ type partnerRow struct {
 
 const (
 	solutionIDBase = 17602267745700
-	solutionIDStep = 16
+	solutionIDStep = 1000 // room for partner rows between solutions
 	partnerRowStep = 4
 )
 
