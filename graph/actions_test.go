@@ -84,7 +84,7 @@ func TestActionOutcomes(t *testing.T) {
 			if n := len(srv.requests()); n != 1 {
 				t.Errorf("POST sent %d times, want exactly once", n)
 			}
-			if w := clock.recorded(); len(w) != 0 {
+			if w := clock.Waits(); len(w) != 0 {
 				t.Errorf("an action waited to retry: %v", w)
 			}
 		})

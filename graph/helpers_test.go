@@ -123,7 +123,7 @@ func (f *fakeClock) After(d time.Duration) <-chan time.Time {
 	return ch
 }
 
-func (f *fakeClock) recorded() []time.Duration {
+func (f *fakeClock) Waits() []time.Duration {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]time.Duration(nil), f.waits...)

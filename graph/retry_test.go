@@ -32,7 +32,7 @@ func TestGETRetriedAfterTransientFaults(t *testing.T) {
 	if n := len(srv.requests()); n != 3 {
 		t.Errorf("requests = %d, want 3", n)
 	}
-	waits := clock.recorded()
+	waits := clock.Waits()
 	p := testPolicy()
 	if len(waits) != 2 {
 		t.Fatalf("waits = %v, want 2", waits)
@@ -55,7 +55,7 @@ func TestRetriesAreBounded(t *testing.T) {
 	if n := len(srv.requests()); n != testPolicy().MaxAttempts {
 		t.Errorf("requests = %d, want %d", n, testPolicy().MaxAttempts)
 	}
-	if n := len(clock.recorded()); n != testPolicy().MaxAttempts-1 {
+	if n := len(clock.Waits()); n != testPolicy().MaxAttempts-1 {
 		t.Errorf("waits = %d", n)
 	}
 }
@@ -101,7 +101,7 @@ func TestThrottleWaitsAsTheHeaderSays(t *testing.T) {
 	if _, err := c.Solution(context.Background(), "123"); err != nil {
 		t.Fatal(err)
 	}
-	if waits := clock.recorded(); len(waits) != 1 || waits[0] != 2*time.Minute {
+	if waits := clock.Waits(); len(waits) != 1 || waits[0] != 2*time.Minute {
 		t.Errorf("waits = %v, want [2m0s]", waits)
 	}
 	if n := len(srv.requests()); n != 2 {
@@ -141,7 +141,7 @@ func TestThrottleWithoutHeaderBacksOff(t *testing.T) {
 	if n := len(srv.requests()); n != testPolicy().MaxAttempts {
 		t.Errorf("requests = %d, want %d (bounded)", n, testPolicy().MaxAttempts)
 	}
-	for _, w := range clock.recorded() {
+	for _, w := range clock.Waits() {
 		if w > testPolicy().MaxDelay {
 			t.Errorf("wait %v over MaxDelay", w)
 		}
