@@ -17,9 +17,6 @@ type partnersFilter struct {
 // ClientWABAPages pages through GET /{business}/client_whatsapp_business_accounts,
 // filtered to WABAs shared with every one of partnerBusinessIDs when any are given.
 func (c *Client) ClientWABAPages(ctx context.Context, businessID string, partnerBusinessIDs []string) iter.Seq2[Page[WABA], error] {
-	if err := checkID("business", businessID); err != nil {
-		return failed[WABA](err)
-	}
 	query := url.Values{"fields": {WABAFields}}
 	if len(partnerBusinessIDs) > 0 {
 		for _, id := range partnerBusinessIDs {
@@ -33,7 +30,7 @@ func (c *Client) ClientWABAPages(ctx context.Context, businessID string, partner
 		}
 		query.Set("filtering", string(filter))
 	}
-	return pages[WABA](ctx, c, get(query, businessID, "client_whatsapp_business_accounts"), 0)
+	return edgePages[WABA](ctx, c, "business", businessID, "client_whatsapp_business_accounts", query, 0)
 }
 
 // ClientWABAs returns every onboarded WABA.

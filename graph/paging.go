@@ -85,6 +85,15 @@ func collect[T any](seq iter.Seq2[Page[T], error]) ([]T, error) {
 	return all, nil
 }
 
+// edgePages lists one edge of an object after checking the object's ID;
+// what names the kind of object in the error.
+func edgePages[T any](ctx context.Context, c *Client, what, id, edge string, query url.Values, limit int) iter.Seq2[Page[T], error] {
+	if err := checkID(what, id); err != nil {
+		return failed[T](err)
+	}
+	return pages[T](ctx, c, get(query, id, edge), limit)
+}
+
 // failed is a page sequence that yields only err, for arguments refused
 // before any request.
 func failed[T any](err error) iter.Seq2[Page[T], error] {

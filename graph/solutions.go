@@ -22,9 +22,6 @@ type SolutionQuery struct {
 
 // AppSolutionPages pages through GET /{app}/whatsapp_business_solutions.
 func (c *Client) AppSolutionPages(ctx context.Context, appID string, q SolutionQuery) iter.Seq2[Page[Solution], error] {
-	if err := checkID("app", appID); err != nil {
-		return failed[Solution](err)
-	}
 	query := url.Values{"fields": {solutionListFields}}
 	if q.Detailed {
 		query.Set("fields", SolutionFields)
@@ -35,7 +32,7 @@ func (c *Client) AppSolutionPages(ctx context.Context, appID string, q SolutionQ
 	case RolePartner:
 		query.Set("role", "PARTNER")
 	}
-	return pages[Solution](ctx, c, get(query, appID, "whatsapp_business_solutions"), q.Limit)
+	return edgePages[Solution](ctx, c, "app", appID, "whatsapp_business_solutions", query, q.Limit)
 }
 
 // AppSolutions returns every solution on every page (and, with an error,
@@ -58,10 +55,7 @@ func (c *Client) Solution(ctx context.Context, id string) (*Solution, error) {
 
 // PartnerPages pages through GET /{solution}/partners.
 func (c *Client) PartnerPages(ctx context.Context, solutionID string) iter.Seq2[Page[PartnerRow], error] {
-	if err := checkID("solution", solutionID); err != nil {
-		return failed[PartnerRow](err)
-	}
-	return pages[PartnerRow](ctx, c, get(url.Values{"fields": {partnerRowFields}}, solutionID, "partners"), 0)
+	return edgePages[PartnerRow](ctx, c, "solution", solutionID, "partners", url.Values{"fields": {partnerRowFields}}, 0)
 }
 
 // Partners returns every partner row.
@@ -71,10 +65,7 @@ func (c *Client) Partners(ctx context.Context, solutionID string) ([]PartnerRow,
 
 // WABASolutionPages pages through GET /{waba}/solutions.
 func (c *Client) WABASolutionPages(ctx context.Context, wabaID string) iter.Seq2[Page[Solution], error] {
-	if err := checkID("WABA", wabaID); err != nil {
-		return failed[Solution](err)
-	}
-	return pages[Solution](ctx, c, get(url.Values{"fields": {solutionListFields}}, wabaID, "solutions"), 0)
+	return edgePages[Solution](ctx, c, "WABA", wabaID, "solutions", url.Values{"fields": {solutionListFields}}, 0)
 }
 
 // WABASolutions returns every solution that onboarded the WABA.
