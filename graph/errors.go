@@ -72,13 +72,12 @@ func (e *Error) Error() string {
 	if len(where) > 0 {
 		fmt.Fprintf(&b, " (%s)", strings.Join(where, ", "))
 	}
-	msg := e.Message
-	if e.UserMessage != "" {
-		msg = e.UserMessage
-	}
-	if msg = clean(msg); msg != "" {
+	if msg := clean(e.Message); msg != "" {
 		b.WriteString(": ")
 		b.WriteString(msg)
+	}
+	if user := clean(e.UserMessage); user != "" && user != clean(e.Message) {
+		fmt.Fprintf(&b, " (%s)", user)
 	}
 	if e.FBTraceID != "" {
 		fmt.Fprintf(&b, " [fbtrace_id %s]", clean(e.FBTraceID))
@@ -159,8 +158,12 @@ type OutcomeUnknownError struct {
 }
 
 func (e *OutcomeUnknownError) Error() string {
+	action := "the action"
+	if e.Action >= ActionAccept && e.Action <= ActionRejectDeactivation {
+		action = e.Action.Command()
+	}
 	return fmt.Sprintf("graph: %s on solution %s: outcome unknown: read the solution again before retrying (%v)",
-		e.Action.Command(), e.SolutionID, e.Err)
+		action, clean(e.SolutionID), e.Err)
 }
 func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
 

@@ -300,3 +300,25 @@ func TestAppSecretProof(t *testing.T) {
 		t.Errorf("proof sent without a secret: %s", q)
 	}
 }
+
+func TestErrorText(t *testing.T) {
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{&Error{Code: 190, Subcode: 463, Type: "OAuthException", HTTPStatus: 400, Message: "Session has expired", FBTraceID: "Ab1"},
+			"Graph error 190/463 (OAuthException, HTTP 400): Session has expired [fbtrace_id Ab1]"},
+		{&Error{Code: 100, Message: "Invalid parameter", UserMessage: "Name too long"},
+			"Graph error 100: Invalid parameter (Name too long)"},
+		{&Error{Code: 100, Message: "Same", UserMessage: "Same"}, "Graph error 100: Same"},
+		{&OutcomeUnknownError{Action: Action(99), SolutionID: "5", Err: io.ErrUnexpectedEOF},
+			"graph: the action on solution 5: outcome unknown: read the solution again before retrying (unexpected EOF)"},
+		{&BodyError{HTTPStatus: 502, ContentType: "text/html", Problem: "the response was not JSON"},
+			"graph: HTTP 502: the response was not JSON (it was text/html, perhaps an error page from a proxy)"},
+	}
+	for _, c := range cases {
+		if got := c.err.Error(); got != c.want {
+			t.Errorf("Error() = %q\n want %q", got, c.want)
+		}
+	}
+}
