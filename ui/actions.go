@@ -94,7 +94,7 @@ func (a *App) actionDone(msg actionDoneMsg) tea.Cmd {
 	case msg.Err != nil && !msg.Unknown:
 		a.setNotice(describeError(a.ctx, fmt.Sprintf("%s for %q", title, name), msg.Err), true)
 	case msg.Unknown && msg.After != nil:
-		a.setNotice(fmt.Sprintf("%s for %q: the outcome was unknown (%s), so mps read the solution again: %s. Nothing was resent.", title, name, text.Sanitize(msg.Err.Error()), found), true)
+		a.setNotice(fmt.Sprintf("%s for %q: the outcome was unknown (the connection failed after sending), so mps read the solution again: %s. Nothing was resent.", title, name, found), true)
 	case msg.Unknown:
 		a.setNotice(fmt.Sprintf("%s for %q: the outcome is unknown and the solution could not be read again (%s). Nothing was resent; press r to check.", title, name, text.Sanitize(errorDetail(msg.ReadErr))), true)
 	case msg.ReadErr != nil:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -13,18 +14,16 @@ import (
 // bodyTop is the first screen row below the tab bar.
 const bodyTop = 1
 
+// noticeLines is how many lines a long notice may take from the body.
+const noticeLines = 3
+
 // bodyHeight is what is left for the tab once the tab bar, the message
 // line, the status bar and help are drawn.
 func (a *App) bodyHeight() int {
 	return max(1, a.ctx.Height-bodyTop-2-a.helpHeight())
 }
 
-func (a *App) helpHeight() int {
-	if !a.fullHelp {
-		return 1
-	}
-	return lipgloss.Height(a.helpView())
-}
+func (a *App) helpHeight() int { return 1 }
 
 // layout tells every tab its size.
 func (a *App) layout() {
@@ -63,12 +62,36 @@ func (a *App) helpView() string {
 	if a.dialog != nil {
 		return a.help.ShortHelpView(keys.DialogHelp())
 	}
-	if a.fullHelp {
-		groups := keys.FullHelp()
-		groups = append(groups, a.activeTab().KeyHelp())
-		return a.help.FullHelpView(groups)
+	if a.inspector != nil && !a.fullHelp {
+		return a.help.ShortHelpView(keys.InspectorHelp())
 	}
-	return a.help.ShortHelpView(keys.ShortHelp())
+	if a.fullHelp {
+		return a.help.ShortHelpView([]key.Binding{keys.Help, keys.Quit})
+	}
+	short := append([]key.Binding{keys.Help, keys.Quit, keys.NextTab}, a.activeTab().KeyHelp()...)
+	return a.help.ShortHelpView(append(short, keys.Filter, keys.Refresh))
+}
+
+// fullHelpView lays the key groups out in columns, as many to a row as
+// the width allows.
+func (a *App) fullHelpView(width int) string {
+	groups := a.ctx.Keys.FullHelp()
+	var rows []string
+	var row []string
+	rowWidth := 0
+	for _, g := range groups {
+		col := a.help.FullHelpView([][]key.Binding{g})
+		w := lipgloss.Width(col) + 4
+		if rowWidth+w > width && len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowWidth = nil, 0
+		}
+		row = append(row, lipgloss.NewStyle().PaddingRight(4).Render(col))
+		rowWidth += w
+	}
+	rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	title := a.ctx.Styles.Header.Render("Keys — " + a.activeTab().Title() + " (? closes)")
+	return title + "\n\n" + strings.Join(rows, "\n\n")
 }
 
 // messageLine is the filter being typed, or the latest notice, or the
@@ -93,7 +116,9 @@ func (a *App) body() string {
 	w, h := a.ctx.Width, a.bodyHeight()
 	switch {
 	case a.dialog != nil:
-		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, a.dialog.View())
+		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, a.dialog.View(h))
+	case a.fullHelp:
+		return a.fullHelpView(w)
 	case a.inspector != nil:
 		return a.inspector.View(w, h)
 	}
@@ -107,10 +132,11 @@ func (a *App) Render() string {
 	msgLine := a.messageLine()
 	if a.notice != "" && lipgloss.Width(a.notice) > a.ctx.Width && !a.filtering {
 		// A long notice (an error with its codes) is worth two lines.
-		body = fitLines(body, a.ctx.Width, h-1)
+		body = fitLines(body, a.ctx.Width, h-noticeLines+1)
 		msgLine = a.longNotice()
 	}
-	parts := []string{a.tabBar(), body, msgLine, a.status.View(a.ctx, a.ctx.Width), a.helpView()}
+	help := fitLines(a.helpView(), a.ctx.Width, a.helpHeight())
+	parts := []string{a.tabBar(), body, msgLine, a.status.View(a.ctx, a.ctx.Width), help}
 	return strings.Join(parts, "\n")
 }
 
@@ -120,7 +146,7 @@ func (a *App) longNotice() string {
 		style = a.ctx.Styles.Error
 	}
 	wrapped := lipgloss.NewStyle().Width(a.ctx.Width).Render(a.notice)
-	return style.Render(fitLines(wrapped, a.ctx.Width, 2))
+	return style.Render(fitLines(wrapped, a.ctx.Width, noticeLines))
 }
 
 // View is the Bubble Tea view.

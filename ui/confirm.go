@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -48,31 +49,62 @@ func (d *confirmDialog) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// View draws the dialog box.
-func (d *confirmDialog) View() string {
-	st := d.ctx.Styles
-	s := d.req.Solution
+// View draws the dialog box in at most maxHeight lines. When space is
+// short it drops blank lines, then cuts the permission lists to one line
+// each; the names, the warning and the buttons always show.
+func (d *confirmDialog) View(maxHeight int) string {
 	width := min(max(d.ctx.Width-6, 30), 72)
-	wrap := lipgloss.NewStyle().Width(width)
-
-	var lines []string
-	lines = append(lines, st.Header.Render(d.req.Action.Title()+"?"), "")
-	lines = append(lines, wrap.Render("Solution: "+text.Sanitize(s.Name)+" ("+text.Sanitize(s.ID)+")"))
-	if p := graph.Counterpart(&s, d.req.Role); p != nil {
-		lines = append(lines, wrap.Render("Partner:  "+appLabel(p)))
+	lines := d.lines(width, false, true)
+	if len(lines)+2 > maxHeight {
+		lines = d.lines(width, false, false)
 	}
-	lines = append(lines, "")
-	lines = append(lines, d.grants(wrap)...)
-	lines = append(lines, wrap.Render(d.req.Action.Consequence()))
-	if d.req.Action.Irreversible() {
-		lines = append(lines, st.Danger.Render("This cannot be undone."))
+	if len(lines)+2 > maxHeight {
+		lines = d.lines(width, true, false)
 	}
-	lines = append(lines, "", d.buttons(), "", st.Muted.Render(helpLine(d.ctx.Keys.DialogHelp())))
-	return st.Dialog.Render(strings.Join(lines, "\n"))
+	return d.ctx.Styles.Dialog.Render(strings.Join(lines, "\n"))
 }
 
-// grants lists what accepting gives each side; other actions grant nothing.
-func (d *confirmDialog) grants(wrap lipgloss.Style) []string {
+func (d *confirmDialog) lines(width int, compact, spaced bool) []string {
+	st := d.ctx.Styles
+	s := d.req.Solution
+	wrap := lipgloss.NewStyle().Width(width)
+	var out []string
+	add := func(parts ...string) {
+		for _, p := range parts {
+			if p == "" && !spaced {
+				continue
+			}
+			out = append(out, strings.Split(p, "\n")...)
+		}
+	}
+	add(st.Header.Render(d.req.Action.Title()+"?"), "")
+	add(wrap.Render("Solution: " + text.Sanitize(s.Name) + " (" + text.Sanitize(s.ID) + ")"))
+	add(wrap.Render("Owner:    " + d.side(s.OwnerApp)))
+	for _, row := range s.Partners {
+		add(wrap.Render("Partner:  " + d.side(row.PartnerApp)))
+	}
+	add("")
+	add(d.grants(width, compact)...)
+	add("", wrap.Render(d.req.Action.Consequence()))
+	if d.req.Action.Irreversible() {
+		add(st.Danger.Render("This cannot be undone."))
+	}
+	add("", d.buttons())
+	return out
+}
+
+// side names an app of the solution, marking ours.
+func (d *confirmDialog) side(a *graph.App) string {
+	label := appLabel(a)
+	if a != nil && a.ID == d.ctx.AppID {
+		label += " — us"
+	}
+	return label
+}
+
+// grants lists what accepting gives each side; other actions grant
+// nothing. compact keeps each list to one line.
+func (d *confirmDialog) grants(width int, compact bool) []string {
 	if d.req.Action != graph.ActionAccept {
 		return []string{"Grants no permissions."}
 	}
@@ -81,11 +113,17 @@ func (d *confirmDialog) grants(wrap lipgloss.Style) []string {
 	for _, row := range s.Partners {
 		partnerPerms = append(partnerPerms, row.PartnerPermissions...)
 	}
+	list := func(perms []string) string {
+		if compact {
+			return "    " + text.Truncate(fmt.Sprintf("%d: %s", len(perms), permissionList(perms)), width-4)
+		}
+		return lipgloss.NewStyle().Width(width).PaddingLeft(4).Render(permissionList(perms))
+	}
 	return []string{
-		"Permissions granted:",
-		wrap.Render("  owner:   " + permissionList(s.OwnerPermissions)),
-		wrap.Render("  partner: " + permissionList(partnerPerms)),
-		"",
+		"Permissions granted to the owner:",
+		list(s.OwnerPermissions),
+		"Permissions granted to the partner:",
+		list(partnerPerms),
 	}
 }
 

@@ -30,7 +30,7 @@ func describeError(c *Context, what string, err error) string {
 	default:
 		advice = "press r to try again"
 	}
-	return fmt.Sprintf("%s failed: %s. %s", what, text.Sanitize(errorDetail(err)), advice)
+	return fmt.Sprintf("%s failed: %s. Graph said: %s", what, advice, text.Sanitize(errorDetail(err)))
 }
 
 // errorDetail is the error's message with Graph's identifiers.

@@ -95,7 +95,11 @@ func (in *inspector) View(width, height int) string {
 	in.lastBody = in.body(width)
 	in.clamp()
 	end := min(in.offset+height, len(in.lastBody))
-	return strings.Join(in.lastBody[in.offset:end], "\n")
+	lines := append([]string(nil), in.lastBody[in.offset:end]...)
+	if rest := len(in.lastBody) - end; rest > 0 && len(lines) > 1 {
+		lines[len(lines)-1] = in.ctx.Styles.Muted.Render(fmt.Sprintf("↓ %d more lines (j, pgdn, G)", rest+1))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (in *inspector) body(width int) []string {

@@ -68,9 +68,10 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the one-line help at the bottom.
+// ShortHelp is the one-line help at the bottom; the app puts the active
+// tab's own keys between the first and the last ones.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextTab, k.Open, k.Filter, k.Accept, k.Reject, k.Refresh, k.Help, k.Quit}
+	return []key.Binding{k.Help, k.Quit, k.NextTab, k.Open, k.Filter, k.Refresh}
 }
 
 // FullHelp is the help that ? shows, grouped by purpose.
@@ -81,6 +82,11 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Filter, k.StateFilter, k.RoleFilter, k.Partner, k.Refresh},
 		{k.Accept, k.Reject, k.Deactivate, k.Help, k.Quit},
 	}
+}
+
+// InspectorHelp is the help line while the inspector is open.
+func (k KeyMap) InspectorHelp() []key.Binding {
+	return []key.Binding{k.Back, k.Accept, k.Reject, k.Deactivate, k.Down, k.Refresh, k.Quit}
 }
 
 // DialogHelp is the help shown under the confirm dialog.

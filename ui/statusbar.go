@@ -34,7 +34,8 @@ func (b statusBar) usageText(now time.Time) string {
 		}
 	}
 	if worst < 0 {
-		return "usage n/a"
+		// Graph sends the headers only once usage is noticeable.
+		return "usage low"
 	}
 	return fmt.Sprintf("usage %d%%", worst)
 }

@@ -64,8 +64,8 @@ func (t *customersTab) Title() string {
 	}
 	return fmt.Sprintf("Customers (%d)", t.loaded)
 }
-func (t *customersTab) Init() tea.Cmd    { return t.Refresh() }
-func (t *customersTab) Busy() bool       { return t.load.loading || t.solsLoad.loading }
+func (t *customersTab) Init() tea.Cmd      { return t.Refresh() }
+func (t *customersTab) Busy() bool         { return t.load.loading || t.solsLoad.loading }
 func (t *customersTab) SetFilter(q string) { t.wabas.SetFilter(q) }
 func (t *customersTab) FilterText() string { return t.wabas.Filter() }
 func (t *customersTab) KeyHelp() []key.Binding {

@@ -95,8 +95,24 @@ func (t *pendingTab) rebuild() {
 		rows = append(rows, theirs...)
 	}
 	t.table.SetRows(rows)
+	t.skipSection(1)
 	t.refreshEmpty()
 }
+
+// skipSection moves the cursor off a section title, in direction dir.
+func (t *pendingTab) skipSection(dir int) {
+	r, ok := t.table.Selected()
+	if !ok || !isSection(r.ID) {
+		return
+	}
+	before := t.table.Cursor()
+	t.table.MoveBy(dir)
+	if t.table.Cursor() == before {
+		t.table.MoveBy(-dir)
+	}
+}
+
+func isSection(id string) bool { return id == sectionNeedsUs || id == sectionAwaits }
 
 func sectionRow(id, title string) table.Row {
 	return table.Row{ID: id, Cells: []string{"── " + title + " ──"}, Styles: []table.StyleID{styleSection}}
@@ -198,7 +214,13 @@ func (t *pendingTab) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
+	before := t.table.Cursor()
 	t.table, _ = t.table.Update(msg)
+	if after := t.table.Cursor(); after < before {
+		t.skipSection(-1)
+	} else {
+		t.skipSection(1)
+	}
 	return nil
 }
 

@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"mps/graph"
+	"mps/graph/graphtest"
+)
+
+// harness drives the app the way Bubble Tea would: every returned command
+// runs (concurrently, like the runtime) against a sandbox, and its message
+// goes back into Update on the test goroutine.
+type harness struct {
+	t   *testing.T
+	app *App
+	sb  *graphtest.Sandbox
+}
+
+// fixedNow is the harness clock, so views are stable.
+func fixedNow() time.Time { return time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC) }
+
+func newHarness(t *testing.T, width, height int) *harness {
+	t.Helper()
+	sb, srv := graphtest.Start(t, graphtest.Options{})
+	client, err := graph.New(
+		graph.WithBaseURL(srv.URL),
+		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }),
+		graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := NewApp(Config{
+		Client:             client,
+		AppID:              graphtest.DemoAppID,
+		BusinessID:         graphtest.DemoBusinessID,
+		Profile:            "test",
+		APIVersion:         client.APIVersion(),
+		PartnerBusinessIDs: graphtest.DemoPartnerBusinessIDs(),
+		Now:                fixedNow,
+		NoColor:            true,
+	})
+	h := &harness{t: t, app: app, sb: sb}
+	h.send(tea.WindowSizeMsg{Width: width, Height: height})
+	h.run(app.Init())
+	return h
+}
+
+// send delivers one message and runs whatever it sets off.
+func (h *harness) send(msg tea.Msg) {
+	h.t.Helper()
+	_, cmd := h.app.Update(msg)
+	h.run(cmd)
+}
+
+// run executes cmd and everything that follows from it until nothing is
+// left in flight. Timer messages (spinner, clock) are not fed back, so the
+// run ends once the IO has settled.
+func (h *harness) run(cmd tea.Cmd) {
+	h.t.Helper()
+	msgs := make(chan tea.Msg)
+	inflight := 0
+	start := func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		inflight++
+		go func() { msgs <- c() }()
+	}
+	start(cmd)
+	deadline := time.After(20 * time.Second)
+	for inflight > 0 {
+		select {
+		case msg := <-msgs:
+			inflight--
+			switch msg := msg.(type) {
+			case nil, spinner.TickMsg, clockTickMsg, tea.QuitMsg:
+			case tea.BatchMsg:
+				for _, c := range msg {
+					start(c)
+				}
+			default:
+				_, next := h.app.Update(msg)
+				start(next)
+			}
+		case <-deadline:
+			h.t.Fatalf("commands still running after 20s (%d in flight)", inflight)
+		}
+	}
+}
+
+// press sends key presses: single characters, or names such as "enter".
+func (h *harness) press(keys ...string) {
+	h.t.Helper()
+	for _, k := range keys {
+		h.send(keyMsg(k))
+	}
+}
+
+// typeText sends each rune as a key press.
+func (h *harness) typeText(s string) {
+	h.t.Helper()
+	for _, r := range s {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screen is the current frame without escape codes.
+func (h *harness) screen() string { return ansi.Strip(h.app.Render()) }
+
+func (h *harness) wantScreen(substrings ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, sub := range substrings {
+		if !strings.Contains(s, sub) {
+			h.t.Fatalf("screen lacks %q:\n%s", sub, s)
+		}
+	}
+}
+
+// posts are the action POSTs the sandbox received.
+func (h *harness) posts() []graphtest.Request {
+	var out []graphtest.Request
+	for _, r := range h.sb.Requests() {
+		if r.Method == "POST" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// selectRow moves the active tab's cursor to the row with this name.
+func (h *harness) selectRow(name string) graph.Solution {
+	h.t.Helper()
+	p, ok := h.app.activeTab().(solutionPicker)
+	if !ok {
+		h.t.Fatalf("tab %s has no solution rows", h.app.activeTab().Title())
+	}
+	h.press("g")
+	for range 200 {
+		if s, ok := p.SelectedSolution(); ok && s.Name == name {
+			return s
+		}
+		h.press("j")
+	}
+	h.t.Fatalf("no row named %q on %s:\n%s", name, h.app.activeTab().Title(), h.screen())
+	return graph.Solution{}
+}
