@@ -23,6 +23,7 @@ const (
 	FaultOversizedBody                         // HTTP 200 with a 20 MiB JSON body
 	FaultHTMLErrorPage                         // HTTP 502 text/html from a "proxy"
 	FaultForeignNext                           // paging.next URLs name Fault.ForeignHost instead of the sandbox
+	FaultEmptyPage                             // HTTP 200 with no items but a next that continues where the request stood
 )
 
 // OversizedBodyBytes is the size of a FaultOversizedBody answer.
@@ -42,6 +43,7 @@ func faultNames() map[FaultKind]string {
 		FaultOversizedBody:    "oversized_body",
 		FaultHTMLErrorPage:    "html_error_page",
 		FaultForeignNext:      "foreign_next",
+		FaultEmptyPage:        "empty_page",
 	}
 }
 

@@ -51,6 +51,8 @@ func (s *Sandbox) serveFault(w http.ResponseWriter, r *http.Request, body []byte
 			"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
 	case FaultForeignNext:
 		s.serveGraph(w, r, body, foreignBase(f.ForeignHost))
+	case FaultEmptyPage:
+		s.writeJSON(w, http.StatusOK, emptyPageWithNext(r))
 	default:
 		return false
 	}
@@ -127,4 +129,23 @@ func (b *bufferedResponse) WriteHeader(status int) {
 func (b *bufferedResponse) Write(p []byte) (int, error) {
 	b.WriteHeader(http.StatusOK)
 	return b.body.Write(p)
+}
+
+// emptyPageWithNext is a page Graph sometimes sends: no items, yet a next
+// that resumes from the request's own position.
+func emptyPageWithNext(r *http.Request) object {
+	query := r.URL.Query()
+	at := query.Get("after")
+	if at == "" {
+		at = encodeCursor(-1)
+	}
+	limit := DefaultPageSize
+	if n, err := strconv.Atoi(query.Get("limit")); err == nil {
+		limit = clampLimit(max(n, 0))
+	}
+	links := pageLinks{base: ownBase(r), path: r.URL.Path, query: query}
+	return object{{"data", []any{}}, {"paging", object{
+		{"cursors", object{{"before", at}, {"after", at}}},
+		{"next", links.url("after", at, limit)},
+	}}}
 }

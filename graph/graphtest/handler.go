@@ -97,10 +97,7 @@ func (c *call) answer(body []byte, nextBase string) (int, any) {
 	}
 	c.base = nextBase
 	if c.base == "" {
-		c.base = "http://" + c.r.Host
-		if c.r.TLS != nil {
-			c.base = "https://" + c.r.Host
-		}
+		c.base = ownBase(c.r)
 	}
 	if err := c.authenticate(); err != nil {
 		return c.fail(err)
@@ -172,4 +169,12 @@ func (s *Sandbox) writeJSON(w http.ResponseWriter, status int, v any) {
 	h.Set("X-FB-Trace-ID", s.traces.next())
 	w.WriteHeader(status)
 	w.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+}
+
+// ownBase is the scheme and host the request reached the sandbox on.
+func ownBase(r *http.Request) string {
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
 }

@@ -11,12 +11,12 @@ import (
 // SolutionSpec describes a solution for AddSolution. The other side is an
 // app the sandbox knows (ours or a demo partner app), or any other ID.
 type SolutionSpec struct {
-	Name               string
-	OwnerAppID         string // default: ours
-	PartnerAppID       string // default: ours, or the first demo partner app when we own it
-	Status             string // default INITIATED
-	Pending            string // default PENDING_ACTIVATION for INITIATED/PENDING, else NONE
-	PartnerStatus      string // default follows Status
+	Name          string
+	OwnerAppID    string // default: ours
+	PartnerAppID  string // default: ours, or the first demo partner app when we own it
+	Status        string // default INITIATED
+	Pending       string // default PENDING_ACTIVATION for INITIATED/PENDING, else NONE
+	PartnerStatus string // default follows Status
 	// ExtraPartnerAppIDs add more partner rows (same permissions and
 	// status); real solutions have one, but the API models a list.
 	ExtraPartnerAppIDs []string

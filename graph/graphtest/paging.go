@@ -80,7 +80,7 @@ func decodeCursor(param, raw string) (int, *apiError) {
 	b, err := base64.RawURLEncoding.DecodeString(raw)
 	text, ok := strings.CutPrefix(string(b), cursorPrefix)
 	n, convErr := strconv.Atoi(text)
-	if err != nil || !ok || convErr != nil || n < 0 {
+	if err != nil || !ok || convErr != nil || n < -1 { // -1: before the first item
 		return 0, errInvalid("The %s cursor is not valid: use a cursor from a previous page's paging.cursors", param)
 	}
 	return n, nil
