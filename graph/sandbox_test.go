@@ -391,3 +391,41 @@ func TestSandboxWrongToken(t *testing.T) {
 		t.Errorf("err = %v (class %v)", err, graph.ClassOf(err))
 	}
 }
+
+func TestSandboxConcurrentUse(t *testing.T) {
+	sb, c := sandboxClient(t, graphtest.Options{})
+	ctx := context.Background()
+	done := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			var err error
+			if i%2 == 0 {
+				_, err = c.ClientWABAs(ctx, graphtest.DemoBusinessID, nil)
+			} else {
+				_, err = c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{Detailed: true})
+			}
+			_ = c.Usage()
+			done <- err
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	assertTokenOnlyInHeader(t, sb)
+}
+
+func TestSandboxCancelInFlight(t *testing.T) {
+	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, Latency: 10 * time.Second})
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{})
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 5*time.Second {
+		t.Fatalf("err = %v after %v, want the deadline, promptly", err, time.Since(start))
+	}
+	if n := len(sb.Requests()); n != 1 {
+		t.Errorf("requests = %d: a cancelled call was retried", n)
+	}
+}
