@@ -68,8 +68,9 @@ func (a *App) helpView() string {
 	if a.fullHelp {
 		return a.help.ShortHelpView([]key.Binding{keys.Help, keys.Quit})
 	}
-	short := append([]key.Binding{keys.Help, keys.Quit, keys.NextTab}, a.activeTab().KeyHelp()...)
-	return a.help.ShortHelpView(append(short, keys.Filter, keys.Refresh))
+	global := keys.ShortHelp()
+	short := append(append(append([]key.Binding{}, global[:3]...), a.activeTab().KeyHelp()...), global[3:]...)
+	return a.help.ShortHelpView(short)
 }
 
 // fullHelpView lays the key groups out in columns, as many to a row as

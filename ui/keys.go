@@ -69,9 +69,9 @@ func DefaultKeyMap() KeyMap {
 }
 
 // ShortHelp is the one-line help at the bottom; the app puts the active
-// tab's own keys between the first and the last ones.
+// tab's own keys after the first three.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Quit, k.NextTab, k.Open, k.Filter, k.Refresh}
+	return []key.Binding{k.Help, k.Quit, k.NextTab, k.Filter, k.Refresh}
 }
 
 // FullHelp is the help that ? shows, grouped by purpose.
