@@ -42,6 +42,7 @@ func commands() []Command {
 		actionCommand(graph.ActionRequestDeactivation),
 		actionCommand(graph.ActionAcceptDeactivation),
 		actionCommand(graph.ActionRejectDeactivation),
+		webhookServeCommand(), eventsCommand(), reconcileCommand(),
 	}
 }
 

@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"mps/graph/webhook"
+	"mps/store"
+	"mps/store/eventlog"
+	"mps/ui/webhooks"
+)
+
+func webhookServeCommand() Command {
+	return Command{
+		Name:    "webhook serve",
+		NArgs:   0,
+		Summary: "Receive Meta's webhooks and keep them in the profile's event log",
+		Detail: "Answers Meta's verification handshake with the verify token (" + store.EnvVerifyToken + " or the keyring),\n" +
+			"checks X-Hub-Signature-256 with the app secret (" + store.EnvAppSecret + " or the keyring), and answers\n" +
+			"200 only once a delivery is stored. Runs until interrupted (Ctrl-C or SIGTERM).\n" +
+			"Meta delivers only to a public HTTPS URL: put a TLS reverse proxy or tunnel in front.",
+		Setup: func(fs *flag.FlagSet) Runner {
+			addr := fs.String("addr", "127.0.0.1:8787", "listen on `HOST:PORT`")
+			path := fs.String("path", "/webhook", "the URL `PATH` Meta posts to")
+			return func(ctx context.Context, s *Session, _ []string) error {
+				return serveWebhooks(ctx, s, *addr, *path)
+			}
+		},
+	}
+}
+
+func serveWebhooks(ctx context.Context, s *Session, addr, path string) error {
+	if err := webhooks.CheckPath(path); err != nil {
+		return usageErrorf("Give --path like /webhook.", "%v", err)
+	}
+	dbPath, err := s.eventLogPath("webhook serve")
+	if err != nil {
+		return err
+	}
+	secret, err := s.secrets.Lookup(store.AppSecret)
+	if err != nil {
+		return fmt.Errorf("the receiver checks signatures with the app secret: %w", err)
+	}
+	verify, err := s.secrets.Lookup(store.VerifyToken)
+	if err != nil {
+		return fmt.Errorf("the receiver answers Meta's handshake with the verify token: %w", err)
+	}
+	log, err := eventlog.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer log.Close()
+	handler, err := webhook.NewHandler(webhook.Config{
+		AppSecret:   secret.Value,
+		VerifyToken: verify.Value,
+		Sink:        webhooks.LogSink{Log: log},
+		Logger:      slog.New(slog.NewTextHandler(s.stderr, nil)),
+		Now:         s.env.Now,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return usageErrorf("Choose another --addr (HOST:PORT), or stop what is using it.", "cannot listen on %s: %v", text80(addr), err)
+	}
+	fmt.Fprintf(s.stdout, "Receiving webhooks at http://%s%s\n", ln.Addr(), path)
+	fmt.Fprintf(s.stdout, "Storing events in %s\n", dbPath)
+	fmt.Fprintf(s.stdout, "App secret from %s; verify token from %s.\n", secret.Source, verify.Source)
+	fmt.Fprintln(s.stdout, "Stop with Ctrl-C.")
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := webhooks.Serve(ctx, ln, path, handler); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(s.stdout, "Stopped.")
+	return err
+}
