@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -43,14 +42,8 @@ func TestReceiverProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	h, err := webhook.NewHandler(webhook.Config{AppSecret: testSecret, VerifyToken: testVerify, Sink: LogSink{Log: l}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := newLogHandler(t, l)
+	ln := listenLoopback(t)
 	fmt.Println(listeningLine + ln.Addr().String())
 	if err := Serve(ctx, ln, "/webhook", h); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package webhooks
 import (
 	"bytes"
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -30,11 +31,7 @@ func openLog(t *testing.T) *eventlog.Log {
 // startReceiver serves the real handler over the real log on loopback.
 func startReceiver(t *testing.T, l *eventlog.Log) *httptest.Server {
 	t.Helper()
-	h, err := webhook.NewHandler(webhook.Config{AppSecret: testSecret, VerifyToken: testVerify, Sink: LogSink{Log: l}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
+	srv := httptest.NewServer(newLogHandler(t, l))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -54,4 +51,23 @@ func deliver(t *testing.T, client *http.Client, url string, body []byte, secret 
 	}
 	resp.Body.Close()
 	return resp.StatusCode
+}
+
+// newLogHandler is the real receiver over the real log.
+func newLogHandler(t *testing.T, l *eventlog.Log) *webhook.Handler {
+	t.Helper()
+	h, err := webhook.NewHandler(webhook.Config{AppSecret: testSecret, VerifyToken: testVerify, Sink: LogSink{Log: l}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func listenLoopback(t *testing.T) net.Listener {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ln
 }

@@ -3,7 +3,6 @@ package webhooks
 import (
 	"context"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -79,14 +78,8 @@ func TestUnknownChangesAreStoredRawAndAcknowledged(t *testing.T) {
 
 func TestServeRoutesOnlyItsPathAndStopsOnCancel(t *testing.T) {
 	l := openLog(t)
-	h, err := webhook.NewHandler(webhook.Config{AppSecret: testSecret, VerifyToken: testVerify, Sink: LogSink{Log: l}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := newLogHandler(t, l)
+	ln := listenLoopback(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- Serve(ctx, ln, "/hooks/meta", h) }()
