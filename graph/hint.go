@@ -3,6 +3,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -17,8 +18,8 @@ func (e *Error) Hint() string {
 	case ClassThrottled:
 		return throttleHint(e.RetryAfter)
 	case ClassPermission:
-		return "The token lacks a permission for this call: it needs whatsapp_business_management " +
-			"(granted to the app and to the system user on this business). Ask a business admin to grant it."
+		return fmt.Sprintf("The token lacks the %s permission for this call (granted to the app and to the "+
+			"system user on this business): ask a business admin to grant it, then log in again.", e.missingPermission())
 	case ClassInvalid:
 		if e.Code == 100 && e.Subcode == 33 {
 			return "The object does not exist or this token cannot see it: check the ID and that the profile's app is a side of it."
@@ -63,4 +64,16 @@ func Hint(err error) string {
 		return "Graph could not be reached or answered badly: check the network and try again."
 	}
 	return "Check the network, the profile's Graph URL and API version, then try again."
+}
+
+// missingPermission names the scope Graph's message mentions, or the one
+// every Multi-Partner Solutions call needs.
+func (e *Error) missingPermission() string {
+	text := strings.ToLower(e.Message + " " + e.UserMessage)
+	for _, scope := range []string{"whatsapp_business_messaging", "whatsapp_business_management", "business_management"} {
+		if strings.Contains(text, scope) {
+			return scope
+		}
+	}
+	return "whatsapp_business_management"
 }
