@@ -11,9 +11,9 @@ import (
 // other column off the screen.
 const maxCellWidth = 48
 
-// table prints rows in aligned columns. Cells are sanitized and cut to
-// maxCellWidth; widths are measured in terminal cells, so names in any
-// script line up.
+// table prints rows in aligned columns. Cells are sanitized, and all but
+// the last column are cut to maxCell; widths are measured in terminal
+// cells, so names in any script line up.
 type table struct {
 	header   []string
 	noHeader bool // for label/value lists
@@ -31,7 +31,7 @@ func (t *table) add(cells ...string) {
 	for i := range row {
 		if i < len(cells) {
 			row[i] = text.Sanitize(cells[i])
-			if t.maxCell > 0 {
+			if t.maxCell > 0 && i < len(row)-1 {
 				row[i] = text.Truncate(row[i], t.maxCell)
 			}
 		}
@@ -52,6 +52,7 @@ func (t *table) write(w io.Writer) error {
 	}
 	var b strings.Builder
 	writeRow := func(row []string, painted bool) {
+		var line strings.Builder
 		for i, cell := range row {
 			last := i == len(row)-1
 			padded := cell
@@ -61,11 +62,12 @@ func (t *table) write(w io.Writer) error {
 			if paint := t.paint[i]; painted && paint != nil && cell != "" {
 				padded = paint(cell, padded)
 			}
-			b.WriteString(padded)
+			line.WriteString(padded)
 			if !last {
-				b.WriteString("  ")
+				line.WriteString("  ")
 			}
 		}
+		b.WriteString(strings.TrimRight(line.String(), " "))
 		b.WriteString("\n")
 	}
 	if !t.noHeader {

@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"mps/graph/graphtest"
+)
+
+// incoming adds a pending request that we, the invited partner, may accept.
+func incoming(h *harness) string {
+	h.t.Helper()
+	id := h.sandbox.CreateIncomingRequest("Request for action tests")
+	h.sandbox.ResetRequests()
+	return id
+}
+
+func TestActionWithoutTerminalOrYesSendsNothing(t *testing.T) {
+	h := newHarness(t, graphtest.Options{})
+	id := incoming(h)
+	r := h.run("accept", id)
+	wantExit(t, r, ExitUsage, "accept", id)
+	if n := len(h.posts()); n != 0 {
+		t.Fatalf("%d POSTs sent without confirmation", n)
+	}
+	if !strings.Contains(r.stderr, "--yes") || !strings.Contains(r.stderr, "Nothing was sent") {
+		t.Errorf("the refusal does not say what to do: %s", r.stderr)
+	}
+	if sol, _ := h.sandbox.Solution(id); sol.Status != "INITIATED" {
+		t.Errorf("status changed to %s", sol.Status)
+	}
+}
+
+func TestActionWithYesSendsExactlyOnePOSTAndReadsAgain(t *testing.T) {
+	h := newHarness(t, graphtest.Options{})
+	id := incoming(h)
+	r := h.run("accept", id, "--yes")
+	wantExit(t, r, ExitOK, "accept", id, "--yes")
+	posts := h.posts()
+	if len(posts) != 1 || !strings.HasSuffix(posts[0].Path, "/"+id+"/accept") {
+		t.Fatalf("POSTs = %+v, want one to /%s/accept", posts, id)
+	}
+	reqs := h.sandbox.Requests()
+	if last := reqs[len(reqs)-1]; last.Method != "GET" || !strings.HasSuffix(last.Path, "/"+id) {
+		t.Errorf("the solution was not read again after the POST; last request %s %s", last.Method, last.Path)
+	}
+	if !strings.Contains(r.stdout, "is now Active") {
+		t.Errorf("the new state is not printed: %s", r.stdout)
+	}
+	for _, want := range []string{"cannot be undone", "MANAGE_TEMPLATES", "Accept solution request"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the preview lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if sol, _ := h.sandbox.Solution(id); sol.Status != "ACTIVE" {
+		t.Errorf("sandbox status %s, want ACTIVE", sol.Status)
+	}
+}
+
+func TestActionOnTerminalAsksAndDefaultsToNo(t *testing.T) {
+	h := newHarness(t, graphtest.Options{})
+	h.terminal = true
+	id := incoming(h)
+	for _, answer := range []string{"\n", "n\n", "maybe\n", ""} {
+		r := h.runWithInput(answer, "reject", id)
+		wantExit(t, r, ExitUsage, "reject", id)
+		if !strings.Contains(r.stderr, "[y/N]") {
+			t.Errorf("no y/N question: %s", r.stderr)
+		}
+	}
+	if n := len(h.posts()); n != 0 {
+		t.Fatalf("%d POSTs sent without a yes", n)
+	}
+	r := h.runWithInput("y\n", "reject", id)
+	wantExit(t, r, ExitOK, "reject", id)
+	if n := len(h.posts()); n != 1 {
+		t.Fatalf("%d POSTs after yes, want 1", n)
+	}
+	if !strings.Contains(r.stdout, "is now "+sgrBold+"Inactive") {
+		t.Errorf("new state not printed, in bold on a terminal: %q", r.stdout)
+	}
+}
+
+func TestDisallowedActionIsRefusedBeforeAnyPOST(t *testing.T) {
+	h := newHarness(t, graphtest.Options{})
+	id := incoming(h) // we are the partner, and it is pending
+	cases := map[string]string{
+		"deactivate":          "only the owner can request deactivation",
+		"accept-deactivation": "no deactivation request",
+	}
+	for action, reason := range cases {
+		r := h.run(action, id, "--yes")
+		wantExit(t, r, ExitUsage, action, id)
+		if !strings.Contains(r.stderr, reason) {
+			t.Errorf("%s: the refusal lacks the reason %q: %s", action, reason, r.stderr)
+		}
+	}
+	if n := len(h.posts()); n != 0 {
+		t.Fatalf("%d POSTs sent for refused actions", n)
+	}
+}
+
+func TestUnknownOutcomeReadsAgainAndNeverResends(t *testing.T) {
+	h := newHarness(t, graphtest.Options{})
+	id := incoming(h)
+	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultDropAfterApply, Method: "POST"})
+	r := h.run("accept", id, "--yes")
+	wantExit(t, r, ExitError, "accept", id, "--yes")
+	if n := len(h.posts()); n != 1 {
+		t.Fatalf("%d POSTs, want exactly 1", n)
+	}
+	if !strings.Contains(r.stderr, "outcome unknown") || !strings.Contains(r.stderr, "is now Active") {
+		t.Errorf("stderr does not report the outcome and the state read again: %s", r.stderr)
+	}
+	reqs := h.sandbox.Requests()
+	if last := reqs[len(reqs)-1]; last.Method != "GET" || !strings.HasSuffix(last.Path, "/"+id) {
+		t.Errorf("the solution was not read again; last request %s %s", last.Method, last.Path)
+	}
+	if strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("the error is not one line: %q", r.stderr)
+	}
+}
+
+func TestActionGraphErrorShowsCodeAndTrace(t *testing.T) {
+	h := newHarness(t, graphtest.Options{})
+	id := incoming(h)
+	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultExpiredToken, Method: "POST"})
+	r := h.run("accept", id, "--yes")
+	wantExit(t, r, ExitAuth, "accept", id, "--yes")
+	for _, want := range []string{"190", "463", "fbtrace_id", "mps login"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("the error lacks %q: %s", want, r.stderr)
+		}
+	}
+	if strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("the error is not one line: %q", r.stderr)
+	}
+}

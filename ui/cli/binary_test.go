@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"mps/graph/graphtest"
+)
+
+// TestBuiltBinaryDemo builds mps and runs a few commands with --demo, to
+// prove main.go's wiring: flags, environment, the in-process sandbox and
+// exit codes of the real process.
+func TestBuiltBinaryDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	bin := filepath.Join(t.TempDir(), "mps")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = filepath.Join("..", "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	run := func(args ...string) (string, string, int) {
+		cmd := exec.Command(bin, args...)
+		// A bare environment: no keyring bus, no token, a config dir of its own.
+		cmd.Env = []string{"HOME=" + t.TempDir(), "XDG_CONFIG_HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		err := cmd.Run()
+		code := 0
+		if exitErr, ok := err.(*exec.ExitError); ok {
+			code = exitErr.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return out.String(), errOut.String(), code
+	}
+
+	out, errOut, code := run("--demo", "solutions", "--json")
+	var sols []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &sols) != nil || len(sols) == 0 {
+		t.Fatalf("--demo solutions --json: exit %d, %d items\n%s\n%s", code, len(sols), out, errOut)
+	}
+	for _, key := range []string{"id", "status", "display_state", "our_role", "allowed_actions"} {
+		if _, ok := sols[0][key]; !ok {
+			t.Errorf("a solution lacks %q: %v", key, sols[0])
+		}
+	}
+
+	out, errOut, code = run("customers", "--demo", "--json")
+	var wabas []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &wabas) != nil {
+		t.Fatalf("customers --demo --json: exit %d\n%s", code, errOut)
+	}
+	if want := len(graphtest.New(graphtest.Options{}).WABAs()); len(wabas) != want {
+		t.Errorf("the demo listed %d customers, its sandbox has %d", len(wabas), want)
+	}
+
+	if _, errOut, code = run("solutions", "--app-id", "123"); code != ExitAuth || !strings.Contains(errOut, "MPS_TOKEN") {
+		t.Errorf("solutions without a token: exit %d, %s", code, errOut)
+	}
+	if _, _, code = run("--demo", "no-such-command"); code != ExitUsage {
+		t.Errorf("unknown command: exit %d, want %d", code, ExitUsage)
+	}
+	if out, _, code = run("--version"); code != 0 || !strings.HasPrefix(out, "mps ") {
+		t.Errorf("--version: exit %d, %q", code, out)
+	}
+}

@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph/graphtest"
+	"mps/store"
+	"mps/store/storetest"
+)
+
+// harness runs Main in-process against a sandbox, with a fake keyring, a
+// temporary config directory and an environment of its own.
+type harness struct {
+	t         *testing.T
+	sandbox   *graphtest.Sandbox
+	url       string
+	keyring   *storetest.MemoryKeyring
+	configDir string
+	env       map[string]string
+	terminal  bool   // stdin and stdout are terminals
+	password  string // what the hidden prompt reads
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// newHarness has the demo token in the default profile's keyring entry and
+// the demo app and business IDs in the environment.
+func newHarness(t *testing.T, opts graphtest.Options) *harness {
+	t.Helper()
+	sb, srv := graphtest.Start(t, opts)
+	h := &harness{
+		t:         t,
+		sandbox:   sb,
+		url:       srv.URL,
+		keyring:   storetest.NewMemoryKeyring(),
+		configDir: t.TempDir(),
+		env: map[string]string{
+			store.EnvGraphURL:   srv.URL,
+			store.EnvAppID:      graphtest.DemoAppID,
+			store.EnvBusinessID: graphtest.DemoBusinessID,
+		},
+	}
+	if err := h.keyring.Set(store.Service, store.DefaultProfile, graphtest.DemoToken); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func (h *harness) run(args ...string) result {
+	return h.runWithInput("", args...)
+}
+
+func (h *harness) runWithInput(stdin string, args ...string) result {
+	h.t.Helper()
+	var out, errOut bytes.Buffer
+	env := Env{
+		Stdin:            strings.NewReader(stdin),
+		Stdout:           &out,
+		Stderr:           &errOut,
+		Getenv:           func(k string) string { return h.env[k] },
+		StdinIsTerminal:  func() bool { return h.terminal },
+		StdoutIsTerminal: func() bool { return h.terminal },
+		ReadPassword:     func(context.Context) ([]byte, error) { return []byte(h.password), nil },
+		Keyring:          h.keyring,
+		ConfigDir:        h.configDir,
+		Now:              func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	code := Main(ctx, args, env)
+	r := result{code: code, stdout: out.String(), stderr: errOut.String()}
+	h.assertNoTokenLeak(r, args)
+	return r
+}
+
+// assertNoTokenLeak checks, after every run, that neither the output nor
+// any URL the sandbox saw carries a token.
+func (h *harness) assertNoTokenLeak(r result, args []string) {
+	h.t.Helper()
+	for _, token := range []string{graphtest.DemoToken, h.env[store.EnvToken], h.password} {
+		if token == "" {
+			continue
+		}
+		if strings.Contains(r.stdout, token) || strings.Contains(r.stderr, token) {
+			h.t.Fatalf("mps %v printed the token:\nstdout: %s\nstderr: %s", args, r.stdout, r.stderr)
+		}
+		for _, req := range h.sandbox.Requests() {
+			if strings.Contains(req.Path, token) || strings.Contains(req.RawQuery, token) {
+				h.t.Fatalf("mps %v put the token in a URL: %s?%s", args, req.Path, req.RawQuery)
+			}
+		}
+	}
+}
+
+func (h *harness) mustRun(args ...string) result {
+	h.t.Helper()
+	r := h.run(args...)
+	if r.code != ExitOK {
+		h.t.Fatalf("mps %v: exit %d\nstdout: %s\nstderr: %s", args, r.code, r.stdout, r.stderr)
+	}
+	return r
+}
+
+// posts counts the POST requests the sandbox received.
+func (h *harness) posts() []graphtest.Request {
+	var out []graphtest.Request
+	for _, r := range h.sandbox.Requests() {
+		if r.Method == "POST" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func decodeJSON[T any](t *testing.T, text string) T {
+	t.Helper()
+	var v T
+	dec := json.NewDecoder(strings.NewReader(text))
+	if err := dec.Decode(&v); err != nil {
+		t.Fatalf("output is not the expected JSON: %v\n%s", err, text)
+	}
+	if dec.More() {
+		t.Fatalf("output holds more than one JSON value:\n%s", text)
+	}
+	return v
+}
+
+func wantExit(t *testing.T, r result, code int, args ...string) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("mps %v: exit %d, want %d\nstdout: %s\nstderr: %s", args, r.code, code, r.stdout, r.stderr)
+	}
+}
