@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -367,4 +368,85 @@ func containsQuit(msg tea.Msg) bool {
 		}
 	}
 	return false
+}
+
+func TestFirstFrameShowsLoadingBeforeAnyResult(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	fresh := NewApp(h.app.ctx.Config)
+	fresh.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	cmd := fresh.Init() // started, never run: no result has arrived
+	if cmd == nil {
+		t.Fatal("Init started no loads")
+	}
+	screen := stripped(fresh.Render())
+	for _, want := range []string{"Loading solutions…", "loading", "not refreshed yet"} {
+		if !strings.Contains(screen, want) {
+			t.Fatalf("first frame lacks %q:\n%s", want, screen)
+		}
+	}
+	fresh.Update(keyMsg("4"))
+	if screen := stripped(fresh.Render()); !strings.Contains(screen, "loaded 0 of ≥0…") {
+		t.Fatalf("Customers shows no progress while loading:\n%s", screen)
+	}
+}
+
+func TestEmptyCustomersSaysSo(t *testing.T) {
+	h := newHarnessWith(t, 80, 24, graphtest.Options{WABAs: -1})
+	h.press("4")
+	h.wantScreen("0 WABAs", "No onboarded customers")
+}
+
+func TestMouseWheelMovesTheCursor(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	tab := h.app.tabs[0].(*solutionsTab)
+	h.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if tab.table.Cursor() == 0 {
+		t.Fatal("the wheel did not move the cursor")
+	}
+	h.send(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if tab.table.Cursor() != 0 {
+		t.Fatalf("wheel up left the cursor at %d", tab.table.Cursor())
+	}
+	// A click on the third data row selects it (tab bar, two header lines,
+	// the table's header, then rows).
+	h.send(tea.MouseClickMsg{X: 5, Y: bodyTop + solutionsHeader + 1 + 2, Button: tea.MouseLeft})
+	if tab.table.Cursor() != 2 {
+		t.Fatalf("the click selected row %d, want 2", tab.table.Cursor())
+	}
+}
+
+func TestActionFromInspectorUpdatesIt(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	s := h.selectRow("Northwind with Lucky Shrub") // we own it and it is Active
+	h.press("enter", "D")
+	h.wantScreen("Request deactivation?", "Grants no permissions.")
+	if strings.Contains(h.screen(), "This cannot be undone.") {
+		t.Fatal("a deactivation request is not irreversible, but the dialog says so")
+	}
+	h.press("y")
+	posts := h.posts()
+	if len(posts) != 1 || !strings.HasSuffix(posts[0].Path, "/"+s.ID+"/send_deactivation_request") {
+		t.Fatalf("want one send_deactivation_request POST, got %+v", posts)
+	}
+	if h.app.inspector == nil || h.app.inspector.sol.State() != graph.StatePendingDeactivation {
+		t.Fatalf("the inspector does not show the new state:\n%s", h.screen())
+	}
+	h.wantScreen("a deactivation request is already waiting for the partner")
+}
+
+func TestThrottleCountdownInStatusBar(t *testing.T) {
+	now := fixedNow()
+	b := statusBar{usage: graph.Usage{ThrottledUntil: now.Add(90 * time.Second), App: &graph.AppUsage{CallCount: 100}}}
+	if got := b.usageText(now); got != "throttled, 1m30s left" {
+		t.Fatalf("usage text while throttled: %q", got)
+	}
+	b.usage.ThrottledUntil = time.Time{}
+	b.usage.BusinessUseCase = map[string][]graph.BUCUsage{"1": {{CallCount: 12, TotalTime: 40}}}
+	if got := b.usageText(now); got != "usage 100%" {
+		t.Fatalf("usage text: %q", got)
+	}
+	b.usage.App = nil
+	if got := b.usageText(now); got != "usage 40%" {
+		t.Fatalf("usage text from the business use case header: %q", got)
+	}
 }

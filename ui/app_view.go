@@ -129,7 +129,12 @@ func (a *App) body() string {
 // Render is the whole screen as text, exactly Width x Height.
 func (a *App) Render() string {
 	h := a.bodyHeight()
-	body := fitLines(a.body(), a.ctx.Width, h)
+	body := a.body()
+	if a.dialog != nil || a.inspector != nil || a.fullHelp {
+		body = fitLines(body, a.ctx.Width, h)
+	} else {
+		body = fitHeight(body, h) // tabs draw lines of exactly the width
+	}
 	msgLine := a.messageLine()
 	if a.notice != "" && lipgloss.Width(a.notice) > a.ctx.Width && !a.filtering {
 		// A long notice (an error with its codes) is worth two lines.
@@ -159,6 +164,22 @@ func (a *App) View() tea.View {
 	return v
 }
 
+// fitHeight cuts or pads s to exactly height lines.
+func fitHeight(s string, height int) string {
+	n := strings.Count(s, "\n") + 1
+	switch {
+	case n == height:
+		return s
+	case n < height:
+		return s + strings.Repeat("\n", height-n)
+	}
+	cut := 0
+	for range height {
+		cut += strings.IndexByte(s[cut:], '\n') + 1
+	}
+	return s[:cut-1]
+}
+
 // fitLines cuts or pads s to exactly height lines, each at most width wide.
 func fitLines(s string, width, height int) string {
 	lines := strings.Split(s, "\n")
@@ -166,7 +187,9 @@ func fitLines(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > width {
+		// A line no longer in bytes than the width cannot be wider; only
+		// longer ones are measured, and the tables' lines are already exact.
+		if len(l) > width && lipgloss.Width(l) > width {
 			lines[i] = text.Truncate(l, width)
 		}
 	}

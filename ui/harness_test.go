@@ -28,7 +28,12 @@ func fixedNow() time.Time { return time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC) 
 
 func newHarness(t *testing.T, width, height int) *harness {
 	t.Helper()
-	sb, srv := graphtest.Start(t, graphtest.Options{})
+	return newHarnessWith(t, width, height, graphtest.Options{})
+}
+
+func newHarnessWith(t *testing.T, width, height int, opts graphtest.Options) *harness {
+	t.Helper()
+	sb, srv := graphtest.Start(t, opts)
 	client, err := graph.New(
 		graph.WithBaseURL(srv.URL),
 		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }),
@@ -134,7 +139,9 @@ func keyMsg(k string) tea.KeyPressMsg {
 }
 
 // screen is the current frame without escape codes.
-func (h *harness) screen() string { return ansi.Strip(h.app.Render()) }
+func (h *harness) screen() string { return stripped(h.app.Render()) }
+
+func stripped(frame string) string { return ansi.Strip(frame) }
 
 func (h *harness) wantScreen(substrings ...string) {
 	h.t.Helper()
