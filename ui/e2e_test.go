@@ -75,7 +75,10 @@ func (p *pane) cmd(args ...string) string {
 	return string(out)
 }
 
-func (p *pane) keys(k ...string) { p.t.Helper(); p.cmd(append([]string{"send-keys", "-t", p.name}, k...)...) }
+func (p *pane) keys(k ...string) {
+	p.t.Helper()
+	p.cmd(append([]string{"send-keys", "-t", p.name}, k...)...)
+}
 
 func (p *pane) capture() string {
 	out, _ := exec.Command(p.tmux, "capture-pane", "-p", "-t", p.name).CombinedOutput()
