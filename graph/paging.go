@@ -18,13 +18,17 @@ const (
 	ErrRepeatedCursor PagingError = "graph: the server repeated a page cursor; the list is incomplete"
 )
 
+// maxStalls is how many empty pages in a row may repeat a cursor before
+// the list is given up as looping.
+const maxStalls = 3
+
 // pages requests a list page by page with `after` cursors, always on the
 // client's own base URL. paging.next only says whether another page exists:
 // it is never requested, since it may name another host and carry a token.
 func pages[T any](ctx context.Context, c *Client, first request, limit int) iter.Seq2[Page[T], error] {
 	return func(yield func(Page[T], error) bool) {
 		seen := map[string]bool{}
-		after := ""
+		after, stalls := "", 0
 		for {
 			r := first
 			r.query = withPaging(first.query, limit, after)
@@ -41,7 +45,12 @@ func pages[T any](ctx context.Context, c *Client, first request, limit int) iter
 			case next == "":
 				yield(Page[T]{}, ErrNoCursor)
 				return
-			case seen[next]:
+			case !seen[next]:
+				stalls = 0
+			case len(page.Data) == 0 && stalls < maxStalls:
+				// An empty page that points back where it stood: ask again, a few times.
+				stalls++
+			default:
 				yield(Page[T]{}, ErrRepeatedCursor)
 				return
 			}

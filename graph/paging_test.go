@@ -139,6 +139,35 @@ func TestPagingRepeatedCursorStops(t *testing.T) {
 	}
 }
 
+func TestPagingEmptyPagesMayRepeatACursorAFewTimes(t *testing.T) {
+	stalls := 0
+	srv := newStub(t, func(_ int, r *http.Request) reply {
+		switch after := r.URL.Query().Get("after"); {
+		case after == "":
+			return reply{body: pageBody([]string{"1"}, "c1", "n")}
+		case stalls < 2:
+			stalls++
+			return reply{body: pageBody(nil, "c1", "n")}
+		default:
+			return reply{body: pageBody([]string{"2"}, "c2", "")}
+		}
+	})
+	c, _ := newTestClient(t, srv)
+	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{})
+	if err != nil || !slices.Equal(ids(got), []string{"1", "2"}) {
+		t.Fatalf("AppSolutions = %v, %v", ids(got), err)
+	}
+
+	forever := newStub(t, always(reply{body: pageBody(nil, "c1", "n")}))
+	c, _ = newTestClient(t, forever)
+	if _, err := c.AppSolutions(context.Background(), "9", SolutionQuery{}); !errors.Is(err, ErrRepeatedCursor) {
+		t.Fatalf("err = %v, want ErrRepeatedCursor", err)
+	}
+	if n := len(forever.requests()); n != 2+maxStalls {
+		t.Errorf("requests = %d, want %d", n, 2+maxStalls)
+	}
+}
+
 func TestPagingStopsWhenTheCallerStops(t *testing.T) {
 	srv := newStub(t, func(n int, _ *http.Request) reply {
 		return reply{body: pageBody([]string{fmt.Sprint(n)}, fmt.Sprintf("c%d", n), "n")}

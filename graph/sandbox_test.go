@@ -429,3 +429,20 @@ func TestSandboxCancelInFlight(t *testing.T) {
 		t.Errorf("requests = %d: a cancelled call was retried", n)
 	}
 }
+
+func TestSandboxEmptyPageWithNext(t *testing.T) {
+	sb, c := sandboxClient(t, graphtest.Options{})
+	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultEmptyPage, Times: 2})
+	var sizes []int
+	var all []graph.WABA
+	for page, err := range c.ClientWABAPages(context.Background(), graphtest.DemoBusinessID, nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes = append(sizes, len(page.Data))
+		all = append(all, page.Data...)
+	}
+	if len(all) != len(sb.WABAs()) || sizes[0] != 0 || sizes[1] != 0 {
+		t.Fatalf("read %d of %d WABAs in pages %v; want two empty pages first", len(all), len(sb.WABAs()), sizes)
+	}
+}
