@@ -40,10 +40,7 @@ func TestActionWithYesSendsExactlyOnePOSTAndReadsAgain(t *testing.T) {
 	if len(posts) != 1 || !strings.HasSuffix(posts[0].Path, "/"+id+"/accept") {
 		t.Fatalf("POSTs = %+v, want one to /%s/accept", posts, id)
 	}
-	reqs := h.sandbox.Requests()
-	if last := reqs[len(reqs)-1]; last.Method != "GET" || !strings.HasSuffix(last.Path, "/"+id) {
-		t.Errorf("the solution was not read again after the POST; last request %s %s", last.Method, last.Path)
-	}
+	wantReadAgain(t, h, id)
 	if !strings.Contains(r.stdout, "is now Active") {
 		t.Errorf("the new state is not printed: %s", r.stdout)
 	}
@@ -112,10 +109,7 @@ func TestUnknownOutcomeReadsAgainAndNeverResends(t *testing.T) {
 	if !strings.Contains(r.stderr, "outcome unknown") || !strings.Contains(r.stderr, "is now Active") {
 		t.Errorf("stderr does not report the outcome and the state read again: %s", r.stderr)
 	}
-	reqs := h.sandbox.Requests()
-	if last := reqs[len(reqs)-1]; last.Method != "GET" || !strings.HasSuffix(last.Path, "/"+id) {
-		t.Errorf("the solution was not read again; last request %s %s", last.Method, last.Path)
-	}
+	wantReadAgain(t, h, id)
 	if strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("the error is not one line: %q", r.stderr)
 	}
@@ -134,5 +128,14 @@ func TestActionGraphErrorShowsCodeAndTrace(t *testing.T) {
 	}
 	if strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("the error is not one line: %q", r.stderr)
+	}
+}
+
+// wantReadAgain checks that the last request read the solution again.
+func wantReadAgain(t *testing.T, h *harness, id string) {
+	t.Helper()
+	reqs := h.sandbox.Requests()
+	if last := reqs[len(reqs)-1]; last.Method != "GET" || !strings.HasSuffix(last.Path, "/"+id) {
+		t.Errorf("the solution was not read again after the POST; last request %s %s", last.Method, last.Path)
 	}
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"flag"
-	"fmt"
 )
 
 func customersCommand() Command {
@@ -36,18 +35,18 @@ func customersCommand() Command {
 				if err != nil {
 					return err
 				}
-				if *asJSON {
-					return writeJSON(s.stdout, nonNil(wabas))
-				}
-				if len(wabas) == 0 {
-					_, err := fmt.Fprintln(s.stdout, "No customers.")
-					return err
-				}
-				t := newTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE")
-				for _, w := range wabas {
-					t.add(w.ID, w.Name, w.TimezoneID, w.BusinessType, w.MessageTemplateNamespace)
-				}
-				return t.write(s.stdout)
+				return s.printList(*asJSON, listOutput{
+					count: len(wabas),
+					none:  "No customers.",
+					json:  func() (any, error) { return nonNil(wabas), nil },
+					table: func() *table {
+						t := newTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE")
+						for _, w := range wabas {
+							t.add(w.ID, w.Name, w.TimezoneID, w.BusinessType, w.MessageTemplateNamespace)
+						}
+						return t
+					},
+				})
 			}
 		},
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"flag"
-	"fmt"
 	"strings"
 )
 
@@ -17,10 +16,7 @@ func partnersCommand() Command {
 		Setup: func(fs *flag.FlagSet) Runner {
 			asJSON := jsonFlag(fs)
 			return func(ctx context.Context, s *Session, args []string) error {
-				if err := requireID("solution", args[0]); err != nil {
-					return err
-				}
-				c, err := s.Client()
+				c, err := s.clientFor("solution", args[0])
 				if err != nil {
 					return err
 				}
@@ -28,22 +24,22 @@ func partnersCommand() Command {
 				if err != nil {
 					return err
 				}
-				if *asJSON {
-					return writeJSON(s.stdout, nonNil(rows))
-				}
-				if len(rows) == 0 {
-					_, err := fmt.Fprintln(s.stdout, "No partner rows.")
-					return err
-				}
-				t := newTable("ROW ID", "PARTNER APP", "STATUS", "PARTNER PERMISSIONS")
-				for _, row := range rows {
-					app := ""
-					if row.PartnerApp != nil {
-						app = appLabel(row.PartnerApp)
-					}
-					t.add(row.ID, app, row.Status, strings.Join(row.PartnerPermissions, ","))
-				}
-				return t.write(s.stdout)
+				return s.printList(*asJSON, listOutput{
+					count: len(rows),
+					none:  "No partner rows.",
+					json:  func() (any, error) { return nonNil(rows), nil },
+					table: func() *table {
+						t := newTable("ROW ID", "PARTNER APP", "STATUS", "PARTNER PERMISSIONS")
+						for _, row := range rows {
+							app := ""
+							if row.PartnerApp != nil {
+								app = appLabel(row.PartnerApp)
+							}
+							t.add(row.ID, app, row.Status, strings.Join(row.PartnerPermissions, ","))
+						}
+						return t
+					},
+				})
 			}
 		},
 	}

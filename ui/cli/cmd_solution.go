@@ -41,10 +41,7 @@ func solutionCommand() Command {
 
 // readSolution checks the ID and reads the solution with both sides expanded.
 func (s *Session) readSolution(ctx context.Context, id string) (*graph.Solution, error) {
-	if err := requireID("solution", id); err != nil {
-		return nil, err
-	}
-	c, err := s.Client()
+	c, err := s.clientFor("solution", id)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"flag"
-	"fmt"
 	"strings"
 
 	"mps/graph"
@@ -64,29 +63,25 @@ func solutionsCommand() Command {
 // printSolutions prints a list of solutions as JSON or as a table.
 func (s *Session) printSolutions(list []graph.Solution, asJSON bool) error {
 	appID := s.settings.AppID
-	if asJSON {
-		items, err := solutionsJSON(list, appID)
-		if err != nil {
-			return err
-		}
-		return writeJSON(s.stdout, items)
-	}
-	if len(list) == 0 {
-		_, err := fmt.Fprintln(s.stdout, "No solutions.")
-		return err
-	}
-	t := newTable("ID", "NAME", "STATE", "OUR ROLE", "OTHER APP", "MESSAGING")
-	t.paint[2] = s.colour.state
-	for i := range list {
-		sol := &list[i]
-		role := graph.RoleOf(sol, appID)
-		other := ""
-		if app := graph.Counterpart(sol, role); app != nil {
-			other = appLabel(app)
-		}
-		t.add(sol.ID, sol.Name, sol.StateLabel(), role.String(), other, graph.MessagingSide(sol))
-	}
-	return t.write(s.stdout)
+	return s.printList(asJSON, listOutput{
+		count: len(list),
+		none:  "No solutions.",
+		json:  func() (any, error) { return solutionsJSON(list, appID) },
+		table: func() *table {
+			t := newTable("ID", "NAME", "STATE", "OUR ROLE", "OTHER APP", "MESSAGING")
+			t.paint[2] = s.colour.state
+			for i := range list {
+				sol := &list[i]
+				role := graph.RoleOf(sol, appID)
+				other := ""
+				if app := graph.Counterpart(sol, role); app != nil {
+					other = appLabel(app)
+				}
+				t.add(sol.ID, sol.Name, sol.StateLabel(), role.String(), other, graph.MessagingSide(sol))
+			}
+			return t
+		},
+	})
 }
 
 func jsonFlag(fs *flag.FlagSet) *bool {

@@ -15,10 +15,7 @@ func wabaSolutionsCommand() Command {
 		Setup: func(fs *flag.FlagSet) Runner {
 			asJSON := jsonFlag(fs)
 			return func(ctx context.Context, s *Session, args []string) error {
-				if err := requireID("WABA", args[0]); err != nil {
-					return err
-				}
-				c, err := s.Client()
+				c, err := s.clientFor("WABA", args[0])
 				if err != nil {
 					return err
 				}

@@ -52,7 +52,7 @@ func versionNote(version string, now time.Time) (note string, warn bool) {
 		case left <= 0:
 			return fmt.Sprintf("past its end of life (%s): calls will fail; use %s", v.usableUntil, graph.DefaultAPIVersion), true
 		case left < nearEndOfLife:
-			return fmt.Sprintf("usable until %s, in %d days: move to %s soon", v.usableUntil, int(left.Hours()/24)+1, graph.DefaultAPIVersion), true
+			return fmt.Sprintf("usable until %s, in %d days: move to %s soon", v.usableUntil, daysLeft(left), graph.DefaultAPIVersion), true
 		default:
 			return "usable until " + v.usableUntil, false
 		}
@@ -68,4 +68,10 @@ func versionMajor(version string) (int, bool) {
 	major, _, ok := strings.Cut(strings.TrimPrefix(version, "v"), ".")
 	n, err := strconv.Atoi(major)
 	return n, ok && err == nil && n > 0
+}
+
+// daysLeft counts a part of a day as a whole one.
+func daysLeft(d time.Duration) int {
+	const day = 24 * time.Hour
+	return int((d + day - 1) / day)
 }

@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"fmt"
+
+	"mps/graph"
+)
+
+// listOutput is one list to print: as a JSON array with --json, else as a
+// table, or a line saying there is nothing.
+type listOutput struct {
+	count int
+	json  func() (any, error) // the JSON array
+	table func() *table
+	none  string // e.g. "No customers."
+}
+
+func (s *Session) printList(asJSON bool, l listOutput) error {
+	if asJSON {
+		v, err := l.json()
+		if err != nil {
+			return err
+		}
+		return writeJSON(s.stdout, v)
+	}
+	if l.count == 0 {
+		_, err := fmt.Fprintln(s.stdout, l.none)
+		return err
+	}
+	return l.table().write(s.stdout)
+}
+
+// clientFor checks a positional ID, then returns the client to use it with.
+func (s *Session) clientFor(what, id string) (*graph.Client, error) {
+	if err := requireID(what, id); err != nil {
+		return nil, err
+	}
+	return s.Client()
+}
