@@ -61,7 +61,7 @@ func TestBuiltBinaryDemo(t *testing.T) {
 		t.Errorf("the demo listed %d customers, its sandbox has %d", len(wabas), want)
 	}
 
-	if _, errOut, code = run("solutions", "--app-id", "123"); code != ExitAuth || !strings.Contains(errOut, "MPS_TOKEN") {
+	if _, errOut, code = run("solutions", "--app-id", "123", "--profile", "mps-binary-test-no-such-profile", "--graph-url", "http://127.0.0.1:1"); code != ExitAuth || !strings.Contains(errOut, "MPS_TOKEN") {
 		t.Errorf("solutions without a token: exit %d, %s", code, errOut)
 	}
 	if _, _, code = run("--demo", "no-such-command"); code != ExitUsage {
