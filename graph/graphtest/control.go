@@ -3,7 +3,6 @@ package graphtest
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"time"
 )
@@ -62,11 +61,7 @@ func faultToJSON(f Fault) FaultJSON {
 
 func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 	route := r.Method + " " + r.URL.Path[len(controlPrefix)-1:]
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBody))
-	if err != nil {
-		controlError(w, http.StatusBadRequest, "could not read the body")
-		return
-	}
+	body := readBody(r)
 	switch route {
 	case "POST /faults":
 		var fj FaultJSON

@@ -161,7 +161,7 @@ func TestFaultMalformedTruncatedOversizedHTML(t *testing.T) {
 
 	c.s.AddFault(Fault{Kind: FaultOversizedBody, Times: 1})
 	r = c.get(path, nil)
-	if r.status != 200 || len(r.body) != OversizedBodyBytes || !json.Valid(r.body) {
+	if r.status != 200 || len(r.body) != OversizedBodyBytes || !strings.HasPrefix(string(r.body[:20]), `{"data":[]`) || string(r.body[len(r.body)-2:]) != `"}` {
 		t.Fatalf("oversized: status %d, %d bytes", r.status, len(r.body))
 	}
 

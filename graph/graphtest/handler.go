@@ -1,12 +1,10 @@
 package graphtest
 
 import (
-	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
@@ -38,7 +36,7 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveControl(w, r)
 		return
 	}
-	body, _ := io.ReadAll(io.LimitReader(r.Body, maxRequestBody))
+	body := readBody(r)
 	s.log.add(Request{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery,
 		Header: r.Header.Clone(), Body: string(body), At: s.opts.Now()})
 	if !sleep(r.Context(), s.opts.Latency) {
@@ -156,19 +154,16 @@ func (c *call) fail(err *apiError) (int, any) {
 }
 
 func (s *Sandbox) writeJSON(w http.ResponseWriter, status int, v any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	body, err := appendJSON(make([]byte, 0, 4096), v)
+	if err != nil {
 		status = http.StatusInternalServerError
-		buf.Reset()
-		buf.WriteString(`{"error":{"message":"sandbox could not encode its answer","type":"GraphMethodException","code":1}}`)
+		body = []byte(`{"error":{"message":"sandbox could not encode its answer","type":"GraphMethodException","code":1}}`)
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=UTF-8")
 	h.Set("X-FB-Trace-ID", s.traces.next())
 	w.WriteHeader(status)
-	w.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+	w.Write(body)
 }
 
 // ownBase is the scheme and host the request reached the sandbox on.
@@ -177,4 +172,13 @@ func ownBase(r *http.Request) string {
 		return "https://" + r.Host
 	}
 	return "http://" + r.Host
+}
+
+// readBody reads up to maxRequestBody of the request's body.
+func readBody(r *http.Request) []byte {
+	if r.Body == nil {
+		return nil
+	}
+	body, _ := io.ReadAll(io.LimitReader(r.Body, maxRequestBody))
+	return body
 }

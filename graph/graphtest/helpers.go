@@ -175,6 +175,13 @@ func (s *Sandbox) WABAs(partnerBusinessIDs ...string) []graph.WABA {
 	return out
 }
 
+// WABACount is how many WABAs are onboarded.
+func (s *Sandbox) WABACount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.wabas.count()
+}
+
 func sharesAll(ws *wabaSet, ord int, businesses []string) bool {
 	for _, b := range businesses {
 		if !ws.shares(ord, b) {

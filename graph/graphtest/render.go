@@ -1,11 +1,6 @@
 package graphtest
 
-import (
-	"bytes"
-	"encoding/json"
-
-	"mps/graph"
-)
+import "mps/graph"
 
 // object is a JSON object that keeps its keys in the order they were asked for.
 type object []member
@@ -16,28 +11,7 @@ type member struct {
 }
 
 // MarshalJSON implements json.Marshaler.
-func (o object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(m.key); err != nil {
-			return nil, err
-		}
-		b.Truncate(b.Len() - 1) // Encode's newline
-		b.WriteByte(':')
-		if err := enc.Encode(m.val); err != nil {
-			return nil, err
-		}
-		b.Truncate(b.Len() - 1)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
+func (o object) MarshalJSON() ([]byte, error) { return appendJSON(nil, o) }
 
 // getter renders one field of a T; f carries the field's modifiers and subfields.
 type getter[T any] func(c *call, v T, f field) (any, *apiError)
