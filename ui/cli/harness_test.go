@@ -24,6 +24,8 @@ type harness struct {
 	env       map[string]string
 	terminal  bool   // stdin and stdout are terminals
 	password  string // what the hidden prompt reads
+	tui       func(ctx context.Context, cfg TUIConfig) error
+	demoTUI   func(ctx context.Context) error
 }
 
 type result struct {
@@ -72,6 +74,8 @@ func (h *harness) runWithInput(stdin string, args ...string) result {
 		Keyring:          h.keyring,
 		ConfigDir:        h.configDir,
 		Now:              func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		TUI:              h.tui,
+		DemoTUI:          h.demoTUI,
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
