@@ -143,3 +143,18 @@ func lowerFirst(s string) string {
 	}
 	return string(s[0]|0x20) + s[1:]
 }
+
+// knownSolution is the best copy at hand of the solution a jump names.
+func (a *App) knownSolution(msg OpenSolutionMsg) graph.Solution {
+	if msg.Solution != nil {
+		return *msg.Solution
+	}
+	for _, t := range a.tabs {
+		if st, ok := t.(*solutionsTab); ok {
+			if s, found := findSolution(st.all, msg.ID); found {
+				return s
+			}
+		}
+	}
+	return graph.Solution{ID: msg.ID}
+}

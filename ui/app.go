@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
@@ -48,14 +49,21 @@ func newApp(ctx context.Context, cfg Config) *App {
 	return a
 }
 
-// newTabs lists the tabs in order; a new tab is one more line here.
+// newTabs lists the tabs in order: the built-in ones, then those the
+// configuration adds. A new tab is one more line here, or one more entry
+// in Config.ExtraTabs.
 func newTabs(c *Context) []Tab {
-	return []Tab{
+	tabs := []Tab{
 		newSolutionsTab(c),
 		newPendingTab(c),
 		newPartnersTab(c),
 		newCustomersTab(c),
 	}
+	for _, build := range c.ExtraTabs {
+		tabs = append(tabs, build(c))
+	}
+	c.Keys.JumpTab.SetHelp(fmt.Sprintf("1-%d", min(len(tabs), 9)), "go to tab")
+	return tabs
 }
 
 func (a *App) nextSeq() uint64 {
@@ -185,11 +193,15 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.dialogClosed(msg)
 	case actionDoneMsg:
 		return a.actionDone(msg)
-	case openSolutionMsg:
-		return a.openSolution(msg.Solution, true)
 	case inspectMsg:
 		return a.openSolution(msg.Solution, false)
-	case noticeMsg:
+	case OpenSolutionMsg:
+		return a.openSolution(a.knownSolution(msg), true)
+	case ShowWABAMsg:
+		return a.showWABA(msg.ID)
+	case ReloadMsg:
+		return a.reload(msg)
+	case NoticeMsg:
 		a.setNotice(msg.Text, msg.Bad)
 		return nil
 	}

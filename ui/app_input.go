@@ -4,6 +4,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"mps/ui/text"
 )
 
 // handleKey gives a key to what has focus: the dialog, the filter line,
@@ -74,10 +76,41 @@ func (a *App) inspectorKey(k tea.KeyPressMsg) tea.Cmd {
 // refresh reloads what the active tab shows.
 func (a *App) refresh() tea.Cmd {
 	a.setNotice("", false)
-	if _, ok := a.activeTab().(solutionSink); ok {
-		return tea.Batch(a.reloadSolutions(), a.activeTab().Refresh())
+	return a.reloadTab(a.activeTab())
+}
+
+func (a *App) reloadTab(t Tab) tea.Cmd {
+	if _, ok := t.(solutionSink); ok {
+		return tea.Batch(a.reloadSolutions(), t.Refresh())
 	}
-	return a.activeTab().Refresh()
+	return t.Refresh()
+}
+
+// reload answers ReloadMsg.
+func (a *App) reload(msg ReloadMsg) tea.Cmd {
+	if msg.Reason != "" {
+		a.setNotice(msg.Reason, false)
+	}
+	for _, t := range a.tabs {
+		if t.ID() == msg.Tab {
+			return a.reloadTab(t)
+		}
+	}
+	return nil
+}
+
+// showWABA moves to the Customers tab and selects the WABA.
+func (a *App) showWABA(id string) tea.Cmd {
+	a.inspector = nil
+	for i, t := range a.tabs {
+		if c, ok := t.(*customersTab); ok {
+			a.switchTab(i)
+			if !c.SelectWABA(id) {
+				a.setNotice("WABA "+text.Sanitize(id)+" is not in the loaded customer list.", true)
+			}
+		}
+	}
+	return nil
 }
 
 func (a *App) quit() tea.Cmd {

@@ -24,6 +24,9 @@ type Config struct {
 	// the webhook event log, say). Nil, or false, means the age is unknown:
 	// Graph does not report when a request was made.
 	FirstSeen func(solutionID string) (time.Time, bool)
+	// ExtraTabs builds tabs shown after the four built-in ones (the Events
+	// tab, say). Each gets the shared context.
+	ExtraTabs []func(*Context) Tab
 	// NoColor forces the colourless theme; NO_COLOR in the environment does too.
 	NoColor bool
 }

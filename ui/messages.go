@@ -10,7 +10,7 @@ const (
 	TabPending
 	TabPartners
 	TabCustomers
-	// Tabs added later (Events) take the next IDs.
+	TabEvents // reserved for the Events tab, added through Config.ExtraTabs
 )
 
 // Origin tags a result with who asked and which request it answers; a
@@ -72,19 +72,37 @@ type actionDoneMsg struct {
 	ReadErr error // the follow-up read failed
 }
 
-// noticeMsg puts a line in the message area; Bad makes it an error line.
-type noticeMsg struct {
+// inspectMsg asks the root to open the inspector on a solution.
+type inspectMsg struct{ Solution graph.Solution }
+
+// Messages a tab (or the program, through Send) can use to steer the app.
+// They are exported so that tabs written elsewhere, such as the Events
+// tab, can react to what they see.
+
+// NoticeMsg puts a line in the message area; Bad makes it an error line.
+type NoticeMsg struct {
 	Text string
 	Bad  bool
 }
 
-// inspectMsg asks the root to open the inspector on a solution.
-type inspectMsg struct{ Solution graph.Solution }
+// OpenSolutionMsg switches to the Solutions tab, selects the solution and
+// opens the inspector on it, which reads it afresh. Solution is optional: a
+// known copy to show while the read runs.
+type OpenSolutionMsg struct {
+	ID       string
+	Solution *graph.Solution
+}
 
-// openSolutionMsg asks the root to show a solution: switch to the Solutions
-// tab, select it and open the inspector.
-type openSolutionMsg struct {
-	Solution graph.Solution
+// ShowWABAMsg switches to the Customers tab and selects the WABA, when it
+// is loaded.
+type ShowWABAMsg struct{ ID string }
+
+// ReloadMsg reloads what a tab shows (the shared solution list for the
+// Solutions, Pending and Partners tabs), as r does; Reason, when set, is
+// shown as a notice.
+type ReloadMsg struct {
+	Tab    TabID
+	Reason string
 }
 
 // clockTickMsg redraws countdowns while throttled.

@@ -102,6 +102,16 @@ func (t *customersTab) Refresh() tea.Cmd {
 	return loadWABAs(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.seq}, t.partnerFilter())
 }
 
+// SelectWABA leaves the solutions list and puts the cursor on the WABA.
+func (t *customersTab) SelectWABA(id string) bool {
+	t.solsOpen = false
+	if t.wabas.SelectID(id) {
+		return true
+	}
+	t.wabas.SetFilter("")
+	return t.wabas.SelectID(id)
+}
+
 func wabaRow(w graph.WABA) table.Row {
 	return table.Row{ID: w.ID, Cells: []string{w.Name, w.ID, w.TimezoneID, w.MessageTemplateNamespace}}
 }
@@ -171,7 +181,7 @@ func (t *customersTab) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Open):
 		if r, ok := t.sols.Selected(); ok {
 			if s, found := findSolution(t.solsList, r.ID); found {
-				return func() tea.Msg { return openSolutionMsg{Solution: s} }
+				return func() tea.Msg { return OpenSolutionMsg{ID: s.ID, Solution: &s} }
 			}
 		}
 	case key.Matches(k, keys.Back):
