@@ -65,8 +65,7 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 	switch route {
 	case "POST /faults":
 		var fj FaultJSON
-		if err := json.Unmarshal(body, &fj); err != nil {
-			controlError(w, http.StatusBadRequest, "body must be a fault such as {\"kind\":\"transient\",\"times\":2}: "+err.Error())
+		if !decodeControl(w, body, &fj, `{"kind":"transient","times":2}`) {
 			return
 		}
 		f, err := fj.fault()
@@ -98,8 +97,7 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 		var in struct {
 			SolutionID string `json:"solution_id"`
 		}
-		if json.Unmarshal(body, &in) != nil {
-			controlError(w, http.StatusBadRequest, `body must be {"solution_id":"..."}`)
+		if !decodeControl(w, body, &in, `{"solution_id":"..."}`) {
 			return
 		}
 		waba, err := s.OnboardCustomer(in.SolutionID)
@@ -112,8 +110,7 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 		var in struct {
 			Name string `json:"name"`
 		}
-		if json.Unmarshal(body, &in) != nil {
-			controlError(w, http.StatusBadRequest, `body must be {"name":"..."}`)
+		if !decodeControl(w, body, &in, `{"name":"..."}`) {
 			return
 		}
 		controlJSON(w, http.StatusCreated, map[string]string{"id": s.CreateIncomingRequest(in.Name)})
@@ -131,8 +128,7 @@ func (s *Sandbox) controlSolution(w http.ResponseWriter, body []byte) {
 		Status  string  `json:"status"`
 		Pending string  `json:"status_for_pending_request"`
 	}
-	if json.Unmarshal(body, &in) != nil {
-		controlError(w, http.StatusBadRequest, `body must be {"id":"...","name":"...","status":"...","status_for_pending_request":"..."}`)
+	if !decodeControl(w, body, &in, `{"id":"...","name":"...","status":"...","status_for_pending_request":"..."}`) {
 		return
 	}
 	if _, ok := s.Solution(in.ID); !ok {
@@ -157,4 +153,14 @@ func controlJSON(w http.ResponseWriter, status int, v any) {
 
 func controlError(w http.ResponseWriter, status int, msg string) {
 	controlJSON(w, status, map[string]string{"error": msg})
+}
+
+// decodeControl reads a JSON body into v, or answers 400 with the shape
+// expected and reports false.
+func decodeControl(w http.ResponseWriter, body []byte, v any, shape string) bool {
+	if err := json.Unmarshal(body, v); err != nil {
+		controlError(w, http.StatusBadRequest, "body must look like "+shape+": "+err.Error())
+		return false
+	}
+	return true
 }

@@ -108,8 +108,7 @@ func TestSolutionGuideShape(t *testing.T) {
 	c := newTClient(t, Options{})
 	sol := solutionNamed(t, c.s, "Social OVD with Northwind")
 	r := c.get("/"+sol.ID, q("fields", "name,owner_permissions,partners{partner_permissions,partner_app}"))
-	var top map[string]json.RawMessage
-	top = ok[map[string]json.RawMessage](t, r)
+	top := ok[map[string]json.RawMessage](t, r)
 	if got := keysOf(t, r.body); !slices.Equal(got, []string{"name", "owner_permissions", "partners", "id"}) {
 		t.Fatalf("keys %v", got)
 	}
@@ -141,17 +140,12 @@ func TestSolutionNestedSubfieldsAndLimit(t *testing.T) {
 	partners := demoPartnerApps()
 	id := c.s.AddSolution(SolutionSpec{Name: "three partners", ExtraPartnerAppIDs: []string{partners[1].ID, partners[2].ID}})
 	r := c.get("/"+id, q("fields", "name,partners.limit(2){partner_app{name},status}"))
-	var got struct {
-		Partners struct {
-			Data   []json.RawMessage `json:"data"`
-			Paging graph.Paging      `json:"paging"`
-		} `json:"partners"`
+	type edge struct {
+		Data   []json.RawMessage `json:"data"`
+		Paging graph.Paging      `json:"paging"`
 	}
-	got = ok[struct {
-		Partners struct {
-			Data   []json.RawMessage `json:"data"`
-			Paging graph.Paging      `json:"paging"`
-		} `json:"partners"`
+	got := ok[struct {
+		Partners edge `json:"partners"`
 	}](t, r)
 	if len(got.Partners.Data) != 2 {
 		t.Fatalf("limit(2) gave %d rows", len(got.Partners.Data))
@@ -291,12 +285,10 @@ func TestMe(t *testing.T) {
 
 func TestDebugToken(t *testing.T) {
 	c := newTClient(t, Options{})
-	var resp struct {
+	type tokenReply struct {
 		Data graph.TokenInfo `json:"data"`
 	}
-	resp = ok[struct {
-		Data graph.TokenInfo `json:"data"`
-	}](t, c.get("/debug_token", q("input_token", c.token)))
+	resp := ok[tokenReply](t, c.get("/debug_token", q("input_token", c.token)))
 	if !resp.Data.IsValid || resp.Data.AppID != DemoAppID || resp.Data.Type != "SYSTEM_USER" || !slices.Contains(resp.Data.Scopes, "whatsapp_business_management") || len(resp.Data.Granular) == 0 {
 		t.Fatalf("debug_token data %+v", resp.Data)
 	}
@@ -306,16 +298,12 @@ func TestDebugToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	posted := ok[struct {
-		Data graph.TokenInfo `json:"data"`
-	}](t, r)
+	posted := ok[tokenReply](t, r)
 	if !posted.Data.IsValid || posted.Data.AppID != DemoAppID {
 		t.Fatalf("POST debug_token %+v", posted.Data)
 	}
 
-	bad := ok[struct {
-		Data graph.TokenInfo `json:"data"`
-	}](t, c.get("/debug_token", q("input_token", "EAAnotit")))
+	bad := ok[tokenReply](t, c.get("/debug_token", q("input_token", "EAAnotit")))
 	if bad.Data.IsValid {
 		t.Fatal("a foreign input_token is valid")
 	}

@@ -80,6 +80,10 @@ func (k *FaultKind) UnmarshalText(b []byte) error {
 
 // Fault is one switched-on misbehaviour. It applies to Graph calls whose
 // method and path match, and never to the /_sandbox/ control surface.
+// PathContains is a plain substring of the path (version included), so
+// "/accept" also matches ".../accept_deactivation_request". The dropping kinds need
+// a real server (Start, httptest or http.Server): under a ResponseRecorder
+// they panic with http.ErrAbortHandler.
 type Fault struct {
 	Kind          FaultKind
 	Method        string        // "" matches any method
@@ -87,7 +91,7 @@ type Fault struct {
 	Times         int           // how many calls it hits; 0 means until cleared
 	Latency       time.Duration // FaultLatency: the delay
 	RegainMinutes int           // FaultThrottleBUC: estimated_time_to_regain_access
-	ForeignHost   string        // FaultForeignNext: host[:port] or a URL base such as http://127.0.0.1:9
+	ForeignHost   string        // FaultForeignNext: host[:port] or a URL base such as http://127.0.0.1:9; default https://foreign.example
 }
 
 func (f *Fault) matches(method, path string) bool {

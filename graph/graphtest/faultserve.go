@@ -94,8 +94,13 @@ func writeOversized(w http.ResponseWriter) {
 	io.WriteString(w, tail)
 }
 
+// foreignBase turns Fault.ForeignHost into a URL base; by default a
+// reserved name that never resolves.
 func foreignBase(host string) string {
 	host = strings.TrimRight(host, "/")
+	if host == "" {
+		host = "https://foreign.example"
+	}
 	if strings.Contains(host, "://") {
 		return host
 	}

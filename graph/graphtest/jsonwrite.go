@@ -12,40 +12,14 @@ import (
 func appendJSON(b []byte, v any) ([]byte, error) {
 	switch x := v.(type) {
 	case object:
-		b = append(b, '{')
-		for i, m := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, m.key)
-			b = append(b, ':')
-			var err error
-			if b, err = appendJSON(b, m.val); err != nil {
-				return nil, err
-			}
-		}
-		return append(b, '}'), nil
+		return appendList(b, '{', '}', len(x), func(b []byte, i int) ([]byte, error) {
+			b = append(appendString(b, x[i].key), ':')
+			return appendJSON(b, x[i].val)
+		})
 	case []any:
-		b = append(b, '[')
-		for i, item := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var err error
-			if b, err = appendJSON(b, item); err != nil {
-				return nil, err
-			}
-		}
-		return append(b, ']'), nil
+		return appendList(b, '[', ']', len(x), func(b []byte, i int) ([]byte, error) { return appendJSON(b, x[i]) })
 	case []string:
-		b = append(b, '[')
-		for i, s := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, s)
-		}
-		return append(b, ']'), nil
+		return appendList(b, '[', ']', len(x), func(b []byte, i int) ([]byte, error) { return appendString(b, x[i]), nil })
 	case string:
 		return appendString(b, x), nil
 	case bool:
@@ -57,6 +31,21 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 	}
 	raw, err := json.Marshal(v)
 	return append(b, raw...), err
+}
+
+// appendList writes n comma-separated items between open and close.
+func appendList(b []byte, open, close byte, n int, item func([]byte, int) ([]byte, error)) ([]byte, error) {
+	b = append(b, open)
+	for i := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = item(b, i); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, close), nil
 }
 
 // appendString writes s as a JSON string, as encoding/json would without
