@@ -80,43 +80,28 @@ func NewStyles(noColor bool) Styles {
 	}
 }
 
-// stateColor is the badge colour of a display state (ANSI numbers).
-func stateColor(st graph.State) string {
+// stateLook is how a display state is drawn: an ANSI colour number and a
+// one-character mark that tells states apart without colour.
+func stateLook(st graph.State) (color, mark string) {
 	switch st {
 	case graph.StatePending:
-		return "3"
+		return "3", "◆"
 	case graph.StatePendingDeactivation:
-		return "5"
+		return "5", "◇"
 	case graph.StateActive:
-		return "2"
+		return "2", "●"
 	case graph.StateInactive:
-		return "1"
+		return "1", "✕"
 	case graph.StateDraft:
-		return "4"
+		return "4", "✎"
 	case graph.StateDeactivated:
-		return "8"
+		return "8", "○"
 	}
-	return "7"
+	return "7", "?"
 }
 
-// stateMark is a one-character mark that tells states apart without colour.
-func stateMark(st graph.State) string {
-	switch st {
-	case graph.StatePending:
-		return "◆"
-	case graph.StatePendingDeactivation:
-		return "◇"
-	case graph.StateActive:
-		return "●"
-	case graph.StateInactive:
-		return "✕"
-	case graph.StateDraft:
-		return "✎"
-	case graph.StateDeactivated:
-		return "○"
-	}
-	return "?"
-}
+func stateColor(st graph.State) string { c, _ := stateLook(st); return c }
+func stateMark(st graph.State) string  { _, m := stateLook(st); return m }
 
 // Badge is a state drawn as a coloured mark followed by its label. label is
 // already sanitised (it may be a raw server value for unknown states).

@@ -16,11 +16,10 @@ import (
 // partnersTab lists the apps we share solutions with, counts their
 // solutions by state, and for a chosen solution reads its /partners rows.
 type partnersTab struct {
+	solutionFeed
 	ctx       *Context
-	all       []graph.Solution
 	apps      table.Model // one row per partner app
 	sols      table.Model // the selected app's solutions
-	load      loadState
 	focusSols bool
 	shownApp  string // the app whose solutions sols holds
 
@@ -36,7 +35,8 @@ type partnersTab struct {
 const partnerRowsLines = 4
 
 func newPartnersTab(c *Context) *partnersTab {
-	t := &partnersTab{ctx: c, load: loadState{loading: true}}
+	t := &partnersTab{ctx: c}
+	t.solutionFeed = newSolutionFeed(func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.apps = newTable(c, []table.Column{
 		{Title: "Partner app", MinWidth: 14, Flex: 2},
 		{Title: "App ID", Width: 16},
@@ -53,11 +53,10 @@ func newPartnersTab(c *Context) *partnersTab {
 	return t
 }
 
-func (t *partnersTab) ID() TabID        { return TabPartners }
-func (t *partnersTab) Title() string    { return fmt.Sprintf("Partners (%d)", t.apps.Len()) }
-func (t *partnersTab) Init() tea.Cmd    { return nil }
-func (t *partnersTab) Busy() bool       { return t.load.loading || t.rowsLoad.loading }
-func (t *partnersTab) Refresh() tea.Cmd { t.load.loading = true; t.refreshEmpty(); return nil }
+func (t *partnersTab) ID() TabID     { return TabPartners }
+func (t *partnersTab) Title() string { return fmt.Sprintf("Partners (%d)", t.apps.Len()) }
+func (t *partnersTab) Init() tea.Cmd { return nil }
+func (t *partnersTab) Busy() bool    { return t.load.loading || t.rowsLoad.loading }
 func (t *partnersTab) KeyHelp() []key.Binding {
 	k := t.ctx.Keys
 	return []key.Binding{k.Open, k.Back}
@@ -176,25 +175,6 @@ func partnerStatus(s *graph.Solution, app, us string) string {
 		}
 	}
 	return "—"
-}
-
-func (t *partnersTab) SolutionsPage(items []graph.Solution, first bool) {
-	if first {
-		t.all = nil
-	}
-	t.all = append(t.all, items...)
-	t.rebuild()
-}
-
-func (t *partnersTab) SolutionsDone(err error) {
-	t.load = loadState{err: err, done: true}
-	t.refreshEmpty()
-}
-
-func (t *partnersTab) SolutionChanged(s graph.Solution) {
-	if replaceSolution(t.all, s) {
-		t.rebuild()
-	}
 }
 
 func (t *partnersTab) refreshEmpty() {

@@ -15,10 +15,9 @@ import (
 // pendingTab is the triage list: what needs our answer first, then what
 // awaits the partner.
 type pendingTab struct {
+	solutionFeed
 	ctx   *Context
-	all   []graph.Solution
 	table table.Model
-	load  loadState
 	width int
 
 	needsUs, awaits int
@@ -33,7 +32,8 @@ const (
 )
 
 func newPendingTab(c *Context) *pendingTab {
-	t := &pendingTab{ctx: c, load: loadState{loading: true}}
+	t := &pendingTab{ctx: c}
+	t.solutionFeed = newSolutionFeed(func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 14, Flex: 3},
 		{Title: "Request", Width: 12},
@@ -46,11 +46,9 @@ func newPendingTab(c *Context) *pendingTab {
 	return t
 }
 
-func (t *pendingTab) ID() TabID        { return TabPending }
-func (t *pendingTab) Title() string    { return fmt.Sprintf("Pending (%d)", t.needsUs) }
-func (t *pendingTab) Init() tea.Cmd    { return nil }
-func (t *pendingTab) Busy() bool       { return t.load.loading }
-func (t *pendingTab) Refresh() tea.Cmd { t.load.loading = true; t.refreshEmpty(); return nil }
+func (t *pendingTab) ID() TabID     { return TabPending }
+func (t *pendingTab) Title() string { return fmt.Sprintf("Pending (%d)", t.needsUs) }
+func (t *pendingTab) Init() tea.Cmd { return nil }
 func (t *pendingTab) KeyHelp() []key.Binding {
 	k := t.ctx.Keys
 	return []key.Binding{k.Open, k.Accept, k.Reject}
@@ -176,32 +174,7 @@ func permissionSummary(s *graph.Solution, role graph.Role) string {
 	return line
 }
 
-func (t *pendingTab) SolutionsPage(items []graph.Solution, first bool) {
-	if first {
-		t.all = nil
-	}
-	t.all = append(t.all, items...)
-	t.rebuild()
-}
-
-func (t *pendingTab) SolutionsDone(err error) {
-	t.load = loadState{err: err, done: true}
-	t.refreshEmpty()
-}
-
-func (t *pendingTab) SolutionChanged(s graph.Solution) {
-	if replaceSolution(t.all, s) {
-		t.rebuild()
-	}
-}
-
-func (t *pendingTab) SelectedSolution() (graph.Solution, bool) {
-	r, ok := t.table.Selected()
-	if !ok {
-		return graph.Solution{}, false
-	}
-	return findSolution(t.all, r.ID)
-}
+func (t *pendingTab) SelectedSolution() (graph.Solution, bool) { return t.solutionAt(t.table) }
 
 func (t *pendingTab) refreshEmpty() {
 	t.table.SetEmptyText(t.load.emptyText(t.ctx, "pending requests", "Nothing is pending: no request needs us, and none awaits a partner."))
@@ -209,10 +182,7 @@ func (t *pendingTab) refreshEmpty() {
 
 func (t *pendingTab) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, t.ctx.Keys.Open) {
-		if s, ok := t.SelectedSolution(); ok {
-			return func() tea.Msg { return inspectMsg{Solution: s} }
-		}
-		return nil
+		return t.inspectSelected(t.table)
 	}
 	before := t.table.Cursor()
 	t.table, _ = t.table.Update(msg)

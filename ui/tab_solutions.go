@@ -14,10 +14,9 @@ import (
 // solutionsTab lists every solution of our app, filterable by state, role
 // and text, with counts per state in its header.
 type solutionsTab struct {
+	solutionFeed
 	ctx   *Context
-	all   []graph.Solution
 	table table.Model
-	load  loadState
 	state int // 0 means every state; i>0 picks stateChoices()[i-1]
 	role  graph.Role
 	width int
@@ -26,7 +25,8 @@ type solutionsTab struct {
 const solutionsHeader = 2
 
 func newSolutionsTab(c *Context) *solutionsTab {
-	t := &solutionsTab{ctx: c, load: loadState{loading: true}}
+	t := &solutionsTab{ctx: c}
+	t.solutionFeed = newSolutionFeed(t.showChange, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 16, Flex: 3},
 		{Title: "State", Width: 22},
@@ -45,10 +45,6 @@ func stateChoices() []graph.State { return append(graph.KnownStates(), graph.Sta
 func (t *solutionsTab) ID() TabID     { return TabSolutions }
 func (t *solutionsTab) Title() string { return fmt.Sprintf("Solutions (%d)", len(t.all)) }
 func (t *solutionsTab) Init() tea.Cmd { return nil }
-func (t *solutionsTab) Busy() bool    { return t.load.loading }
-
-// Refresh is done by the root, which owns the shared solution list.
-func (t *solutionsTab) Refresh() tea.Cmd { t.load.loading = true; t.refreshEmpty(); return nil }
 
 func (t *solutionsTab) KeyHelp() []key.Binding {
 	k := t.ctx.Keys
@@ -91,34 +87,15 @@ func (t *solutionsTab) rows(list []graph.Solution) []table.Row {
 
 func (t *solutionsTab) rebuild() { t.table.SetRows(t.rows(t.all)) }
 
-func (t *solutionsTab) SolutionsPage(items []graph.Solution, first bool) {
-	if first {
-		t.all = append([]graph.Solution(nil), items...)
+func (t *solutionsTab) showChange(added []graph.Solution, replaced bool) {
+	if replaced {
 		t.rebuild()
 		return
 	}
-	t.all = append(t.all, items...)
-	t.table.AppendRows(t.rows(items))
+	t.table.AppendRows(t.rows(added))
 }
 
-func (t *solutionsTab) SolutionsDone(err error) {
-	t.load = loadState{err: err, done: true}
-	t.refreshEmpty()
-}
-
-func (t *solutionsTab) SolutionChanged(s graph.Solution) {
-	if replaceSolution(t.all, s) {
-		t.rebuild()
-	}
-}
-
-func (t *solutionsTab) SelectedSolution() (graph.Solution, bool) {
-	r, ok := t.table.Selected()
-	if !ok {
-		return graph.Solution{}, false
-	}
-	return findSolution(t.all, r.ID)
-}
+func (t *solutionsTab) SelectedSolution() (graph.Solution, bool) { return t.solutionAt(t.table) }
 
 func (t *solutionsTab) SelectSolution(id string) bool {
 	if t.table.SelectID(id) {
@@ -150,9 +127,7 @@ func (t *solutionsTab) Update(msg tea.Msg) tea.Cmd {
 		t.role = (t.role + 1) % 3
 		t.rebuild()
 	case isKey && key.Matches(k, keys.Open):
-		if s, ok := t.SelectedSolution(); ok {
-			return func() tea.Msg { return inspectMsg{Solution: s} }
-		}
+		return t.inspectSelected(t.table)
 	default:
 		t.table, _ = t.table.Update(msg)
 	}
@@ -181,24 +156,4 @@ func (t *solutionsTab) View() string {
 	return st.Header.Render(text.Truncate(counts, t.width)) + "\n" +
 		st.Muted.Render(text.Truncate(t.filterLabel(), t.width)) + "\n" +
 		t.table.View()
-}
-
-// replaceSolution swaps in a fresh copy of a solution by ID.
-func replaceSolution(list []graph.Solution, s graph.Solution) bool {
-	for i := range list {
-		if list[i].ID == s.ID {
-			list[i] = s
-			return true
-		}
-	}
-	return false
-}
-
-func findSolution(list []graph.Solution, id string) (graph.Solution, bool) {
-	for i := range list {
-		if list[i].ID == id {
-			return list[i], true
-		}
-	}
-	return graph.Solution{}, false
 }
