@@ -68,7 +68,9 @@ func errorLine(err error) string {
 	msg, hint := err.Error(), ""
 	switch e, ok := errors.AsType[*exitError](err); {
 	case ok:
-		hint = e.hint
+		// mps's own message says it all, even when the graph client
+		// wrapped it (a token lookup that failed inside a call).
+		msg, hint = e.msg, e.hint
 	case fromGraph(err):
 		hint = graph.Hint(err)
 	case errors.Is(err, context.Canceled):
