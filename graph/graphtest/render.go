@@ -165,4 +165,5 @@ func (w *world) appOrStub(id string) *app {
 	return &app{App: graph.App{ID: id}}
 }
 
-func systemUserID(a *app) string { return "1" + a.ID[1:] }
+// systemUserID is the ID of the system user behind our token.
+func systemUserID(a *app) string { return "100" + a.ID }

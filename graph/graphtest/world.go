@@ -65,7 +65,7 @@ func (w *world) addSolution(sol *solution) {
 	w.solutions = append(w.solutions, sol)
 }
 
-// solution finds a solution our app can see: we own it, or we are invited
+// visibleSolution finds a solution our app can see: we own it, or we are invited
 // and it is no longer a draft (drafts are not sent to the partner yet).
 func (w *world) visibleSolution(id string) (*solution, bool) {
 	i, ok := w.byID[id]

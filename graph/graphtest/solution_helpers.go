@@ -1,7 +1,6 @@
 package graphtest
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -80,10 +79,8 @@ func partnerStatusFor(status, pending string) string {
 		return graph.PartnerStatusNotificationSent
 	case graph.StatusActive, graph.StatusPendingDeactivation:
 		return graph.PartnerStatusAccepted
-	case graph.StatusDraft, partnerStatusRejected, partnerStatusDeactivated:
-		return status
 	}
-	return status
+	return status // DRAFT, REJECTED and DEACTIVATED are row statuses too
 }
 
 // CreateIncomingRequest adds a pending request in which a demo partner app
@@ -158,79 +155,6 @@ func (s *Sandbox) Solutions() []graph.Solution {
 		}
 	}
 	return out
-}
-
-// WABAs returns every onboarded WABA shared with all the given partner
-// businesses (all WABAs when none are given), in list order.
-func (s *Sandbox) WABAs(partnerBusinessIDs ...string) []graph.WABA {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws := &s.state.wabas
-	var out []graph.WABA
-	for ord := range ws.count() {
-		if sharesAll(ws, ord, partnerBusinessIDs) {
-			out = append(out, ws.waba(ord))
-		}
-	}
-	return out
-}
-
-// WABACount is how many WABAs are onboarded.
-func (s *Sandbox) WABACount() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.state.wabas.count()
-}
-
-func sharesAll(ws *wabaSet, ord int, businesses []string) bool {
-	for _, b := range businesses {
-		if !ws.shares(ord, b) {
-			return false
-		}
-	}
-	return true
-}
-
-// WABASolutionIDs lists the IDs of the solutions that onboarded a WABA.
-func (s *Sandbox) WABASolutionIDs(wabaID string) ([]string, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ord, ok := s.state.wabas.ordinalOf(wabaID)
-	if !ok {
-		return nil, false
-	}
-	var out []string
-	for _, i := range s.state.wabas.solutionsOf(ord) {
-		out = append(out, s.state.solutions[i].id)
-	}
-	return out, true
-}
-
-// OnboardCustomer onboards a new customer through a solution, as a finished
-// Embedded Signup would, and emits account_update PARTNER_ADDED. Only an
-// Active solution (a pending deactivation included) can onboard.
-func (s *Sandbox) OnboardCustomer(solutionID string) (graph.WABA, error) {
-	s.mu.Lock()
-	w := s.state
-	i, ok := w.byID[solutionID]
-	if !ok || w.roleIn(w.solutions[i]) == graph.RoleUnknown {
-		s.mu.Unlock()
-		return graph.WABA{}, fmt.Errorf("graphtest: no solution %s that our app can see", solutionID)
-	}
-	sol := w.solutions[i]
-	if !canOnboard(sol) {
-		s.mu.Unlock()
-		return graph.WABA{}, fmt.Errorf("graphtest: solution %s is %s; only an Active solution onboards customers", solutionID, sol.status)
-	}
-	ord := w.wabas.add(w.wabas.patternFor(w, []int{i}))
-	waba := w.wabas.waba(ord)
-	payload := s.webhookPayload(FieldAccountUpdate, accountChange{Event: EventPartnerAdded, WABAInfo: wabaInfo{
-		WABAID: waba.ID, OwnerBusinessID: customerBusinessID(ord), SolutionID: sol.id,
-		SolutionPartnerBusinessIDs: w.businessIDs(sol),
-	}})
-	s.mu.Unlock()
-	s.deliver([][]byte{payload})
-	return waba, nil
 }
 
 // offsetID adds k to a numeric ID.
