@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"mps/graph"
 	"mps/ui/table"
@@ -49,6 +50,7 @@ func newPartnersTab(c *Context) *partnersTab {
 		{Title: "Our role", Width: 8},
 	})
 	t.sols.SetEmptyText("Choose a partner app above.")
+	t.showFocus()
 	t.refreshEmpty()
 	return t
 }
@@ -217,11 +219,27 @@ func (t *partnersTab) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// showFocus highlights the cursor row of the focused table only; the other
+// keeps just its gutter mark.
+func (t *partnersTab) showFocus() {
+	focused := tableStyles(t.ctx.Styles)
+	resting := focused
+	resting.Selected = lipgloss.NewStyle()
+	if t.focusSols {
+		t.apps.SetStyles(resting)
+		t.sols.SetStyles(focused)
+		return
+	}
+	t.apps.SetStyles(focused)
+	t.sols.SetStyles(resting)
+}
+
 func (t *partnersTab) key(k tea.KeyPressMsg) tea.Cmd {
 	keys := t.ctx.Keys
 	switch {
 	case key.Matches(k, keys.Open) && !t.focusSols:
 		t.focusSols = true
+		t.showFocus()
 	case key.Matches(k, keys.Open):
 		if r, ok := t.sols.Selected(); ok {
 			if s, found := findSolution(t.all, r.ID); found {
@@ -230,6 +248,7 @@ func (t *partnersTab) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, keys.Back):
 		t.focusSols = false
+		t.showFocus()
 	default:
 		t.moveFocused(k)
 	}
