@@ -24,6 +24,7 @@ const (
 	FaultHTMLErrorPage                         // HTTP 502 text/html from a "proxy"
 	FaultForeignNext                           // paging.next URLs name Fault.ForeignHost instead of the sandbox
 	FaultEmptyPage                             // HTTP 200 with no items but a next that continues where the request stood
+	FaultExtraFields                           // the real answer, with fields nobody asked for added to every object
 )
 
 // OversizedBodyBytes is the size of a FaultOversizedBody answer.
@@ -44,6 +45,7 @@ func faultNames() map[FaultKind]string {
 		FaultHTMLErrorPage:    "html_error_page",
 		FaultForeignNext:      "foreign_next",
 		FaultEmptyPage:        "empty_page",
+		FaultExtraFields:      "extra_fields",
 	}
 }
 

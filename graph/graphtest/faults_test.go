@@ -233,3 +233,22 @@ func TestFaultEmptyPageStillHasNext(t *testing.T) {
 		t.Fatalf("resumed at %v, want %v", ids, want)
 	}
 }
+
+func TestFaultExtraFields(t *testing.T) {
+	c := newTClient(t, Options{WABAs: -1})
+	c.s.AddFault(Fault{Kind: FaultExtraFields, Times: 1})
+	r := c.get("/"+DemoAppID+"/whatsapp_business_solutions", q("fields", graph.SolutionFields, "limit", "2"))
+	page := ok[graph.Page[graph.Solution]](t, r)
+	var raw struct {
+		Data []map[string]json.RawMessage `json:"data"`
+	}
+	json.Unmarshal(r.body, &raw)
+	if len(page.Data) != 2 || page.Data[0].OwnerApp == nil || len(raw.Data) != 2 || raw.Data[0]["sandbox_unknown_field"] == nil ||
+		!strings.Contains(string(raw.Data[0]["partners"]), "sandbox_unknown_field") {
+		t.Fatalf("extra fields answer %s", r.body)
+	}
+	want := c.s.Solutions()[0]
+	if page.Data[0].Name != want.Name || page.Data[0].Partners[0].PartnerApp.ID != want.Partners[0].PartnerApp.ID {
+		t.Fatalf("extra fields changed the known ones: %+v", page.Data[0])
+	}
+}

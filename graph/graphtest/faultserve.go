@@ -2,6 +2,7 @@ package graphtest
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strconv"
@@ -32,11 +33,7 @@ func (s *Sandbox) serveFault(w http.ResponseWriter, r *http.Request, body []byte
 		s.serveGraph(&bufferedResponse{header: http.Header{}}, r, body, "")
 		dropConnection(w)
 	case FaultTruncatedBody:
-		buf := &bufferedResponse{header: http.Header{}}
-		s.serveGraph(buf, r, body, "")
-		for k, v := range buf.header {
-			w.Header()[k] = v
-		}
+		buf := s.answerAside(w, r, body)
 		w.Header().Set("Content-Length", strconv.Itoa(buf.body.Len()))
 		w.WriteHeader(buf.status)
 		w.Write(buf.body.Bytes()[:buf.body.Len()/2])
@@ -53,10 +50,25 @@ func (s *Sandbox) serveFault(w http.ResponseWriter, r *http.Request, body []byte
 		s.serveGraph(w, r, body, foreignBase(f.ForeignHost))
 	case FaultEmptyPage:
 		s.writeJSON(w, http.StatusOK, emptyPageWithNext(r))
+	case FaultExtraFields:
+		buf := s.answerAside(w, r, body)
+		w.WriteHeader(buf.status)
+		w.Write(withExtraFields(buf.body.Bytes()))
 	default:
 		return false
 	}
 	return true
+}
+
+// answerAside answers the call into a buffer, for a fault to change, and
+// copies the answer's headers to w.
+func (s *Sandbox) answerAside(w http.ResponseWriter, r *http.Request, body []byte) *bufferedResponse {
+	buf := &bufferedResponse{header: http.Header{}}
+	s.serveGraph(buf, r, body, "")
+	for k, v := range buf.header {
+		w.Header()[k] = v
+	}
+	return buf
 }
 
 func (s *Sandbox) writeFault(w http.ResponseWriter, e *apiError, h http.Header) {
@@ -153,4 +165,34 @@ func emptyPageWithNext(r *http.Request) object {
 		{"cursors", object{{"before", at}, {"after", at}}},
 		{"next", links.url("after", at, limit)},
 	}}}
+}
+
+// withExtraFields adds fields no client knows to every object of a JSON
+// answer, as newer API versions do.
+func withExtraFields(body []byte) []byte {
+	var doc any
+	if json.Unmarshal(body, &doc) != nil {
+		return body
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for _, sub := range x {
+				walk(sub)
+			}
+			x["sandbox_unknown_field"] = map[string]any{"added_in": "v99.0", "values": []any{1, "two", nil}}
+			x["is_sandbox_extra"] = true
+		case []any:
+			for _, sub := range x {
+				walk(sub)
+			}
+		}
+	}
+	walk(doc)
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return body
+	}
+	return out
 }
