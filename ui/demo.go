@@ -21,6 +21,11 @@ const demoLatency = 120 * time.Millisecond
 // seeded data and a small latency. It needs no token and no network.
 func RunDemo(ctx context.Context, opts ...tea.ProgramOption) error {
 	sandbox := graphtest.New(graphtest.Options{Latency: demoLatency})
+	hooks, err := startDemoWebhooks(ctx, sandbox)
+	if err != nil {
+		return err
+	}
+	defer hooks.stop()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fmt.Errorf("demo: cannot listen on loopback: %w", err)
@@ -49,6 +54,7 @@ func RunDemo(ctx context.Context, opts ...tea.ProgramOption) error {
 		PartnerBusinessIDs: graphtest.DemoPartnerBusinessIDs(),
 		Demo:               true,
 		LoginHint:          "the demo's token never expires; restart `mps --demo`",
+		ExtraTabs:          []func(*Context) Tab{NewEventsTab(EventsConfig{Log: hooks.log})},
 	}, opts...)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil

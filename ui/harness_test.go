@@ -33,6 +33,13 @@ func newHarness(t *testing.T, width, height int) *harness {
 
 func newHarnessWith(t *testing.T, width, height int, opts graphtest.Options) *harness {
 	t.Helper()
+	return newHarnessConfig(t, width, height, opts, nil)
+}
+
+// newHarnessConfig lets adjust change the app's Config (ExtraTabs, say)
+// before the app starts; it gets the sandbox too, to subscribe to it.
+func newHarnessConfig(t *testing.T, width, height int, opts graphtest.Options, adjust func(*graphtest.Sandbox, *Config)) *harness {
+	t.Helper()
 	sb, srv := graphtest.Start(t, opts)
 	client, err := graph.New(
 		graph.WithBaseURL(srv.URL),
@@ -42,7 +49,7 @@ func newHarnessWith(t *testing.T, width, height int, opts graphtest.Options) *ha
 	if err != nil {
 		t.Fatal(err)
 	}
-	app := NewApp(Config{
+	cfg := Config{
 		Client:             client,
 		AppID:              graphtest.DemoAppID,
 		BusinessID:         graphtest.DemoBusinessID,
@@ -51,7 +58,11 @@ func newHarnessWith(t *testing.T, width, height int, opts graphtest.Options) *ha
 		PartnerBusinessIDs: graphtest.DemoPartnerBusinessIDs(),
 		Now:                fixedNow,
 		NoColor:            true,
-	})
+	}
+	if adjust != nil {
+		adjust(sb, &cfg)
+	}
+	app := NewApp(cfg)
 	h := &harness{t: t, app: app, sb: sb}
 	h.send(tea.WindowSizeMsg{Width: width, Height: height})
 	h.run(app.Init())
@@ -86,7 +97,7 @@ func (h *harness) run(cmd tea.Cmd) {
 		case msg := <-msgs:
 			inflight--
 			switch msg := msg.(type) {
-			case nil, spinner.TickMsg, clockTickMsg, tea.QuitMsg:
+			case nil, spinner.TickMsg, clockTickMsg, eventsTickMsg, tea.QuitMsg:
 			case tea.BatchMsg:
 				for _, c := range msg {
 					start(c)

@@ -1,0 +1,444 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"mps/graph/webhook"
+	"mps/store/eventlog"
+	"mps/ui/table"
+	"mps/ui/text"
+	"mps/ui/webhooks"
+)
+
+// eventsPollEvery is how often the Events tab reads the log's tail.
+const eventsPollEvery = time.Second
+
+const eventsHeader = 2
+
+// eventFields are the choices of the field filter; "" is every field.
+func eventFields() []string {
+	return []string{"", webhook.FieldPartnerSolutions, webhook.FieldAccountUpdate}
+}
+
+// eventTarget is what enter on an event opens.
+type eventTarget struct{ solutionID, wabaID string }
+
+// EventsConfig is where the Events tab reads webhook events.
+type EventsConfig struct {
+	Log       *eventlog.Log // an open log; or
+	Path      string        // where the log is (or will be, once a receiver runs)
+	PollEvery time.Duration // 0 means every second
+}
+
+// NewEventsTab builds the Events tab, for Config.ExtraTabs.
+func NewEventsTab(cfg EventsConfig) func(*Context) Tab {
+	return func(c *Context) Tab { return newEventsTab(c, cfg) }
+}
+
+// eventsKeyMap holds the Events tab's own keys.
+type eventsKeyMap struct {
+	Field     key.Binding
+	Reconcile key.Binding
+}
+
+func newEventsKeyMap() eventsKeyMap {
+	return eventsKeyMap{
+		Field:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "field filter")),
+		Reconcile: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "reconcile")),
+	}
+}
+
+// eventsTab is a live tail of the webhook event log. It polls the log (which
+// another process may be writing) on a timer, narrows it by field, and opens
+// the solution or WABA an event names. c shows the reconciliation.
+type eventsTab struct {
+	ctx     *Context
+	keys    eventsKeyMap
+	list    table.Model
+	log     *eventlog.Log
+	path    string
+	targets map[string]eventTarget
+	lastID  int64
+	field   int
+	seq     uint64
+	polling bool
+	live    bool // the first full read is done; later events are news
+	absent  bool // the log file does not exist yet
+	load    loadState
+	gauge   *webhooks.Gauge
+	every   time.Duration
+
+	reconOpen   bool
+	recon       table.Model
+	reconLoad   loadState
+	reconSeq    uint64
+	reconResult webhooks.Reconciliation
+
+	width, height int
+}
+
+func newEventsTab(c *Context, cfg EventsConfig) *eventsTab {
+	if cfg.PollEvery <= 0 {
+		cfg.PollEvery = eventsPollEvery
+	}
+	t := &eventsTab{ctx: c, keys: newEventsKeyMap(), log: cfg.Log, path: cfg.Path, targets: map[string]eventTarget{}, every: cfg.PollEvery}
+	t.list = newTable(c, []table.Column{
+		{Title: "Received", Width: 15},
+		{Title: "Event", MinWidth: 20, Flex: 1},
+		{Title: "Solution", Width: 16},
+		{Title: "WABA", Width: 16},
+		{Title: "Status", Width: 20},
+	})
+	t.list.SetOrigin(0, bodyTop+eventsHeader)
+	t.recon = newTable(c, []table.Column{
+		{Title: "Difference", MinWidth: 26, Flex: 2},
+		{Title: "WABA", Width: 16},
+		{Title: "Name or solution", MinWidth: 12, Flex: 2},
+	})
+	t.recon.SetOrigin(0, bodyTop+eventsHeader)
+	t.refreshEmpty()
+	return t
+}
+
+func (t *eventsTab) configured() bool { return t.log != nil || t.path != "" }
+
+func (t *eventsTab) ID() TabID { return TabEvents }
+
+// Title carries the onboarding gauge once it nears the weekly limit, so the
+// warning shows on every tab.
+func (t *eventsTab) Title() string {
+	if t.gauge != nil && t.gauge.Level != webhooks.LevelOK {
+		return fmt.Sprintf("Events (%d) ⚠ %d/%d", t.list.Len(), t.gauge.Total, t.gauge.Limit)
+	}
+	return fmt.Sprintf("Events (%d)", t.list.Len())
+}
+func (t *eventsTab) Init() tea.Cmd      { return t.Refresh() }
+func (t *eventsTab) Busy() bool         { return t.reconLoad.loading || (t.polling && !t.live) }
+func (t *eventsTab) SetFilter(q string) { t.list.SetFilter(q) }
+func (t *eventsTab) FilterText() string { return t.list.Filter() }
+func (t *eventsTab) KeyHelp() []key.Binding {
+	return []key.Binding{t.keys.Field, t.keys.Reconcile, t.ctx.Keys.Open, t.ctx.Keys.Back}
+}
+
+func (t *eventsTab) SetSize(w, h int) {
+	t.width, t.height = w, h
+	t.list.SetSize(w, max(h-eventsHeader, 1))
+	t.recon.SetSize(w, max(h-eventsHeader, 1))
+}
+
+// Refresh reads the log again from the start (and recomputes the
+// reconciliation when it is shown). Results of earlier reads are dropped by
+// sequence number, and one poll at most is in flight.
+func (t *eventsTab) Refresh() tea.Cmd {
+	if !t.configured() {
+		return nil
+	}
+	t.seq++
+	t.lastID = 0
+	t.live = false
+	t.targets = map[string]eventTarget{}
+	t.list.SetRows(nil)
+	t.load = loadState{loading: true, done: t.load.done}
+	t.refreshEmpty()
+	cmds := []tea.Cmd{t.poll()}
+	if t.reconOpen {
+		cmds = append(cmds, t.reconcile())
+	}
+	return tea.Batch(cmds...)
+}
+
+// poll starts a read unless one is in flight; a read that comes back stale
+// starts the next one itself.
+func (t *eventsTab) poll() tea.Cmd {
+	if t.polling {
+		return nil
+	}
+	t.polling = true
+	q := eventlog.Query{AfterID: t.lastID, Field: eventFields()[t.field]}
+	return pollEvents(t.ctx.Ctx, t.ctx, Origin{Tab: TabEvents, Seq: t.seq}, t.log, t.path, q)
+}
+
+func (t *eventsTab) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case eventsPollMsg:
+		return t.polled(msg)
+	case eventsTickMsg:
+		if msg.Seq != t.seq {
+			return nil
+		}
+		return t.poll()
+	case reconcileMsg:
+		if msg.Seq != t.reconSeq {
+			return nil
+		}
+		t.reconLoad = loadState{err: msg.Err, done: true}
+		t.reconResult = msg.Result
+		t.recon.SetRows(reconRows(msg.Result))
+		t.refreshEmpty()
+		return nil
+	case tea.KeyPressMsg:
+		return t.key(msg)
+	}
+	t.moveFocused(msg)
+	return nil
+}
+
+func (t *eventsTab) polled(msg eventsPollMsg) tea.Cmd {
+	if msg.Log != nil && t.log == nil {
+		t.log = msg.Log
+	}
+	t.polling = false
+	if msg.Seq != t.seq {
+		return t.poll()
+	}
+	t.absent = msg.Absent
+	if msg.Err != nil || msg.Absent {
+		t.load = loadState{err: msg.Err, done: true}
+		t.refreshEmpty()
+		return tickEvents(msg.Origin, t.every)
+	}
+	t.load = loadState{done: true}
+	wasLive := t.live
+	t.addEvents(msg.Events)
+	if len(msg.Events) < eventsPage {
+		t.live = true
+	}
+	t.refreshEmpty()
+	next := tickEvents(msg.Origin, t.every)
+	if len(msg.Events) == eventsPage {
+		next = t.poll()
+	}
+	if msg.Gauge != nil {
+		t.gauge = msg.Gauge
+	}
+	return tea.Batch(append(newsOf(msg.Events, wasLive), next)...)
+}
+
+func (t *eventsTab) addEvents(events []eventlog.Event) {
+	if len(events) == 0 {
+		return
+	}
+	atEnd := t.list.Cursor() >= t.list.VisibleLen()-1
+	rows := make([]table.Row, len(events))
+	for i, e := range events {
+		id := strconv.FormatInt(e.ID, 10)
+		t.targets[id] = eventTarget{solutionID: e.SolutionID, wabaID: e.WABAID}
+		name := webhook.EventName(e.Field, e.Event)
+		style := table.StyleID(0)
+		if !e.Known {
+			name += " (raw)"
+			style = styleMuted
+		}
+		rows[i] = table.Row{ID: id, Cells: []string{
+			e.Received.In(time.Local).Format("Jan 02 15:04:05"), name, e.SolutionID, e.WABAID, e.Status,
+		}, Styles: []table.StyleID{0, style}}
+		t.lastID = e.ID
+	}
+	t.list.AppendRows(rows)
+	if atEnd {
+		t.list.Bottom()
+	}
+}
+
+// newsOf is what newly arrived events mean for the rest of the app: a
+// partner_solutions event reloads the solution list (Solutions, Pending), an
+// account_update event the customers, with a short notice. Events read
+// before the log was caught up are history, not news.
+func newsOf(events []eventlog.Event, live bool) []tea.Cmd {
+	if !live {
+		return nil
+	}
+	var solutions, customers string
+	for _, e := range events {
+		switch {
+		case e.Field == webhook.FieldPartnerSolutions && solutions == "":
+			solutions = "Webhook: " + webhook.EventName(e.Field, e.Event) + " for solution " + e.SolutionID + " — reloading solutions"
+		case e.Field == webhook.FieldAccountUpdate && customers == "":
+			customers = "Webhook: " + webhook.EventName(e.Field, e.Event) + " for WABA " + e.WABAID + " — reloading customers"
+		}
+	}
+	var cmds []tea.Cmd
+	if solutions != "" {
+		cmds = append(cmds, func() tea.Msg { return ReloadMsg{Tab: TabSolutions, Reason: text.Sanitize(solutions)} })
+	}
+	if customers != "" {
+		reason := text.Sanitize(customers)
+		if solutions != "" {
+			reason = "" // one notice is enough
+		}
+		cmds = append(cmds, func() tea.Msg { return ReloadMsg{Tab: TabCustomers, Reason: reason} })
+	}
+	return cmds
+}
+
+func (t *eventsTab) key(k tea.KeyPressMsg) tea.Cmd {
+	keys := t.ctx.Keys
+	switch {
+	case key.Matches(k, t.keys.Field) && !t.reconOpen:
+		t.field = (t.field + 1) % len(eventFields())
+		return t.Refresh()
+	case key.Matches(k, t.keys.Reconcile):
+		t.reconOpen = !t.reconOpen
+		if t.reconOpen {
+			return t.reconcile()
+		}
+	case key.Matches(k, keys.Back):
+		t.reconOpen = false
+	case key.Matches(k, keys.Open):
+		return t.open()
+	default:
+		t.moveFocused(k)
+	}
+	return nil
+}
+
+func (t *eventsTab) open() tea.Cmd {
+	var target eventTarget
+	if t.reconOpen {
+		r, ok := t.recon.Selected()
+		if !ok {
+			return nil
+		}
+		target.wabaID = r.ID
+	} else {
+		r, ok := t.list.Selected()
+		if !ok {
+			return nil
+		}
+		target = t.targets[r.ID]
+	}
+	switch {
+	case target.solutionID != "" && !t.reconOpen:
+		id := target.solutionID
+		return func() tea.Msg { return OpenSolutionMsg{ID: id} }
+	case target.wabaID != "":
+		id := target.wabaID
+		return func() tea.Msg { return ShowWABAMsg{ID: id} }
+	}
+	return nil
+}
+
+func (t *eventsTab) reconcile() tea.Cmd {
+	t.reconSeq++
+	if t.log == nil {
+		t.reconLoad = loadState{done: true}
+		t.recon.SetRows(nil)
+		t.refreshEmpty()
+		return nil
+	}
+	t.reconLoad = loadState{loading: true}
+	t.refreshEmpty()
+	ctx, cancel := context.WithTimeout(t.ctx.Ctx, 2*time.Minute)
+	cmd := reconcileWABAs(ctx, t.ctx, Origin{Tab: TabEvents, Seq: t.reconSeq}, t.log)
+	return func() tea.Msg {
+		defer cancel()
+		return cmd()
+	}
+}
+
+func reconRows(r webhooks.Reconciliation) []table.Row {
+	var rows []table.Row
+	for _, w := range r.NotListed {
+		rows = append(rows, table.Row{ID: w.WABAID, Cells: []string{"webhook seen but not listed", w.WABAID, "solution " + w.SolutionID},
+			Styles: []table.StyleID{styleWarn}})
+	}
+	for _, w := range r.NoWebhook {
+		rows = append(rows, table.Row{ID: w.ID, Cells: []string{"onboarded but no webhook seen", w.ID, w.Name},
+			Styles: []table.StyleID{styleWarn}})
+	}
+	return rows
+}
+
+func (t *eventsTab) moveFocused(msg tea.Msg) {
+	if t.reconOpen {
+		t.recon, _ = t.recon.Update(msg)
+		return
+	}
+	t.list, _ = t.list.Update(msg)
+}
+
+func (t *eventsTab) refreshEmpty() {
+	empty := "No events yet. New ones appear here as they arrive."
+	switch {
+	case !t.configured():
+		empty = "No event log for this session."
+	case t.absent:
+		empty = "No event log yet at " + t.path + ". Start `mps webhook serve` to receive webhooks."
+	case t.field > 0:
+		empty = "No " + eventFields()[t.field] + " events yet. Press f for another field."
+	}
+	t.list.SetEmptyText(t.load.emptyText(t.ctx, "events", empty))
+	noLog := "Both sides agree: every listed customer was reported by a webhook, and no other."
+	if t.log == nil {
+		noLog = "No event log yet: nothing to compare."
+	}
+	t.recon.SetEmptyText(t.reconLoad.emptyText(t.ctx, "the reconciliation", noLog))
+}
+
+func (t *eventsTab) View() string {
+	st := t.ctx.Styles
+	if t.reconOpen {
+		r := t.reconResult
+		head := fmt.Sprintf("Reconciliation · listed %d · reported by webhooks %d · in both %d", r.Listed, r.Reported, r.Matched)
+		if t.reconLoad.loading || t.reconLoad.err != nil {
+			head = "Reconciliation"
+		}
+		return strings.Join([]string{
+			st.Header.Render(text.Truncate(head, t.width)),
+			st.Muted.Render(text.Truncate("c or esc back to the events · enter shows the WABA · r recompute", t.width)),
+			t.recon.View(),
+		}, "\n")
+	}
+	field := "all fields"
+	if f := eventFields()[t.field]; f != "" {
+		field = f
+	}
+	head := fmt.Sprintf("%d events · %s · live tail", t.list.Len(), field)
+	gauge, warn := t.gaugeLine()
+	gaugeStyle := st.Muted
+	if warn {
+		gaugeStyle = st.Warning
+	}
+	return strings.Join([]string{
+		st.Header.Render(text.Truncate(head, t.width)),
+		gaugeStyle.Render(text.Truncate(gauge+" · f field · c reconcile · enter opens", t.width)),
+		t.list.View(),
+	}, "\n")
+}
+
+// gaugeLine is the onboarding count against the weekly limit, per solution
+// when there are several.
+func (t *eventsTab) gaugeLine() (string, bool) {
+	if t.gauge == nil {
+		return "onboarding: no data", false
+	}
+	g := t.gauge
+	line := onboardingText(*g)
+	for i, c := range g.PerSolution {
+		if i == 3 {
+			line += ", …"
+			break
+		}
+		line += fmt.Sprintf(", %s: %d", text.Sanitize(c.SolutionID), c.Count)
+	}
+	return line, g.Level != webhooks.LevelOK
+}
+
+// onboardingText is "onboarded 12/200 this week", marked near the limit.
+func onboardingText(g webhooks.Gauge) string {
+	s := fmt.Sprintf("onboarded %d/%d this week", g.Total, g.Limit)
+	switch g.Level {
+	case webhooks.LevelNear:
+		s = "⚠ " + s + " (near the limit)"
+	case webhooks.LevelAtLimit:
+		s = "⚠ " + s + " (at the limit)"
+	}
+	return s
+}

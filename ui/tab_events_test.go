@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph"
+	"mps/graph/graphtest"
+	"mps/graph/webhook"
+	"mps/store/eventlog"
+	"mps/ui/webhooks"
+)
+
+const testPollEvery = 5 * time.Millisecond
+
+// eventsTabOf finds the Events tab and its position.
+func (h *harness) eventsTab() (*eventsTab, int) {
+	h.t.Helper()
+	for i, t := range h.app.tabs {
+		if e, ok := t.(*eventsTab); ok {
+			return e, i
+		}
+	}
+	h.t.Fatal("no Events tab")
+	return nil, 0
+}
+
+// tick fires the Events tab's poll timer once, as the runtime would.
+func (h *harness) tick() {
+	h.t.Helper()
+	e, _ := h.eventsTab()
+	h.send(eventsTickMsg{Origin{Tab: TabEvents, Seq: e.seq}})
+}
+
+// newDemoEventsHarness wires the Events tab exactly as `mps --demo` does:
+// the sandbox's webhooks, signed, through a loopback receiver into a log.
+func newDemoEventsHarness(t *testing.T) *harness {
+	return newHarnessConfig(t, 120, 40, graphtest.Options{}, func(sb *graphtest.Sandbox, c *Config) {
+		hooks, err := startDemoWebhooks(context.Background(), sb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(hooks.stop)
+		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Log: hooks.log, PollEvery: testPollEvery}))
+	})
+}
+
+// logHarness has an Events tab over a log at path, filled with events.
+func logHarness(t *testing.T, opts graphtest.Options, events ...eventlog.Event) (*harness, *eventlog.Log) {
+	path := filepath.Join(t.TempDir(), eventlog.FileName)
+	l, err := eventlog.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	if _, err := l.Append(context.Background(), events); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessConfig(t, 120, 40, opts, func(_ *graphtest.Sandbox, c *Config) {
+		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Path: path, PollEvery: testPollEvery}))
+	})
+	return h, l
+}
+
+func guideEvents(t *testing.T, received time.Time, names ...string) []eventlog.Event {
+	t.Helper()
+	var out []eventlog.Event
+	for _, name := range names {
+		body, err := os.ReadFile(filepath.Join("..", "graph", "webhook", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		changes, err := webhook.Parse(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range changes {
+			changes[i].Received = received
+		}
+		out = append(out, webhooks.Events(changes)...)
+	}
+	return out
+}
+
+func solutionListReads(sb *graphtest.Sandbox) int {
+	n := 0
+	for _, r := range sb.Requests() {
+		if r.Method == "GET" && strings.HasSuffix(r.Path, "/whatsapp_business_solutions") {
+			n++
+		}
+	}
+	return n
+}
+
+func TestDemoAcceptMakesAnEventAppearAndRefreshes(t *testing.T) {
+	h := newDemoEventsHarness(t)
+	_, pos := h.eventsTab()
+	h.press(strconv.Itoa(pos + 1))
+	h.wantScreen("5 Events (0)", "No events yet")
+
+	h.press("1")
+	s := h.selectRow("Lucky Shrub storefront")
+	h.press("a", "y")
+	readsBefore := solutionListReads(h.sb)
+
+	h.tick() // the timer fires once; nothing else is pressed
+	if got := solutionListReads(h.sb); got <= readsBefore {
+		t.Fatalf("a SOLUTION_UPDATED webhook did not reload the solution list (%d reads before, %d after)", readsBefore, got)
+	}
+	h.wantScreen("Events (1)", "Webhook: partner_solutions/SOLUTION_UPDATED for solution "+s.ID)
+
+	h.press(strconv.Itoa(pos + 1))
+	h.wantScreen("partner_solutions/SOLUTION_UPDATED", s.ID, graph.StatusActive)
+	h.press("enter")
+	if h.app.active != 0 || h.app.inspector == nil {
+		t.Fatalf("enter on the event did not open solution %s in the inspector:\n%s", s.ID, h.screen())
+	}
+	h.wantScreen("Lucky Shrub storefront")
+}
+
+func TestEventsTabOnboardingAndCustomerReload(t *testing.T) {
+	h := newDemoEventsHarness(t)
+	var active string
+	for _, s := range h.sb.Solutions() {
+		if s.Status == graph.StatusActive {
+			active = s.ID
+			break
+		}
+	}
+	waba, err := h.sb.OnboardCustomer(active)
+	if err != nil {
+		t.Fatal(err)
+	}
+	customerReads := func() int {
+		n := 0
+		for _, r := range h.sb.Requests() {
+			if strings.HasSuffix(r.Path, "/client_whatsapp_business_accounts") {
+				n++
+			}
+		}
+		return n
+	}
+	before := customerReads()
+	h.tick()
+	if customerReads() <= before {
+		t.Fatal("a PARTNER_ADDED webhook did not reload the customers")
+	}
+	e, pos := h.eventsTab()
+	h.press(strconv.Itoa(pos + 1))
+	h.wantScreen("account_update/PARTNER_ADDED", waba.ID, "onboarded 1/200 this week")
+	if e.list.Len() != 1 {
+		t.Fatalf("%d rows, want 1", e.list.Len())
+	}
+}
+
+func TestEventsTabFiltersByField(t *testing.T) {
+	now := fixedNow()
+	h, _ := logHarness(t, graphtest.Options{WABAs: 5}, guideEvents(t, now,
+		"guide_partner_solutions_created.json", "guide_account_update_partner_added.json", "unknown_field_and_event.json")...)
+	e, pos := h.eventsTab()
+	h.press(strconv.Itoa(pos + 1))
+	h.wantScreen("Events (5)", "partner_solutions/SOLUTION_CREATED", "message_template_status_update/APPROVED", "account_update/ACCOUNT_VIOLATION (raw)")
+	h.press("f")
+	h.wantScreen("partner_solutions · live tail")
+	if e.list.Len() != 2 {
+		t.Fatalf("partner_solutions filter: %d rows, want 2\n%s", e.list.Len(), h.screen())
+	}
+	h.press("f")
+	if e.list.Len() != 2 || !strings.Contains(h.screen(), "account_update/PARTNER_ADDED") {
+		t.Fatalf("account_update filter: %d rows\n%s", e.list.Len(), h.screen())
+	}
+	h.press("f")
+	if e.list.Len() != 5 {
+		t.Fatalf("all fields again: %d rows", e.list.Len())
+	}
+	h.press("/")
+	h.typeText("SOLUTION_ARCHIVED")
+	h.press("enter")
+	if e.list.VisibleLen() != 1 {
+		t.Fatalf("text filter by event: %d visible rows, want 1", e.list.VisibleLen())
+	}
+}
+
+func TestEventsTabWarnsNearTheOnboardingLimit(t *testing.T) {
+	now := fixedNow()
+	var events []eventlog.Event
+	for i := range 170 {
+		events = append(events, eventlog.Event{
+			Key: "k" + strconv.Itoa(i), Received: now.Add(-time.Hour), EntryTime: now.Add(-24 * time.Hour),
+			Field: webhook.FieldAccountUpdate, Event: webhook.EventPartnerAdded, Known: true,
+			SolutionID: "303610109049230", WABAID: strconv.Itoa(100000 + i), Raw: []byte(`{}`),
+		})
+	}
+	h, _ := logHarness(t, graphtest.Options{WABAs: -1}, events...)
+	h.wantScreen("Events (170) ⚠ 170/200") // in the tab bar, on every tab
+	_, pos := h.eventsTab()
+	h.press(strconv.Itoa(pos + 1))
+	h.wantScreen("⚠ onboarded 170/200 this week (near the limit), 303610109049230: 170")
+}
+
+func TestEventsTabWaitsForTheLogAndTailsIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "later", eventlog.FileName)
+	h := newHarnessConfig(t, 120, 40, graphtest.Options{WABAs: -1}, func(_ *graphtest.Sandbox, c *Config) {
+		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Path: path, PollEvery: testPollEvery}))
+	})
+	_, pos := h.eventsTab()
+	h.press(strconv.Itoa(pos + 1))
+	h.wantScreen("No event log yet at " + path)
+
+	// Another writer (the receiver) creates the log and appends to it.
+	l, err := eventlog.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	l.Append(context.Background(), guideEvents(t, fixedNow(), "guide_partner_solutions_created.json"))
+	h.tick()
+	h.wantScreen("Events (1)", "partner_solutions/SOLUTION_CREATED")
+	l.Append(context.Background(), guideEvents(t, fixedNow(), "guide_partner_solutions_pending_deactivation.json"))
+	h.tick()
+	h.wantScreen("Events (2)", "PENDING_DEACTIVATION")
+}
+
+func TestEventsTabReconcileView(t *testing.T) {
+	probe := graphtest.New(graphtest.Options{WABAs: 3})
+	listed := probe.WABAs()
+	reported := eventlog.Event{Key: "a", Received: fixedNow(), Field: webhook.FieldAccountUpdate, Event: webhook.EventPartnerAdded,
+		WABAID: listed[0].ID, SolutionID: "1", Raw: []byte(`{}`)}
+	stray := reported
+	stray.Key, stray.WABAID = "b", "777000777000777"
+	h, _ := logHarness(t, graphtest.Options{WABAs: 3}, reported, stray)
+	_, pos := h.eventsTab()
+	h.press(strconv.Itoa(pos+1), "c")
+	h.wantScreen("listed "+strconv.Itoa(len(listed)), "reported by webhooks 2", "in both 1",
+		"webhook seen but not listed", "777000777000777", "onboarded but no webhook seen", listed[1].ID)
+	h.press("j", "enter") // the first listed-but-unreported WABA
+	if _, ok := h.app.activeTab().(*customersTab); !ok {
+		t.Fatalf("enter in the reconciliation did not go to the customers:\n%s", h.screen())
+	}
+}
