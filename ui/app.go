@@ -130,7 +130,9 @@ func (a *App) activeTab() Tab { return a.tabs[a.active] }
 // global keys, then the inspector or the active tab.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := a.update(msg)
-	a.status.usage = a.ctx.Client.Usage()
+	if a.ctx.Client != nil {
+		a.status.usage = a.ctx.Client.Usage()
+	}
 	var extra []tea.Cmd
 	if a.busy() {
 		extra = append(extra, a.startSpinner())

@@ -24,9 +24,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, keys.Quit):
 		return a.quit()
-	case key.Matches(k, keys.Help):
+	case key.Matches(k, keys.Help), a.fullHelp && key.Matches(k, keys.Back):
 		a.fullHelp = !a.fullHelp
-		a.layout()
 		return nil
 	case key.Matches(k, keys.Accept):
 		return a.requestAction(actionAnswerAccept)

@@ -450,3 +450,16 @@ func TestThrottleCountdownInStatusBar(t *testing.T) {
 		t.Fatalf("usage text from the business use case header: %q", got)
 	}
 }
+
+func TestHelpListsEveryKeyAndCloses(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.wantScreen("? help", "q quit", "s state filter") // the short help line
+	h.press("?")
+	h.wantScreen("Keys —", "shift+tab", "1-4", "pgup", "pgdn", "g    first", "G    last",
+		"/ filter", "s state filter", "o role filter", "r refresh",
+		"a accept", "x reject", "D request deactivation", "esc", "enter")
+	h.press("esc")
+	if h.app.fullHelp || strings.Contains(h.screen(), "Keys —") {
+		t.Fatal("esc did not close the help")
+	}
+}
