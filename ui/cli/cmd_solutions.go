@@ -73,11 +73,14 @@ func (s *Session) printSolutions(list []graph.Solution, asJSON bool) error {
 			for i := range list {
 				sol := &list[i]
 				role := graph.RoleOf(sol, appID)
-				other := ""
+				roleText, other := "", ""
+				if sidesKnown(sol) {
+					roleText = role.String()
+				}
 				if app := graph.Counterpart(sol, role); app != nil {
 					other = appLabel(app)
 				}
-				t.add(sol.ID, sol.Name, sol.StateLabel(), role.String(), other, graph.MessagingSide(sol))
+				t.add(sol.ID, sol.Name, sol.StateLabel(), roleText, other, graph.MessagingSide(sol))
 			}
 			return t
 		},

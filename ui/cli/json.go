@@ -13,9 +13,11 @@ import (
 // output these fields sit beside Graph's own fields, under names Graph does
 // not use, and never replace them.
 type derivedSolution struct {
-	DisplayState   string          `json:"display_state"`
-	OurRole        string          `json:"our_role"`
-	AllowedActions []actionVerdict `json:"allowed_actions"`
+	DisplayState string `json:"display_state"`
+	OurRole      string `json:"our_role"`
+	// AllowedActions is left out when the answer did not name the sides
+	// (GET /{waba}/solutions has no owner_app or partner rows).
+	AllowedActions []actionVerdict `json:"allowed_actions,omitempty"`
 }
 
 type actionVerdict struct {
@@ -27,10 +29,19 @@ type actionVerdict struct {
 func deriveSolution(s *graph.Solution, appID string) derivedSolution {
 	role := graph.RoleOf(s, appID)
 	d := derivedSolution{DisplayState: s.StateLabel(), OurRole: role.String()}
+	if !sidesKnown(s) {
+		return d
+	}
 	for _, v := range graph.Allowed(s.State(), role) {
 		d.AllowedActions = append(d.AllowedActions, actionVerdict{Action: v.Action.Command(), Allowed: v.Allowed, Reason: v.Reason})
 	}
 	return d
+}
+
+// sidesKnown reports whether the solution names its owner app or partner
+// rows, without which our role cannot be worked out.
+func sidesKnown(s *graph.Solution) bool {
+	return s.OwnerApp != nil || len(s.Partners) > 0
 }
 
 // solutionJSON is a solution as Graph encodes it, plus the derived fields.

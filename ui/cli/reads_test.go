@@ -52,6 +52,9 @@ func TestSolutionsJSONListsEveryPage(t *testing.T) {
 		if strings.HasSuffix(req.Path, "/whatsapp_business_solutions") {
 			listCalls++
 		}
+		if got := req.Header.Get("Authorization"); got != "Bearer "+graphtest.DemoToken {
+			t.Errorf("%s %s: the token is not in the Authorization header (%q)", req.Method, req.Path, got)
+		}
 	}
 	if listCalls < 3 {
 		t.Errorf("the list took %d requests; three pages need three", listCalls)
@@ -252,6 +255,10 @@ func TestWABASolutionsJSON(t *testing.T) {
 		gotIDs = append(gotIDs, s.ID)
 		if s.DisplayState == "" {
 			t.Errorf("%s lacks display_state", s.ID)
+		}
+		// The WABA's list does not name the sides, so no action is judged.
+		if s.OwnerApp == nil && len(s.AllowedActions) != 0 {
+			t.Errorf("%s: allowed_actions judged without knowing the sides: %+v", s.ID, s.AllowedActions)
 		}
 	}
 	if len(wantIDs) == 0 || !slices.Equal(gotIDs, wantIDs) {
