@@ -332,15 +332,28 @@ func TestResizeKeepsFrameExact(t *testing.T) {
 func TestHostileNamesAreDrawnInert(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.sb.CreateIncomingRequest("Evil\x1b]0;pwned\x07\x1b[2J\r\nName")
+	h.sb.CreateIncomingRequest("\u202eطلب شريك جديد " + strings.Repeat("very long name ", 40))
 	h.press("r")
-	h.press("2")
-	s := h.app.Render()
-	for _, bad := range []string{"\x1b]0;", "\x07", "\x1b[2J", "\r"} {
-		if strings.Contains(s, bad) {
-			t.Fatalf("the frame carries %q from a server name", bad)
+	for _, keys := range [][]string{{"1"}, {"2"}, {"3"}, {"2", "enter"}, {"esc", "a"}} {
+		h.press(keys...)
+		s := h.app.Render()
+		for _, bad := range []string{"\x1b]0;", "\x07", "\x1b[2J", "\r", "\u202e"} {
+			if strings.Contains(s, bad) {
+				t.Fatalf("after %v the frame carries %q from a server name", keys, bad)
+			}
+		}
+		lines := strings.Split(stripped(s), "\n")
+		if len(lines) != 24 {
+			t.Fatalf("after %v the frame has %d lines", keys, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansiWidth(l); w > 80 {
+				t.Fatalf("after %v line %d is %d wide", keys, i, w)
+			}
 		}
 	}
-	h.wantScreen("Evil")
+	h.press("esc", "1")
+	h.wantScreen("Evil", "طلب شريك جديد")
 }
 
 func TestQuitKeys(t *testing.T) {
