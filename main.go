@@ -54,5 +54,6 @@ func runDashboard(ctx context.Context, c cli.TUIConfig) error {
 		PartnerBusinessIDs: c.PartnerBusinessIDs,
 		Now:                time.Now,
 		LoginHint:          c.LoginHint,
+		ExtraTabs:          ui.ProfileEventTabs(c.Profile, os.Getenv),
 	})
 }

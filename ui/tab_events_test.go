@@ -243,3 +243,18 @@ func TestEventsTabReconcileView(t *testing.T) {
 		t.Fatalf("enter in the reconciliation did not go to the customers:\n%s", h.screen())
 	}
 }
+
+func TestProfileEventTabs(t *testing.T) {
+	env := func(k string) string { return map[string]string{"XDG_STATE_HOME": "/state"}[k] }
+	tabs := ProfileEventTabs("work", env)
+	if len(tabs) != 1 {
+		t.Fatalf("%d tabs, want the Events tab", len(tabs))
+	}
+	e := tabs[0](newContext(context.Background(), Config{})).(*eventsTab)
+	if e.path != "/state/mps/work/events.db" {
+		t.Fatalf("Events tab reads %q", e.path)
+	}
+	if ProfileEventTabs("../x", env) != nil {
+		t.Fatal("a profile that cannot name a directory still got a tab")
+	}
+}
