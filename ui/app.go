@@ -249,7 +249,7 @@ func (a *App) solutionsPage(msg pageMsg[graph.Solution]) tea.Cmd {
 		for _, s := range a.sinks() {
 			s.SolutionsDone(msg.Err)
 		}
-		return nil
+		return resumeAfterThrottle(a.ctx, msg.Err, TabSolutions)
 	}
 	return msg.more.nextPage(msg.Origin)
 }

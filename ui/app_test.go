@@ -476,3 +476,20 @@ func TestHelpListsEveryKeyAndCloses(t *testing.T) {
 		t.Fatal("esc did not close the help")
 	}
 }
+
+func TestThrottledLoadWaitsAsGraphSays(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	if _, ok := throttleWait(h.app.ctx, &graph.Error{Code: 190, Subcode: 463}); ok {
+		t.Fatal("an auth error was treated as a throttle")
+	}
+	wait, ok := throttleWait(h.app.ctx, &graph.Error{Code: 80008})
+	if !ok || wait != throttleFallback {
+		t.Fatalf("a throttle without a wait: %v %v, want the fallback", wait, ok)
+	}
+	if cmd := resumeAfterThrottle(h.app.ctx, &graph.Error{Code: 4}, TabSolutions); cmd == nil {
+		t.Fatal("a throttled load does not resume")
+	}
+	if cmd := resumeAfterThrottle(h.app.ctx, &graph.Error{Code: 100}, TabSolutions); cmd != nil {
+		t.Fatal("an invalid request would be retried")
+	}
+}

@@ -20,7 +20,7 @@ func describeError(c *Context, what string, err error) string {
 	case graph.ClassAuth:
 		advice = "the token was refused (expired or revoked): " + c.LoginHint
 	case graph.ClassThrottled:
-		advice = "Graph is throttling this app: wait, then press r"
+		advice = "Graph is throttling this app: mps loads again by itself once Graph allows it (the status bar counts down)"
 	case graph.ClassPermission:
 		advice = "the token lacks a permission for this: check the app's whatsapp_business_management access"
 	case graph.ClassInvalid:

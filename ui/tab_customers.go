@@ -135,7 +135,7 @@ func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
 	if msg.Done {
 		t.load = loadState{err: msg.Err, done: true}
 		t.refreshEmpty()
-		return nil
+		return resumeAfterThrottle(t.ctx, msg.Err, TabCustomers)
 	}
 	return msg.more.nextPage(msg.Origin)
 }
