@@ -35,7 +35,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return a.requestAction(actionDeactivate)
 	}
 	if a.inspector != nil {
-		return a.inspectorKey(k)
+		if !key.Matches(k, keys.NextTab, keys.PrevTab, keys.JumpTab) {
+			return a.inspectorKey(k)
+		}
+		a.inspector = nil // switching tabs leaves the inspector
 	}
 	switch {
 	case key.Matches(k, keys.NextTab):

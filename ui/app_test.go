@@ -493,3 +493,15 @@ func TestThrottledLoadWaitsAsGraphSays(t *testing.T) {
 		t.Fatal("an invalid request would be retried")
 	}
 }
+
+func TestTabKeysLeaveTheInspector(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.press("enter")
+	if h.app.inspector == nil {
+		t.Fatal("no inspector")
+	}
+	h.press("4")
+	if h.app.inspector != nil || h.app.activeTab().ID() != TabCustomers {
+		t.Fatal("4 in the inspector did not go to the Customers tab")
+	}
+}
