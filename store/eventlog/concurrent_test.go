@@ -172,3 +172,28 @@ func (b *lockedBuffer) String() string {
 	defer b.mu.Unlock()
 	return string(b.buf)
 }
+
+func TestOpeningACurrentLogDoesNotWaitForAWriter(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), FileName)
+	writer, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	tx, err := writer.db.BeginTx(ctx, nil) // holds the write lock (_txlock=immediate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	shortCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	reader, err := Open(shortCtx, path)
+	if err != nil {
+		t.Fatalf("opening while another connection writes: %v", err)
+	}
+	defer reader.Close()
+	if _, err := reader.List(shortCtx, Query{}); err != nil {
+		t.Fatalf("reading while another connection writes: %v", err)
+	}
+}
