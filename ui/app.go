@@ -22,6 +22,7 @@ type App struct {
 	filter    filterLine
 	filtering bool
 	help      help.Model
+	helpCache helpMemo
 	fullHelp  bool
 	spinner   spinner.Model
 	spinning  bool
@@ -133,6 +134,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.ctx.Client != nil {
 		a.status.usage = a.ctx.Client.Usage()
 	}
+	a.status.notes = a.statusNotes()
 	var extra []tea.Cmd
 	if a.busy() {
 		extra = append(extra, a.startSpinner())

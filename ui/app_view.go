@@ -57,7 +57,29 @@ func (a *App) tabBar() string {
 	return text.Truncate(b.String(), a.ctx.Width)
 }
 
+// helpKey is everything the help line depends on.
+type helpKey struct {
+	width, active           int
+	dialog, inspector, full bool
+}
+
+// helpMemo caches the help line, which only changes with its helpKey.
+type helpMemo struct {
+	key  helpKey
+	text string
+	set  bool
+}
+
+// helpView is the help line, drawn again only when what it shows changes.
 func (a *App) helpView() string {
+	k := helpKey{a.ctx.Width, a.active, a.dialog != nil, a.inspector != nil, a.fullHelp}
+	if !a.helpCache.set || a.helpCache.key != k {
+		a.helpCache = helpMemo{key: k, text: a.drawHelp(), set: true}
+	}
+	return a.helpCache.text
+}
+
+func (a *App) drawHelp() string {
 	keys := a.ctx.Keys
 	if a.dialog != nil {
 		return a.help.ShortHelpView(keys.DialogHelp())

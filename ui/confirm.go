@@ -159,13 +159,3 @@ func appLabel(a *graph.App) string {
 	}
 	return name + " (" + text.Sanitize(a.ID) + ")"
 }
-
-// helpLine is a compact "key desc · key desc" line.
-func helpLine(bindings []key.Binding) string {
-	parts := make([]string, 0, len(bindings))
-	for _, b := range bindings {
-		h := b.Help()
-		parts = append(parts, h.Key+" "+h.Desc)
-	}
-	return strings.Join(parts, " · ")
-}
