@@ -16,6 +16,7 @@ import (
 type statusBar struct {
 	usage       graph.Usage
 	lastRefresh time.Time
+	notes       []string // what tabs report there (statusNoter), such as the onboarding gauge
 }
 
 // usageText is the rate-limit part: the highest percentage the server
@@ -50,6 +51,7 @@ func (b statusBar) View(c *Context, width int) string {
 		parts[0] = "DEMO"
 	}
 	parts = append(parts, "app "+text.Sanitize(c.AppID), text.Sanitize(c.APIVersion), b.usageText(now))
+	parts = append(parts, b.notes...)
 	if b.lastRefresh.IsZero() {
 		parts = append(parts, "not refreshed yet")
 	} else {

@@ -421,6 +421,12 @@ func (t *eventsTab) gaugeLine() (string, bool) {
 	}
 	g := t.gauge
 	line := onboardingText(*g)
+	switch g.Level {
+	case webhooks.LevelNear:
+		line += " (near the limit)"
+	case webhooks.LevelAtLimit:
+		line += " (at the limit)"
+	}
 	for i, c := range g.PerSolution {
 		if i == 3 {
 			line += ", …"
@@ -431,14 +437,19 @@ func (t *eventsTab) gaugeLine() (string, bool) {
 	return line, g.Level != webhooks.LevelOK
 }
 
+// StatusNote is the onboarding gauge for the status bar.
+func (t *eventsTab) StatusNote() string {
+	if t.gauge == nil {
+		return ""
+	}
+	return onboardingText(*t.gauge)
+}
+
 // onboardingText is "onboarded 12/200 this week", marked near the limit.
 func onboardingText(g webhooks.Gauge) string {
 	s := fmt.Sprintf("onboarded %d/%d this week", g.Total, g.Limit)
-	switch g.Level {
-	case webhooks.LevelNear:
-		s = "⚠ " + s + " (near the limit)"
-	case webhooks.LevelAtLimit:
-		s = "⚠ " + s + " (at the limit)"
+	if g.Level != webhooks.LevelOK {
+		s = "⚠ " + s
 	}
 	return s
 }

@@ -152,7 +152,7 @@ func TestEventsTabOnboardingAndCustomerReload(t *testing.T) {
 	}
 	e, pos := h.eventsTab()
 	h.press(strconv.Itoa(pos + 1))
-	h.wantScreen("account_update/PARTNER_ADDED", waba.ID, "onboarded 1/200 this week")
+	h.wantScreen("account_update/PARTNER_ADDED", waba.ID, "│ onboarded 1/200 this week │")
 	if e.list.Len() != 1 {
 		t.Fatalf("%d rows, want 1", e.list.Len())
 	}
@@ -197,7 +197,8 @@ func TestEventsTabWarnsNearTheOnboardingLimit(t *testing.T) {
 		})
 	}
 	h, _ := logHarness(t, graphtest.Options{WABAs: -1}, events...)
-	h.wantScreen("Events (170) ⚠ 170/200") // in the tab bar, on every tab
+	// On every tab: in the tab bar and the status bar.
+	h.wantScreen("Events (170) ⚠ 170/200", "│ ⚠ onboarded 170/200 this week │")
 	_, pos := h.eventsTab()
 	h.press(strconv.Itoa(pos + 1))
 	h.wantScreen("⚠ onboarded 170/200 this week (near the limit), 303610109049230: 170")
