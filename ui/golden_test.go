@@ -10,7 +10,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden views in testdata") //nolint:gochecknoglobals // test flag
+// The -update flag rewrites the golden views. It is registered here and
+// read through the flag set, so no package variable holds it.
+func init() {
+	flag.Bool("update", false, "rewrite the golden views in testdata")
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 func ansiWidth(s string) int { return ansi.StringWidth(s) }
 
@@ -35,7 +44,7 @@ func TestGoldenViews(t *testing.T) {
 				h := newHarness(t, size[0], size[1])
 				h.press(sc.keys...)
 				got := h.screen()
-				if *update {
+				if updating() {
 					if err := os.WriteFile(name, []byte(got), 0o644); err != nil {
 						t.Fatal(err)
 					}
