@@ -139,3 +139,19 @@ func wantReadAgain(t *testing.T, h *harness, id string) {
 		t.Errorf("the solution was not read again after the POST; last request %s %s", last.Method, last.Path)
 	}
 }
+
+func TestActionOutputIsSanitized(t *testing.T) {
+	h := newHarness(t, graphtest.Options{})
+	id := h.sandbox.AddSolution(graphtest.SolutionSpec{
+		Name: "Hostile\x1b[2J\x1b]8;;http://x\x07 name\u202e", OwnerAppID: "21202248997039", PartnerAppID: graphtest.DemoAppID,
+		OwnerPermissions: []string{"MANAGE"}, PartnerPermissions: []string{"MANAGE\x1b[31m"},
+	})
+	r := h.run("accept", id, "--yes")
+	wantExit(t, r, ExitOK, "accept", id)
+	if strings.ContainsAny(r.stdout+r.stderr, "\x1b\x07\u202e") {
+		t.Fatalf("server text reached the terminal raw: %q", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "Hostile") {
+		t.Errorf("the name was lost: %s", r.stdout)
+	}
+}

@@ -68,7 +68,7 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 	if err != nil {
 		return fmt.Errorf("%s was done, but reading %s again failed: %w", a.Title(), solutionLabel(sol), err)
 	}
-	_, err = fmt.Fprintf(s.stdout, "Done: %s. %s is now %s.\n", a.Title(), solutionLabel(after), s.colour.bold(after.StateLabel()))
+	_, err = fmt.Fprintf(s.stdout, "Done: %s. %s is now %s.\n", a.Title(), solutionLabel(after), s.colour.bold(oneLine(after.StateLabel())))
 	return err
 }
 

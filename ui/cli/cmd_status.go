@@ -79,11 +79,12 @@ func (s *Session) warn(warnings []string) {
 	}
 }
 
+// meLabel is the token's owner as Graph names it, made safe to print.
 func meLabel(me *graph.Me) string {
 	if me.Name == "" {
-		return me.ID
+		return oneLine(me.ID)
 	}
-	return me.Name + " (" + me.ID + ")"
+	return oneLine(me.Name + " (" + me.ID + ")")
 }
 
 func withSource(value, source string) string {
