@@ -205,6 +205,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.showWABA(msg.ID)
 	case ReloadMsg:
 		return a.reload(msg)
+	case refreshedMsg:
+		a.status.lastRefresh = a.ctx.Now()
+		return nil
 	case NoticeMsg:
 		a.setNotice(msg.Text, msg.Bad)
 		return nil

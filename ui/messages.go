@@ -105,5 +105,8 @@ type ReloadMsg struct {
 	Reason string
 }
 
+// refreshedMsg says a tab finished loading, for the status bar's time.
+type refreshedMsg struct{}
+
 // clockTickMsg redraws countdowns while throttled.
 type clockTickMsg struct{}

@@ -135,6 +135,9 @@ func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
 	if msg.Done {
 		t.load = loadState{err: msg.Err, done: true}
 		t.refreshEmpty()
+		if msg.Err == nil {
+			return func() tea.Msg { return refreshedMsg{} }
+		}
 		return resumeAfterThrottle(t.ctx, msg.Err, TabCustomers)
 	}
 	return msg.more.nextPage(msg.Origin)
