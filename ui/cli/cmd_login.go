@@ -40,7 +40,7 @@ func (s *Session) runLogin(ctx context.Context, withToken bool) error {
 		return usageErrorf("Run `mps --demo` or `mps --demo solutions` without logging in.", "the demo needs no login")
 	}
 	if s.secrets.EnvSet(store.AccessToken) {
-		return usageErrorf("Unset "+store.EnvToken+" (unset "+store.EnvToken+"), then run `mps login` again; or keep using "+store.EnvToken+" and skip login.",
+		return usageErrorf("Run `unset "+store.EnvToken+"`, then `mps login` again; or keep using "+store.EnvToken+" and skip login.",
 			"%s is set, and it always wins over the keyring, so a token stored now would not be used", store.EnvToken)
 	}
 	if !withToken && !s.env.StdinIsTerminal() {
@@ -64,11 +64,8 @@ func (s *Session) runLogin(ctx context.Context, withToken bool) error {
 	fmt.Fprintf(s.stdout, "Logged in as %s. The token (%s) is stored in the %s.\n",
 		meLabel(me), store.MaskToken(token), store.Source{Profile: s.settings.Profile})
 	if info != nil {
-		fields, warnings := describeToken(info, s.env.Now())
 		f := newFields()
-		for _, kv := range fields {
-			f.add(kv[0], kv[1])
-		}
+		warnings := describeToken(f, info, s.env.Now())
 		f.write(s.stdout)
 		s.warn(warnings)
 	}

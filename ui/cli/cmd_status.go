@@ -60,11 +60,7 @@ func (s *Session) runStatus(ctx context.Context) error {
 	if info, err := client.DebugToken(ctx); err != nil {
 		f.add("Token details", "not available ("+oneLine(err.Error())+")")
 	} else {
-		fields, more := describeToken(info, s.env.Now())
-		for _, kv := range fields {
-			f.add(kv[0], kv[1])
-		}
-		warnings = append(warnings, more...)
+		warnings = append(warnings, describeToken(f, info, s.env.Now())...)
 	}
 	if err := f.write(s.stdout); err != nil {
 		return err

@@ -28,16 +28,16 @@ func fixedToken(token string) graph.TokenSource {
 	return func(context.Context) (string, error) { return token, nil }
 }
 
-// describeToken lists what debug_token says about a token, as label/value
-// pairs, and whether anything deserves a warning.
-func describeToken(info *graph.TokenInfo, now time.Time) (fields [][2]string, warnings []string) {
+// describeToken adds what debug_token says about a token to f, and returns
+// what deserves a warning.
+func describeToken(f *table, info *graph.TokenInfo, now time.Time) (warnings []string) {
 	if info.Type != "" {
-		fields = append(fields, [2]string{"Token type", info.Type})
+		f.add("Token type", info.Type)
 	}
 	if info.Application != "" || info.AppID != "" {
-		fields = append(fields, [2]string{"Token app", strings.TrimSpace(info.Application + " " + parenthesised(info.AppID))})
+		f.add("Token app", strings.TrimSpace(info.Application+" "+parenthesised(info.AppID)))
 	}
-	fields = append(fields, [2]string{"Expires", expiry(info.ExpiresAt, now)})
+	f.add("Expires", expiry(info.ExpiresAt, now))
 	if info.ExpiresAt > 0 && time.Unix(info.ExpiresAt, 0).Before(now) {
 		warnings = append(warnings, "the token has expired")
 	}
@@ -45,9 +45,9 @@ func describeToken(info *graph.TokenInfo, now time.Time) (fields [][2]string, wa
 		warnings = append(warnings, "Graph says the token is not valid")
 	}
 	if len(info.Scopes) > 0 {
-		fields = append(fields, [2]string{"Scopes", strings.Join(info.Scopes, ", ")})
+		f.add("Scopes", strings.Join(info.Scopes, ", "))
 	}
-	return fields, warnings
+	return warnings
 }
 
 func expiry(unix int64, now time.Time) string {
