@@ -6,9 +6,6 @@ import (
 	"fmt"
 )
 
-// ErrMalformed is wrapped by Parse when the body is not a JSON object.
-var ErrMalformed = errors.New("webhook: payload is not a JSON object")
-
 // Parse reads a delivery's body. It fails only when the body is not a JSON
 // object; every change inside it becomes a Change, understood or not. A
 // piece whose shape is wrong (an entry that is not an object, changes that

@@ -4,7 +4,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"strings"
 )
 
@@ -12,14 +11,6 @@ import (
 const SignatureHeader = "X-Hub-Signature-256"
 
 const signaturePrefix = "sha256="
-
-// Signature errors. A missing signature and a wrong one get different HTTP
-// statuses (401 and 403).
-var (
-	ErrNoSignature  = errors.New("webhook: no " + SignatureHeader + " header")
-	ErrBadSignature = errors.New("webhook: " + SignatureHeader + " does not match the body")
-	ErrNoAppSecret  = errors.New("webhook: no app secret configured")
-)
 
 // Sign returns the X-Hub-Signature-256 value for body: "sha256=" and the hex
 // HMAC-SHA256 of the raw bytes keyed by the app secret.

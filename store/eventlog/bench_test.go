@@ -20,7 +20,7 @@ func BenchmarkAppend1000(b *testing.B) {
 		batch := make([]Event, 1000)
 		for i := range batch {
 			n++
-			batch[i] = partnerAdded("k"+strconv.Itoa(n), strconv.Itoa(n), "9", t0)
+			batch[i] = partnerAdded("k"+strconv.Itoa(n), strconv.Itoa(n), "9", t0())
 		}
 		if _, err := l.Append(context.Background(), batch); err != nil {
 			b.Fatal(err)
@@ -38,7 +38,7 @@ func BenchmarkAppendOne(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		n++
-		if _, err := l.Append(context.Background(), []Event{partnerAdded("k"+strconv.Itoa(n), strconv.Itoa(n), "9", t0)}); err != nil {
+		if _, err := l.Append(context.Background(), []Event{partnerAdded("k"+strconv.Itoa(n), strconv.Itoa(n), "9", t0())}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -23,7 +23,7 @@ func writeBatches(ctx context.Context, l *Log, prefix string) error {
 	for b := range writerBatches {
 		batch := make([]Event, batchSize)
 		for i := range batch {
-			batch[i] = partnerAdded(fmt.Sprintf("%s-%d-%d", prefix, b, i), fmt.Sprint(b*batchSize+i), prefix, t0)
+			batch[i] = partnerAdded(fmt.Sprintf("%s-%d-%d", prefix, b, i), fmt.Sprint(b*batchSize+i), prefix, t0())
 		}
 		n, err := l.Append(ctx, batch)
 		if err != nil {

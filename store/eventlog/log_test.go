@@ -11,7 +11,8 @@ import (
 	"time"
 )
 
-var t0 = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+// t0() is the tests' reference time.
+func t0() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC) }
 
 func openTemp(t *testing.T) *Log {
 	t.Helper()
@@ -43,7 +44,7 @@ func solutionEvent(key, event, status string, at time.Time) Event {
 
 func TestAppendRoundTripsEveryField(t *testing.T) {
 	l := openTemp(t)
-	in := partnerAdded("k1", "102290129340398", "303610109049230", t0)
+	in := partnerAdded("k1", "102290129340398", "303610109049230", t0())
 	in.PartnerAppID = "934567812345678"
 	n, err := l.Append(context.Background(), []Event{in})
 	if err != nil || n != 1 {
@@ -62,13 +63,13 @@ func TestAppendRoundTripsEveryField(t *testing.T) {
 func TestAppendStoresARedeliveryOnce(t *testing.T) {
 	l := openTemp(t)
 	ctx := context.Background()
-	e := partnerAdded("same-key", "1", "9", t0)
+	e := partnerAdded("same-key", "1", "9", t0())
 	if n, err := l.Append(ctx, []Event{e, e}); err != nil || n != 1 {
 		t.Fatalf("same change twice in one batch: inserted %d, %v; want 1", n, err)
 	}
 	later := e
-	later.Received = t0.Add(72 * time.Hour)
-	if n, err := l.Append(ctx, []Event{later, partnerAdded("other", "2", "9", t0)}); err != nil || n != 1 {
+	later.Received = t0().Add(72 * time.Hour)
+	if n, err := l.Append(ctx, []Event{later, partnerAdded("other", "2", "9", t0())}); err != nil || n != 1 {
 		t.Fatalf("redelivery days later: inserted %d, %v; want only the new one", n, err)
 	}
 	all, _ := l.List(ctx, Query{})
@@ -80,13 +81,13 @@ func TestAppendStoresARedeliveryOnce(t *testing.T) {
 func TestAppendIsAllOrNothing(t *testing.T) {
 	l := openTemp(t)
 	ctx := context.Background()
-	_, err := l.Append(ctx, []Event{partnerAdded("a", "1", "9", t0), {Raw: json.RawMessage(`{}`)}})
+	_, err := l.Append(ctx, []Event{partnerAdded("a", "1", "9", t0()), {Raw: json.RawMessage(`{}`)}})
 	if err == nil {
 		t.Fatal("an event without a key was accepted")
 	}
 	ctxDone, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := l.Append(ctxDone, []Event{partnerAdded("b", "2", "9", t0)}); err == nil {
+	if _, err := l.Append(ctxDone, []Event{partnerAdded("b", "2", "9", t0())}); err == nil {
 		t.Fatal("Append with a cancelled context reported success")
 	}
 	if all, _ := l.List(ctx, Query{}); len(all) != 0 {
@@ -98,10 +99,10 @@ func TestListFilters(t *testing.T) {
 	l := openTemp(t)
 	ctx := context.Background()
 	events := []Event{
-		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0),
-		partnerAdded("p1", "1", "9", t0.Add(time.Hour)),
-		solutionEvent("s2", "SOLUTION_UPDATED", "ACTIVE", t0.Add(2*time.Hour)),
-		partnerAdded("p2", "2", "9", t0.Add(3*time.Hour)),
+		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
+		partnerAdded("p1", "1", "9", t0().Add(time.Hour)),
+		solutionEvent("s2", "SOLUTION_UPDATED", "ACTIVE", t0().Add(2*time.Hour)),
+		partnerAdded("p2", "2", "9", t0().Add(3*time.Hour)),
 	}
 	if _, err := l.Append(ctx, events); err != nil {
 		t.Fatal(err)
@@ -126,7 +127,7 @@ func TestListFilters(t *testing.T) {
 		{"all, oldest first", Query{}, []string{"s1", "p1", "s2", "p2"}},
 		{"field", Query{Field: "partner_solutions"}, []string{"s1", "s2"}},
 		{"event", Query{Event: "SOLUTION_UPDATED"}, []string{"s2"}},
-		{"since (received)", Query{Since: t0.Add(90 * time.Minute)}, []string{"s2", "p2"}},
+		{"since (received)", Query{Since: t0().Add(90 * time.Minute)}, []string{"s2", "p2"}},
 		{"after id", Query{AfterID: all[1].ID}, []string{"s2", "p2"}},
 		{"limit", Query{Limit: 3}, []string{"s1", "p1", "s2"}},
 		{"field and after id", Query{Field: "account_update", AfterID: all[1].ID}, []string{"p2"}},
@@ -145,20 +146,20 @@ func TestCountPartnerAdded(t *testing.T) {
 	l := openTemp(t)
 	ctx := context.Background()
 	noTime := partnerAdded("p5", "5", "B", time.Time{})
-	noTime.Received = t0
+	noTime.Received = t0()
 	_, err := l.Append(ctx, []Event{
-		partnerAdded("p1", "1", "A", t0.Add(-8*24*time.Hour)), // outside the week
-		partnerAdded("p2", "2", "A", t0.Add(-6*24*time.Hour)),
-		partnerAdded("p3", "3", "A", t0.Add(-time.Hour)),
-		partnerAdded("p3-again", "3", "A", t0), // the same WABA reported twice
-		partnerAdded("p4", "4", "B", t0),
+		partnerAdded("p1", "1", "A", t0().Add(-8*24*time.Hour)), // outside the week
+		partnerAdded("p2", "2", "A", t0().Add(-6*24*time.Hour)),
+		partnerAdded("p3", "3", "A", t0().Add(-time.Hour)),
+		partnerAdded("p3-again", "3", "A", t0()), // the same WABA reported twice
+		partnerAdded("p4", "4", "B", t0()),
 		noTime, // counted by when it was received
-		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0),
+		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	total, per, err := l.CountPartnerAdded(ctx, t0.Add(-7*24*time.Hour))
+	total, per, err := l.CountPartnerAdded(ctx, t0().Add(-7*24*time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,14 +171,14 @@ func TestCountPartnerAdded(t *testing.T) {
 func TestWABAsSeen(t *testing.T) {
 	l := openTemp(t)
 	ctx := context.Background()
-	removed := partnerAdded("r2", "2", "A", t0.Add(time.Hour))
+	removed := partnerAdded("r2", "2", "A", t0().Add(time.Hour))
 	removed.Event = EventPartnerRemoved
 	_, err := l.Append(ctx, []Event{
-		partnerAdded("p1", "1", "A", t0),
-		partnerAdded("p2", "2", "A", t0),
+		partnerAdded("p1", "1", "A", t0()),
+		partnerAdded("p2", "2", "A", t0()),
 		removed,
-		partnerAdded("p1-b", "1", "B", t0.Add(2*time.Hour)),
-		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0),
+		partnerAdded("p1-b", "1", "B", t0().Add(2*time.Hour)),
+		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -187,8 +188,8 @@ func TestWABAsSeen(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []SeenWABA{
-		{WABAID: "1", SolutionID: "B", FirstSeen: t0},
-		{WABAID: "2", SolutionID: "A", FirstSeen: t0, Removed: true},
+		{WABAID: "1", SolutionID: "B", FirstSeen: t0()},
+		{WABAID: "2", SolutionID: "A", FirstSeen: t0(), Removed: true},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("WABAsSeen = %+v, want %+v", got, want)

@@ -47,8 +47,8 @@ func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
 		t.Errorf("unreadable version-1 row changed: %+v", got[1])
 	}
 	// New writes work on the migrated log, and dedup still holds for old keys.
-	e := partnerAdded("old-installed", "7", "9", t0)
-	if n, err := l.Append(ctx, []Event{e, partnerAdded("new", "8", "9", t0)}); err != nil || n != 1 {
+	e := partnerAdded("old-installed", "7", "9", t0())
+	if n, err := l.Append(ctx, []Event{e, partnerAdded("new", "8", "9", t0())}); err != nil || n != 1 {
 		t.Fatalf("Append after migration = %d, %v; want 1", n, err)
 	}
 }
@@ -61,7 +61,7 @@ func TestReopeningDoesNotMigrateAgain(t *testing.T) {
 		if err != nil {
 			t.Fatalf("open %d: %v", i, err)
 		}
-		if _, err := l.Append(ctx, []Event{partnerAdded(strings.Repeat("k", i+1), "1", "9", t0)}); err != nil {
+		if _, err := l.Append(ctx, []Event{partnerAdded(strings.Repeat("k", i+1), "1", "9", t0())}); err != nil {
 			t.Fatal(err)
 		}
 		l.Close()
@@ -80,7 +80,7 @@ func TestNewerSchemaIsRefusedNotTouched(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l.Append(ctx, []Event{partnerAdded("k", "1", "9", t0)})
+	l.Append(ctx, []Event{partnerAdded("k", "1", "9", t0())})
 	l.db.Exec("PRAGMA user_version = 99")
 	l.Close()
 	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "upgrade mps") {
