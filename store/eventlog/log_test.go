@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// t0() is the tests' reference time.
+// t0 is the tests' reference time.
 func t0() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC) }
 
 func openTemp(t *testing.T) *Log {

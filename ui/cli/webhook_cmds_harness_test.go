@@ -107,11 +107,10 @@ func (h *harness) start(args ...string) *running {
 	return r
 }
 
-var listeningAt = regexp.MustCompile(`Receiving webhooks at (http://\S+)`)
-
 // url waits for the receiver to say where it listens.
 func (r *running) url(t *testing.T) string {
 	t.Helper()
+	listeningAt := regexp.MustCompile(`Receiving webhooks at (http://\S+)`)
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := listeningAt.FindStringSubmatch(r.stdout.String()); m != nil {
