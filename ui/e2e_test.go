@@ -33,7 +33,7 @@ func TestDemoInTmux(t *testing.T) {
 
 	p.waitFor("Solutions (13)", "Social OVD with Northwind")
 	p.keys("2")
-	p.waitFor("Needs us (4)", "Awaits the partner (2)")
+	p.waitFor("Needs us (4)", "Awaits partner (2)")
 	p.keys("3")
 	p.waitFor("Solutions by state", "Social Overdrive")
 	p.keys("4")

@@ -37,9 +37,9 @@ func newPendingTab(c *Context) *pendingTab {
 	t.table = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 14, Flex: 3},
 		{Title: "Request", Width: 12},
-		{Title: "Partner app", MinWidth: 10, Flex: 2},
+		{Title: "Partner app", MinWidth: 10, Flex: 1},
 		{Title: "Age", Width: 5},
-		{Title: "Permissions", MinWidth: 18, Flex: 3},
+		{Title: "Permissions", MinWidth: 18, Flex: 4},
 	})
 	t.table.SetOrigin(0, bodyTop+pendingHeader)
 	t.refreshEmpty()
@@ -89,7 +89,7 @@ func (t *pendingTab) rebuild() {
 	if len(ours)+len(theirs) > 0 {
 		rows = append(rows, sectionRow(sectionNeedsUs, fmt.Sprintf("Needs us (%d)", len(ours))))
 		rows = append(rows, ours...)
-		rows = append(rows, sectionRow(sectionAwaits, fmt.Sprintf("Awaits the partner (%d)", len(theirs))))
+		rows = append(rows, sectionRow(sectionAwaits, fmt.Sprintf("Awaits partner (%d)", len(theirs))))
 		rows = append(rows, theirs...)
 	}
 	t.table.SetRows(rows)
@@ -113,7 +113,7 @@ func (t *pendingTab) skipSection(dir int) {
 func isSection(id string) bool { return id == sectionNeedsUs || id == sectionAwaits }
 
 func sectionRow(id, title string) table.Row {
-	return table.Row{ID: id, Cells: []string{"── " + title + " ──"}, Styles: []table.StyleID{styleSection}}
+	return table.Row{ID: id, Cells: []string{"▾ " + title}, Styles: []table.StyleID{styleSection}}
 }
 
 func (t *pendingTab) row(s *graph.Solution) table.Row {
@@ -163,13 +163,13 @@ func permissionSummary(s *graph.Solution, role graph.Role) string {
 	if role == graph.RoleOwner {
 		ours, theirs = s.OwnerPermissions, partner
 	}
-	line := fmt.Sprintf("we get %d, they get %d", len(ours), len(theirs))
+	line := fmt.Sprintf("we get %d · they get %d", len(ours), len(theirs))
 	switch side := graph.MessagingSide(s); {
 	case side == "":
 	case side == role.String():
-		line += "; MESSAGING: us"
+		line += " · MESSAGING: us"
 	default:
-		line += "; MESSAGING: them"
+		line += " · MESSAGING: them"
 	}
 	return line
 }
