@@ -129,7 +129,7 @@ func (a *App) switchTab(n int) {
 
 // activeFilter is the filter text the active tab was left with.
 func (a *App) activeFilter() string {
-	if f, ok := a.activeTab().(interface{ FilterText() string }); ok {
+	if f, ok := a.activeTab().(filterHolder); ok {
 		return f.FilterText()
 	}
 	return ""

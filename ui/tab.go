@@ -50,3 +50,9 @@ type solutionPicker interface {
 type solutionSelector interface {
 	SelectSolution(id string) bool
 }
+
+// filterHolder is a tab that can say which text filter it was left with,
+// so the filter line shows it again when the tab comes back.
+type filterHolder interface {
+	FilterText() string
+}
