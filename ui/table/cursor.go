@@ -21,7 +21,7 @@ func (m *Model) SelectID(id string) bool {
 	if !ok {
 		return false
 	}
-	pos, found := slices.BinarySearch(m.visible, i)
+	pos, found := slices.BinarySearch(m.filter.visible, i)
 	if !found {
 		return false
 	}
@@ -35,14 +35,14 @@ func (m *Model) MoveBy(n int) { m.setCursor(m.cursor + n) }
 
 // Top and Bottom move to the first and the last visible row.
 func (m *Model) Top()    { m.setCursor(0) }
-func (m *Model) Bottom() { m.setCursor(len(m.visible) - 1) }
+func (m *Model) Bottom() { m.setCursor(len(m.filter.visible) - 1) }
 
 // PageUp and PageDown move the cursor by one window of rows.
 func (m *Model) PageUp()   { m.MoveBy(-max(m.bodyHeight(), 1)) }
 func (m *Model) PageDown() { m.MoveBy(max(m.bodyHeight(), 1)) }
 
 func (m *Model) setCursor(pos int) {
-	m.cursor = max(min(pos, len(m.visible)-1), 0)
+	m.cursor = max(min(pos, len(m.filter.visible)-1), 0)
 	m.scrollToCursor()
 }
 
@@ -56,7 +56,7 @@ func (m *Model) scrollToCursor() {
 	if h > 0 && m.cursor >= m.offset+h {
 		m.offset = m.cursor - h + 1
 	}
-	m.offset = max(min(m.offset, len(m.visible)-h), 0)
+	m.offset = max(min(m.offset, len(m.filter.visible)-h), 0)
 }
 
 // rowAt returns the visible position drawn at screen cell (x, y).
@@ -66,5 +66,5 @@ func (m *Model) rowAt(x, y int) (int, bool) {
 		return 0, false
 	}
 	pos := m.offset + y - 1
-	return pos, pos < len(m.visible)
+	return pos, pos < len(m.filter.visible)
 }

@@ -25,7 +25,7 @@ func bruteFilter(rows []Row, q string) []string {
 
 func visibleIDs(m Model) []string {
 	ids := make([]string, 0, m.VisibleLen())
-	for _, i := range m.visible {
+	for _, i := range m.filter.visible {
 		ids = append(ids, m.rows.at(int(i)).row.ID)
 	}
 	return ids
@@ -175,5 +175,25 @@ func TestMouse(t *testing.T) {
 	short, _ = short.Update(mouseClick(5, 8)) // a blank line below the rows
 	if short.Cursor() != 0 {
 		t.Fatalf("click below the last row selected %d", short.Cursor())
+	}
+}
+
+// TestFilterHistorySeesAppendedRows types a query, lets pages arrive, then
+// deletes and edits it: results restored from the history must include the
+// rows that arrived after they were computed.
+func TestFilterHistorySeesAppendedRows(t *testing.T) {
+	rows := mixedRows(2000, 11)
+	m := newTable(t, rows[:500], 80, 10)
+	for _, q := range []string{"a", "ac", "acm", "acme"} {
+		m.SetFilter(q)
+	}
+	for from := 500; from < len(rows); from += 300 {
+		m.AppendRows(rows[from:min(from+300, len(rows))])
+	}
+	for _, q := range []string{"acm", "ac", "acx", "a", "é", "", "straSSE"} {
+		m.SetFilter(q)
+		if got, want := visibleIDs(m), bruteFilter(rows, q); !slices.Equal(got, want) {
+			t.Fatalf("after appends, %q shows %d rows, want %d", q, len(got), len(want))
+		}
 	}
 }

@@ -58,19 +58,26 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// keyName lets key.Matches compare one precomputed name instead of building
+// the key's name again for every binding.
+type keyName string
+
+func (k keyName) String() string { return string(k) }
+
 func (m *Model) handleKey(msg tea.KeyPressMsg) {
+	k := keyName(msg.String())
 	switch {
-	case key.Matches(msg, m.keys.Up):
+	case key.Matches(k, m.keys.Up):
 		m.MoveBy(-1)
-	case key.Matches(msg, m.keys.Down):
+	case key.Matches(k, m.keys.Down):
 		m.MoveBy(1)
-	case key.Matches(msg, m.keys.PageUp):
+	case key.Matches(k, m.keys.PageUp):
 		m.PageUp()
-	case key.Matches(msg, m.keys.PageDown):
+	case key.Matches(k, m.keys.PageDown):
 		m.PageDown()
-	case key.Matches(msg, m.keys.Top):
+	case key.Matches(k, m.keys.Top):
 		m.Top()
-	case key.Matches(msg, m.keys.Bottom):
+	case key.Matches(k, m.keys.Bottom):
 		m.Bottom()
 	}
 }

@@ -13,10 +13,9 @@ type Model struct {
 	titles  []string
 	widths  []int // per column, from layoutWidths
 	rows    store
-	visible []int32 // indices of the rows the filter lets through, ascending
-
-	query  string
-	needle []byte // the query sanitised and lowercased
+	filter  filterResult   // what is shown
+	history []filterResult // results of the queries filter extends, oldest first
+	query   string
 
 	cursor int // position in visible
 	offset int // position in visible of the first row in the window

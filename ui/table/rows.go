@@ -28,6 +28,7 @@ const (
 type entry struct {
 	row    Row
 	hayEnd int32  // end of this row's search text in its chunk's hay
+	grams  bigramSet
 	gen    uint32 // the layout generation plain and styled were drawn for
 	plain  string // the row drawn without escape codes, gutter excluded
 	styled string // the row drawn with its cell styles; plain when it has none
@@ -61,11 +62,12 @@ func (s *store) add(r Row) {
 	}
 	c := &s.chunks[len(s.chunks)-1]
 	r.Cells = sanitizeCells(r.Cells)
+	start := len(c.hay)
 	for _, cell := range r.Cells {
 		c.hay = appendLower(c.hay, cell)
 		c.hay = append(c.hay, 0)
 	}
-	c.rows = append(c.rows, entry{row: r, hayEnd: int32(len(c.hay))})
+	c.rows = append(c.rows, entry{row: r, hayEnd: int32(len(c.hay)), grams: bigramsOf(c.hay[start:])})
 	if _, dup := s.byID[r.ID]; !dup {
 		s.byID[r.ID] = int32(s.n)
 	}
@@ -84,53 +86,64 @@ func (s *store) haystack(i int) []byte {
 }
 
 // search appends to dst the index of every row whose text contains needle.
-// It runs bytes.Index over each chunk's hay as a whole rather than calling
-// it once per row, and finds the row of each hit by walking forward.
 func (s *store) search(needle []byte, dst []int32) []int32 {
+	if len(needle) > 1 {
+		return s.matching(0, needle, dst)
+	}
+	return s.searchByte(needle[0], dst)
+}
+
+// searchByte finds the rows containing c with one IndexByte run over each
+// chunk's hay rather than one call per row, walking forward to the row of
+// each hit.
+func (s *store) searchByte(c byte, dst []int32) []int32 {
 	for ci := range s.chunks {
-		c := &s.chunks[ci]
+		ch := &s.chunks[ci]
 		base := int32(ci << chunkBits)
 		row, pos := 0, 0
-		for {
-			k := bytes.Index(c.hay[pos:], needle)
+		for row < len(ch.rows) {
+			k := bytes.IndexByte(ch.hay[pos:], c)
 			if k < 0 {
 				break
 			}
 			hit := int32(pos + k)
-			for c.rows[row].hayEnd <= hit {
+			for ch.rows[row].hayEnd <= hit {
 				row++
 			}
 			dst = append(dst, base+int32(row))
-			pos = int(c.rows[row].hayEnd)
+			pos = int(ch.rows[row].hayEnd)
 			row++
-			if row == len(c.rows) {
-				break
-			}
 		}
 	}
 	return dst
 }
 
-// narrow keeps the indices in idx whose rows contain needle, in place.
-func (s *store) narrow(idx []int32, needle []byte) []int32 {
-	kept := idx[:0]
+// narrow appends to dst the indices in idx whose rows contain needle.
+func (s *store) narrow(idx []int32, needle []byte, dst []int32) []int32 {
+	q := bigramsOf(needle)
 	for _, i := range idx {
-		if bytes.Contains(s.haystack(int(i)), needle) {
-			kept = append(kept, i)
+		if s.contains(int(i), needle, &q) {
+			dst = append(dst, i)
 		}
 	}
-	return kept
+	return dst
 }
 
 // matching appends to dst the rows in [from, s.n) that contain needle, or all
 // of them when needle is empty.
 func (s *store) matching(from int, needle []byte, dst []int32) []int32 {
+	q := bigramsOf(needle)
 	for i := from; i < s.n; i++ {
-		if len(needle) == 0 || bytes.Contains(s.haystack(i), needle) {
+		if len(needle) == 0 || s.contains(i, needle, &q) {
 			dst = append(dst, int32(i))
 		}
 	}
 	return dst
+}
+
+// contains reports whether row i's text contains needle, whose bigrams are q.
+func (s *store) contains(i int, needle []byte, q *bigramSet) bool {
+	return s.at(i).grams.covers(q) && bytes.Contains(s.haystack(i), needle)
 }
 
 func sanitizeCells(cells []string) []string {

@@ -165,3 +165,26 @@ func TestCellStylesAndNoColor(t *testing.T) {
 		t.Fatalf("styling changed the text:\n%s\n---\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
 	}
 }
+
+// TestViewDrawsOnlyTheWindow checks virtualisation directly: after frames
+// at two scroll positions, only the rows that were on screen have been drawn.
+func TestViewDrawsOnlyTheWindow(t *testing.T) {
+	m := newTable(t, numberedRows(0, 5000), 80, 11)
+	screen(t, m)
+	m.MoveBy(2500)
+	screen(t, m)
+	drawn := 0
+	for i := range m.Len() {
+		if m.rows.at(i).gen == m.gen {
+			drawn++
+		}
+	}
+	if drawn != 20 {
+		t.Fatalf("%d rows drawn, want the 2 windows of 10", drawn)
+	}
+	m.SetSize(81, 11) // a new width makes every cached line stale
+	screen(t, m)
+	if lines := screen(t, m); !strings.Contains(lines[10], "Solution 02500") {
+		t.Fatalf("after resize: %q", lines[10])
+	}
+}
