@@ -27,7 +27,7 @@ const (
 // entry is a row plus what the table derives from it.
 type entry struct {
 	row    Row
-	hayEnd int32  // end of this row's search text in its chunk's hay
+	hayEnd int32 // end of this row's search text in its chunk's hay
 	grams  bigramSet
 	gen    uint32 // the layout generation plain and styled were drawn for
 	plain  string // the row drawn without escape codes, gutter excluded
