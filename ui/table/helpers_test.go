@@ -9,12 +9,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-var testColumns = []Column{
-	{Title: "Name", Flex: 2, MinWidth: 6},
-	{Title: "ID", Width: 8},
-	{Title: "State", Width: 10},
-	{Title: "Role", Width: 7},
-	{Title: "Partner", MinWidth: 5},
+func testColumns() []Column {
+	return []Column{
+		{Title: "Name", Flex: 2, MinWidth: 6},
+		{Title: "ID", Width: 8},
+		{Title: "State", Width: 10},
+		{Title: "Role", Width: 7},
+		{Title: "Partner", MinWidth: 5},
+	}
 }
 
 func numberedRows(from, n int) []Row {
@@ -31,7 +33,7 @@ func numberedRows(from, n int) []Row {
 
 func newTable(t testing.TB, rows []Row, w, h int, opts ...Option) Model {
 	t.Helper()
-	m := New(testColumns, opts...)
+	m := New(testColumns(), opts...)
 	m.SetSize(w, h)
 	m.SetRows(rows)
 	return m
@@ -84,22 +86,14 @@ func press(m Model, keys ...string) Model {
 }
 
 func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	named := map[string]rune{
+		"up": tea.KeyUp, "down": tea.KeyDown, "pgup": tea.KeyPgUp,
+		"pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
 	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
+	if code, ok := named[k]; ok {
+		return tea.KeyPressMsg{Code: code}
+	}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 }
 
 func selectedID(t *testing.T, m Model) string {

@@ -114,7 +114,7 @@ func TestHostileCellsAreDrawnInert(t *testing.T) {
 }
 
 func TestEmptyStates(t *testing.T) {
-	m := New(testColumns, WithEmptyText("No solutions yet."))
+	m := New(testColumns(), WithEmptyText("No solutions yet."))
 	m.SetSize(50, 4)
 	lines := screen(t, m)
 	if !strings.Contains(lines[1], "No solutions yet.") {
