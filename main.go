@@ -45,6 +45,7 @@ func environment() cli.Env {
 }
 
 func runDashboard(ctx context.Context, c cli.TUIConfig) error {
+	events := ui.EventsFor(c.Profile, os.Getenv)
 	return ui.Run(ctx, ui.Config{
 		Client:             c.Client,
 		AppID:              c.AppID,
@@ -54,6 +55,7 @@ func runDashboard(ctx context.Context, c cli.TUIConfig) error {
 		PartnerBusinessIDs: c.PartnerBusinessIDs,
 		Now:                time.Now,
 		LoginHint:          c.LoginHint,
-		ExtraTabs:          ui.ProfileEventTabs(c.Profile, os.Getenv),
+		ExtraTabs:          events.Tabs,
+		FirstSeen:          events.FirstSeen,
 	})
 }

@@ -26,6 +26,7 @@ func RunDemo(ctx context.Context, opts ...tea.ProgramOption) error {
 		return err
 	}
 	defer hooks.stop()
+	events := eventsWiring(EventsConfig{Log: hooks.log})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fmt.Errorf("demo: cannot listen on loopback: %w", err)
@@ -54,7 +55,8 @@ func RunDemo(ctx context.Context, opts ...tea.ProgramOption) error {
 		PartnerBusinessIDs: graphtest.DemoPartnerBusinessIDs(),
 		Demo:               true,
 		LoginHint:          "the demo's token never expires; restart `mps --demo`",
-		ExtraTabs:          []func(*Context) Tab{NewEventsTab(EventsConfig{Log: hooks.log})},
+		ExtraTabs:          events.Tabs,
+		FirstSeen:          events.FirstSeen,
 	}, opts...)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil

@@ -37,21 +37,30 @@ type reconcileMsg struct {
 	Err    error
 }
 
-// pollEvents reads the events after afterID (opening the log at path first
-// when log is nil) and the onboarding gauge.
-func pollEvents(ctx context.Context, c *Context, o Origin, log *eventlog.Log, path string, q eventlog.Query) tea.Cmd {
+// eventSource is where a poll reads: an open log, or the path of one that
+// may not exist yet; since, if set, learns from what is read.
+type eventSource struct {
+	log   *eventlog.Log
+	path  string
+	since *webhooks.StatusSince
+}
+
+// pollEvents reads the events matching q (opening the log first when it is
+// not open yet) and the onboarding gauge.
+func pollEvents(ctx context.Context, c *Context, o Origin, src eventSource, q eventlog.Query) tea.Cmd {
 	return func() tea.Msg {
 		msg := eventsPollMsg{Origin: o}
+		log := src.log
 		if log == nil {
-			if path == "" {
+			if src.path == "" {
 				msg.Err = errors.New("no event log is configured")
 				return msg
 			}
-			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			if _, err := os.Stat(src.path); errors.Is(err, fs.ErrNotExist) {
 				msg.Absent = true
 				return msg
 			}
-			opened, err := eventlog.Open(ctx, path)
+			opened, err := eventlog.Open(ctx, src.path)
 			if err != nil {
 				msg.Err = err
 				return msg
@@ -59,11 +68,14 @@ func pollEvents(ctx context.Context, c *Context, o Origin, log *eventlog.Log, pa
 			log, msg.Log = opened, opened
 		}
 		q.Limit = eventsPage
-		msg.Events, msg.Err = log.List(ctx, q)
-		if msg.Err == nil {
-			g, err := webhooks.ReadGauge(ctx, log, c.Now())
-			msg.Gauge, msg.Err = &g, err
+		if msg.Events, msg.Err = log.List(ctx, q); msg.Err != nil {
+			return msg
 		}
+		if src.since != nil {
+			src.since.Note(msg.Events)
+		}
+		g, err := webhooks.ReadGauge(ctx, log, c.Now())
+		msg.Gauge, msg.Err = &g, err
 		return msg
 	}
 }

@@ -1,14 +1,33 @@
 package ui
 
-import "mps/store/eventlog"
+import (
+	"time"
 
-// ProfileEventTabs is the Events tab over the profile's event log (the one
-// `mps webhook serve` writes), for Config.ExtraTabs. It is empty when no
-// state directory can be worked out; the log itself may appear later.
-func ProfileEventTabs(profile string, getenv func(string) string) []func(*Context) Tab {
+	"mps/store/eventlog"
+	"mps/ui/webhooks"
+)
+
+// ProfileEvents is what the dashboard takes from the profile's event log
+// (the one `mps webhook serve` writes): the Events tab, and the age of
+// pending requests learnt from partner_solutions webhooks.
+type ProfileEvents struct {
+	Tabs      []func(*Context) Tab                      // for Config.ExtraTabs
+	FirstSeen func(solutionID string) (time.Time, bool) // for Config.FirstSeen
+}
+
+// EventsFor wires the profile's event log. Tabs and FirstSeen are empty when
+// no state directory can be worked out; the log itself may appear later.
+func EventsFor(profile string, getenv func(string) string) ProfileEvents {
 	path, err := eventlog.DefaultPath(profile, getenv)
 	if err != nil {
-		return nil
+		return ProfileEvents{}
 	}
-	return []func(*Context) Tab{NewEventsTab(EventsConfig{Path: path})}
+	return eventsWiring(EventsConfig{Path: path})
+}
+
+// eventsWiring adds the request-age index to cfg.
+func eventsWiring(cfg EventsConfig) ProfileEvents {
+	since := &webhooks.StatusSince{}
+	cfg.Since = since
+	return ProfileEvents{Tabs: []func(*Context) Tab{NewEventsTab(cfg)}, FirstSeen: since.Since}
 }

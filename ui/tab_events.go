@@ -35,6 +35,10 @@ type EventsConfig struct {
 	Log       *eventlog.Log // an open log; or
 	Path      string        // where the log is (or will be, once a receiver runs)
 	PollEvery time.Duration // 0 means every second
+	// Since, when set, learns from every event read since when each
+	// solution has had its status (the age of pending requests; see
+	// Config.FirstSeen).
+	Since *webhooks.StatusSince
 }
 
 // NewEventsTab builds the Events tab, for Config.ExtraTabs.
@@ -61,6 +65,7 @@ func newEventsKeyMap() eventsKeyMap {
 type eventsTab struct {
 	ctx     *Context
 	keys    eventsKeyMap
+	since   *webhooks.StatusSince
 	list    table.Model
 	log     *eventlog.Log
 	path    string
@@ -88,7 +93,7 @@ func newEventsTab(c *Context, cfg EventsConfig) *eventsTab {
 	if cfg.PollEvery <= 0 {
 		cfg.PollEvery = eventsPollEvery
 	}
-	t := &eventsTab{ctx: c, keys: newEventsKeyMap(), log: cfg.Log, path: cfg.Path, targets: map[string]eventTarget{}, every: cfg.PollEvery}
+	t := &eventsTab{ctx: c, keys: newEventsKeyMap(), since: cfg.Since, log: cfg.Log, path: cfg.Path, targets: map[string]eventTarget{}, every: cfg.PollEvery}
 	t.list = newTable(c, []table.Column{
 		{Title: "Received", Width: 15},
 		{Title: "Event", MinWidth: 20, Flex: 1},
@@ -162,7 +167,7 @@ func (t *eventsTab) poll() tea.Cmd {
 	}
 	t.polling = true
 	q := eventlog.Query{AfterID: t.lastID, Field: eventFields()[t.field]}
-	return pollEvents(t.ctx.Ctx, t.ctx, Origin{Tab: TabEvents, Seq: t.seq}, t.log, t.path, q)
+	return pollEvents(t.ctx.Ctx, t.ctx, Origin{Tab: TabEvents, Seq: t.seq}, eventSource{log: t.log, path: t.path, since: t.since}, q)
 }
 
 func (t *eventsTab) Update(msg tea.Msg) tea.Cmd {

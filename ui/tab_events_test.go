@@ -40,13 +40,16 @@ func (h *harness) tick() {
 // newDemoEventsHarness wires the Events tab exactly as `mps --demo` does:
 // the sandbox's webhooks, signed, through a loopback receiver into a log.
 func newDemoEventsHarness(t *testing.T) *harness {
-	return newHarnessConfig(t, 120, 40, graphtest.Options{}, func(sb *graphtest.Sandbox, c *Config) {
+	// The sandbox's clock runs 3 hours behind the app's, so ages show.
+	sandboxNow := func() time.Time { return fixedNow().Add(-3 * time.Hour) }
+	return newHarnessConfig(t, 120, 40, graphtest.Options{Now: sandboxNow}, func(sb *graphtest.Sandbox, c *Config) {
 		hooks, err := startDemoWebhooks(context.Background(), sb)
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(hooks.stop)
-		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Log: hooks.log, PollEvery: testPollEvery}))
+		events := eventsWiring(EventsConfig{Log: hooks.log, PollEvery: testPollEvery})
+		c.ExtraTabs, c.FirstSeen = events.Tabs, events.FirstSeen
 	})
 }
 
@@ -245,17 +248,33 @@ func TestEventsTabReconcileView(t *testing.T) {
 	}
 }
 
-func TestProfileEventTabs(t *testing.T) {
+func TestEventsFor(t *testing.T) {
 	env := func(k string) string { return map[string]string{"XDG_STATE_HOME": "/state"}[k] }
-	tabs := ProfileEventTabs("work", env)
-	if len(tabs) != 1 {
-		t.Fatalf("%d tabs, want the Events tab", len(tabs))
+	events := EventsFor("work", env)
+	if len(events.Tabs) != 1 || events.FirstSeen == nil {
+		t.Fatalf("EventsFor = %+v, want the Events tab and the request ages", events)
 	}
-	e := tabs[0](newContext(context.Background(), Config{})).(*eventsTab)
+	e := events.Tabs[0](newContext(context.Background(), Config{})).(*eventsTab)
 	if e.path != "/state/mps/work/events.db" {
 		t.Fatalf("Events tab reads %q", e.path)
 	}
-	if ProfileEventTabs("../x", env) != nil {
-		t.Fatal("a profile that cannot name a directory still got a tab")
+	if got := EventsFor("../x", env); got.Tabs != nil || got.FirstSeen != nil {
+		t.Fatal("a profile that cannot name a directory still got an Events tab")
+	}
+}
+
+func TestPendingRequestAgeComesFromWebhooks(t *testing.T) {
+	h := newDemoEventsHarness(t)
+	id := h.sb.CreateIncomingRequest("Aged request")
+	h.tick() // the SOLUTION_CREATED webhook reloads the solution list
+	h.press("2")
+	row := ""
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(line, "Aged request") {
+			row = line
+		}
+	}
+	if !strings.Contains(row, " 3h ") {
+		t.Fatalf("pending request %s: its row does not show the age from its webhook (3h):\n%s", id, h.screen())
 	}
 }
