@@ -193,8 +193,6 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case confirmMsg:
 		a.dialog = newConfirmDialog(a.ctx, msg.Request)
 		return nil
-	case dialogClosedMsg:
-		return a.dialogClosed(msg)
 	case actionDoneMsg:
 		return a.actionDone(msg)
 	case inspectMsg:

@@ -16,7 +16,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return a.quit()
 	}
 	if a.dialog != nil {
-		return a.dialog.Update(k)
+		if answer := a.dialog.Update(k); answer != nil {
+			return a.dialogClosed(*answer)
+		}
+		return nil
 	}
 	if a.filtering {
 		return a.filterKey(k)

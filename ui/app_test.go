@@ -505,3 +505,27 @@ func TestTabKeysLeaveTheInspector(t *testing.T) {
 		t.Fatal("4 in the inspector did not go to the Customers tab")
 	}
 }
+
+func TestKeyRightAfterTheDialogGoesToTheApp(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.press("2", "a")
+	// Sent without running anything in between, as a fast typist would.
+	h.app.Update(keyMsg("n"))
+	h.app.Update(keyMsg("3"))
+	if h.app.dialog != nil || h.app.activeTab().ID() != TabPartners {
+		t.Fatalf("the key after n was lost: dialog open %v, tab %d", h.app.dialog != nil, h.app.activeTab().ID())
+	}
+}
+
+func TestDialogKeepsItsButtonsOnSmallScreens(t *testing.T) {
+	for _, size := range [][2]int{{50, 12}, {40, 10}, {80, 24}} {
+		h := newHarness(t, size[0], size[1])
+		h.press("2", "a")
+		h.wantScreen("[ Cancel ]", "This cannot be undone.")
+		for i, l := range strings.Split(h.screen(), "\n") {
+			if w := ansiWidth(l); w > size[0] {
+				t.Fatalf("%dx%d: line %d is %d wide", size[0], size[1], i, w)
+			}
+		}
+	}
+}

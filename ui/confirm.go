@@ -24,13 +24,14 @@ func newConfirmDialog(ctx *Context, req actionRequest) *confirmDialog {
 	return &confirmDialog{ctx: ctx, req: req}
 }
 
-func (d *confirmDialog) close(confirmed bool) tea.Cmd {
-	msg := dialogClosedMsg{Confirmed: confirmed, Request: d.req}
-	return func() tea.Msg { return msg }
+func (d *confirmDialog) close(confirmed bool) *dialogClosedMsg {
+	return &dialogClosedMsg{Confirmed: confirmed, Request: d.req}
 }
 
-// Update handles a key; every other message is ignored while it is open.
-func (d *confirmDialog) Update(msg tea.Msg) tea.Cmd {
+// Update handles a key and returns the dialog's answer once it has one.
+// The answer is returned, not sent as a command, so that the very next key
+// already goes to whatever is under the dialog.
+func (d *confirmDialog) Update(msg tea.Msg) *dialogClosedMsg {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -49,47 +50,61 @@ func (d *confirmDialog) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// View draws the dialog box in at most maxHeight lines. When space is
-// short it drops blank lines, then cuts the permission lists to one line
-// each; the names, the warning and the buttons always show.
+// dialogFit is how much of the dialog fits: each level drops more.
+type dialogFit int
+
+const (
+	fitSpaced  dialogFit = iota // everything, with blank lines
+	fitTight                    // no blank lines
+	fitCompact                  // each permission list on one line
+	fitMinimal                  // the action, the solution, the warning and the buttons
+)
+
+// View draws the dialog box in at most maxHeight lines, dropping detail
+// as space runs short; the names, the warning and the buttons always show.
 func (d *confirmDialog) View(maxHeight int) string {
-	width := min(max(d.ctx.Width-6, 30), 72)
-	lines := d.lines(width, false, true)
-	if len(lines)+2 > maxHeight {
-		lines = d.lines(width, false, false)
-	}
-	if len(lines)+2 > maxHeight {
-		lines = d.lines(width, true, false)
+	width := min(max(d.ctx.Width-4, 10), 72)
+	var lines []string
+	for fit := fitSpaced; fit <= fitMinimal; fit++ {
+		lines = d.lines(width, fit)
+		if len(lines)+2 <= maxHeight {
+			break
+		}
 	}
 	return d.ctx.Styles.Dialog.Render(strings.Join(lines, "\n"))
 }
 
-func (d *confirmDialog) lines(width int, compact, spaced bool) []string {
+func (d *confirmDialog) lines(width int, fit dialogFit) []string {
 	st := d.ctx.Styles
 	s := d.req.Solution
 	wrap := lipgloss.NewStyle().Width(width)
 	var out []string
 	add := func(parts ...string) {
 		for _, p := range parts {
-			if p == "" && !spaced {
+			if p == "" && fit != fitSpaced {
 				continue
 			}
 			out = append(out, strings.Split(p, "\n")...)
 		}
 	}
-	add(st.Header.Render(d.req.Action.Title()+"?"), "")
-	add(wrap.Render("Solution: " + text.Sanitize(s.Name) + " (" + text.Sanitize(s.ID) + ")"))
-	add(wrap.Render("Owner:    " + d.side(s.OwnerApp)))
-	for _, row := range s.Partners {
-		add(wrap.Render("Partner:  " + d.side(row.PartnerApp)))
+	add(st.Header.Render(text.Truncate(d.req.Action.Title()+"?", width)), "")
+	solution := "Solution: " + text.Sanitize(s.Name) + " (" + text.Sanitize(s.ID) + ")"
+	if fit == fitMinimal {
+		add(text.Truncate(solution, width))
+	} else {
+		add(wrap.Render(solution))
+		add(wrap.Render("Owner:    " + d.side(s.OwnerApp)))
+		for _, row := range s.Partners {
+			add(wrap.Render("Partner:  " + d.side(row.PartnerApp)))
+		}
+		add("")
+		add(d.grants(width, fit >= fitCompact)...)
+		add("", wrap.Render(d.req.Action.Consequence()))
 	}
-	add("")
-	add(d.grants(width, compact)...)
-	add("", wrap.Render(d.req.Action.Consequence()))
 	if d.req.Action.Irreversible() {
-		add(st.Danger.Render("This cannot be undone."))
+		add(st.Danger.Render(text.Truncate("This cannot be undone.", width)))
 	}
-	add("", d.buttons())
+	add("", d.buttons(width))
 	return out
 }
 
@@ -127,13 +142,18 @@ func (d *confirmDialog) grants(width int, compact bool) []string {
 	}
 }
 
-func (d *confirmDialog) buttons() string {
+// buttons are Cancel and the action; a narrow dialog says just "Confirm".
+func (d *confirmDialog) buttons(width int) string {
 	st := d.ctx.Styles
 	cancel, confirm := st.ButtonFocus, st.Button
 	if d.confirmOn {
 		cancel, confirm = st.Button, st.ButtonFocus
 	}
-	return cancel.Render("[ Cancel ]") + "  " + confirm.Render("[ "+d.req.Action.Title()+" ]")
+	label := d.req.Action.Title()
+	if len(label)+22 > width {
+		label = "Confirm"
+	}
+	return cancel.Render("[ Cancel ]") + " " + confirm.Render("[ "+label+" ]")
 }
 
 // permissionList is a comma list of sanitised permission names.

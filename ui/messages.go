@@ -57,7 +57,7 @@ type actionRequest struct {
 // confirmMsg opens the confirm dialog for an allowed action.
 type confirmMsg struct{ Request actionRequest }
 
-// dialogClosedMsg is the confirm dialog's answer.
+// dialogClosedMsg is the confirm dialog's answer, which its Update returns.
 type dialogClosedMsg struct {
 	Confirmed bool
 	Request   actionRequest
