@@ -125,7 +125,7 @@ func (t *eventsTab) Title() string {
 	return fmt.Sprintf("Events (%d)", t.list.Len())
 }
 func (t *eventsTab) Init() tea.Cmd      { return t.Refresh() }
-func (t *eventsTab) Busy() bool         { return t.reconLoad.loading || (t.polling && !t.live) }
+func (t *eventsTab) Busy() bool         { return t.reconLoad.loading || (t.polling && !t.load.done) }
 func (t *eventsTab) SetFilter(q string) { t.list.SetFilter(q) }
 func (t *eventsTab) FilterText() string { return t.list.Filter() }
 func (t *eventsTab) KeyHelp() []key.Binding {
@@ -204,6 +204,9 @@ func (t *eventsTab) polled(msg eventsPollMsg) tea.Cmd {
 		return t.poll()
 	}
 	t.absent = msg.Absent
+	if msg.Absent {
+		t.live = true // whatever the log holds once it appears arrived after we looked
+	}
 	if msg.Err != nil || msg.Absent {
 		t.load = loadState{err: msg.Err, done: true}
 		t.refreshEmpty()

@@ -223,8 +223,15 @@ func TestEventsTabWaitsForTheLogAndTailsIt(t *testing.T) {
 	}
 	defer l.Close()
 	l.Append(context.Background(), guideEvents(t, fixedNow(), "guide_partner_solutions_created.json"))
+	reads := solutionListReads(h.sb)
 	h.tick()
 	h.wantScreen("Events (1)", "partner_solutions/SOLUTION_CREATED")
+	if solutionListReads(h.sb) <= reads {
+		t.Fatal("the first event of a log that appeared later was not taken as news")
+	}
+	if h.app.busy() {
+		t.Fatal("the Events tab still says it is loading")
+	}
 	l.Append(context.Background(), guideEvents(t, fixedNow(), "guide_partner_solutions_pending_deactivation.json"))
 	h.tick()
 	h.wantScreen("Events (2)", "PENDING_DEACTIVATION")
