@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -527,5 +528,41 @@ func TestDialogKeepsItsButtonsOnSmallScreens(t *testing.T) {
 				t.Fatalf("%dx%d: line %d is %d wide", size[0], size[1], i, w)
 			}
 		}
+	}
+}
+
+func TestTabsLoadConcurrentlyAndPageByPage(t *testing.T) {
+	const latency = 150 * time.Millisecond
+	h := newHarnessWith(t, 120, 40, graphtest.Options{Latency: latency})
+	// The two lists' first requests went out together, not one after the other.
+	var firstSolutions, firstWABAs time.Time
+	for _, r := range h.sb.Requests() {
+		switch {
+		case strings.HasSuffix(r.Path, "/whatsapp_business_solutions") && firstSolutions.IsZero():
+			firstSolutions = r.At
+		case strings.HasSuffix(r.Path, "/client_whatsapp_business_accounts") && firstWABAs.IsZero():
+			firstWABAs = r.At
+		}
+	}
+	if gap := firstWABAs.Sub(firstSolutions).Abs(); gap >= latency {
+		t.Fatalf("the first requests of the two lists were %v apart: they did not start together", gap)
+	}
+
+	// A refresh shows the customers page by page, with progress.
+	h.press("4")
+	tab := h.app.tabs[3].(*customersTab)
+	var seen []int
+	var progress []string
+	h.runWatching(tab.Refresh(), func(msg tea.Msg) {
+		if _, ok := msg.(pageMsg[graph.WABA]); ok {
+			seen = append(seen, tab.loaded)
+			progress = append(progress, tab.progress())
+		}
+	})
+	if want := []int{100, 200, 300, 320}; fmt.Sprint(seen) != fmt.Sprint(want) {
+		t.Fatalf("rows arrived as %v, want page by page %v", seen, want)
+	}
+	if progress[2] != "loaded 300 of ≥300…" || progress[3] != "320 WABAs" {
+		t.Fatalf("progress read %q", progress)
 	}
 }

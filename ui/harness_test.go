@@ -81,6 +81,12 @@ func (h *harness) send(msg tea.Msg) {
 // run ends once the IO has settled.
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
+	h.runWatching(cmd, nil)
+}
+
+// runWatching is run, calling after (when set) after each message.
+func (h *harness) runWatching(cmd tea.Cmd, after func(tea.Msg)) {
+	h.t.Helper()
 	msgs := make(chan tea.Msg)
 	inflight := 0
 	start := func(c tea.Cmd) {
@@ -105,6 +111,9 @@ func (h *harness) run(cmd tea.Cmd) {
 			default:
 				_, next := h.app.Update(msg)
 				start(next)
+				if after != nil {
+					after(msg)
+				}
 			}
 		case <-deadline:
 			h.t.Fatalf("commands still running after 20s (%d in flight)", inflight)

@@ -52,5 +52,11 @@ func (p *pager[T]) read(o Origin) tea.Msg {
 		p.stop()
 		return pageMsg[T]{Origin: o, Items: page.Data, Err: err, Done: true}
 	}
+	if !page.HasNext() {
+		// The client's iterators end after a page without next; saying so
+		// now keeps "loaded N of ≥N…" from lingering one message longer.
+		p.stop()
+		return pageMsg[T]{Origin: o, Items: page.Data, Done: true}
+	}
 	return pageMsg[T]{Origin: o, Items: page.Data, more: p}
 }
