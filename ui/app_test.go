@@ -566,3 +566,30 @@ func TestTabsLoadConcurrentlyAndPageByPage(t *testing.T) {
 		t.Fatalf("progress read %q", progress)
 	}
 }
+
+func TestMovementKeys(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.press("4")
+	tab := h.app.tabs[3].(*customersTab)
+	h.send(tea.KeyPressMsg{Code: tea.KeyPgDown})
+	page := tab.wabas.Cursor()
+	if page < 5 {
+		t.Fatalf("pgdn moved to %d", page)
+	}
+	h.send(tea.KeyPressMsg{Code: tea.KeyPgUp})
+	if tab.wabas.Cursor() != 0 {
+		t.Fatalf("pgup came back to %d", tab.wabas.Cursor())
+	}
+	h.press("G")
+	if tab.wabas.Cursor() != 319 {
+		t.Fatalf("G went to %d, want the last row 319", tab.wabas.Cursor())
+	}
+	h.press("k", "k", "up")
+	if tab.wabas.Cursor() != 316 {
+		t.Fatalf("k k up went to %d", tab.wabas.Cursor())
+	}
+	h.press("g", "j", "down")
+	if tab.wabas.Cursor() != 2 {
+		t.Fatalf("g j down went to %d", tab.wabas.Cursor())
+	}
+}
