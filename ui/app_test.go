@@ -593,3 +593,19 @@ func TestMovementKeys(t *testing.T) {
 		t.Fatalf("g j down went to %d", tab.wabas.Cursor())
 	}
 }
+
+func TestMissingIDsSayHowToSetThem(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	cfg := h.app.ctx.Config
+	cfg.AppID, cfg.BusinessID = "", ""
+	h.app = NewApp(cfg)
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	before := len(h.sb.Requests())
+	h.run(h.app.Init())
+	h.wantScreen("no app ID is set: pass --app-id or set MPS_APP_ID")
+	h.press("4")
+	h.wantScreen("no business ID is set: pass --business-id or set MPS_BUSINESS_ID")
+	if n := len(h.sb.Requests()) - before; n != 0 {
+		t.Fatalf("%d requests went out without the IDs", n)
+	}
+}

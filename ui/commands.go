@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"time"
 
@@ -17,13 +18,32 @@ type noListError struct{}
 
 func (noListError) Error() string { return "the Graph client returned no list" }
 
+// missingIDError is a profile without an ID a list needs; it is the
+// person's to fix, so it says how.
+type missingIDError struct{ what, flag, env string }
+
+func (e missingIDError) Error() string {
+	return fmt.Sprintf("no %s is set: pass %s or set %s (mps login saves it in the profile)", e.what, e.flag, e.env)
+}
+
+// failNow answers at once with an error, as a first page would.
+func failNow[T any](o Origin, err error) tea.Cmd {
+	return func() tea.Msg { return pageMsg[T]{Origin: o, Err: err, Done: true} }
+}
+
 func loadSolutions(ctx context.Context, c *Context, o Origin) tea.Cmd {
+	if c.AppID == "" {
+		return failNow[graph.Solution](o, missingIDError{"app ID", "--app-id", "MPS_APP_ID"})
+	}
 	return firstPage(o, func() iter.Seq2[graph.Page[graph.Solution], error] {
 		return c.Client.AppSolutionPages(ctx, c.AppID, graph.SolutionQuery{Detailed: true})
 	})
 }
 
 func loadWABAs(ctx context.Context, c *Context, o Origin, partnerBusinessIDs []string) tea.Cmd {
+	if c.BusinessID == "" {
+		return failNow[graph.WABA](o, missingIDError{"business ID", "--business-id", "MPS_BUSINESS_ID"})
+	}
 	return firstPage(o, func() iter.Seq2[graph.Page[graph.WABA], error] {
 		return c.Client.ClientWABAPages(ctx, c.BusinessID, partnerBusinessIDs)
 	})

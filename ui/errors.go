@@ -15,6 +15,10 @@ func describeError(c *Context, what string, err error) string {
 	if err == nil {
 		return ""
 	}
+	var missing missingIDError
+	if errors.As(err, &missing) {
+		return what + " failed: " + missing.Error() + "."
+	}
 	var advice string
 	switch graph.ClassOf(err) {
 	case graph.ClassAuth:
