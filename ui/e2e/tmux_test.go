@@ -1,0 +1,161 @@
+package e2e
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// screen is the dashboard running in a tmux pane of 80x24 on a tmux server
+// of its own (its own socket, so tests in parallel never meet). The server
+// inherits the world's environment, which is how the token reaches the
+// binary without appearing in any argv.
+type screen struct {
+	t    *testing.T
+	tmux string
+	sock string
+}
+
+const (
+	screenWidth  = 80
+	screenHeight = 24
+	// screenWait bounds every wait for the screen: generous, since it is
+	// only reached when something is wrong.
+	screenWait = 15 * time.Second
+)
+
+// startDashboard runs `mps` (the dashboard) against the world's sandbox.
+func (w *world) startDashboard(extraArgs ...string) *screen {
+	w.t.Helper()
+	tmux, err := exec.LookPath("tmux")
+	if err != nil {
+		w.t.Skip("tmux is not installed: the dashboard fault tests drive the TUI through it (apt-get install tmux)")
+	}
+	dir := w.t.TempDir()
+	conf := filepath.Join(dir, "tmux.conf")
+	// No status line (the pane gets all 24 rows), dead panes stay to be
+	// read, and Esc is a key, not a prefix.
+	settings := "set -g status off\nset -g remain-on-exit on\nset -sg escape-time 0\nset -g history-limit 0\n"
+	if err := os.WriteFile(conf, []byte(settings), 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+	s := &screen{t: w.t, tmux: tmux, sock: filepath.Join(dir, "s")}
+	args := append([]string{"-f", conf, "new-session", "-d", "-s", "mps", "-x", "80", "-y", "24", binary(w.t)},
+		append(w.globals(), extraArgs...)...)
+	cmd := exec.Command(tmux, append([]string{"-S", s.sock}, args...)...)
+	cmd.Env = w.env()
+	cmd.Dir = w.home
+	if out, err := cmd.CombinedOutput(); err != nil {
+		w.t.Fatalf("starting tmux: %v\n%s", err, out)
+	}
+	w.t.Cleanup(func() { _ = exec.Command(tmux, "-S", s.sock, "kill-server").Run() })
+	return s
+}
+
+func (s *screen) tmuxOut(args ...string) (string, error) {
+	out, err := exec.Command(s.tmux, append([]string{"-S", s.sock}, args...)...).CombinedOutput()
+	return string(out), err
+}
+
+// keys types keys into the pane (tmux key names such as Enter or Escape).
+func (s *screen) keys(k ...string) {
+	s.t.Helper()
+	if out, err := s.tmuxOut(append([]string{"send-keys", "-t", "mps"}, k...)...); err != nil {
+		s.t.Fatalf("send-keys %v: %v\n%s", k, err, out)
+	}
+}
+
+// text is the screen as plain text, one line per row.
+func (s *screen) text() string {
+	out, _ := s.tmuxOut("capture-pane", "-p", "-t", "mps")
+	return out
+}
+
+// withEscapes is the screen with tmux's own rendering of attributes (-e).
+func (s *screen) withEscapes() string {
+	out, _ := s.tmuxOut("capture-pane", "-p", "-e", "-t", "mps")
+	return out
+}
+
+// format asks tmux for a pane variable such as #{pane_title}.
+func (s *screen) format(f string) string {
+	out, _ := s.tmuxOut("display-message", "-p", "-t", "mps", f)
+	return strings.TrimSuffix(out, "\n")
+}
+
+// dead reports whether the program in the pane has exited.
+func (s *screen) dead() bool { return s.format("#{pane_dead}") == "1" }
+
+// waitFor polls until every text is on the screen, and returns the screen.
+// It fails at once if the program exited.
+func (s *screen) waitFor(texts ...string) string {
+	s.t.Helper()
+	return s.waitUntil("the screen to show "+strings.Join(texts, " + "), func(screen string) bool {
+		for _, want := range texts {
+			if !strings.Contains(screen, want) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// waitUntil polls the screen until ok says yes.
+func (s *screen) waitUntil(what string, ok func(screen string) bool) string {
+	s.t.Helper()
+	deadline := time.Now().Add(screenWait)
+	for {
+		screen := s.text()
+		if ok(screen) {
+			return screen
+		}
+		if s.dead() {
+			s.t.Fatalf("mps exited (status %s) while waiting for %s:\n%s", s.format("#{pane_dead_status}"), what, screen)
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("timed out waiting for %s:\n%s", what, screen)
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+}
+
+// quit presses q and checks the program is gone within bound.
+func (s *screen) quit(bound time.Duration) {
+	s.t.Helper()
+	s.keys("q")
+	start := time.Now()
+	for !s.dead() {
+		if time.Since(start) > bound {
+			s.t.Fatalf("q did not quit within %v:\n%s", bound, s.text())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if status := s.format("#{pane_dead_status}"); status != "0" {
+		s.t.Errorf("mps exited with status %s after q:\n%s", status, s.text())
+	}
+}
+
+// alive fails the test if the program has exited.
+func (s *screen) alive() {
+	s.t.Helper()
+	if s.dead() {
+		s.t.Fatalf("mps exited (status %s):\n%s", s.format("#{pane_dead_status}"), s.text())
+	}
+}
+
+// quitBound is how soon q must end the program: a liveness bound, not a
+// performance figure.
+const quitBound = 3 * time.Second
+
+// containsAny reports whether s contains one of subs.
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

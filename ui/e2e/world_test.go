@@ -1,0 +1,123 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph/graphtest"
+)
+
+// world is one sandbox on loopback and a home of its own for the binary:
+// config, state and keyring-free environment.
+type world struct {
+	t       *testing.T
+	sandbox *graphtest.Sandbox
+	url     string
+	home    string
+}
+
+func newWorld(t *testing.T, opts graphtest.Options) *world {
+	t.Helper()
+	sb, srv := graphtest.Start(t, opts)
+	return &world{t: t, sandbox: sb, url: srv.URL, home: t.TempDir()}
+}
+
+// env is the child's whole environment. The token goes here and nowhere
+// else (never argv); without DBUS_SESSION_BUS_ADDRESS no real keyring is
+// touched.
+func (w *world) env() []string {
+	return []string{
+		"PATH=" + os.Getenv("PATH"),
+		"HOME=" + w.home,
+		"XDG_CONFIG_HOME=" + filepath.Join(w.home, "config"),
+		"XDG_STATE_HOME=" + filepath.Join(w.home, "state"),
+		"XDG_DATA_HOME=" + filepath.Join(w.home, "data"),
+		"MPS_TOKEN=" + graphtest.DemoToken,
+		"NO_COLOR=1",
+		"LANG=C.UTF-8",
+		"TERM=xterm-256color",
+	}
+}
+
+// globals are the flags that point the binary at this world's sandbox.
+func (w *world) globals() []string {
+	return []string{"--graph-url", w.url, "--app-id", graphtest.DemoAppID, "--business-id", graphtest.DemoBusinessID}
+}
+
+// cliResult is what a command printed and how it exited.
+type cliResult struct {
+	stdout, stderr string
+	code           int
+	took           time.Duration
+}
+
+// run runs one command of the binary to its end, or fails the test after
+// a generous bound so that a hang shows as a failure, not a stuck suite.
+func (w *world) run(args ...string) cliResult {
+	w.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary(w.t), append(args, w.globals()...)...)
+	cmd.Env = w.env()
+	cmd.Dir = w.home
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	start := time.Now()
+	err := cmd.Run()
+	res := cliResult{stdout: out.String(), stderr: errOut.String(), took: time.Since(start)}
+	var exitErr *exec.ExitError
+	switch {
+	case ctx.Err() != nil:
+		w.t.Fatalf("mps %s did not finish within 30s\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), res.stdout, res.stderr)
+	case errors.As(err, &exitErr):
+		res.code = exitErr.ExitCode()
+	case err != nil:
+		w.t.Fatalf("running mps: %v", err)
+	}
+	return res
+}
+
+// calls lists the Graph calls the sandbox received with this method (""
+// for any) whose path contains part.
+func (w *world) calls(method, part string) []graphtest.Request {
+	var out []graphtest.Request
+	for _, r := range w.sandbox.Requests() {
+		if (method == "" || r.Method == method) && strings.Contains(r.Path, part) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// solutionsPath is the edge the solution list is read from.
+const solutionsPath = "/whatsapp_business_solutions"
+
+// fault switches a fault on in the sandbox.
+func (w *world) fault(f graphtest.Fault) { w.sandbox.AddFault(f) }
+
+// expectOneErrorLine checks a failed command's stderr is one readable line
+// naming mps, free of control characters, and containing every want.
+func expectOneErrorLine(t *testing.T, res cliResult, want ...string) {
+	t.Helper()
+	line := strings.TrimSuffix(res.stderr, "\n")
+	if line == "" || strings.Contains(line, "\n") || !strings.HasPrefix(line, "mps: ") {
+		t.Fatalf("stderr is not one line starting with \"mps: \":\n%q", res.stderr)
+	}
+	for _, r := range line {
+		if r < 0x20 || r == 0x7f {
+			t.Fatalf("stderr holds control character %U: %q", r, line)
+		}
+	}
+	for _, s := range want {
+		if !strings.Contains(line, s) {
+			t.Errorf("stderr lacks %q: %s", s, line)
+		}
+	}
+}
