@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -134,7 +135,19 @@ func (a *App) openSolution(s graph.Solution, jump bool) tea.Cmd {
 }
 
 func (a *App) setNotice(text string, bad bool) {
-	a.notice, a.noticeBad = text, bad
+	a.notice, a.noticeBad, a.noticeAt = text, bad, a.ctx.Now()
+}
+
+// noticeHold is how long a notice the user caused (an action's result, an
+// error) stays before background news such as a webhook may replace it.
+const noticeHold = 8 * time.Second
+
+// setNews shows background news unless a recent notice would be lost.
+func (a *App) setNews(text string) {
+	if a.notice != "" && a.ctx.Now().Sub(a.noticeAt) < noticeHold {
+		return
+	}
+	a.setNotice(text, false)
 }
 
 func lowerFirst(s string) string {

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"mps/graph"
 	"mps/graph/graphtest"
@@ -158,4 +159,25 @@ func TestDialogKeepsItsButtonsOnSmallScreens(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Background news (a webhook reload) must not wipe the result of the
+// action the user just took, but replaces it once it has been read.
+func TestActionNoticeOutlivesWebhookNews(t *testing.T) {
+	now := fixedNow()
+	h := newHarnessConfig(t, 100, 30, graphtest.Options{}, func(_ *graphtest.Sandbox, cfg *Config) {
+		cfg.Now = func() time.Time { return now }
+	})
+	h.press("2")
+	h.selectRow("Social OVD with Northwind")
+	h.press("a")
+	h.press("y")
+	h.wantScreen("Done: accept solution request")
+
+	h.send(ReloadMsg{Tab: TabSolutions, Reason: "Webhook: partner_solutions/SOLUTION_UPDATED — reloading solutions"})
+	h.wantScreen("Done: accept solution request")
+
+	now = now.Add(noticeHold + time.Second)
+	h.send(ReloadMsg{Tab: TabSolutions, Reason: "Webhook: partner_solutions/SOLUTION_UPDATED — reloading solutions"})
+	h.wantScreen("Webhook: partner_solutions/SOLUTION_UPDATED")
 }

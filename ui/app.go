@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
@@ -30,6 +31,7 @@ type App struct {
 	status    statusBar
 	notice    string
 	noticeBad bool
+	noticeAt  time.Time
 	acting    bool // an action is being sent
 
 	seq        uint64 // last sequence number handed out

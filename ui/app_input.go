@@ -94,7 +94,7 @@ func (a *App) reloadTab(t Tab) tea.Cmd {
 // reload answers ReloadMsg.
 func (a *App) reload(msg ReloadMsg) tea.Cmd {
 	if msg.Reason != "" {
-		a.setNotice(msg.Reason, false)
+		a.setNews(msg.Reason)
 	}
 	for _, t := range a.tabs {
 		if t.ID() == msg.Tab {
