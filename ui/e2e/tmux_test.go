@@ -159,3 +159,7 @@ func containsAny(s string, subs ...string) bool {
 	}
 	return false
 }
+
+// flat joins the screen's words with single spaces, so that a message the
+// dashboard wrapped over several rows reads as one.
+func flat(screen string) string { return strings.Join(strings.Fields(screen), " ") }
