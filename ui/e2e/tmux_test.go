@@ -127,7 +127,9 @@ func (s *screen) quit(bound time.Duration) {
 	s.t.Helper()
 	s.keys("q")
 	start := time.Now()
-	for !s.dead() {
+	// The pane is dead when the pty closes; tmux learns the exit status a
+	// moment later.
+	for !s.dead() || s.format("#{pane_dead_status}") == "" {
 		if time.Since(start) > bound {
 			s.t.Fatalf("q did not quit within %v:\n%s", bound, s.text())
 		}

@@ -1,0 +1,76 @@
+package e2e
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"mps/graph"
+	"mps/graph/graphtest"
+)
+
+func expiredToken(method, part string) graphtest.Fault {
+	return graphtest.Fault{Kind: graphtest.FaultExpiredToken, Method: method, PathContains: part}
+}
+
+// A token that expires between calls: commands exit 4 and say how to log
+// in again; the dashboard says so too and keeps the rows it had.
+func TestTokenExpiresMidSession(t *testing.T) {
+	t.Parallel()
+	t.Run("command read", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t, graphtest.Options{})
+		w.fault(expiredToken("", ""))
+		res := w.run("solutions", "--json")
+		if res.code != 4 {
+			t.Errorf("exit %d, want 4", res.code)
+		}
+		expectOneErrorLine(t, res, "expired", "mps login", "MPS_TOKEN")
+		if n := len(w.calls("", "")); n != 1 {
+			t.Errorf("%d calls were sent, want 1: a refused token is not retried", n)
+		}
+	})
+	t.Run("command action", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t, graphtest.Options{})
+		// The solution is read with a good token; the POST finds it expired.
+		w.fault(expiredToken(http.MethodPost, "/accept"))
+		res := w.run("accept", pendingForUs, "--yes")
+		if res.code != 4 {
+			t.Errorf("exit %d, want 4", res.code)
+		}
+		expectOneErrorLine(t, res, "expired", "mps login")
+		if n := len(w.calls(http.MethodPost, "")); n != 1 {
+			t.Errorf("%d POSTs, want 1", n)
+		}
+		if got := solutionStatus(t, w.sandbox, pendingForUs); got == graph.StatusActive {
+			t.Errorf("the refused accept took effect")
+		}
+	})
+	t.Run("dashboard", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t, graphtest.Options{})
+		s := w.startDashboard()
+		s.waitFor("Solutions (13)", "Social OVD with Nort", "refreshed ")
+		w.fault(expiredToken("", ""))
+		before := len(w.calls("", ""))
+		s.keys("r")
+		screen := s.waitFor("token was refused")
+		msg := flat(screen)
+		for _, want := range []string{"expired", "set MPS_TOKEN to a new token"} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("the message lacks %q:\n%s", want, screen)
+			}
+		}
+		for _, kept := range []string{"Solutions (13)", "Social OVD with Nort", "Northwind Flows beta"} {
+			if !strings.Contains(screen, kept) {
+				t.Errorf("the rows were lost after the refusal (no %q):\n%s", kept, screen)
+			}
+		}
+		if after := len(w.calls("", "")); after-before != 1 {
+			t.Errorf("%d calls after the token was refused; want 1: a refused token is not retried", after-before)
+		}
+		s.alive()
+		s.quit(quitBound)
+	})
+}
