@@ -36,10 +36,14 @@ func DefaultRetryPolicy() RetryPolicy {
 func (c *Client) fetch(ctx context.Context, r request, out any) error {
 	start := c.clock.Now()
 	var throttleWaits time.Duration
+	// until is the throttle deadline this call reported; only this call
+	// may clear it, since other calls succeeding (another endpoint, another
+	// business) say nothing about the wait this one is serving.
+	var until time.Time
 	for attempt := 1; ; attempt++ {
 		err := c.attempt(ctx, r, out)
 		if err == nil {
-			c.setThrottledUntil(time.Time{})
+			c.clearThrottledUntil(until)
 			return nil
 		}
 		if ctx.Err() != nil {
@@ -48,7 +52,8 @@ func (c *Client) fetch(ctx context.Context, r request, out any) error {
 		elapsed := c.clock.Now().Sub(start) - throttleWaits
 		wait, throttled, ok := c.retryWait(err, attempt, elapsed)
 		if throttled {
-			c.setThrottledUntil(c.clock.Now().Add(wait))
+			until = c.clock.Now().Add(wait)
+			c.setThrottledUntil(until)
 		}
 		if !ok {
 			return err
@@ -57,6 +62,7 @@ func (c *Client) fetch(ctx context.Context, r request, out any) error {
 			throttleWaits += wait
 		}
 		if werr := c.sleep(ctx, wait); werr != nil {
+			c.clearThrottledUntil(until) // nobody waits for it any more
 			return fmt.Errorf("graph: stopped waiting to retry: %w; last error: %w", werr, err)
 		}
 	}

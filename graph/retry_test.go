@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -176,6 +177,39 @@ func TestCancelStopsThrottleWait(t *testing.T) {
 	}
 	if n := len(srv.requests()); n != 1 {
 		t.Errorf("requests = %d, want 1", n)
+	}
+}
+
+// One call waiting out a throttle keeps the countdown while other calls
+// succeed; it ends when that call stops waiting.
+func TestThrottleCountdownOutlivesOtherCalls(t *testing.T) {
+	throttled := reply{status: 400, header: bucHeader(3), body: graphErrorBody(80008, 0, "Too many calls")}
+	srv := newStub(t, func(_ int, r *http.Request) reply {
+		if strings.HasSuffix(r.URL.Path, "/123") {
+			return throttled
+		}
+		return okSolution()
+	})
+	c, clock := newTestClient(t, srv)
+	clock.block = true
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.Solution(ctx, "123")
+		done <- err
+	}()
+	<-clock.waited
+	want := clock.Now().Add(3 * time.Minute)
+	if _, err := c.Solution(context.Background(), "456"); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Usage().ThrottledUntil; !got.Equal(want) {
+		t.Errorf("ThrottledUntil after another call succeeded = %v, want %v (the throttled call still waits)", got, want)
+	}
+	cancel()
+	<-done
+	if got := c.Usage().ThrottledUntil; !got.IsZero() {
+		t.Errorf("ThrottledUntil after the waiting call stopped = %v, want zero", got)
 	}
 }
 

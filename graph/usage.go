@@ -92,6 +92,15 @@ func (c *Client) setThrottledUntil(t time.Time) {
 	c.usage.ThrottledUntil = t
 }
 
+// clearThrottledUntil ends the countdown if it is still the deadline t.
+func (c *Client) clearThrottledUntil(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !t.IsZero() && c.usage.ThrottledUntil.Equal(t) {
+		c.usage.ThrottledUntil = time.Time{}
+	}
+}
+
 // Usage returns the latest usage values.
 func (c *Client) Usage() Usage {
 	c.mu.Lock()
