@@ -1,0 +1,111 @@
+package e2e
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph"
+	"mps/graph/graphtest"
+)
+
+func appThrottle(times int) graphtest.Fault {
+	return graphtest.Fault{Kind: graphtest.FaultThrottleAppLevel, Method: http.MethodGet, PathContains: solutionsPath, Times: times}
+}
+
+// countdown reads the status bar's "throttled, 1m2s left" as a duration.
+func countdown(screen string) (time.Duration, bool) {
+	m := regexp.MustCompile(`throttled, (\S+) left`).FindStringSubmatch(screen)
+	if m == nil {
+		return 0, false
+	}
+	d, err := time.ParseDuration(m[1])
+	return d, err == nil
+}
+
+// Code 4 over HTTP 403 (app-level rate limit, no wait stated): commands
+// retry within the policy and then say to wait; nothing storms.
+func TestAppThrottleCommand(t *testing.T) {
+	t.Parallel()
+	maxAttempts := graph.DefaultRetryPolicy().MaxAttempts
+	t.Run("passes", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t, graphtest.Options{})
+		w.fault(appThrottle(2))
+		res := w.run("solutions", "--json")
+		if res.code != 0 {
+			t.Fatalf("exit %d: %s", res.code, res.stderr)
+		}
+		if got, want := len(listIDs(t, res)), seededSolutions(t); got != want {
+			t.Errorf("listed %d solutions, want %d", got, want)
+		}
+		if n := len(w.calls(http.MethodGet, solutionsPath)); n != 3 {
+			t.Errorf("the list was asked for %d times, want 3 (two throttled, then the answer)", n)
+		}
+	})
+	t.Run("persists", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t, graphtest.Options{})
+		w.fault(appThrottle(0))
+		res := w.run("solutions", "--json")
+		if res.code != 1 {
+			t.Errorf("exit %d, want 1", res.code)
+		}
+		expectOneErrorLine(t, res, "limiting calls", "wait")
+		if n := len(w.calls(http.MethodGet, solutionsPath)); n != maxAttempts {
+			t.Errorf("the list was asked for %d times, want the policy's %d attempts and no more", n, maxAttempts)
+		}
+	})
+}
+
+// The dashboard, throttled with code 4 until the limit lifts: it says so,
+// counts down in the status bar, and loads again by itself once allowed,
+// without a storm of calls.
+func TestAppThrottleDashboardResumes(t *testing.T) {
+	t.Parallel()
+	maxAttempts := graph.DefaultRetryPolicy().MaxAttempts
+	w := newWorld(t, graphtest.Options{})
+	w.fault(appThrottle(0))
+	s := w.startDashboard()
+	screen := s.waitFor("Graph is throttling this app", "throttled, ")
+	if d, ok := countdown(screen); !ok || d <= 0 {
+		t.Errorf("the status bar shows no countdown:\n%s", screen)
+	}
+	if n := len(w.calls(http.MethodGet, solutionsPath)); n != maxAttempts {
+		t.Errorf("the list was asked for %d times before giving up, want %d", n, maxAttempts)
+	}
+	w.sandbox.ClearFaults() // the limit lifts while the countdown runs
+	s.waitFor("Solutions (13)", "Social OVD with Nort")
+	if n := len(w.calls(http.MethodGet, solutionsPath)); n != maxAttempts+1 {
+		t.Errorf("the list was asked for %d times in all, want %d: one reload once allowed", n, maxAttempts+1)
+	}
+	s.quit(quitBound)
+}
+
+// Code 80008 with estimated_time_to_regain_access: the dashboard shows the
+// wait Graph stated and counts it down, sends nothing meanwhile, and q
+// still quits at once.
+func TestBusinessThrottleDashboardWaits(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, graphtest.Options{})
+	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Times: 1, RegainMinutes: 1})
+	s := w.startDashboard()
+	screen := s.waitFor("throttled, ")
+	first, ok := countdown(screen)
+	if !ok || first <= 50*time.Second || first > time.Minute {
+		t.Fatalf("the countdown shows %v, want about the minute Graph stated:\n%s", first, screen)
+	}
+	s.waitUntil("the countdown to go down", func(screen string) bool {
+		d, ok := countdown(screen)
+		return ok && d < first
+	})
+	if n := len(w.calls(http.MethodGet, solutionsPath)); n != 1 {
+		t.Errorf("the list was asked for %d times while throttled, want 1", n)
+	}
+	if strings.Contains(s.text(), "Social OVD with Nort") {
+		t.Errorf("rows appeared although the only read was throttled")
+	}
+	s.quit(quitBound)
+}
