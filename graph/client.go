@@ -30,13 +30,14 @@ type Option func(*Client) error
 
 // Client talks to the Graph API. It is safe for concurrent use.
 type Client struct {
-	base      *url.URL
-	version   string
-	token     TokenSource
-	appSecret string
-	http      *http.Client
-	clock     Clock
-	retry     RetryPolicy
+	base       *url.URL
+	version    string
+	token      TokenSource
+	appSecret  string
+	http       *http.Client
+	clock      Clock
+	retry      RetryPolicy
+	onThrottle func(wait time.Duration) // told before each throttle wait
 
 	mu    sync.Mutex
 	usage Usage
@@ -145,6 +146,15 @@ func WithClock(clk Clock) Option {
 			return errors.New("graph: clock is nil")
 		}
 		c.clock = clk
+		return nil
+	}
+}
+
+// WithThrottleNotice has the client report each throttle wait before it
+// starts, so that a command can say why it has gone quiet.
+func WithThrottleNotice(notice func(wait time.Duration)) Option {
+	return func(c *Client) error {
+		c.onThrottle = notice
 		return nil
 	}
 }

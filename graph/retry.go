@@ -60,6 +60,9 @@ func (c *Client) fetch(ctx context.Context, r request, out any) error {
 		}
 		if throttled {
 			throttleWaits += wait
+			if c.onThrottle != nil {
+				c.onThrottle(wait)
+			}
 		}
 		if werr := c.sleep(ctx, wait); werr != nil {
 			c.clearThrottledUntil(until) // nobody waits for it any more

@@ -113,6 +113,19 @@ func TestThrottleWaitsAsTheHeaderSays(t *testing.T) {
 	}
 }
 
+func TestThrottleNoticeBeforeEachWait(t *testing.T) {
+	throttled := reply{status: 400, header: bucHeader(2), body: graphErrorBody(80008, 0, "Too many calls")}
+	srv := newStub(t, sequence(transient500(), throttled, okSolution()))
+	var told []time.Duration
+	c, _ := newTestClient(t, srv, WithThrottleNotice(func(wait time.Duration) { told = append(told, wait) }))
+	if _, err := c.Solution(context.Background(), "123"); err != nil {
+		t.Fatal(err)
+	}
+	if len(told) != 1 || told[0] != 2*time.Minute {
+		t.Errorf("notices = %v, want one of 2m0s (the transient retry is not a throttle)", told)
+	}
+}
+
 func TestThrottleBeyondBoundGivesUp(t *testing.T) {
 	srv := newStub(t, always(reply{status: 400, header: bucHeader(30), body: graphErrorBody(80008, 0, "Too many calls")}))
 	c, clock := newTestClient(t, srv)

@@ -27,6 +27,7 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 		return err
 	}
 	defer s.close()
+	s.dashboard = true
 	token, err := s.secrets.Lookup(store.AccessToken)
 	if err != nil {
 		return authNeeded(err)

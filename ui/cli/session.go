@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"mps/graph"
 	"mps/store"
@@ -23,6 +24,9 @@ type Session struct {
 	config   store.Config
 	secrets  store.Secrets
 	demo     *demoServer // set with --demo
+	// dashboard says the TUI owns the terminal: the client then prints no
+	// notices of its own (the status bar counts down instead).
+	dashboard bool
 
 	clientOnce sync.Once
 	client     *graph.Client
@@ -101,11 +105,28 @@ func (s *Session) newClient(tokens graph.TokenSource) (*graph.Client, error) {
 	if secret := s.appSecret(); secret != "" {
 		opts = append(opts, graph.WithAppSecret(secret))
 	}
+	if !s.dashboard {
+		opts = append(opts, graph.WithThrottleNotice(s.throttleNotice()))
+	}
 	c, err := graph.New(opts...)
 	if err != nil {
 		return nil, usageErrorf("Check --graph-url and --api-version.", "%v", err)
 	}
 	return c, nil
+}
+
+// throttleNotice says on stderr why a command goes quiet while Graph asks
+// it to wait; waits under a second pass unremarked.
+func (s *Session) throttleNotice() func(time.Duration) {
+	var mu sync.Mutex // calls may wait in parallel
+	return func(wait time.Duration) {
+		if wait < time.Second {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(s.stderr, "mps: Graph is limiting calls for this app: waiting %s as it asked, then trying again (Ctrl-C stops).\n", wait.Round(time.Second))
+	}
 }
 
 // appSecret is the optional app secret that switches on appsecret_proof.

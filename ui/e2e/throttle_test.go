@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -108,4 +109,77 @@ func TestBusinessThrottleDashboardWaits(t *testing.T) {
 		t.Errorf("rows appeared although the only read was throttled")
 	}
 	s.quit(quitBound)
+}
+
+// A command throttled with 80008 says how long Graph asked it to wait,
+// sends nothing meanwhile, and stops at once on Ctrl-C.
+func TestBusinessThrottleCommandSaysItWaits(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, graphtest.Options{})
+	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Times: 1, RegainMinutes: 1})
+	p := w.start("solutions", "--json")
+	p.waitStderr("waiting 1m0s as it asked")
+	if n := len(w.calls(http.MethodGet, solutionsPath)); n != 1 {
+		t.Errorf("the list was asked for %d times while throttled, want 1", n)
+	}
+	res := p.interrupt(quitBound)
+	if res.code == 0 || res.stdout != "" {
+		t.Errorf("interrupted while waiting: exit %d, stdout %q; want a failure and no output", res.code, res.stdout)
+	}
+	if !strings.Contains(res.stderr, "stopped waiting") {
+		t.Errorf("stderr does not say the wait was stopped:\n%s", res.stderr)
+	}
+	if n := len(w.calls(http.MethodGet, solutionsPath)); n != 1 {
+		t.Errorf("the list was asked for %d times in all, want 1", n)
+	}
+}
+
+// longEnv switches on the tests that wait out Graph's shortest stated
+// throttle (a minute), which the regular run leaves out to stay fast.
+const longEnv = "MPS_E2E_LONG"
+
+// After the minute 80008 asked for, the command and the dashboard read
+// again by themselves, once, and the list loads.
+func TestBusinessThrottleResumesAfterRegain(t *testing.T) {
+	if os.Getenv(longEnv) == "" {
+		t.Skip("waits out a one-minute throttle; run with " + longEnv + "=1")
+	}
+	t.Parallel()
+	buc := graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Times: 1, RegainMinutes: 1}
+	t.Run("command", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t, graphtest.Options{})
+		w.fault(buc)
+		res := w.run("solutions", "--json")
+		if got, want := len(listIDs(t, res)), seededSolutions(t); res.code != 0 || got != want {
+			t.Errorf("exit %d with %d solutions, want 0 with %d; stderr: %s", res.code, got, want, res.stderr)
+		}
+		if res.took < 55*time.Second || !strings.Contains(res.stderr, "waiting 1m0s") {
+			t.Errorf("took %v, stderr %q: want the stated minute waited and said", res.took, res.stderr)
+		}
+		if n := len(w.calls(http.MethodGet, solutionsPath)); n != 2 {
+			t.Errorf("the list was asked for %d times, want 2", n)
+		}
+	})
+	t.Run("dashboard", func(t *testing.T) {
+		t.Parallel()
+		w := newWorld(t, graphtest.Options{})
+		w.fault(buc)
+		s := w.startDashboard()
+		s.waitFor("throttled, ")
+		deadline := time.Now().Add(75 * time.Second)
+		for !strings.Contains(s.text(), "Social OVD with Nort") {
+			if time.Now().After(deadline) {
+				t.Fatalf("the list did not load after the wait:\n%s", s.text())
+			}
+			s.alive()
+			time.Sleep(250 * time.Millisecond)
+		}
+		if n := len(w.calls(http.MethodGet, solutionsPath)); n != 2 {
+			t.Errorf("the list was asked for %d times, want 2", n)
+		}
+		if strings.Contains(s.text(), "throttled, ") {
+			t.Errorf("the countdown outlived the wait:\n%s", s.text())
+		}
+	})
 }
