@@ -1,0 +1,54 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph/graphtest"
+)
+
+func latency(d time.Duration) graphtest.Fault {
+	return graphtest.Fault{Kind: graphtest.FaultLatency, Latency: d}
+}
+
+// While every call takes seconds, keys still work at once: tabs switch,
+// help opens and closes, and q quits with the requests still running.
+func TestSlowAPIInputStaysResponsive(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, graphtest.Options{})
+	w.fault(latency(20 * time.Second)) // longer than the test: nothing loads
+	s := w.startDashboard()
+	s.waitFor("Solutions (0)", "Loading solutions")
+	s.keys("2")
+	s.waitFor("Pending (0)", "need us")
+	s.keys("?")
+	s.waitFor("Keys — Pending")
+	s.keys("Escape")
+	s.waitUntil("help to close", func(screen string) bool { return !strings.Contains(screen, "Keys —") })
+	s.keys("4")
+	s.waitFor("Loading customers")
+	s.keys("1")
+	screen := s.waitFor("Loading solutions")
+	if !strings.Contains(screen, "Solutions (0)") {
+		t.Fatalf("a load finished, so the keys were not tested against running requests:\n%s", screen)
+	}
+	if len(w.calls("", "")) == 0 {
+		t.Fatal("no request reached the sandbox")
+	}
+	s.quit(quitBound)
+}
+
+// Slow answers still arrive and fill the screen.
+func TestSlowAPIStillLoads(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, graphtest.Options{})
+	w.fault(latency(time.Second))
+	s := w.startDashboard()
+	s.waitFor("Loading solutions")
+	s.keys("?")
+	s.waitFor("Keys — Solutions")
+	s.keys("Escape")
+	s.waitFor("Solutions (13)", "Social OVD with Nort", "Customers (320)")
+	s.quit(quitBound)
+}
