@@ -72,14 +72,20 @@ func (p *process) waitStderr(want string) string {
 // interrupt sends SIGINT (Ctrl-C) and waits up to bound for the exit.
 func (p *process) interrupt(bound time.Duration) cliResult {
 	p.t.Helper()
-	start := time.Now()
 	if err := p.cmd.Process.Signal(os.Interrupt); err != nil {
 		p.t.Fatal(err)
 	}
+	return p.wait(bound)
+}
+
+// wait waits up to bound for the command to end; took counts from now.
+func (p *process) wait(bound time.Duration) cliResult {
+	p.t.Helper()
+	start := time.Now()
 	select {
 	case <-p.done:
 	case <-time.After(bound):
-		p.t.Fatalf("mps did not stop within %v of Ctrl-C", bound)
+		p.t.Fatalf("mps did not end within %v; stderr:\n%s", bound, p.stderr.String())
 	}
 	return cliResult{stdout: p.stdout.String(), stderr: p.stderr.String(), code: p.code, took: time.Since(start)}
 }
