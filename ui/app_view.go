@@ -38,18 +38,40 @@ func (a *App) layout() {
 }
 
 func (a *App) tabLabel(i int) string {
+	return a.tabLabelFit(i, a.compactTabs())
+}
+
+// tabLabelFit renders tab i; compact drops the counts of the tabs not in
+// view, so that every tab stays reachable on a narrow terminal.
+func (a *App) tabLabelFit(i int, compact bool) string {
 	st := a.ctx.Styles
-	label := fmt.Sprintf("%d %s", i+1, a.tabs[i].Title())
+	title := a.tabs[i].Title()
+	if compact && i != a.active {
+		if cut := strings.Index(title, " ("); cut > 0 {
+			title = title[:cut]
+		}
+	}
+	label := fmt.Sprintf("%d %s", i+1, title)
 	if i == a.active {
 		return st.TabActive.Render(label)
 	}
 	return st.TabInactive.Render(label)
 }
 
+// compactTabs says whether the full tab labels are wider than the screen.
+func (a *App) compactTabs() bool {
+	w := 0
+	for i := range a.tabs {
+		w += lipgloss.Width(a.tabLabelFit(i, false))
+	}
+	return w > a.ctx.Width
+}
+
 func (a *App) tabBar() string {
 	var b strings.Builder
+	compact := a.compactTabs()
 	for i := range a.tabs {
-		b.WriteString(a.tabLabel(i))
+		b.WriteString(a.tabLabelFit(i, compact))
 	}
 	if a.busy() {
 		b.WriteString(" " + a.spinner.View() + " loading")

@@ -149,7 +149,7 @@ func (t *solutionsTab) filterLabel() string {
 
 func (t *solutionsTab) View() string {
 	st := t.ctx.Styles
-	counts := stateCounts(t.all)
+	counts := stateCounts(t.all, t.width)
 	if counts == "" {
 		counts = "no solutions loaded"
 	}

@@ -8,6 +8,7 @@ import (
 
 	"mps/graph"
 	"mps/ui/table"
+	"mps/ui/text"
 )
 
 // Table cell styles: 1 to 7 are the display states (stateStyle), then a
@@ -91,19 +92,27 @@ func (l loadState) emptyText(c *Context, what, empty string) string {
 }
 
 // counts is "◆ Pending 3 · ● Active 6 …" for the states that occur.
-func stateCounts(list []graph.Solution) string {
+func stateCounts(list []graph.Solution, width int) string {
 	n := map[graph.State]int{}
 	for i := range list {
 		n[list[i].State()]++
 	}
-	var parts []string
-	for _, st := range graph.KnownStates() {
+	var full, compact []string
+	add := func(st graph.State, name string) {
 		if n[st] > 0 {
-			parts = append(parts, stateMark(st)+" "+st.String()+" "+strconv.Itoa(n[st]))
+			count := strconv.Itoa(n[st])
+			full = append(full, stateMark(st)+" "+name+" "+count)
+			compact = append(compact, stateMark(st)+count)
 		}
 	}
-	if n[graph.StateOther] > 0 {
-		parts = append(parts, stateMark(graph.StateOther)+" other "+strconv.Itoa(n[graph.StateOther]))
+	for _, st := range graph.KnownStates() {
+		add(st, st.String())
 	}
-	return strings.Join(parts, " · ")
+	add(graph.StateOther, "other")
+	line := strings.Join(full, " · ")
+	if text.Width(line) > width {
+		// Narrow terminal: the marks alone, as the legend on the rows says.
+		line = strings.Join(compact, "  ")
+	}
+	return line
 }
