@@ -17,8 +17,8 @@ type Model struct {
 	history []filterResult // results of the queries filter extends, oldest first
 	query   string
 
-	cursor int // position in visible
-	offset int // position in visible of the first row in the window
+	cursor int // position in filter.visible of the selected row
+	offset int // position in filter.visible of the first row in the window
 
 	width, height int
 	originX       int
