@@ -45,18 +45,35 @@ func (b statusBar) usageText(now time.Time) string {
 func (b statusBar) throttled(now time.Time) bool { return b.usage.ThrottledUntil.After(now) }
 
 func (b statusBar) View(c *Context, width int) string {
-	now := c.Now()
-	parts := []string{"profile " + text.Sanitize(c.Profile)}
-	if c.Demo {
-		parts[0] = "DEMO"
+	line := " " + strings.Join(b.parts(c, false), " │ ")
+	if lipgloss.Width(line) > width {
+		line = " " + strings.Join(b.parts(c, true), "│")
 	}
-	parts = append(parts, "app "+text.Sanitize(c.AppID), text.Sanitize(c.APIVersion), b.usageText(now))
-	parts = append(parts, b.notes...)
-	if b.lastRefresh.IsZero() {
-		parts = append(parts, "not refreshed yet")
-	} else {
-		parts = append(parts, "refreshed "+b.lastRefresh.Format("15:04:05"))
-	}
-	line := text.Truncate(" "+strings.Join(parts, " │ "), width)
+	line = text.Truncate(line, width)
 	return c.Styles.StatusBar.Render(line + strings.Repeat(" ", max(0, width-lipgloss.Width(line))))
+}
+
+// parts are the bar's fields; short drops their labels for narrow screens.
+func (b statusBar) parts(c *Context, short bool) []string {
+	label := func(name, value string) string {
+		if short {
+			return value
+		}
+		return name + " " + value
+	}
+	profile := label("profile", text.Sanitize(c.Profile))
+	if c.Demo {
+		profile = "DEMO"
+	}
+	parts := []string{profile, label("app", text.Sanitize(c.AppID)), text.Sanitize(c.APIVersion), b.usageText(c.Now())}
+	parts = append(parts, b.notes...)
+	switch {
+	case b.lastRefresh.IsZero() && short:
+		parts = append(parts, "not loaded")
+	case b.lastRefresh.IsZero():
+		parts = append(parts, "not refreshed yet")
+	default:
+		parts = append(parts, label("refreshed", b.lastRefresh.Format("15:04:05")))
+	}
+	return parts
 }
