@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"bytes"
 	"net/http/httptest"
 	"os"
 	"strconv"
@@ -30,9 +31,11 @@ func BenchmarkBinary(b *testing.B) {
 // --version` from exec to its output, what starting the binary costs at all.
 func benchFirstFrame(b *testing.B, bin string) {
 	var frame, version time.Duration
+	queries := 0
 	for b.Loop() {
 		r := startOnPTY(b, bin, ptyEnv(b), 120, 40, "--demo")
 		frame += r.waitFor("Solutions (", 10*time.Second)
+		queries = countQueries(r.out)
 		r.stop()
 		v := startOnPTY(b, bin, ptyEnv(b), 120, 40, "--version")
 		version += v.waitFor("mps ", 10*time.Second)
@@ -43,11 +46,23 @@ func benchFirstFrame(b *testing.B, bin string) {
 	b.ReportMetric(frameMs, "first-frame-ms")
 	b.ReportMetric(versionMs, "baseline-version-ms")
 	b.ReportMetric(frameMs/versionMs, "ratio-to-baseline")
+	b.ReportMetric(float64(queries), "unanswered-queries")
 	// A start-up that waited for an answer to a terminal query would take
 	// the query's timeout, seconds; the bound is generous on purpose.
 	if frame/time.Duration(b.N) > 2*time.Second {
 		b.Errorf("the first frame took %v: start-up waits for something", frame/time.Duration(b.N))
 	}
+}
+
+// countQueries counts the terminal queries in out that expect an answer:
+// mode reports (DECRQM), device attributes, the keyboard protocol and
+// colour queries. On this pty none is ever answered.
+func countQueries(out []byte) int {
+	n := 0
+	for _, q := range []string{"$p", "\x1b[c", "\x1b[>c", "\x1b[?u", "\x1b]10;?", "\x1b]11;?", "\x1b[6n"} {
+		n += bytes.Count(out, []byte(q))
+	}
+	return n
 }
 
 // scrollCols and scrollRows are the terminal of the scroll benchmarks.

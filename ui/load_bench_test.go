@@ -65,6 +65,7 @@ func BenchmarkFullRefresh(b *testing.B) {
 	}
 	n := float64(b.N)
 	b.ReportMetric(float64(mpsReqs)/n, "requests/op")
+	b.ReportMetric(float64(solPages+wabaPages), "pages-needed")
 	b.ReportMetric(float64(baseReqs)/n, "baseline-requests/op")
 	b.ReportMetric(float64(mpsTime.Milliseconds())/n, "mps-ms/op")
 	b.ReportMetric(float64(floor.Milliseconds()), "floor-ms")
