@@ -125,8 +125,13 @@ func refreshEveryTab(b *testing.B, base string) []string {
 		b.Fatal("the app still says it is loading after every command ended")
 	}
 	for _, t := range app.tabs {
-		if st, ok := t.(*solutionsTab); ok {
-			ids = append(ids, solutionIDs(st.all)...)
+		switch t := t.(type) {
+		case *solutionsTab:
+			ids = append(ids, solutionIDs(t.all)...)
+		case *customersTab:
+			if t.loaded != t.wabas.Len() || t.load.err != nil {
+				b.Fatalf("the Customers tab holds %d rows after loading %d (error: %v)", t.wabas.Len(), t.loaded, t.load.err)
+			}
 		}
 	}
 	slices.Sort(ids)

@@ -41,16 +41,13 @@ type ptyChunk struct {
 // ptyRun is a process on a pseudo-terminal; out is everything it wrote
 // that a wait has consumed so far.
 type ptyRun struct {
-	b      *testing.B
-	cmd    *exec.Cmd
-	master *os.File
-	start  time.Time
-	chunks chan ptyChunk
-	out    []byte
-	lastAt time.Time // when the last consumed chunk arrived
-	// replies answers terminal queries: when a query (the key) appears in
-	// the output, its reply is typed back once. Empty, nothing is answered.
-	replies map[string]string
+	b       *testing.B
+	cmd     *exec.Cmd
+	master  *os.File
+	start   time.Time
+	chunks  chan ptyChunk
+	out     []byte
+	lastAt  time.Time // when the last consumed chunk arrived
 	stopped bool
 }
 
@@ -183,15 +180,8 @@ func (r *ptyRun) quiet(gap, limit time.Duration) int {
 }
 
 func (r *ptyRun) take(c ptyChunk) {
-	from := max(len(r.out)-16, 0) // a query may straddle two reads
 	r.out = append(r.out, c.data...)
 	r.lastAt = c.at
-	for query, reply := range r.replies {
-		if bytes.Contains(r.out[from:], []byte(query)) {
-			r.send(reply)
-			delete(r.replies, query)
-		}
-	}
 }
 
 // send types keys into the terminal.
