@@ -154,7 +154,8 @@ func (s Secrets) howToStore(kind SecretKind) string {
 	if kind == AccessToken {
 		return fmt.Sprintf("Run `mps login%s`, or set %s", profileFlag, kind.EnvVar())
 	}
-	return fmt.Sprintf("Set %s, or store it in the keyring (service %s, account %s)", kind.EnvVar(), Service, kind.Account(s.Profile))
+	command := map[SecretKind]string{AppSecret: "app-secret", VerifyToken: "verify-token"}[kind]
+	return fmt.Sprintf("Run `mps secret set %s%s` (keyring service %s, account %s), or set %s", command, profileFlag, Service, kind.Account(s.Profile), kind.EnvVar())
 }
 
 // keyringAdvice says what a person can do about a keyring error.

@@ -6,15 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"mps/graph"
 	"mps/store"
 )
-
-// maxTokenBytes bounds what --with-token reads; Meta's tokens are a few
-// hundred bytes.
-const maxTokenBytes = 16 << 10
 
 func loginCommand() Command {
 	return Command{
@@ -39,18 +34,18 @@ func (s *Session) runLogin(ctx context.Context, withToken bool) error {
 	if s.demo != nil {
 		return usageErrorf("Run `mps --demo` or `mps --demo solutions` without logging in.", "the demo needs no login")
 	}
-	if s.secrets.EnvSet(store.AccessToken) {
-		return usageErrorf("Run `unset "+store.EnvToken+"`, then `mps login` again; or keep using "+store.EnvToken+" and skip login.",
-			"%s is set, and it always wins over the keyring, so a token stored now would not be used", store.EnvToken)
+	in := loginInput()
+	if err := in.refuseEnvOverride(s); err != nil {
+		return err
 	}
-	if !withToken && !s.env.StdinIsTerminal() {
-		return usageErrorf("Pipe the token in with `mps login --with-token < token.txt`.", "standard input is not a terminal, so mps cannot ask for the token")
+	if err := in.checkCanRead(s, withToken); err != nil {
+		return err
 	}
 	appID, businessID, err := s.loginIDs(ctx, withToken)
 	if err != nil {
 		return err
 	}
-	token, err := s.readToken(ctx, withToken)
+	token, err := s.readSecret(ctx, in, withToken)
 	if err != nil {
 		return err
 	}
@@ -102,35 +97,14 @@ func (s *Session) loginIDs(ctx context.Context, withToken bool) (appID, business
 	return appID, businessID, nil
 }
 
-// readToken reads the token from stdin (--with-token) or a hidden prompt.
-func (s *Session) readToken(ctx context.Context, withToken bool) (string, error) {
-	var raw []byte
-	if withToken {
-		data, err := io.ReadAll(io.LimitReader(s.env.Stdin, maxTokenBytes+1))
-		if err != nil {
-			return "", fmt.Errorf("cannot read the token from standard input: %w", err)
-		}
-		if len(data) > maxTokenBytes {
-			return "", usageErrorf("Give only the access token on standard input.", "standard input holds more than %d bytes, far more than a token", maxTokenBytes)
-		}
-		raw = data
-	} else {
-		if s.env.ReadPassword == nil {
-			return "", errors.New("this build of mps cannot read a hidden prompt: use --with-token")
-		}
-		fmt.Fprint(s.stderr, "Paste the access token (input is hidden): ")
-		data, err := s.env.ReadPassword(ctx)
-		fmt.Fprintln(s.stderr)
-		if err != nil {
-			return "", fmt.Errorf("cannot read the token: %w", err)
-		}
-		raw = data
+// loginInput is how login takes the token.
+func loginInput() secretInput {
+	return secretInput{
+		kind:      store.AccessToken,
+		command:   "login",
+		stdinFlag: "--with-token",
+		whereFrom: "Paste a token from Meta Business Suite (System users) or the Graph API Explorer.",
 	}
-	token := strings.TrimSpace(string(raw))
-	if token == "" {
-		return "", usageErrorf("Paste a token from Meta Business Suite (System users) or the Graph API Explorer.", "no token was given")
-	}
-	return token, nil
 }
 
 // verifyToken asks Graph about the token before anything is stored. /me
@@ -162,19 +136,19 @@ func (s *Session) verifyToken(ctx context.Context, token, appID string) (*graph.
 // saveProfileIDs records the IDs in the profile, once the token is stored.
 func (s *Session) saveProfileIDs(appID, businessID string) error {
 	name := s.settings.Profile
-	cfg := s.config
-	p, _ := cfg.Profile(name)
-	if appID != "" {
-		p.AppID = appID
-	}
-	if businessID != "" {
-		p.BusinessID = businessID
-	}
-	if err := cfg.SetProfile(name, p); err != nil {
-		return err
-	}
-	if err := store.SaveConfig(s.env.ConfigDir, cfg); err != nil {
-		return fmt.Errorf("the token is stored, but the profile could not be saved: %w", err)
+	var p store.Profile
+	_, err := s.editProfile(func(edit *store.Profile) (bool, error) {
+		if appID != "" {
+			edit.AppID = appID
+		}
+		if businessID != "" {
+			edit.BusinessID = businessID
+		}
+		p = *edit
+		return true, nil
+	})
+	if err != nil {
+		return fmt.Errorf("the token is stored, but %w", err)
 	}
 	fmt.Fprintf(s.stdout, "Profile %q: app ID %s, business ID %s (saved in %s).\n", name, orNotSet(p.AppID), orNotSet(p.BusinessID), store.ConfigPath(s.env.ConfigDir))
 	if p.AppID == "" || p.BusinessID == "" {

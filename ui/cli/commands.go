@@ -43,6 +43,13 @@ func commands() []Command {
 		actionCommand(graph.ActionAcceptDeactivation),
 		actionCommand(graph.ActionRejectDeactivation),
 		webhookServeCommand(), eventsCommand(), reconcileCommand(),
+		secretSetCommand(),
+		secretDeleteCommand(),
+		secretStatusCommand(),
+		profileShowCommand(),
+		profileSetCommand(),
+		profileAddPartnerCommand(),
+		profileRemovePartnerCommand(),
 	}
 }
 

@@ -31,7 +31,8 @@ Commands:
 	b.WriteString(`  --version              print mps's version
 
 The token comes from MPS_TOKEN, else from the OS keyring (see mps login);
-there is no --token flag. MPS_APP_SECRET switches on appsecret_proof.
+there is no --token flag. MPS_APP_SECRET (or mps secret set app-secret)
+switches on appsecret_proof.
 NO_COLOR turns colour off.
 
 Exit codes: 0 ok, 1 error, 2 usage error or refused/cancelled action,

@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"slices"
+
+	"mps/store"
+)
+
+func profileRemovePartnerCommand() Command {
+	return Command{
+		Name:    "profile remove-partner",
+		Args:    "BUSINESS_ID",
+		NArgs:   1,
+		Summary: "Remove a partner business from the profile",
+		Setup: func(fs *flag.FlagSet) Runner {
+			return func(ctx context.Context, s *Session, args []string) error {
+				return s.runRemovePartner(args[0])
+			}
+		},
+	}
+}
+
+func (s *Session) runRemovePartner(id string) error {
+	profile := s.settings.Profile
+	return s.editPartner(id, func(p *store.Profile, i int) bool {
+		if i < 0 {
+			return false
+		}
+		p.Partners = slices.Delete(p.Partners, i, i+1)
+		return true
+	},
+		fmt.Sprintf("Removed partner %s from profile %q", id, profile),
+		fmt.Sprintf("Business %s is not a partner in profile %q; nothing to remove.", id, profile))
+}

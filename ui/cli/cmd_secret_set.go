@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"mps/store"
+)
+
+func secretSetCommand() Command {
+	return Command{
+		Name:    "secret set",
+		Args:    secretNamesSynopsis,
+		NArgs:   1,
+		Summary: "Store the app secret or the webhook verify token in the OS keyring",
+		Detail: "Reads the value from a hidden prompt, or from standard input with --with-value\n" +
+			"(mps secret set app-secret --with-value < secret.txt). The app secret switches on\n" +
+			"appsecret_proof and checks webhook signatures; the verify token answers Meta's\n" +
+			"webhook handshake. Refused while " + store.EnvAppSecret + " (or " + store.EnvVerifyToken + ") is set,\n" +
+			"because the environment always wins over the keyring. The value is never printed.",
+		Setup: func(fs *flag.FlagSet) Runner {
+			withValue := fs.Bool("with-value", false, "read the value from standard input")
+			return func(ctx context.Context, s *Session, args []string) error {
+				return s.runSecretSet(ctx, args[0], *withValue)
+			}
+		},
+	}
+}
+
+func (s *Session) runSecretSet(ctx context.Context, arg string, withValue bool) error {
+	if err := s.refuseDemo(); err != nil {
+		return err
+	}
+	n, err := parseSecretName(arg)
+	if err != nil {
+		return err
+	}
+	in := secretInput{kind: n.kind, command: "secret set " + n.name, stdinFlag: "--with-value", whereFrom: n.whereFrom}
+	if err := in.refuseEnvOverride(s); err != nil {
+		return err
+	}
+	if err := in.checkCanRead(s, withValue); err != nil {
+		return err
+	}
+	value, err := s.readSecret(ctx, in, withValue)
+	if err != nil {
+		return err
+	}
+	if err := s.secrets.Save(n.kind, value); err != nil {
+		return fmt.Errorf("nothing was stored: %w", err)
+	}
+	_, err = fmt.Fprintf(s.stdout, "Stored the %s of profile %q in the %s.\n", n.kind, s.settings.Profile, keyringPlace(n.kind, s.settings.Profile))
+	return err
+}

@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"mps/store"
+)
+
+// secretName is a secret the secret commands manage, by the name typed
+// on the command line.
+type secretName struct {
+	name      string // "app-secret"
+	label     string // for the status list
+	kind      store.SecretKind
+	whereFrom string // where a person finds the value
+}
+
+// secretNames are the secrets `mps secret` manages. The access token is
+// login's, since it is checked with Graph before it is stored.
+func secretNames() []secretName {
+	return []secretName{
+		{name: "app-secret", label: "App secret", kind: store.AppSecret,
+			whereFrom: "Copy it from the App Dashboard: App settings > Basic > App secret."},
+		{name: "verify-token", label: "Verify token", kind: store.VerifyToken,
+			whereFrom: "Choose any string, and give Meta the same one in the App Dashboard's webhook settings."},
+	}
+}
+
+const secretNamesSynopsis = "app-secret|verify-token"
+
+func parseSecretName(arg string) (secretName, error) {
+	var known []string
+	for _, n := range secretNames() {
+		if n.name == arg {
+			return n, nil
+		}
+		known = append(known, n.name)
+	}
+	return secretName{}, usageErrorf("Name one of: "+strings.Join(known, ", ")+". The access token is stored by `mps login`.",
+		"%q is not a secret mps keeps", text80(arg))
+}
+
+// keyringPlace names the keyring entry holding kind for profile.
+func keyringPlace(kind store.SecretKind, profile string) string {
+	return fmt.Sprintf("keyring (service %s, account %s)", store.Service, kind.Account(profile))
+}
