@@ -125,7 +125,7 @@ func (s *Session) throttleNotice() func(time.Duration) {
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		fmt.Fprintf(s.stderr, "mps: Graph is limiting calls for this app: waiting %s as it asked, then trying again (Ctrl-C stops).\n", wait.Round(time.Second))
+		fmt.Fprintf(s.stderr, "mps: Graph is limiting calls for this app: waiting %s before trying again (Ctrl-C stops).\n", wait.Round(time.Second))
 	}
 }
 

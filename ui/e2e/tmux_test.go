@@ -17,6 +17,9 @@ type screen struct {
 	t    *testing.T
 	tmux string
 	sock string
+	// exitFile receives mps's exit status when it ends: tmux does not
+	// always learn a dead pane's status, so a shell in the pane writes it.
+	exitFile string
 }
 
 const (
@@ -42,8 +45,9 @@ func (w *world) startDashboard(extraArgs ...string) *screen {
 	if err := os.WriteFile(conf, []byte(settings), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
-	s := &screen{t: w.t, tmux: tmux, sock: filepath.Join(dir, "s")}
-	args := append([]string{"-f", conf, "new-session", "-d", "-s", "mps", "-x", "80", "-y", "24", binary(w.t)},
+	s := &screen{t: w.t, tmux: tmux, sock: filepath.Join(dir, "s"), exitFile: filepath.Join(dir, "exit")}
+	run := `"$0" "$@"; echo $? > '` + s.exitFile + `'`
+	args := append([]string{"-f", conf, "new-session", "-d", "-s", "mps", "-x", "80", "-y", "24", "sh", "-c", run, binary(w.t)},
 		append(w.globals(), extraArgs...)...)
 	cmd := exec.Command(tmux, append([]string{"-S", s.sock}, args...)...)
 	cmd.Env = w.env()
@@ -86,8 +90,28 @@ func (s *screen) format(f string) string {
 	return strings.TrimSuffix(out, "\n")
 }
 
+// exitStatus is mps's exit status, once it has ended.
+func (s *screen) exitStatus() (string, bool) {
+	b, err := os.ReadFile(s.exitFile)
+	if err != nil || !strings.HasSuffix(string(b), "\n") {
+		return "", false
+	}
+	return strings.TrimSpace(string(b)), true
+}
+
 // dead reports whether the program in the pane has exited.
-func (s *screen) dead() bool { return s.format("#{pane_dead}") == "1" }
+func (s *screen) dead() bool {
+	_, ended := s.exitStatus()
+	return ended || s.format("#{pane_dead}") == "1"
+}
+
+// status describes how the program ended, for failure messages.
+func (s *screen) status() string {
+	if code, ok := s.exitStatus(); ok {
+		return "exit status " + code
+	}
+	return "no exit status"
+}
 
 // waitFor polls until every text is on the screen, and returns the screen.
 // It fails at once if the program exited.
@@ -113,7 +137,7 @@ func (s *screen) waitUntil(what string, ok func(screen string) bool) string {
 			return screen
 		}
 		if s.dead() {
-			s.t.Fatalf("mps exited (status %s) while waiting for %s:\n%s", s.format("#{pane_dead_status}"), what, screen)
+			s.t.Fatalf("mps exited (%s) while waiting for %s:\n%s", s.status(), what, screen)
 		}
 		if time.Now().After(deadline) {
 			s.t.Fatalf("timed out waiting for %s:\n%s", what, screen)
@@ -122,21 +146,20 @@ func (s *screen) waitUntil(what string, ok func(screen string) bool) string {
 	}
 }
 
-// quit presses q and checks the program is gone within bound.
+// quit presses q and checks the program has ended well within bound.
 func (s *screen) quit(bound time.Duration) {
 	s.t.Helper()
 	s.keys("q")
 	start := time.Now()
-	// The pane is dead when the pty closes; tmux learns the exit status a
-	// moment later.
-	for !s.dead() || s.format("#{pane_dead_status}") == "" {
+	code, ended := s.exitStatus()
+	for ; !ended; code, ended = s.exitStatus() {
 		if time.Since(start) > bound {
 			s.t.Fatalf("q did not quit within %v:\n%s", bound, s.text())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if status := s.format("#{pane_dead_status}"); status != "0" {
-		s.t.Errorf("mps exited with status %s after q:\n%s", status, s.text())
+	if code != "0" {
+		s.t.Errorf("mps exited with status %s after q:\n%s", code, s.text())
 	}
 }
 
@@ -144,7 +167,7 @@ func (s *screen) quit(bound time.Duration) {
 func (s *screen) alive() {
 	s.t.Helper()
 	if s.dead() {
-		s.t.Fatalf("mps exited (status %s):\n%s", s.format("#{pane_dead_status}"), s.text())
+		s.t.Fatalf("mps exited (%s):\n%s", s.status(), s.text())
 	}
 }
 
