@@ -32,6 +32,7 @@ const (
 // of page requests times the latency) and against the baseline.
 func BenchmarkFullRefresh(b *testing.B) {
 	seeded := len(graphtest.New(graphtest.Options{WABAs: -1}).Solutions())
+	// A usage budget no run reaches, so that the sandbox never throttles.
 	sb := graphtest.New(graphtest.Options{Latency: loadLatency, Solutions: benchSolutionCount - seeded, WABAs: benchWABACount, UsageBudget: 1 << 30})
 	srv := httptest.NewServer(sb)
 	b.Cleanup(srv.Close)
@@ -59,6 +60,9 @@ func BenchmarkFullRefresh(b *testing.B) {
 		baseTime += time.Since(start)
 		baseReqs += len(sb.Requests())
 
+		if len(want) < benchSolutionCount+benchWABACount {
+			b.Fatalf("the baseline saw %d IDs, fewer than the %d solutions and WABAs", len(want), benchSolutionCount+benchWABACount)
+		}
 		if !slices.Equal(got, want) {
 			b.Fatalf("mps and the baseline saw different IDs: %d against %d", len(got), len(want))
 		}
