@@ -167,11 +167,7 @@ func TestCancelStopsThrottleWait(t *testing.T) {
 	c, clock := newTestClient(t, srv)
 	clock.block = true
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		_, err := c.Solution(ctx, "123")
-		done <- err
-	}()
+	done := solutionInBackground(ctx, c, "123")
 	if w := <-clock.waited; w != 3*time.Minute {
 		t.Errorf("wait = %v, want 3m", w)
 	}
@@ -206,11 +202,7 @@ func TestThrottleCountdownOutlivesOtherCalls(t *testing.T) {
 	c, clock := newTestClient(t, srv)
 	clock.block = true
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		_, err := c.Solution(ctx, "123")
-		done <- err
-	}()
+	done := solutionInBackground(ctx, c, "123")
 	<-clock.waited
 	want := clock.Now().Add(3 * time.Minute)
 	if _, err := c.Solution(context.Background(), "456"); err != nil {
@@ -224,6 +216,17 @@ func TestThrottleCountdownOutlivesOtherCalls(t *testing.T) {
 	if got := c.Usage().ThrottledUntil; !got.IsZero() {
 		t.Errorf("ThrottledUntil after the waiting call stopped = %v, want zero", got)
 	}
+}
+
+// solutionInBackground reads a solution in a goroutine; its error arrives on
+// the channel.
+func solutionInBackground(ctx context.Context, c *Client, id string) <-chan error {
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.Solution(ctx, id)
+		done <- err
+	}()
+	return done
 }
 
 func TestUsageHeaders(t *testing.T) {

@@ -42,9 +42,7 @@ func TestAppThrottleCommand(t *testing.T) {
 		if got, want := len(listIDs(t, res)), seededSolutions(t); got != want {
 			t.Errorf("listed %d solutions, want %d", got, want)
 		}
-		if n := len(w.calls(http.MethodGet, solutionsPath)); n != 3 {
-			t.Errorf("the list was asked for %d times, want 3 (two throttled, then the answer)", n)
-		}
+		w.expectListReads(3, "two throttled, then the answer")
 	})
 	t.Run("persists", func(t *testing.T) {
 		t.Parallel()
@@ -61,9 +59,7 @@ func TestAppThrottleCommand(t *testing.T) {
 		}
 		res.stderr = strings.Join(lines, "")
 		expectOneErrorLine(t, res, "limiting calls", "wait a few minutes")
-		if n := len(w.calls(http.MethodGet, solutionsPath)); n != maxAttempts {
-			t.Errorf("the list was asked for %d times, want the policy's %d attempts and no more", n, maxAttempts)
-		}
+		w.expectListReads(maxAttempts, "the policy's attempts and no more")
 	})
 }
 
@@ -80,14 +76,10 @@ func TestAppThrottleDashboardResumes(t *testing.T) {
 	if d, ok := countdown(screen); !ok || d <= 0 {
 		t.Errorf("the status bar shows no countdown:\n%s", screen)
 	}
-	if n := len(w.calls(http.MethodGet, solutionsPath)); n != maxAttempts {
-		t.Errorf("the list was asked for %d times before giving up, want %d", n, maxAttempts)
-	}
+	w.expectListReads(maxAttempts, "the policy's attempts before giving up")
 	w.sandbox.ClearFaults() // the limit lifts while the countdown runs
 	s.waitFor("Solutions (13)", "Social OVD with Nort")
-	if n := len(w.calls(http.MethodGet, solutionsPath)); n != maxAttempts+1 {
-		t.Errorf("the list was asked for %d times in all, want %d: one reload once allowed", n, maxAttempts+1)
-	}
+	w.expectListReads(maxAttempts+1, "one reload once allowed")
 	s.quit(quitBound)
 }
 
@@ -108,9 +100,7 @@ func TestBusinessThrottleDashboardWaits(t *testing.T) {
 		d, ok := countdown(screen)
 		return ok && d < first
 	})
-	if n := len(w.calls(http.MethodGet, solutionsPath)); n != 1 {
-		t.Errorf("the list was asked for %d times while throttled, want 1", n)
-	}
+	w.expectListReads(1, "nothing more while throttled")
 	if strings.Contains(s.text(), "Social OVD with Nort") {
 		t.Errorf("rows appeared although the only read was throttled")
 	}
@@ -125,9 +115,7 @@ func TestBusinessThrottleCommandSaysItWaits(t *testing.T) {
 	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Times: 1, RegainMinutes: 1})
 	p := w.start("solutions", "--json")
 	p.waitStderr("waiting 1m0s before trying again")
-	if n := len(w.calls(http.MethodGet, solutionsPath)); n != 1 {
-		t.Errorf("the list was asked for %d times while throttled, want 1", n)
-	}
+	w.expectListReads(1, "nothing more while throttled")
 	res := p.interrupt(quitBound)
 	if res.code == 0 || res.stdout != "" {
 		t.Errorf("interrupted while waiting: exit %d, stdout %q; want a failure and no output", res.code, res.stdout)
@@ -135,9 +123,7 @@ func TestBusinessThrottleCommandSaysItWaits(t *testing.T) {
 	if !strings.Contains(res.stderr, "stopped waiting") {
 		t.Errorf("stderr does not say the wait was stopped:\n%s", res.stderr)
 	}
-	if n := len(w.calls(http.MethodGet, solutionsPath)); n != 1 {
-		t.Errorf("the list was asked for %d times in all, want 1", n)
-	}
+	w.expectListReads(1, "nothing more after Ctrl-C")
 }
 
 // longEnv switches on the tests that wait out Graph's shortest stated
@@ -164,9 +150,7 @@ func TestBusinessThrottleResumesAfterRegain(t *testing.T) {
 		if time.Since(started) < 55*time.Second || !strings.Contains(res.stderr, "waiting 1m0s") {
 			t.Errorf("took %v, stderr %q: want the stated minute waited and said", time.Since(started), res.stderr)
 		}
-		if n := len(w.calls(http.MethodGet, solutionsPath)); n != 2 {
-			t.Errorf("the list was asked for %d times, want 2", n)
-		}
+		w.expectListReads(2, "one throttled, one after the wait")
 	})
 	t.Run("dashboard", func(t *testing.T) {
 		t.Parallel()
@@ -182,9 +166,7 @@ func TestBusinessThrottleResumesAfterRegain(t *testing.T) {
 			s.alive()
 			time.Sleep(250 * time.Millisecond)
 		}
-		if n := len(w.calls(http.MethodGet, solutionsPath)); n != 2 {
-			t.Errorf("the list was asked for %d times, want 2", n)
-		}
+		w.expectListReads(2, "one throttled, one after the wait")
 		if strings.Contains(s.text(), "throttled, ") {
 			t.Errorf("the countdown outlived the wait:\n%s", s.text())
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -98,6 +99,14 @@ func (w *world) calls(method, part string) []graphtest.Request {
 
 // solutionsPath is the edge the solution list is read from.
 const solutionsPath = "/whatsapp_business_solutions"
+
+// expectListReads checks how many times the solution list was asked for.
+func (w *world) expectListReads(want int, why string) {
+	w.t.Helper()
+	if n := len(w.calls(http.MethodGet, solutionsPath)); n != want {
+		w.t.Errorf("the solution list was asked for %d times, want %d: %s", n, want, why)
+	}
+}
 
 // fault switches a fault on in the sandbox.
 func (w *world) fault(f graphtest.Fault) { w.sandbox.AddFault(f) }
