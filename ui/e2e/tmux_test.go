@@ -20,6 +20,9 @@ type screen struct {
 	// exitFile receives mps's exit status when it ends: tmux does not
 	// always learn a dead pane's status, so a shell in the pane writes it.
 	exitFile string
+	// stderrFile receives the dashboard's stderr, which must stay empty:
+	// anything written there would land on top of the drawn screen.
+	stderrFile string
 }
 
 const (
@@ -45,8 +48,9 @@ func (w *world) startDashboard(extraArgs ...string) *screen {
 	if err := os.WriteFile(conf, []byte(settings), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
-	s := &screen{t: w.t, tmux: tmux, sock: filepath.Join(dir, "s"), exitFile: filepath.Join(dir, "exit")}
-	run := `"$0" "$@"; echo $? > '` + s.exitFile + `'`
+	s := &screen{t: w.t, tmux: tmux, sock: filepath.Join(dir, "s"),
+		exitFile: filepath.Join(dir, "exit"), stderrFile: filepath.Join(dir, "stderr")}
+	run := `"$0" "$@" 2>'` + s.stderrFile + `'; echo $? > '` + s.exitFile + `'`
 	args := append([]string{"-f", conf, "new-session", "-d", "-s", "mps", "-x", "80", "-y", "24", "sh", "-c", run, binary(w.t)},
 		append(w.globals(), extraArgs...)...)
 	cmd := exec.Command(tmux, append([]string{"-S", s.sock}, args...)...)
@@ -105,10 +109,16 @@ func (s *screen) dead() bool {
 	return ended || s.format("#{pane_dead}") == "1"
 }
 
+// stderr is what the dashboard wrote to stderr so far.
+func (s *screen) stderr() string {
+	b, _ := os.ReadFile(s.stderrFile)
+	return string(b)
+}
+
 // status describes how the program ended, for failure messages.
 func (s *screen) status() string {
 	if code, ok := s.exitStatus(); ok {
-		return "exit status " + code
+		return "exit status " + code + ", stderr: " + s.stderr()
 	}
 	return "no exit status"
 }
@@ -160,6 +170,9 @@ func (s *screen) quit(bound time.Duration) {
 	}
 	if code != "0" {
 		s.t.Errorf("mps exited with status %s after q:\n%s", code, s.text())
+	}
+	if errText := s.stderr(); errText != "" {
+		s.t.Errorf("the dashboard wrote to stderr, over its own screen:\n%s", errText)
 	}
 }
 
