@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"mps/graph"
+	"mps/graph/webhook"
 )
 
 // act answers a POST: one of the five solution actions. The body is ignored,
@@ -34,7 +35,7 @@ func (c *call) act() (any, *apiError) {
 	default:
 		out, err = c.apply(sol, a)
 		if err == nil {
-			payload = s.solutionEvent(EventSolutionUpdated, sol)
+			payload = s.solutionEvent(webhook.EventSolutionUpdated, sol)
 		}
 	}
 	s.mu.Unlock()

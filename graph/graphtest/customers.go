@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"mps/graph"
+	"mps/graph/webhook"
 )
 
 // WABAs returns every onboarded WABA shared with all the given partner
@@ -70,7 +71,7 @@ func (s *Sandbox) OnboardCustomer(solutionID string) (graph.WABA, error) {
 	}
 	ord := w.wabas.add(w.wabas.patternFor(w, []int{i}))
 	waba := w.wabas.waba(ord)
-	payload := s.webhookPayload(FieldAccountUpdate, accountChange{Event: EventPartnerAdded, WABAInfo: wabaInfo{
+	payload := s.webhookPayload(webhook.FieldAccountUpdate, accountChange{Event: webhook.EventPartnerAdded, WABAInfo: wabaInfo{
 		WABAID: waba.ID, OwnerBusinessID: customerBusinessID(ord), SolutionID: sol.id,
 		SolutionPartnerBusinessIDs: w.businessIDs(sol),
 	}})

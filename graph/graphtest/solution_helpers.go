@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"mps/graph"
+	"mps/graph/webhook"
 )
 
 // SolutionSpec describes a solution for AddSolution. The other side is an
@@ -56,7 +57,7 @@ func (s *Sandbox) AddSolution(spec SolutionSpec) string {
 			perms: slices.Clone(spec.PartnerPermissions), status: spec.PartnerStatus})
 	}
 	w.addSolution(sol)
-	payload := s.solutionEvent(EventSolutionCreated, sol)
+	payload := s.solutionEvent(webhook.EventSolutionCreated, sol)
 	s.mu.Unlock()
 	s.deliver([][]byte{payload})
 	return id
@@ -127,7 +128,7 @@ func (s *Sandbox) SetSolutionStatus(id, status, pending string) {
 	}
 	sol := s.state.solutions[i]
 	setState(sol, status, pending, s.state.us, partnerStatusFor(status, pending))
-	payload := s.solutionEvent(EventSolutionUpdated, sol)
+	payload := s.solutionEvent(webhook.EventSolutionUpdated, sol)
 	s.mu.Unlock()
 	s.deliver([][]byte{payload})
 }

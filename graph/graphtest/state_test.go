@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"mps/graph"
+	"mps/graph/webhook"
 )
 
 // TestStateMachine is the table of state x role x action. It is written
@@ -107,7 +108,7 @@ func TestStateMachine(t *testing.T) {
 			t.Errorf("%s: now %s/%s row %s, want %s/%s row %s", name, after.Status, after.PendingRequest, after.Partners[0].Status,
 				tc.want.status, tc.want.pending, tc.want.rowStatus)
 		}
-		if len(hooks) != 1 || hooks[0] != (solutionChange{EventSolutionUpdated, id, tc.want.webhookSolStatus}) {
+		if len(hooks) != 1 || hooks[0] != (solutionChange{webhook.EventSolutionUpdated, id, tc.want.webhookSolStatus}) {
 			t.Errorf("%s: webhooks %+v, want one SOLUTION_UPDATED %s", name, hooks, tc.want.webhookSolStatus)
 		}
 	}

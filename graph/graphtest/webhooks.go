@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"mps/graph"
+	"mps/graph/webhook"
 )
 
 type webhookSubscribers struct {
@@ -85,15 +86,6 @@ type accountChange struct {
 	WABAInfo wabaInfo `json:"waba_info"`
 }
 
-// Webhook field and event names.
-const (
-	FieldPartnerSolutions = "partner_solutions"
-	FieldAccountUpdate    = "account_update"
-	EventSolutionCreated  = "SOLUTION_CREATED"
-	EventSolutionUpdated  = "SOLUTION_UPDATED"
-	EventPartnerAdded     = "PARTNER_ADDED"
-)
-
 // webhookPayload wraps one change in Meta's envelope. Caller holds s.mu.
 func (s *Sandbox) webhookPayload(field string, value any) []byte {
 	body := webhookBody{
@@ -112,7 +104,7 @@ func (s *Sandbox) webhookPayload(field string, value any) []byte {
 }
 
 func (s *Sandbox) solutionEvent(event string, sol *solution) []byte {
-	return s.webhookPayload(FieldPartnerSolutions, solutionChange{
+	return s.webhookPayload(webhook.FieldPartnerSolutions, solutionChange{
 		Event: event, SolutionID: sol.id, SolutionStatus: webhookStatus(sol.status, sol.pending),
 	})
 }

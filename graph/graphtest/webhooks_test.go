@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"mps/graph"
+	"mps/graph/webhook"
 )
 
 // hookRecorder keeps the payloads a sandbox emits. Subscribers run on the
@@ -87,7 +88,7 @@ func TestWebhookPayloadsMatchGuideShape(t *testing.T) {
 		}
 	}
 	hooks := h.parsed(t)
-	if v := hooks[0].Entry[0].Changes[0].Value; v.Event != EventSolutionCreated || v.SolutionID != id || v.SolutionStatus != "INITIATED" {
+	if v := hooks[0].Entry[0].Changes[0].Value; v.Event != webhook.EventSolutionCreated || v.SolutionID != id || v.SolutionStatus != "INITIATED" {
 		t.Errorf("created %+v", v)
 	}
 }
@@ -133,7 +134,7 @@ func TestOnboardCustomer(t *testing.T) {
 	}
 	ch := hooks[0].Entry[0].Changes[0]
 	jaspers := demoPartnerApps()[2].business
-	if ch.Field != FieldAccountUpdate || ch.Value.Event != EventPartnerAdded || ch.Value.WABAInfo == nil ||
+	if ch.Field != webhook.FieldAccountUpdate || ch.Value.Event != webhook.EventPartnerAdded || ch.Value.WABAInfo == nil ||
 		ch.Value.WABAInfo.WABAID != waba.ID || ch.Value.WABAInfo.SolutionID != sol.ID || ch.Value.WABAInfo.OwnerBusinessID == "" ||
 		!slices.Equal(ch.Value.WABAInfo.SolutionPartnerBusinessIDs, []string{jaspers, DemoBusinessID}) {
 		t.Fatalf("PARTNER_ADDED %+v %+v", ch.Value, ch.Value.WABAInfo)
@@ -178,7 +179,7 @@ func TestCreateIncomingRequest(t *testing.T) {
 	if !graph.Check(graph.ActionAccept, got.State(), graph.RolePartner).Allowed {
 		t.Fatal("the new request cannot be accepted")
 	}
-	if hooks := h.parsed(t); len(hooks) != 1 || hooks[0].Entry[0].Changes[0].Value.Event != EventSolutionCreated {
+	if hooks := h.parsed(t); len(hooks) != 1 || hooks[0].Entry[0].Changes[0].Value.Event != webhook.EventSolutionCreated {
 		t.Fatalf("webhooks %+v", hooks)
 	}
 }
