@@ -91,7 +91,8 @@ func TestForeignNextNeverFollowed(t *testing.T) {
 		w := newWorld(t, graphtest.Options{Solutions: extra})
 		w.fault(foreignNext(host))
 		s := w.startDashboard()
-		s.waitFor(fmt.Sprintf("Solutions (%d)", want), "refreshed ")
+		s.waitFor(fmt.Sprintf("Solutions (%d)", want))
+		s.waitIdle()
 		s.keys("4") // the customers list pages too (320 WABAs)
 		s.waitFor("Customers (320)", "320 WABAs")
 		if n := len(w.calls(http.MethodGet, "/client_whatsapp_business_accounts")); n < 4 {

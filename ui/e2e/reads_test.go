@@ -68,7 +68,8 @@ func TestFlakyReadsStillLoad(t *testing.T) {
 			w := newWorld(t, graphtest.Options{})
 			w.fault(tc.fault)
 			s := w.startDashboard()
-			s.waitFor(fmt.Sprintf("Solutions (%d)", seededSolutions(t)), "Social OVD with Nort", "refreshed ")
+			s.waitFor(fmt.Sprintf("Solutions (%d)", seededSolutions(t)), "Social OVD with Nort")
+			s.waitIdle()
 			w.expectListReads(tc.fault.Times+1, "the faulty ones and one more")
 			if got := s.text(); containsAny(got, "failed", "error") {
 				t.Errorf("a retried read still showed an error:\n%s", got)

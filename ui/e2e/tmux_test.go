@@ -137,6 +137,16 @@ func (s *screen) waitFor(texts ...string) string {
 	})
 }
 
+// waitIdle waits until every load has finished: the tab bar's "loading"
+// spinner is gone.
+func (s *screen) waitIdle() {
+	s.t.Helper()
+	s.waitUntil("every load to finish", func(screen string) bool {
+		top, _, _ := strings.Cut(screen, "\n")
+		return !strings.Contains(top, "loading")
+	})
+}
+
 // waitUntil polls the screen until ok says yes.
 func (s *screen) waitUntil(what string, ok func(screen string) bool) string {
 	s.t.Helper()
