@@ -63,6 +63,24 @@ func TestAppThrottleCommand(t *testing.T) {
 	})
 }
 
+// A throttled action POST is never retried: it might have been counted.
+func TestThrottledActionNotRetried(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, graphtest.Options{})
+	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleAppLevel, Method: http.MethodPost})
+	res := w.run("accept", pendingForUs, "--yes")
+	if res.code != 1 {
+		t.Errorf("exit %d, want 1", res.code)
+	}
+	expectOneErrorLine(t, res, "limiting calls")
+	if n := len(w.calls(http.MethodPost, "")); n != 1 {
+		t.Errorf("%d POSTs, want exactly 1", n)
+	}
+	if got := solutionStatus(t, w.sandbox, pendingForUs); got != graph.StatusInitiated {
+		t.Errorf("the solution is %s, want it still INITIATED", got)
+	}
+}
+
 // The dashboard, throttled with code 4 until the limit lifts: it says so,
 // counts down in the status bar, and loads again by itself once allowed,
 // without a storm of calls.
