@@ -87,3 +87,93 @@ func TestPadRight(t *testing.T) {
 		t.Errorf("PadRight of a wider string = %q, want it unchanged", got)
 	}
 }
+
+// disagreeing are texts the two width methods measure differently, which is
+// why a Measure must use the renderer's method.
+var disagreeing = []struct{ name, text string }{
+	{"Devanagari vowel signs", "दिल्ली फ़ैशन 15"},
+	{"ZWJ family emoji", "👨‍👩‍👧‍👦 family"},
+	{"ZWJ emoji with skin tone", "👩🏽‍💻 team"},
+	{"flag and a lone regional indicator", "🇧🇷 Brasil 🇧"},
+	{"VS16 emoji presentation", "I ❤️ tea ☺️"},
+	{"styled Devanagari", "\x1b[31mदिल्ली फ़ैशन\x1b[0m"},
+}
+
+func methods() []struct {
+	name  string
+	m     Measure
+	width func(string) int
+} {
+	return []struct {
+		name  string
+		m     Measure
+		width func(string) int
+	}{
+		{"wcwidth", Measure{Method: ansi.WcWidth}, ansi.StringWidthWc},
+		{"grapheme", Measure{Method: ansi.GraphemeWidth}, ansi.StringWidth},
+	}
+}
+
+func TestMeasureWidthMatchesItsMethod(t *testing.T) {
+	for _, tt := range disagreeing {
+		if ansi.StringWidthWc(tt.text) == ansi.StringWidth(tt.text) {
+			t.Errorf("%s: %q no longer measures differently under the two methods", tt.name, tt.text)
+		}
+		for _, mm := range methods() {
+			if got, want := mm.m.Width(tt.text), mm.width(tt.text); got != want {
+				t.Errorf("%s %s: Width(%q) = %d, want %d", mm.name, tt.name, tt.text, got, want)
+			}
+		}
+	}
+}
+
+func TestMeasureFitIsExactWidth(t *testing.T) {
+	for _, tt := range disagreeing {
+		for _, mm := range methods() {
+			full := mm.width(tt.text)
+			for w := 0; w <= full+2; w++ {
+				got := mm.m.Fit(tt.text, w)
+				if gw := mm.width(got); gw != w {
+					t.Errorf("%s %s: Fit(%q, %d) = %q is %d cells wide", mm.name, tt.name, tt.text, w, got, gw)
+				}
+				cut := mm.m.Truncate(tt.text, w)
+				if cw := mm.width(cut); cw > w {
+					t.Errorf("%s %s: Truncate(%q, %d) = %q is %d cells wide", mm.name, tt.name, tt.text, w, cut, cw)
+				}
+				if (cut == tt.text) != (w >= full) {
+					t.Errorf("%s %s: Truncate(%q, %d) = %q, cut when it fits or kept when it does not", mm.name, tt.name, tt.text, w, cut)
+				}
+			}
+		}
+	}
+}
+
+// The cut keeps the escape codes of the part dropped, so a style opened
+// before the cut still ends; ansi.TruncateWc would return this text whole,
+// since it checks the grapheme width first.
+func TestMeasureTruncateStyledUnderWcWidth(t *testing.T) {
+	in := "\x1b[31mदिल्ली फ़ैशन\x1b[0m"
+	got := Measure{Method: ansi.WcWidth}.Truncate(in, 7) // 9 cells under wcwidth, 6 as graphemes
+	if want := "\x1b[31mदिल्ली " + Ellipsis + "\x1b[0m"; got != want {
+		t.Fatalf("Truncate = %q, want %q", got, want)
+	}
+}
+
+func TestMeasureTruncateKeepsClustersWhole(t *testing.T) {
+	family := "👨‍👩‍👧‍👦"
+	tests := []struct {
+		m     Measure
+		width int
+		want  string
+	}{
+		{Measure{Method: ansi.WcWidth}, 8, family},
+		{Measure{Method: ansi.WcWidth}, 7, Ellipsis},
+		{Measure{Method: ansi.GraphemeWidth}, 2, family},
+		{Measure{Method: ansi.GraphemeWidth}, 1, Ellipsis},
+	}
+	for _, tt := range tests {
+		if got := tt.m.Truncate(family, tt.width); got != tt.want {
+			t.Errorf("method %d: Truncate(family, %d) = %q, want %q", tt.m.Method, tt.width, got, tt.want)
+		}
+	}
+}
