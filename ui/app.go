@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"mps/graph"
 )
@@ -153,6 +154,11 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height
 		a.layout()
+		return nil
+	case tea.ModeReportMsg:
+		if reportsGraphemeClustering(msg) {
+			a.setWidthMethod(ansi.GraphemeWidth)
+		}
 		return nil
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)

@@ -76,7 +76,7 @@ func (a *App) tabBar() string {
 	if a.busy() {
 		b.WriteString(" " + a.spinner.View() + " loading")
 	}
-	return text.Truncate(b.String(), a.ctx.Width)
+	return a.ctx.Measure.Truncate(b.String(), a.ctx.Width)
 }
 
 // helpKey is everything the help line depends on.
@@ -145,14 +145,14 @@ func (a *App) messageLine() string {
 	st := a.ctx.Styles
 	switch {
 	case a.filtering:
-		return a.filter.View(a.ctx.Width)
+		return a.filter.View(a.ctx.Measure, a.ctx.Width)
 	case a.notice != "":
 		if a.noticeBad {
-			return st.Error.Render(text.Truncate(a.notice, a.ctx.Width))
+			return st.Error.Render(a.ctx.Measure.Truncate(a.notice, a.ctx.Width))
 		}
-		return st.Notice.Render(text.Truncate(a.notice, a.ctx.Width))
+		return st.Notice.Render(a.ctx.Measure.Truncate(a.notice, a.ctx.Width))
 	case a.filter.Value() != "":
-		return st.Muted.Render(text.Truncate("filter: "+text.Sanitize(a.filter.Value())+"  (/ edits, esc clears)", a.ctx.Width))
+		return st.Muted.Render(a.ctx.Measure.Truncate("filter: "+text.Sanitize(a.filter.Value())+"  (/ edits, esc clears)", a.ctx.Width))
 	}
 	return ""
 }
@@ -175,17 +175,17 @@ func (a *App) Render() string {
 	h := a.bodyHeight()
 	body := a.body()
 	if a.dialog != nil || a.inspector != nil || a.fullHelp {
-		body = fitLines(body, a.ctx.Width, h)
+		body = fitLines(a.ctx.Measure, body, a.ctx.Width, h)
 	} else {
 		body = fitHeight(body, h) // tabs draw lines of exactly the width
 	}
 	msgLine := a.messageLine()
-	if a.notice != "" && lipgloss.Width(a.notice) > a.ctx.Width && !a.filtering {
+	if a.notice != "" && a.ctx.Measure.Width(a.notice) > a.ctx.Width && !a.filtering {
 		// A long notice (an error with its codes) is worth two lines.
-		body = fitLines(body, a.ctx.Width, h-noticeLines+1)
+		body = fitLines(a.ctx.Measure, body, a.ctx.Width, h-noticeLines+1)
 		msgLine = a.longNotice()
 	}
-	help := fitLines(a.helpView(), a.ctx.Width, a.helpHeight())
+	help := fitLines(a.ctx.Measure, a.helpView(), a.ctx.Width, a.helpHeight())
 	parts := []string{a.tabBar(), body, msgLine, a.status.View(a.ctx, a.ctx.Width), help}
 	return strings.Join(parts, "\n")
 }
@@ -196,7 +196,7 @@ func (a *App) longNotice() string {
 		style = a.ctx.Styles.Error
 	}
 	wrapped := lipgloss.NewStyle().Width(a.ctx.Width).Render(a.notice)
-	return style.Render(fitLines(wrapped, a.ctx.Width, noticeLines))
+	return style.Render(fitLines(a.ctx.Measure, wrapped, a.ctx.Width, noticeLines))
 }
 
 // View is the Bubble Tea view.
@@ -224,8 +224,9 @@ func fitHeight(s string, height int) string {
 	return s[:cut-1]
 }
 
-// fitLines cuts or pads s to exactly height lines, each at most width wide.
-func fitLines(s string, width, height int) string {
+// fitLines cuts or pads s to exactly height lines, each at most width wide
+// as m measures it.
+func fitLines(m text.Measure, s string, width, height int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > height {
 		lines = lines[:height]
@@ -233,8 +234,8 @@ func fitLines(s string, width, height int) string {
 	for i, l := range lines {
 		// A line no longer in bytes than the width cannot be wider; only
 		// longer ones are measured, and the tables' lines are already exact.
-		if len(l) > width && lipgloss.Width(l) > width {
-			lines[i] = text.Truncate(l, width)
+		if len(l) > width && m.Width(l) > width {
+			lines[i] = m.Truncate(l, width)
 		}
 	}
 	for len(lines) < height {

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"mps/graph"
 	"mps/ui/text"
@@ -77,7 +76,7 @@ func (d *confirmDialog) View(maxHeight int) string {
 func (d *confirmDialog) lines(width int, fit dialogFit) []string {
 	st := d.ctx.Styles
 	s := d.req.Solution
-	wrap := lipgloss.NewStyle().Width(width)
+	wrap := func(s string) string { return d.ctx.Measure.Wrap(s, width) }
 	var out []string
 	add := func(parts ...string) {
 		for _, p := range parts {
@@ -87,22 +86,22 @@ func (d *confirmDialog) lines(width int, fit dialogFit) []string {
 			out = append(out, strings.Split(p, "\n")...)
 		}
 	}
-	add(st.Header.Render(text.Truncate(d.req.Action.Title()+"?", width)), "")
+	add(st.Header.Render(d.ctx.Measure.Truncate(d.req.Action.Title()+"?", width)), "")
 	solution := "Solution: " + text.Sanitize(s.Name) + " (" + text.Sanitize(s.ID) + ")"
 	if fit == fitMinimal {
-		add(text.Truncate(solution, width))
+		add(d.ctx.Measure.Truncate(solution, width))
 	} else {
-		add(wrap.Render(solution))
-		add(wrap.Render("Owner:    " + d.side(s.OwnerApp)))
+		add(wrap(solution))
+		add(wrap("Owner:    " + d.side(s.OwnerApp)))
 		for _, row := range s.Partners {
-			add(wrap.Render("Partner:  " + d.side(row.PartnerApp)))
+			add(wrap("Partner:  " + d.side(row.PartnerApp)))
 		}
 		add("")
 		add(d.grants(width, fit >= fitCompact)...)
-		add("", wrap.Render(d.req.Action.Consequence()))
+		add("", wrap(d.req.Action.Consequence()))
 	}
 	if d.req.Action.Irreversible() {
-		add(st.Danger.Render(text.Truncate("This cannot be undone.", width)))
+		add(st.Danger.Render(d.ctx.Measure.Truncate("This cannot be undone.", width)))
 	}
 	add("", d.buttons(width))
 	return out
@@ -130,9 +129,10 @@ func (d *confirmDialog) grants(width int, compact bool) []string {
 	}
 	list := func(perms []string) string {
 		if compact {
-			return "    " + text.Truncate(fmt.Sprintf("%d: %s", len(perms), permissionList(perms)), width-4)
+			return "    " + d.ctx.Measure.Truncate(fmt.Sprintf("%d: %s", len(perms), permissionList(perms)), width-4)
 		}
-		return lipgloss.NewStyle().Width(width).PaddingLeft(4).Render(permissionList(perms))
+		const indent = "    "
+		return indent + strings.ReplaceAll(d.ctx.Measure.Wrap(permissionList(perms), width-len(indent)), "\n", "\n"+indent)
 	}
 	return []string{
 		"Permissions granted to the owner:",

@@ -5,7 +5,10 @@ import (
 	"os"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"mps/graph"
+	"mps/ui/text"
 )
 
 // Config is what the command line hands to the app.
@@ -32,8 +35,8 @@ type Config struct {
 }
 
 // Context is what every tab and dialog shares: the client, the IDs, the
-// theme and keys, and the size. It is passed by pointer and changed only by
-// the root model's Update.
+// theme and keys, the size, and how the terminal measures text. It is passed
+// by pointer and changed only by the root model's Update.
 type Context struct {
 	Config
 	Ctx    context.Context
@@ -41,6 +44,10 @@ type Context struct {
 	Keys   KeyMap
 	Width  int
 	Height int
+	// Measure counts cells as the renderer does: wcwidth until the terminal
+	// reports grapheme clustering (mode 2027). Text whose width is computed
+	// (cut, padded) goes through it, so that columns line up.
+	Measure text.Measure
 }
 
 func newContext(ctx context.Context, cfg Config) *Context {
@@ -58,11 +65,12 @@ func newContext(ctx context.Context, cfg Config) *Context {
 	}
 	noColor := cfg.NoColor || os.Getenv("NO_COLOR") != ""
 	return &Context{
-		Config: cfg,
-		Ctx:    ctx,
-		Styles: NewStyles(noColor),
-		Keys:   DefaultKeyMap(),
-		Width:  80,
-		Height: 24,
+		Config:  cfg,
+		Ctx:     ctx,
+		Styles:  NewStyles(noColor),
+		Keys:    DefaultKeyMap(),
+		Width:   80,
+		Height:  24,
+		Measure: text.Measure{Method: ansi.WcWidth},
 	}
 }

@@ -40,6 +40,7 @@ func (f *filterLine) Update(msg tea.Msg) bool {
 	return f.value != before
 }
 
-func (f *filterLine) View(width int) string {
-	return text.Truncate("/"+f.value+"█", width)
+// View is the line being typed, cut to width cells as m measures them.
+func (f *filterLine) View(m text.Measure, width int) string {
+	return m.Truncate("/"+f.value+"█", width)
 }

@@ -106,7 +106,7 @@ func (in *inspector) body(width int) []string {
 	st := in.ctx.Styles
 	s := &in.sol
 	role := in.role()
-	cut := func(line string) string { return text.Truncate(line, width) }
+	cut := func(line string) string { return in.ctx.Measure.Truncate(line, width) }
 	var out []string
 	title := "Solution " + text.Sanitize(s.Name)
 	if in.loading {
@@ -114,7 +114,7 @@ func (in *inspector) body(width int) []string {
 	}
 	out = append(out, cut(st.Header.Render(title)))
 	if in.err != nil {
-		out = append(out, lipgloss.NewStyle().Width(width).Render(st.Error.Render(describeError(in.ctx, "Reading the solution", in.err))))
+		out = append(out, st.Error.Render(in.ctx.Measure.Wrap(describeError(in.ctx, "Reading the solution", in.err), width)))
 	}
 	field := func(name, value string) { out = append(out, cut(fmt.Sprintf("%-13s %s", name, value))) }
 	field("ID", text.Sanitize(s.ID))
@@ -157,7 +157,7 @@ func (in *inspector) permissionLines(width int) []string {
 		}
 		return " - "
 	}
-	out := []string{st.Section.Render("Permissions"), st.Muted.Render(text.Truncate(fmt.Sprintf("  %-26s %-6s %-8s %s", "name", "owner", "partner", "meaning"), width))}
+	out := []string{st.Section.Render("Permissions"), st.Muted.Render(in.ctx.Measure.Truncate(fmt.Sprintf("  %-26s %-6s %-8s %s", "name", "owner", "partner", "meaning"), width))}
 	seen := make(map[string]bool)
 	for _, p := range append(append([]string{}, in.sol.OwnerPermissions...), partner...) {
 		if seen[p] {
@@ -171,7 +171,7 @@ func (in *inspector) permissionLines(width int) []string {
 		if oneSided[p] {
 			meaning += " (one side only)"
 		}
-		line := text.Truncate(fmt.Sprintf("  %-26s %-6s %-8s %s", text.Truncate(text.Sanitize(p), 26), has(in.sol.OwnerPermissions, p), has(partner, p), meaning), width)
+		line := in.ctx.Measure.Truncate(fmt.Sprintf("  %s %-6s %-8s %s", in.ctx.Measure.Fit(text.Sanitize(p), 26), has(in.sol.OwnerPermissions, p), has(partner, p), meaning), width)
 		if oneSided[p] {
 			line = st.Highlight.Render(line)
 		}
@@ -189,7 +189,7 @@ func (in *inspector) actionLines(width int, role graph.Role) []string {
 	out := []string{st.Section.Render("Actions")}
 	for _, v := range graph.Allowed(in.sol.State(), role) {
 		if v.Allowed {
-			out = append(out, st.Allowed.Render(text.Truncate(fmt.Sprintf("  ✓ %-2s %s", actionKey(in.ctx.Keys, v.Action), v.Action.Title()), width)))
+			out = append(out, st.Allowed.Render(in.ctx.Measure.Truncate(fmt.Sprintf("  ✓ %-2s %s", actionKey(in.ctx.Keys, v.Action), v.Action.Title()), width)))
 			continue
 		}
 		line := fmt.Sprintf("  ✗    %s — %s", v.Action.Title(), v.Reason)

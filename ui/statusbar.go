@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
-
 	"mps/graph"
 	"mps/ui/text"
 )
@@ -46,11 +44,11 @@ func (b statusBar) throttled(now time.Time) bool { return b.usage.ThrottledUntil
 
 func (b statusBar) View(c *Context, width int) string {
 	line := " " + strings.Join(b.parts(c, false), " │ ")
-	if lipgloss.Width(line) > width {
+	if c.Measure.Width(line) > width {
 		line = " " + strings.Join(b.parts(c, true), "│")
 	}
-	line = text.Truncate(line, width)
-	return c.Styles.StatusBar.Render(line + strings.Repeat(" ", max(0, width-lipgloss.Width(line))))
+	line = c.Measure.Truncate(line, width)
+	return c.Styles.StatusBar.Render(line + strings.Repeat(" ", max(0, width-c.Measure.Width(line))))
 }
 
 // parts are the bar's fields; short drops their labels for narrow screens.

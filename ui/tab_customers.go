@@ -237,8 +237,8 @@ func (t *customersTab) View() string {
 	if t.solsOpen {
 		head := "Solutions that onboarded " + text.Sanitize(t.solsWABA.Name) + " (" + text.Sanitize(t.solsWABA.ID) + ")"
 		return strings.Join([]string{
-			st.Header.Render(text.Truncate(head, t.width)),
-			st.Muted.Render(text.Truncate("enter opens the solution · esc back to the customers", t.width)),
+			st.Header.Render(t.ctx.Measure.Truncate(head, t.width)),
+			st.Muted.Render(t.ctx.Measure.Truncate("enter opens the solution · esc back to the customers", t.width)),
 			t.sols.View(),
 		}, "\n")
 	}
@@ -247,8 +247,8 @@ func (t *customersTab) View() string {
 		choices += " / " + text.Sanitize(id)
 	}
 	return strings.Join([]string{
-		st.Header.Render(text.Truncate(t.progress()+" · "+partner, t.width)),
-		st.Muted.Render(text.Truncate(choices+" · enter lists a WABA's solutions", t.width)),
+		st.Header.Render(t.ctx.Measure.Truncate(t.progress()+" · "+partner, t.width)),
+		st.Muted.Render(t.ctx.Measure.Truncate(choices+" · enter lists a WABA's solutions", t.width)),
 		t.wabas.View(),
 	}, "\n")
 }

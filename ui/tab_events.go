@@ -399,8 +399,8 @@ func (t *eventsTab) View() string {
 			head = "Reconciliation"
 		}
 		return strings.Join([]string{
-			st.Header.Render(text.Truncate(head, t.width)),
-			st.Muted.Render(text.Truncate("c or esc back to the events · enter shows the WABA · r recompute", t.width)),
+			st.Header.Render(t.ctx.Measure.Truncate(head, t.width)),
+			st.Muted.Render(t.ctx.Measure.Truncate("c or esc back to the events · enter shows the WABA · r recompute", t.width)),
 			t.recon.View(),
 		}, "\n")
 	}
@@ -415,8 +415,8 @@ func (t *eventsTab) View() string {
 		gaugeStyle = st.Warning
 	}
 	return strings.Join([]string{
-		st.Header.Render(text.Truncate(head, t.width)),
-		gaugeStyle.Render(text.Truncate(gauge+" · f field · c reconcile · enter opens", t.width)),
+		st.Header.Render(t.ctx.Measure.Truncate(head, t.width)),
+		gaugeStyle.Render(t.ctx.Measure.Truncate(gauge+" · f field · c reconcile · enter opens", t.width)),
 		t.list.View(),
 	}, "\n")
 }

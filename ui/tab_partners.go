@@ -275,9 +275,9 @@ func (t *partnersTab) View() string {
 		appName = text.Sanitize(r.Cells[0])
 	}
 	lines := []string{
-		st.Header.Render(text.Truncate(head, t.width)),
+		st.Header.Render(t.ctx.Measure.Truncate(head, t.width)),
 		t.apps.View(),
-		st.Section.Render(text.Truncate("Solutions shared with "+appName, t.width)),
+		st.Section.Render(t.ctx.Measure.Truncate("Solutions shared with "+appName, t.width)),
 		t.sols.View(),
 	}
 	lines = append(lines, t.rowsView()...)
@@ -288,12 +288,12 @@ func (t *partnersTab) View() string {
 func (t *partnersTab) rowsView() []string {
 	st := t.ctx.Styles
 	if t.rowsFor.ID == "" {
-		return []string{st.Muted.Render(text.Truncate("No solution chosen: its /partners rows show here.", t.width))}
+		return []string{st.Muted.Render(t.ctx.Measure.Truncate("No solution chosen: its /partners rows show here.", t.width))}
 	}
-	out := []string{st.Section.Render(text.Truncate("/partners rows of "+text.Sanitize(t.rowsFor.Name), t.width))}
+	out := []string{st.Section.Render(t.ctx.Measure.Truncate("/partners rows of "+text.Sanitize(t.rowsFor.Name), t.width))}
 	switch {
 	case t.rowsLoad.err != nil:
-		out = append(out, st.Error.Render(text.Truncate(describeError(t.ctx, "Reading partner rows", t.rowsLoad.err), t.width)))
+		out = append(out, st.Error.Render(t.ctx.Measure.Truncate(describeError(t.ctx, "Reading partner rows", t.rowsLoad.err), t.width)))
 	case t.rowsLoad.loading && len(t.rows) == 0:
 		out = append(out, "Reading…")
 	case len(t.rows) == 0:
@@ -301,7 +301,7 @@ func (t *partnersTab) rowsView() []string {
 	}
 	for _, row := range t.rows {
 		line := fmt.Sprintf("  row %s · %s · status %s · %d permissions", text.Sanitize(row.ID), appLabel(row.PartnerApp), orDash(row.Status), len(row.PartnerPermissions))
-		out = append(out, text.Truncate(line, t.width))
+		out = append(out, t.ctx.Measure.Truncate(line, t.width))
 	}
 	if len(out) > partnerRowsLines {
 		out = out[:partnerRowsLines]

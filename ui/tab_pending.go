@@ -9,7 +9,6 @@ import (
 
 	"mps/graph"
 	"mps/ui/table"
-	"mps/ui/text"
 )
 
 // pendingTab is the triage list: what needs our answer first, then what
@@ -196,5 +195,5 @@ func (t *pendingTab) Update(msg tea.Msg) tea.Cmd {
 
 func (t *pendingTab) View() string {
 	head := fmt.Sprintf("%d need us · %d await the partner", t.needsUs, t.awaits)
-	return t.ctx.Styles.Header.Render(text.Truncate(head, t.width)) + "\n" + t.table.View()
+	return t.ctx.Styles.Header.Render(t.ctx.Measure.Truncate(head, t.width)) + "\n" + t.table.View()
 }

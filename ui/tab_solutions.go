@@ -8,7 +8,6 @@ import (
 
 	"mps/graph"
 	"mps/ui/table"
-	"mps/ui/text"
 )
 
 // solutionsTab lists every solution of our app, filterable by state, role
@@ -149,11 +148,11 @@ func (t *solutionsTab) filterLabel() string {
 
 func (t *solutionsTab) View() string {
 	st := t.ctx.Styles
-	counts := stateCounts(t.all, t.width)
+	counts := stateCounts(t.ctx.Measure, t.all, t.width)
 	if counts == "" {
 		counts = "no solutions loaded"
 	}
-	return st.Header.Render(text.Truncate(counts, t.width)) + "\n" +
-		st.Muted.Render(text.Truncate(t.filterLabel(), t.width)) + "\n" +
+	return st.Header.Render(t.ctx.Measure.Truncate(counts, t.width)) + "\n" +
+		st.Muted.Render(t.ctx.Measure.Truncate(t.filterLabel(), t.width)) + "\n" +
 		t.table.View()
 }

@@ -92,7 +92,7 @@ func (l loadState) emptyText(c *Context, what, empty string) string {
 }
 
 // counts is "◆ Pending 3 · ● Active 6 …" for the states that occur.
-func stateCounts(list []graph.Solution, width int) string {
+func stateCounts(m text.Measure, list []graph.Solution, width int) string {
 	n := map[graph.State]int{}
 	for i := range list {
 		n[list[i].State()]++
@@ -110,7 +110,7 @@ func stateCounts(list []graph.Solution, width int) string {
 	}
 	add(graph.StateOther, "other")
 	line := strings.Join(full, " · ")
-	if text.Width(line) > width {
+	if m.Width(line) > width {
 		// Narrow terminal: the marks alone, as the legend on the rows says.
 		line = strings.Join(compact, "  ")
 	}

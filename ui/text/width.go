@@ -115,6 +115,17 @@ func (m Measure) Fit(s string, width int) string {
 	return m.PadRight(m.Truncate(s, width), width)
 }
 
+// Wrap breaks s into lines of at most width cells, at spaces and hyphens
+// where it can, and pads each line to width, as a lipgloss style of that
+// Width does with plain text. A cluster wider than width stays whole.
+func (m Measure) Wrap(s string, width int) string {
+	lines := strings.Split(m.Method.Wrap(s, width, ""), "\n")
+	for i, l := range lines {
+		lines[i] = m.PadRight(l, width)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Graphemes measures whole grapheme clusters, as lipgloss does. It suits
 // output that no Bubble Tea renderer lays out, such as the command line's.
 func Graphemes() Measure { return Measure{Method: ansi.GraphemeWidth} }

@@ -177,3 +177,24 @@ func TestMeasureTruncateKeepsClustersWhole(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasureWrapIsExactWidth(t *testing.T) {
+	in := "Solution: दिल्ली फ़ैशन 👨‍👩‍👧‍👦 I ❤️ tea (1234567890)"
+	for _, mm := range methods() {
+		for _, w := range []int{8, 12, 20, 40} {
+			got := mm.m.Wrap(in, w)
+			lines := strings.Split(got, "\n")
+			if len(lines) < 2 && mm.width(in) > w {
+				t.Errorf("%s: Wrap(%d) did not wrap: %q", mm.name, w, got)
+			}
+			for _, l := range lines {
+				if lw := mm.width(l); lw != w {
+					t.Errorf("%s: Wrap(%d) line %q is %d cells wide", mm.name, w, l, lw)
+				}
+			}
+			if strings.Join(strings.Fields(got), "") != strings.Join(strings.Fields(in), "") {
+				t.Errorf("%s: Wrap(%d) lost text: %q", mm.name, w, got)
+			}
+		}
+	}
+}
