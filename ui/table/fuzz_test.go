@@ -9,7 +9,8 @@ import (
 )
 
 // FuzzView draws hostile cells at arbitrary sizes and positions: every frame
-// must have exactly the size set, and no control character may reach it.
+// must have exactly the size set, no control character may reach it, and
+// every cached line must be what drawing its row afresh gives.
 func FuzzView(f *testing.F) {
 	f.Add("\x1b[2J日本\u202E👩🏽‍💻", "x\ty", uint8(20), uint8(5), uint8(3), "日")
 	f.Add(strings.Repeat("長", 300), "", uint8(1), uint8(2), uint8(0), "")
@@ -25,6 +26,7 @@ func FuzzView(f *testing.F) {
 		m.MoveBy(int(move % 4))
 		m.SetFilter(query)
 		v := m.View()
+		checkCachedLines(t, &m)
 		if m.Height() == 0 {
 			return
 		}

@@ -28,7 +28,8 @@ type Model struct {
 	keys      KeyMap
 	emptyText string
 
-	gen    uint32 // bumped whenever cached row lines go stale
+	gen    uint32 // bumped whenever cached row lines go stale; see lineCache
+	frames *slab  // where View writes frames, shared by copies
 	header string // the header line, styled
 	blank  string // an empty body line
 	// the gutter as wide as the table allows, for selected and other rows
@@ -52,6 +53,7 @@ func WithEmptyText(s string) Option { return func(m *Model) { m.emptyText = text
 func New(cols []Column, opts ...Option) Model {
 	m := Model{
 		rows:      newStore(),
+		frames:    &slab{},
 		styles:    newPalette(DefaultStyles()),
 		keys:      DefaultKeyMap(),
 		emptyText: "Nothing to show.",
@@ -105,10 +107,13 @@ func (m Model) Height() int { return m.height }
 // KeyMap returns the bindings Update handles, for help views.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
-// relayout recomputes the column widths and the header, and marks every
-// cached row line stale.
+// relayout recomputes the column widths and the header, and drops every
+// cached row line.
 func (m *Model) relayout() {
 	m.gen++
+	if m.rows.lines != nil { // nil in a Model not made by New
+		m.rows.lines.use(m.gen)
+	}
 	m.widths = layoutWidths(m.cols, m.bodyWidth())
 	m.blank = strings.Repeat(" ", m.width)
 	g := min(m.width, gutterWidth)

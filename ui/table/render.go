@@ -15,7 +15,8 @@ const (
 
 // View draws the header and the rows in the window: exactly Height lines,
 // each exactly Width cells wide. Its cost depends on the window, not on the
-// number of rows.
+// number of rows. Frames are cut from a slab shared by the Model's copies,
+// so View allocates only when the slab fills up.
 func (m Model) View() string {
 	if m.height == 0 {
 		return ""
@@ -26,8 +27,11 @@ func (m Model) View() string {
 		parts = m.lineParts(line, parts)
 		size += 1 + len(parts[0]) + len(parts[1]) + len(parts[2]) + len(parts[3])
 	}
-	var b strings.Builder
-	b.Grow(size)
+	frames := m.frames
+	if frames == nil { // a Model not made by New
+		frames = &slab{}
+	}
+	b, start, _ := frames.reserve(size)
 	b.WriteString(m.header)
 	for line := range m.bodyHeight() {
 		parts = m.lineParts(line, parts)
@@ -36,7 +40,7 @@ func (m Model) View() string {
 			b.WriteString(p)
 		}
 	}
-	return b.String()
+	return frames.text()[start:]
 }
 
 // lineParts returns the pieces of body line n of the window: opening codes,
@@ -50,13 +54,12 @@ func (m *Model) lineParts(n int, parts [4]string) [4]string {
 	p := m.offset + n
 	switch {
 	case p < len(m.filter.visible):
-		e := m.rows.at(int(m.filter.visible[p]))
-		m.draw(e)
+		plain, styled := m.draw(m.rows.at(int(m.filter.visible[p])))
 		if p == m.cursor {
 			sel := m.styles.selected
-			return [4]string{sel.open, m.markOn, e.plain, sel.close}
+			return [4]string{sel.open, m.markOn, plain, sel.close}
 		}
-		return [4]string{"", m.markOff, e.styled, ""}
+		return [4]string{"", m.markOff, styled, ""}
 	case n == 0 && len(m.filter.visible) == 0:
 		return [4]string{m.styles.empty.open, m.markOff, text.Fit(m.emptyMessage(), m.bodyWidth()), m.styles.empty.close}
 	}
@@ -71,30 +74,27 @@ func (m *Model) emptyMessage() string {
 	return "No rows match \u201c" + text.Sanitize(m.query) + "\u201d."
 }
 
-// draw fills e's cached lines unless they are current. Both lines are cut
-// from one allocation.
-func (m *Model) draw(e *entry) {
-	if e.gen == m.gen {
-		return
+// draw returns e's plain and styled lines, drawing them into the line cache
+// unless they are there for the current layout. Both lines are written
+// together, into a slab that holds many rows' lines.
+func (m *Model) draw(e *entry) (plain, styled string) {
+	c := m.rows.lines
+	c.use(m.gen)
+	if !c.holds(e.lines) {
+		hasStyle := m.hasStyle(e.row.Styles)
+		b, start := c.reserve(m.lineSize(e.row.Cells, hasStyle))
+		m.writeCells(b, e.row.Cells, nil)
+		split := b.Len()
+		if hasStyle {
+			m.writeCells(b, e.row.Cells, e.row.Styles)
+		}
+		e.lines = c.keep(start, split)
 	}
-	e.gen = m.gen
-	styled := m.hasStyle(e.row.Styles)
-	var b strings.Builder
-	b.Grow(m.lineSize(e.row.Cells, styled))
-	m.writeCells(&b, e.row.Cells, nil)
-	split := b.Len()
-	if styled {
-		m.writeCells(&b, e.row.Cells, e.row.Styles)
-	}
-	both := b.String()
-	e.plain, e.styled = both[:split], both[:split]
-	if styled {
-		e.styled = both[split:]
-	}
+	return c.lines(e.lines)
 }
 
-// lineSize is a close upper bound of the bytes writeCells writes, so that
-// drawing a row allocates once.
+// lineSize is a close upper bound of the bytes writeCells writes, so that a
+// row's lines fit in the room reserved for them.
 func (m *Model) lineSize(cells []string, styled bool) int {
 	n := m.bodyWidth()
 	for i, c := range cells {

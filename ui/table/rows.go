@@ -29,9 +29,9 @@ type entry struct {
 	row    Row
 	hayEnd int32 // end of this row's search text in its chunk's hay
 	grams  bigramSet
-	gen    uint32 // the layout generation plain and styled were drawn for
-	plain  string // the row drawn without escape codes, gutter excluded
-	styled string // the row drawn with its cell styles; plain when it has none
+	// the row drawn without escape codes and with its cell styles, gutter
+	// excluded, in the store's line cache
+	lines lineRef
 }
 
 type chunk struct {
@@ -46,9 +46,10 @@ type store struct {
 	chunks []chunk
 	n      int
 	byID   map[string]int32
+	lines  *lineCache
 }
 
-func newStore() store { return store{byID: map[string]int32{}} }
+func newStore() store { return store{byID: map[string]int32{}, lines: newLineCache()} }
 
 func (s *store) len() int { return s.n }
 

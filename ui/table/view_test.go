@@ -175,7 +175,7 @@ func TestViewDrawsOnlyTheWindow(t *testing.T) {
 	screen(t, m)
 	drawn := 0
 	for i := range m.Len() {
-		if m.rows.at(i).gen == m.gen {
+		if m.rows.lines.holds(m.rows.at(i).lines) {
 			drawn++
 		}
 	}
