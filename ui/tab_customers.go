@@ -75,8 +75,8 @@ func (t *customersTab) KeyHelp() []key.Binding {
 
 func (t *customersTab) SetSize(w, h int) {
 	t.width, t.height = w, h
-	t.wabas.SetSize(w, max(h-customersHeader, 1))
-	t.sols.SetSize(w, max(h-customersHeader, 1))
+	sizeTable(t.ctx, &t.wabas, w, max(h-customersHeader, 1))
+	sizeTable(t.ctx, &t.sols, w, max(h-customersHeader, 1))
 }
 
 // partnerFilter is the partner business IDs sent with the request.

@@ -134,8 +134,8 @@ func (t *eventsTab) KeyHelp() []key.Binding {
 
 func (t *eventsTab) SetSize(w, h int) {
 	t.width, t.height = w, h
-	t.list.SetSize(w, max(h-eventsHeader, 1))
-	t.recon.SetSize(w, max(h-eventsHeader, 1))
+	sizeTable(t.ctx, &t.list, w, max(h-eventsHeader, 1))
+	sizeTable(t.ctx, &t.recon, w, max(h-eventsHeader, 1))
 }
 
 // Refresh reads the log again from the start (and recomputes the

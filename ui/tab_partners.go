@@ -71,9 +71,9 @@ func (t *partnersTab) SetSize(w, h int) {
 	t.width, t.height = w, h
 	appsH := max((h-2-partnerRowsLines)/2, 3)
 	solsH := max(h-2-partnerRowsLines-appsH, 2)
-	t.apps.SetSize(w, appsH)
+	sizeTable(t.ctx, &t.apps, w, appsH)
 	t.apps.SetOrigin(0, bodyTop+1)
-	t.sols.SetSize(w, solsH)
+	sizeTable(t.ctx, &t.sols, w, solsH)
 	t.sols.SetOrigin(0, bodyTop+2+appsH)
 }
 

@@ -54,7 +54,7 @@ func (t *pendingTab) KeyHelp() []key.Binding {
 }
 func (t *pendingTab) SetSize(w, h int) {
 	t.width = w
-	t.table.SetSize(w, max(h-pendingHeader, 1))
+	sizeTable(t.ctx, &t.table, w, max(h-pendingHeader, 1))
 }
 func (t *pendingTab) SetFilter(q string) { t.table.SetFilter(q) }
 func (t *pendingTab) FilterText() string { return t.table.Filter() }

@@ -52,7 +52,7 @@ func (t *solutionsTab) KeyHelp() []key.Binding {
 
 func (t *solutionsTab) SetSize(w, h int) {
 	t.width = w
-	t.table.SetSize(w, max(h-solutionsHeader, 1))
+	sizeTable(t.ctx, &t.table, w, max(h-solutionsHeader, 1))
 }
 
 func (t *solutionsTab) SetFilter(q string) { t.table.SetFilter(q) }

@@ -49,6 +49,13 @@ func newTable(c *Context, cols []table.Column) table.Model {
 	return table.New(cols, table.WithStyles(tableStyles(c.Styles)))
 }
 
+// sizeTable gives a tab's table its size and the width method in force, so
+// that a layout after the terminal's mode report redraws the rows with it.
+func sizeTable(c *Context, t *table.Model, w, h int) {
+	t.SetWidthMethod(c.Measure.Method)
+	t.SetSize(w, h)
+}
+
 // stateCell is a solution's state as mark and label (raw for unknown ones).
 func stateCell(s *graph.Solution) string {
 	return stateMark(s.State()) + " " + s.StateLabel()

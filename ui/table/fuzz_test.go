@@ -24,6 +24,7 @@ func FuzzView(f *testing.F) {
 		m.SetSize(int(w%100), int(h%12))
 		m.SetRows(rows)
 		m.MoveBy(int(move % 4))
+		m.SetWidthMethod(ansi.Method(move / 4 % 2))
 		m.SetFilter(query)
 		v := m.View()
 		checkCachedLines(t, &m)
@@ -35,7 +36,7 @@ func FuzzView(f *testing.F) {
 			t.Fatalf("%d lines, want %d", len(lines), m.Height())
 		}
 		for _, l := range lines {
-			if got := ansi.StringWidth(l); got != m.Width() {
+			if got := cellWidth(m, l); got != m.Width() {
 				t.Fatalf("line %q is %d cells, want %d", l, got, m.Width())
 			}
 			if !utf8.ValidString(l) || strings.ContainsFunc(l, func(r rune) bool { return r < 0x20 || (r >= 0x7f && r <= 0x9f) }) {

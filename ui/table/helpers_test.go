@@ -39,6 +39,15 @@ func newTable(t testing.TB, rows []Row, w, h int, opts ...Option) Model {
 	return m
 }
 
+// cellWidth measures s as the renderer would with m's width method: x/ansi's
+// own functions, not the table's measure.
+func cellWidth(m Model, s string) int {
+	if m.measure.Method == ansi.GraphemeWidth {
+		return ansi.StringWidth(s)
+	}
+	return ansi.StringWidthWc(s)
+}
+
 // screen returns View's lines with escape codes stripped, after checking the
 // frame has exactly the size that was set.
 func screen(t *testing.T, m Model) []string {
@@ -55,7 +64,7 @@ func screen(t *testing.T, m Model) []string {
 		t.Fatalf("View has %d lines, want %d:\n%s", len(lines), m.Height(), v)
 	}
 	for i, l := range lines {
-		if w := ansi.StringWidth(l); w != m.Width() {
+		if w := cellWidth(m, l); w != m.Width() {
 			t.Fatalf("line %d is %d cells wide, want %d: %q", i, w, m.Width(), l)
 		}
 		lines[i] = ansi.Strip(l)

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"mps/ui/text"
 )
 
@@ -27,6 +29,7 @@ type Model struct {
 	styles    palette
 	keys      KeyMap
 	emptyText string
+	measure   text.Measure // how cells are cut and padded; see SetWidthMethod
 
 	gen    uint32 // bumped whenever cached row lines go stale; see lineCache
 	frames *slab  // where View writes frames, shared by copies
@@ -94,6 +97,19 @@ func (m *Model) SetSize(w, h int) {
 		m.relayout()
 	}
 	m.scrollToCursor()
+}
+
+// SetWidthMethod sets how cell text is measured when it is cut and padded:
+// it must be the method the renderer uses (ansi.WcWidth, the zero value,
+// until the terminal reports grapheme clustering), or rows with text the
+// methods disagree on come out wider or narrower than the table. Changing
+// it draws every row again.
+func (m *Model) SetWidthMethod(method ansi.Method) {
+	if method == m.measure.Method {
+		return
+	}
+	m.measure.Method = method
+	m.relayout()
 }
 
 // SetOrigin tells the table where its top-left cell is on the screen, so a

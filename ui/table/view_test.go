@@ -3,6 +3,8 @@ package table
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestViewDrawsHeaderAndWindow(t *testing.T) {
@@ -88,11 +90,41 @@ func TestWideCharactersKeepWidths(t *testing.T) {
 		{ID: "3", Cells: []string{"شركة الاتصالات المتقدمة", "Компания", "e\u0301\u0301\u0301", "x", "y"}},
 		{ID: "4", Cells: []string{strings.Repeat("長", 10000), strings.Repeat("w", 10000)}},
 	}
-	for _, w := range []int{80, 47, 33, 21, 13, 9, 5, 2, 1} {
-		m := newTable(t, rows, w, 6)
-		screen(t, m)
-		m.Bottom()
-		screen(t, m)
+	for _, method := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+		for _, w := range []int{80, 47, 33, 21, 13, 9, 5, 2, 1} {
+			m := newTable(t, rows, w, 6)
+			m.SetWidthMethod(method)
+			screen(t, m)
+			m.Bottom()
+			screen(t, m)
+		}
+	}
+}
+
+// Text the two width methods count differently: each row must still be
+// exactly the table's width as the method in force counts it, and switching
+// the method must redraw the rows already cached.
+func TestRowsKeepWidthUnderEitherMethod(t *testing.T) {
+	rows := []Row{
+		{ID: "1", Cells: []string{"दिल्ली फ़ैशन 15", "1", "active", "owner", "दिल्ली"}},
+		{ID: "2", Cells: []string{"👨‍👩‍👧‍👦 family 👩🏽‍💻", "2", "👨‍👩‍👧‍👦", "x", "y"}},
+		{ID: "3", Cells: []string{"🇧🇷 Brasil 🇧 Flores", "3", "🇧", "🇧🇷🇧", "z"}},
+		{ID: "4", Cells: []string{"I ❤️ tea ☺️", "4", "❤️❤️❤️❤️❤️", "☺️", "❤️"}},
+	}
+	for _, r := range rows {
+		if ansi.StringWidthWc(r.Cells[0]) == ansi.StringWidth(r.Cells[0]) {
+			t.Fatalf("%q measures the same under both methods; it tests nothing", r.Cells[0])
+		}
+	}
+	for _, w := range []int{80, 41, 23, 12, 7} {
+		m := newTable(t, rows, w, 6, WithStyles(DefaultStyles()))
+		for _, method := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth, ansi.WcWidth} {
+			m.SetWidthMethod(method)
+			for range rows {
+				screen(t, m)
+				m.MoveBy(1)
+			}
+		}
 	}
 }
 

@@ -139,9 +139,6 @@ func Truncate(s string, width int) string { return Graphemes().Truncate(s, width
 // PadRight is Graphemes().PadRight.
 func PadRight(s string, width int) string { return Graphemes().PadRight(s, width) }
 
-// Fit is Graphemes().Fit.
-func Fit(s string, width int) string { return Graphemes().Fit(s, width) }
-
 func isPrintableASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c > 0x7e {

@@ -72,7 +72,7 @@ func TestFitIsExactWidth(t *testing.T) {
 	inputs := []string{"", "a", "hello world", "日本語の会社", "👩🏽‍💻 team", "شركة الاتصالات", strings.Repeat("x", 10000)}
 	for _, in := range inputs {
 		for w := 0; w <= 14; w++ {
-			if got := ansi.StringWidth(Fit(in, w)); got != w {
+			if got := ansi.StringWidth(Graphemes().Fit(in, w)); got != w {
 				t.Errorf("Fit(%q, %d) is %d cells wide", in, w, got)
 			}
 		}
