@@ -83,11 +83,10 @@ func (m *Model) draw(e *entry) (plain, styled string) {
 	if !c.holds(e.lines) {
 		hasStyle := m.hasStyle(e.row.Styles)
 		b, start := c.reserve(m.lineSize(e.row.Cells, hasStyle))
-		c.cuts = c.cuts[:0]
-		m.writeCells(b, e.row.Cells, nil, &c.cuts)
+		m.writeCells(b, e.row.Cells, nil)
 		split := b.Len()
 		if hasStyle {
-			m.writeStyled(b, b.String()[start:split], c.cuts, e.row.Styles)
+			m.writeCells(b, e.row.Cells, e.row.Styles)
 		}
 		e.lines = c.keep(start, split)
 	}
@@ -122,17 +121,14 @@ func (m *Model) hasStyle(ids []StyleID) bool {
 // drawCells draws cells into a new string; see writeCells.
 func (m *Model) drawCells(cells []string, ids []StyleID) string {
 	var b strings.Builder
-	m.writeCells(&b, cells, ids, nil)
+	m.writeCells(&b, cells, ids)
 	return b.String()
 }
 
 // writeCells lays cells out in the columns, cutting and padding each to its
 // column's width and the whole to the body width. With ids, each cell's text
-// is wrapped in the codes of its style; the padding stays outside them. With
-// cuts, it appends where each shown column's text starts and ends in what it
-// writes, for writeStyled.
-func (m *Model) writeCells(b *strings.Builder, cells []string, ids []StyleID, cuts *[]int32) {
-	begin := b.Len()
+// is wrapped in the codes of its style; the padding stays outside them.
+func (m *Model) writeCells(b *strings.Builder, cells []string, ids []StyleID) {
 	used := 0
 	for i, w := range m.widths {
 		if w == 0 {
@@ -153,40 +149,12 @@ func (m *Model) writeCells(b *strings.Builder, cells []string, ids []StyleID, cu
 			style = m.styles.cell(ids[i])
 		}
 		b.WriteString(style.open)
-		if cuts != nil {
-			*cuts = append(*cuts, int32(b.Len()-begin), int32(b.Len()-begin+len(cell)))
-		}
 		b.WriteString(cell)
 		b.WriteString(style.close)
 		writeSpaces(b, w-cw)
 		used += w
 	}
 	writeSpaces(b, m.bodyWidth()-used)
-}
-
-// writeStyled writes plain, a line writeCells wrote without ids and with
-// cuts, again with each cell's text wrapped in the codes of its style in ids:
-// what writeCells writes with ids, without cutting and measuring the cells a
-// second time.
-func (m *Model) writeStyled(b *strings.Builder, plain string, cuts []int32, ids []StyleID) {
-	from, shown := 0, 0
-	for i, w := range m.widths {
-		if w == 0 {
-			continue
-		}
-		start, end := int(cuts[2*shown]), int(cuts[2*shown+1])
-		shown++
-		var style sgr
-		if i < len(ids) {
-			style = m.styles.cell(ids[i])
-		}
-		b.WriteString(plain[from:start])
-		b.WriteString(style.open)
-		b.WriteString(plain[start:end])
-		b.WriteString(style.close)
-		from = end
-	}
-	b.WriteString(plain[from:])
 }
 
 const spaces = "                                                                "
