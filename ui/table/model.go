@@ -73,7 +73,7 @@ func (m *Model) SetColumns(cols []Column) {
 	m.cols = slices.Clone(cols)
 	m.titles = make([]string, len(cols))
 	for i, c := range cols {
-		m.titles[i] = text.Sanitize(c.Title)
+		m.titles[i] = cleanCell(c.Title)
 	}
 	m.relayout()
 }

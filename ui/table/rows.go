@@ -147,9 +147,14 @@ func (s *store) contains(i int, needle []byte, q *bigramSet) bool {
 	return s.at(i).grams.covers(q) && bytes.Contains(s.haystack(i), needle)
 }
 
+// cleanCell is c made inert (text.Sanitize) and detached from its
+// neighbours (text.Detach), so that it takes on the screen the cells it
+// measures on its own.
+func cleanCell(c string) string { return text.Detach(text.Sanitize(c)) }
+
 func sanitizeCells(cells []string) []string {
 	for i, c := range cells {
-		clean := text.Sanitize(c)
+		clean := cleanCell(c)
 		if clean == c {
 			continue
 		}
@@ -157,7 +162,7 @@ func sanitizeCells(cells []string) []string {
 		copy(out, cells)
 		out[i] = clean
 		for j := i + 1; j < len(out); j++ {
-			out[j] = text.Sanitize(out[j])
+			out[j] = cleanCell(out[j])
 		}
 		return out
 	}
