@@ -76,6 +76,7 @@ type eventsTab struct {
 	polling bool
 	live    bool // the first full read is done; later events are news
 	absent  bool // the log file does not exist yet
+	busy    int  // polls in a row that found the log locked by a writer
 	load    loadState
 	gauge   *webhooks.Gauge
 	every   time.Duration
@@ -195,6 +196,10 @@ func (t *eventsTab) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// busyPollsTolerated is how many polls in a row may find the log locked
+// before the tab reports it.
+const busyPollsTolerated = 3
+
 func (t *eventsTab) polled(msg eventsPollMsg) tea.Cmd {
 	if msg.Log != nil && t.log == nil {
 		t.log = msg.Log
@@ -207,6 +212,12 @@ func (t *eventsTab) polled(msg eventsPollMsg) tea.Cmd {
 	if msg.Absent {
 		t.live = true // whatever the log holds once it appears arrived after we looked
 	}
+	if eventlog.IsBusy(msg.Err) && t.busy < busyPollsTolerated {
+		// The receiver is mid-write: keep what is shown and look again.
+		t.busy++
+		return tickEvents(msg.Origin, t.every)
+	}
+	t.busy = 0
 	if msg.Err != nil || msg.Absent {
 		t.load = loadState{err: msg.Err, done: true}
 		t.refreshEmpty()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -284,5 +285,56 @@ func TestPendingRequestAgeComesFromWebhooks(t *testing.T) {
 	}
 	if !strings.Contains(row, " 3h ") {
 		t.Fatalf("pending request %s: its row does not show the age from its webhook (3h):\n%s", id, h.screen())
+	}
+}
+
+// busyError is the error SQLite gives a second writer while the first holds
+// the log's lock: what a poll sees when the receiver is mid-write.
+func busyError(t *testing.T, path string) error {
+	t.Helper()
+	ctx := context.Background()
+	holder, err := sql.Open("sqlite", path+"?_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	tx, err := holder.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	impatient, err := sql.Open("sqlite", path+"?_txlock=immediate&_pragma=busy_timeout(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer impatient.Close()
+	_, err = impatient.BeginTx(ctx, nil)
+	if !eventlog.IsBusy(err) {
+		t.Fatalf("holding the lock gave %v, not a busy error", err)
+	}
+	return err
+}
+
+// A log locked by a writer for a few polls keeps the rows shown and is not
+// reported; one that stays locked is.
+func TestEventsTabRidesOutABusyLog(t *testing.T) {
+	reported := eventlog.Event{Key: "a", Received: fixedNow(), Field: webhook.FieldAccountUpdate, Event: webhook.EventPartnerAdded, WABAID: "102290129340398"}
+	h, l := logHarness(t, graphtest.Options{}, reported)
+	e, pos := h.eventsTab()
+	h.press(strconv.Itoa(pos + 1))
+	h.wantScreen("102290129340398")
+
+	busy := busyError(t, l.Path())
+	poll := func() { h.send(eventsPollMsg{Origin: Origin{Tab: TabEvents, Seq: e.seq}, Err: busy}) }
+	for range busyPollsTolerated {
+		poll()
+		if e.load.err != nil {
+			t.Fatalf("a passing lock was reported: %v", e.load.err)
+		}
+		h.wantScreen("102290129340398")
+	}
+	poll()
+	if !eventlog.IsBusy(e.load.err) {
+		t.Fatalf("a log locked for %d polls in a row was not reported (load error %v)", busyPollsTolerated+1, e.load.err)
 	}
 }
