@@ -15,11 +15,7 @@ import (
 func TestIsBusyRecognisesAHeldLock(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), FileName)
-	log, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer log.Close()
+	log := openAt(t, path)
 
 	holder, err := log.db.BeginTx(ctx, nil) // _txlock=immediate: takes the write lock
 	if err != nil {

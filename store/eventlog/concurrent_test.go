@@ -66,16 +66,8 @@ func tail(ctx context.Context, l *Log, stop <-chan struct{}) (int, error) {
 func TestConcurrentWriterAndReaderGoroutines(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), FileName)
-	writer, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
-	reader, err := Open(ctx, path) // a second connection pool, as another process would have
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
+	writer := openAt(t, path)
+	reader := openAt(t, path) // a second connection pool, as another process would have
 
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -113,11 +105,7 @@ func TestWriterProcess(t *testing.T) {
 func TestTwoProcessesWriteAndRead(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), FileName)
-	reader, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
+	reader := openAt(t, path)
 
 	var writers []*exec.Cmd
 	for _, prefix := range []string{"p1", "p2"} {
@@ -176,11 +164,7 @@ func (b *lockedBuffer) String() string {
 func TestOpeningACurrentLogDoesNotWaitForAWriter(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), FileName)
-	writer, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
+	writer := openAt(t, path)
 	tx, err := writer.db.BeginTx(ctx, nil) // holds the write lock (_txlock=immediate)
 	if err != nil {
 		t.Fatal(err)

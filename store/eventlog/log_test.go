@@ -16,7 +16,13 @@ func t0() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC) }
 
 func openTemp(t *testing.T) *Log {
 	t.Helper()
-	l, err := Open(context.Background(), filepath.Join(t.TempDir(), "profile", FileName))
+	return openAt(t, filepath.Join(t.TempDir(), "profile", FileName))
+}
+
+// openAt opens the log at path for the rest of the test.
+func openAt(t *testing.T, path string) *Log {
+	t.Helper()
+	l, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,11 +24,7 @@ func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
 	}
 	v1.Close()
 
-	l, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
+	l := openAt(t, path)
 	var version int
 	if err := l.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != SchemaVersion() {
 		t.Fatalf("user_version = %d, %v; want %d", version, err, SchemaVersion())
