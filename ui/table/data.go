@@ -8,6 +8,7 @@ func (m *Model) SetRows(rows []Row) {
 		keepID, hadSelection = r.ID, true
 	}
 	m.rows = newStore()
+	m.gen = m.rows.lines.newLayout() // ids are unique only within a cache
 	m.history = nil
 	m.filter.visible = nil
 	m.AppendRows(rows)

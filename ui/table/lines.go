@@ -10,10 +10,11 @@ import "strings"
 //
 // The cache is shared by the copies of a Model, like the rows.
 type lineCache struct {
-	layout uint32   // the Model.gen the slabs hold lines for
-	epoch  uint32   // bumped whenever the slabs are dropped
-	filled slab     // the slab being written, whose text is last in slabs
-	slabs  []string // the text of every slab of this epoch
+	layouts uint32   // the last layout id handed out; see newLayout
+	layout  uint32   // the Model.gen the slabs hold lines for
+	epoch   uint32   // bumped whenever the slabs are dropped
+	filled  slab     // the slab being written, whose text is last in slabs
+	slabs   []string // the text of every slab of this epoch
 }
 
 // lineRef locates a row's lines in the cache: plain is [start, split) of
@@ -25,6 +26,13 @@ type lineRef struct {
 }
 
 func newLineCache() *lineCache { return &lineCache{epoch: 1} }
+
+// newLayout returns an id no other layout drawing into this cache has, so
+// copies of a Model that change their width apart never share lines.
+func (c *lineCache) newLayout() uint32 {
+	c.layouts++
+	return c.layouts
+}
 
 // use makes the cache hold lines for layout gen, dropping every line drawn
 // for another layout.

@@ -31,7 +31,7 @@ type Model struct {
 	emptyText string
 	measure   text.Measure // how cells are cut and padded; see SetWidthMethod
 
-	gen    uint32 // bumped whenever cached row lines go stale; see lineCache
+	gen    uint32 // a new id whenever cached row lines go stale; see lineCache
 	frames *slab  // where View writes frames, shared by copies
 	header string // the header line, styled
 	blank  string // an empty body line
@@ -126,8 +126,8 @@ func (m Model) KeyMap() KeyMap { return m.keys }
 // relayout recomputes the column widths and the header, and drops every
 // cached row line.
 func (m *Model) relayout() {
-	m.gen++
 	if m.rows.lines != nil { // nil in a Model not made by New
+		m.gen = m.rows.lines.newLayout()
 		m.rows.lines.use(m.gen)
 	}
 	m.widths = layoutWidths(m.cols, m.bodyWidth())

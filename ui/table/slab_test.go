@@ -68,7 +68,8 @@ func TestNewLayoutDropsOldLines(t *testing.T) {
 }
 
 // TestCopiesWithOtherWidthsDrawTheirOwn: copies of a Model share the rows
-// and their cache but not the layout, so each must draw its own width.
+// and their cache but not the layout, so each must draw its own width, also
+// when both change their width after the copy is made.
 func TestCopiesWithOtherWidthsDrawTheirOwn(t *testing.T) {
 	wide := newTable(t, numberedRows(0, 50), 100, 6)
 	narrow := wide
@@ -79,6 +80,19 @@ func TestCopiesWithOtherWidthsDrawTheirOwn(t *testing.T) {
 		wide.MoveBy(7)
 		narrow.MoveBy(3)
 	}
+	wide.SetSize(60, 6) // as many width changes as narrow has had
+	wide.Top()
+	narrow.Top()
+	for range 3 {
+		screen(t, narrow)
+		screen(t, wide)
+		wide.MoveBy(2)
+	}
+	fresh := wide
+	fresh.SetRows(numberedRows(100, 50))
+	fresh.SetSize(45, 6)
+	screen(t, fresh)
+	screen(t, wide)
 }
 
 // TestFramesStayAsReturned: View's frames share slabs with later frames, so
