@@ -26,6 +26,7 @@ func RunDemo(ctx context.Context, opts ...tea.ProgramOption) error {
 		return err
 	}
 	defer hooks.stop()
+	hooks.replayHistory(sandbox)
 	events := eventsWiring(EventsConfig{Log: hooks.log})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

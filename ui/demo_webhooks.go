@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"mps/graph/graphtest"
@@ -30,6 +31,7 @@ type demoWebhooks struct {
 	dir    string
 	cancel context.CancelFunc
 	done   chan error
+	replay sync.WaitGroup
 }
 
 func startDemoWebhooks(ctx context.Context, sandbox *graphtest.Sandbox) (*demoWebhooks, error) {
@@ -76,8 +78,17 @@ func deliverSigned(client *http.Client, url string, payload []byte, secret strin
 	}
 }
 
-// stop ends the receiver and removes the temporary log.
+// replayHistory sends the sandbox's past webhooks through the receiver in
+// the background, so the dashboard opens at once and the Events tab's polls
+// pick them up: the ages of pending requests and the week's onboardings.
+func (d *demoWebhooks) replayHistory(sandbox *graphtest.Sandbox) {
+	d.replay.Go(sandbox.ReplayHistory)
+}
+
+// stop waits for a replay still under way, ends the receiver and removes
+// the temporary log.
 func (d *demoWebhooks) stop() {
+	d.replay.Wait()
 	d.cancel()
 	<-d.done
 	d.close()

@@ -43,7 +43,11 @@ func (h *harness) tick() {
 func newDemoEventsHarness(t *testing.T) *harness {
 	// The sandbox's clock runs 3 hours behind the app's, so ages show.
 	sandboxNow := func() time.Time { return fixedNow().Add(-3 * time.Hour) }
-	return newHarnessConfig(t, 120, 40, graphtest.Options{Now: sandboxNow}, func(sb *graphtest.Sandbox, c *Config) {
+	return newDemoEventsHarnessWith(t, graphtest.Options{Now: sandboxNow})
+}
+
+func newDemoEventsHarnessWith(t *testing.T, opts graphtest.Options) *harness {
+	return newHarnessConfig(t, 120, 40, opts, func(sb *graphtest.Sandbox, c *Config) {
 		hooks, err := startDemoWebhooks(context.Background(), sb)
 		if err != nil {
 			t.Fatal(err)

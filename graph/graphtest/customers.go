@@ -71,11 +71,16 @@ func (s *Sandbox) OnboardCustomer(solutionID string) (graph.WABA, error) {
 	}
 	ord := w.wabas.add(w.wabas.patternFor(w, []int{i}))
 	waba := w.wabas.waba(ord)
-	payload := s.webhookPayload(webhook.FieldAccountUpdate, accountChange{Event: webhook.EventPartnerAdded, WABAInfo: wabaInfo{
-		WABAID: waba.ID, OwnerBusinessID: customerBusinessID(ord), SolutionID: sol.id,
-		SolutionPartnerBusinessIDs: w.businessIDs(sol),
-	}})
+	payload := s.webhookPayload(webhook.FieldAccountUpdate, w.partnerAdded(ord, sol))
 	s.mu.Unlock()
 	s.deliver([][]byte{payload})
 	return waba, nil
+}
+
+// partnerAdded is the account_update value for a WABA onboarded through sol.
+func (w *world) partnerAdded(ord int, sol *solution) accountChange {
+	return accountChange{Event: webhook.EventPartnerAdded, WABAInfo: wabaInfo{
+		WABAID: wabaID(ord), OwnerBusinessID: customerBusinessID(ord), SolutionID: sol.id,
+		SolutionPartnerBusinessIDs: w.businessIDs(sol),
+	}}
 }

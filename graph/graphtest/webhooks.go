@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"sync"
+	"time"
 
 	"mps/graph"
 	"mps/graph/webhook"
@@ -86,13 +87,18 @@ type accountChange struct {
 	WABAInfo wabaInfo `json:"waba_info"`
 }
 
-// webhookPayload wraps one change in Meta's envelope. Caller holds s.mu.
+// webhookPayload wraps one change in Meta's envelope, timed now. Caller holds s.mu.
 func (s *Sandbox) webhookPayload(field string, value any) []byte {
+	return s.webhookPayloadAt(field, value, s.opts.Now())
+}
+
+// webhookPayloadAt wraps one change that happened at the given time. Caller holds s.mu.
+func (s *Sandbox) webhookPayloadAt(field string, value any, at time.Time) []byte {
 	body := webhookBody{
 		Object: "whatsapp_business_account",
 		Entry: []webhookEntry{{
 			ID:      s.state.business,
-			Time:    s.opts.Now().Unix(),
+			Time:    at.Unix(),
 			Changes: []webhookChange{{Value: value, Field: field}},
 		}},
 	}
