@@ -2,7 +2,6 @@ package eventlog
 
 import (
 	"context"
-	"path/filepath"
 	"strconv"
 	"testing"
 )
@@ -10,11 +9,7 @@ import (
 // BenchmarkAppend1000 stores one delivery's worth of changes (Meta's
 // maximum) per durable transaction.
 func BenchmarkAppend1000(b *testing.B) {
-	l, err := Open(context.Background(), filepath.Join(b.TempDir(), FileName))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer l.Close()
+	l := openTemp(b)
 	n := 0
 	for b.Loop() {
 		batch := make([]Event, 1000)
@@ -30,11 +25,7 @@ func BenchmarkAppend1000(b *testing.B) {
 
 // BenchmarkAppendOne is the cost of one small delivery's durable commit.
 func BenchmarkAppendOne(b *testing.B) {
-	l, err := Open(context.Background(), filepath.Join(b.TempDir(), FileName))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer l.Close()
+	l := openTemp(b)
 	n := 0
 	for b.Loop() {
 		n++

@@ -14,13 +14,13 @@ import (
 // t0 is the tests' reference time.
 func t0() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC) }
 
-func openTemp(t *testing.T) *Log {
+func openTemp(t testing.TB) *Log {
 	t.Helper()
 	return openAt(t, filepath.Join(t.TempDir(), "profile", FileName))
 }
 
 // openAt opens the log at path for the rest of the test.
-func openAt(t *testing.T, path string) *Log {
+func openAt(t testing.TB, path string) *Log {
 	t.Helper()
 	l, err := Open(context.Background(), path)
 	if err != nil {
