@@ -11,17 +11,17 @@ func (m Model) Selected() (Row, bool) {
 	if i < 0 {
 		return Row{}, false
 	}
-	return m.rows.at(i).row, true
+	return m.rows.row(i), true
 }
 
 // SelectID moves the cursor to the row with this ID. It reports false, and
 // leaves the cursor alone, when there is no such row or the filter hides it.
 func (m *Model) SelectID(id string) bool {
-	i, ok := m.rows.byID[id]
+	i, ok := m.rows.findID(id)
 	if !ok {
 		return false
 	}
-	pos, found := slices.BinarySearch(m.filter.visible, i)
+	pos, found := slices.BinarySearch(m.filter.visible, int32(i))
 	if !found {
 		return false
 	}

@@ -26,7 +26,7 @@ func bruteFilter(rows []Row, q string) []string {
 func visibleIDs(m Model) []string {
 	ids := make([]string, 0, m.VisibleLen())
 	for _, i := range m.filter.visible {
-		ids = append(ids, m.rows.at(int(i)).row.ID)
+		ids = append(ids, m.rows.row(int(i)).ID)
 	}
 	return ids
 }

@@ -138,7 +138,7 @@ func (m *Model) relayout() {
 		m.header = ""
 		return
 	}
-	m.header = m.styles.header.wrap(m.markOff + m.drawCells(m.titles, nil))
+	m.header = m.styles.header.wrap(m.markOff + m.drawCells(cellsOf(m.titles), nil))
 }
 
 // bodyWidth is the width right of the gutter.

@@ -54,7 +54,7 @@ func (m *Model) lineParts(n int, parts [4]string) [4]string {
 	p := m.offset + n
 	switch {
 	case p < len(m.filter.visible):
-		plain, styled := m.draw(m.rows.at(int(m.filter.visible[p])))
+		plain, styled := m.draw(int(m.filter.visible[p]))
 		if p == m.cursor {
 			sel := m.styles.selected
 			return [4]string{sel.open, m.markOn, plain, sel.close}
@@ -74,19 +74,21 @@ func (m *Model) emptyMessage() string {
 	return "No rows match \u201c" + text.Sanitize(m.query) + "\u201d."
 }
 
-// draw returns e's plain and styled lines, drawing them into the line cache
-// unless they are there for the current layout. Both lines are written
+// draw returns row i's plain and styled lines, drawing them into the line
+// cache unless they are there for the current layout. Both lines are written
 // together, into a slab that holds many rows' lines.
-func (m *Model) draw(e *entry) (plain, styled string) {
+func (m *Model) draw(i int) (plain, styled string) {
 	c := m.rows.lines
 	c.use(m.gen)
+	e := m.rows.at(i)
 	if !c.holds(e.lines) {
-		hasStyle := m.hasStyle(e.row.Styles)
-		b, start := c.reserve(m.lineSize(e.row.Cells, hasStyle))
-		m.writeCells(b, e.row.Cells, nil)
+		cells, ids := m.rows.cells(i)
+		hasStyle := m.hasStyle(ids)
+		b, start := c.reserve(m.lineSize(cells, hasStyle))
+		m.writeCells(b, cells, nil)
 		split := b.Len()
 		if hasStyle {
-			m.writeCells(b, e.row.Cells, e.row.Styles)
+			m.writeCells(b, cells, ids)
 		}
 		e.lines = c.keep(start, split)
 	}
@@ -95,12 +97,10 @@ func (m *Model) draw(e *entry) (plain, styled string) {
 
 // lineSize is a close upper bound of the bytes writeCells writes, so that a
 // row's lines fit in the room reserved for them.
-func (m *Model) lineSize(cells []string, styled bool) int {
+func (m *Model) lineSize(cells cellList, styled bool) int {
 	n := m.bodyWidth()
-	for i, c := range cells {
-		if i < len(m.widths) {
-			n += min(len(c), 4*m.widths[i]) + len(text.Ellipsis)
-		}
+	for i := range min(cells.len(), len(m.widths)) {
+		n += min(len(cells.at(i)), 4*m.widths[i]) + len(text.Ellipsis)
 	}
 	if styled {
 		const codesPerCell = 32 // typical open and close codes of a colour
@@ -119,7 +119,7 @@ func (m *Model) hasStyle(ids []StyleID) bool {
 }
 
 // drawCells draws cells into a new string; see writeCells.
-func (m *Model) drawCells(cells []string, ids []StyleID) string {
+func (m *Model) drawCells(cells cellList, ids []StyleID) string {
 	var b strings.Builder
 	m.writeCells(&b, cells, ids)
 	return b.String()
@@ -128,7 +128,7 @@ func (m *Model) drawCells(cells []string, ids []StyleID) string {
 // writeCells lays cells out in the columns, cutting and padding each to its
 // column's width and the whole to the body width. With ids, each cell's text
 // is wrapped in the codes of its style; the padding stays outside them.
-func (m *Model) writeCells(b *strings.Builder, cells []string, ids []StyleID) {
+func (m *Model) writeCells(b *strings.Builder, cells cellList, ids []StyleID) {
 	used := 0
 	for i, w := range m.widths {
 		if w == 0 {
@@ -138,11 +138,7 @@ func (m *Model) writeCells(b *strings.Builder, cells []string, ids []StyleID) {
 			b.WriteString(separator)
 			used++
 		}
-		var cell string
-		if i < len(cells) {
-			cell = cells[i]
-		}
-		cell = m.measure.Truncate(cell, w)
+		cell := m.measure.Truncate(cells.at(i), w)
 		cw := m.measure.Width(cell)
 		var style sgr
 		if i < len(ids) {

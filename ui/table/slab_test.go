@@ -124,10 +124,11 @@ func checkCachedLines(t *testing.T, m *Model) {
 			continue
 		}
 		plain, styled := m.rows.lines.lines(e.lines)
-		want := m.drawCells(e.row.Cells, nil)
+		r := m.rows.row(i)
+		want := m.drawCells(cellsOf(r.Cells), nil)
 		wantStyled := want
-		if m.hasStyle(e.row.Styles) {
-			wantStyled = m.drawCells(e.row.Cells, e.row.Styles)
+		if m.hasStyle(r.Styles) {
+			wantStyled = m.drawCells(cellsOf(r.Cells), r.Styles)
 		}
 		if plain != want || styled != wantStyled {
 			t.Fatalf("row %d is cached as %q / %q, drawn afresh it is %q / %q", i, plain, styled, want, wantStyled)
