@@ -48,6 +48,7 @@ func commands() []Command {
 		secretStatusCommand(),
 		profileShowCommand(),
 		profileSetCommand(),
+		profileUnsetCommand(),
 		profileAddPartnerCommand(),
 		profileRemovePartnerCommand(),
 	}
