@@ -161,7 +161,7 @@ func (a *App) body() string {
 	w, h := a.ctx.Width, a.bodyHeight()
 	switch {
 	case a.dialog != nil:
-		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, a.dialog.View(h))
+		return a.dialog.View(w, h)
 	case a.fullHelp:
 		return a.fullHelpView(w)
 	case a.inspector != nil:

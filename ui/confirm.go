@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"mps/graph"
 	"mps/ui/text"
@@ -59,18 +61,57 @@ const (
 	fitMinimal                  // the action, the solution, the warning and the buttons
 )
 
-// View draws the dialog box in at most maxHeight lines, dropping detail
-// as space runs short; the names, the warning and the buttons always show.
-func (d *confirmDialog) View(maxHeight int) string {
-	width := min(max(d.ctx.Width-4, 10), 72)
+// View draws the dialog box centred in an area of width x height cells,
+// dropping detail as space runs short; the names, the warning and the
+// buttons always show.
+func (d *confirmDialog) View(width, height int) string {
+	inner := min(max(width-4, 10), 72)
 	var lines []string
 	for fit := fitSpaced; fit <= fitMinimal; fit++ {
-		lines = d.lines(width, fit)
-		if len(lines)+2 <= maxHeight {
+		lines = d.lines(inner, fit)
+		if len(lines)+2 <= height {
 			break
 		}
 	}
-	return d.ctx.Styles.Dialog.Render(strings.Join(lines, "\n"))
+	return centred(d.ctx.Measure, framed(d.ctx.Measure, d.ctx.Styles.Dialog, lines, inner), width, height)
+}
+
+// framed draws lines inside box's border and horizontal padding, each cut
+// and padded to width cells as m counts them. lipgloss would pad them by
+// grapheme clusters, which moves the right border of a line with Devanagari
+// or ZWJ emoji while the terminal counts code points.
+func framed(m text.Measure, box lipgloss.Style, lines []string, width int) []string {
+	b := box.GetBorderStyle()
+	paint := func(c color.Color, s string) string { return lipgloss.NewStyle().Foreground(c).Render(s) }
+	left, right := paint(box.GetBorderLeftForeground(), b.Left), paint(box.GetBorderRightForeground(), b.Right)
+	padLeft, padRight := strings.Repeat(" ", box.GetPaddingLeft()), strings.Repeat(" ", box.GetPaddingRight())
+	span := box.GetPaddingLeft() + width + box.GetPaddingRight()
+	out := make([]string, 0, len(lines)+2)
+	out = append(out, paint(box.GetBorderTopForeground(), b.TopLeft+strings.Repeat(b.Top, span)+b.TopRight))
+	for _, l := range lines {
+		out = append(out, left+padLeft+m.Fit(l, width)+padRight+right)
+	}
+	return append(out, paint(box.GetBorderBottomForeground(), b.BottomLeft+strings.Repeat(b.Bottom, span)+b.BottomRight))
+}
+
+// centred places lines of equal width in the middle of width x height
+// cells, padding with spaces counted by m, as lipgloss.Place would with
+// its own count. A block larger than the area starts at its top left.
+func centred(m text.Measure, lines []string, width, height int) string {
+	blank := strings.Repeat(" ", width)
+	above := max(height-len(lines), 0) / 2
+	out := make([]string, 0, max(height, len(lines)))
+	for range above {
+		out = append(out, blank)
+	}
+	for _, l := range lines {
+		margin := strings.Repeat(" ", max(width-m.Width(l), 0)/2)
+		out = append(out, m.PadRight(margin+l, width))
+	}
+	for len(out) < height {
+		out = append(out, blank)
+	}
+	return strings.Join(out, "\n")
 }
 
 func (d *confirmDialog) lines(width int, fit dialogFit) []string {
