@@ -19,12 +19,7 @@ func TestBuiltBinaryDemo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
 	}
-	bin := filepath.Join(t.TempDir(), "mps")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = filepath.Join("..", "..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildMPS(t)
 	run := func(args ...string) (string, string, int) {
 		cmd := exec.Command(bin, args...)
 		// A bare environment: no keyring bus, no token, a config dir of its own.
@@ -70,4 +65,16 @@ func TestBuiltBinaryDemo(t *testing.T) {
 	if out, _, code = run("--version"); code != 0 || !strings.HasPrefix(out, "mps ") {
 		t.Errorf("--version: exit %d, %q", code, out)
 	}
+}
+
+// buildMPS builds the mps binary into a temporary directory and returns its path.
+func buildMPS(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "mps")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = filepath.Join("..", "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }

@@ -46,6 +46,8 @@ func run(ctx context.Context, args []string, env Env) error {
 		return runDashboard(ctx, &g, env)
 	case words[0] == "help":
 		return runHelp(env, words[1:])
+	case words[0] == completeCommand:
+		return runComplete(env.Stdout, words[1:])
 	}
 	cmd, rest, ok := findCommand(words)
 	if !ok {

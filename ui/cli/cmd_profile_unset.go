@@ -15,6 +15,7 @@ func profileUnsetCommand() Command {
 		Name:    "profile unset",
 		Args:    "FIELD...",
 		NArgs:   anyNumber,
+		Choices: unsetFieldNames(),
 		Summary: "Remove saved values from the profile: " + strings.Join(unsetFieldNames(), ", "),
 		Detail: "The inverse of `mps profile set`: removes each FIELD from the profile in the config\n" +
 			"file (mode 0600, replaced atomically). A value that is not saved is left alone and\n" +

@@ -9,6 +9,7 @@ func secretDeleteCommand() Command {
 	return Command{
 		Name:    "secret delete",
 		Args:    secretNamesSynopsis,
+		Choices: secretNameList(),
 		NArgs:   1,
 		Summary: "Remove the app secret or the webhook verify token from the OS keyring",
 		Setup: func(fs *flag.FlagSet) Runner {

@@ -12,6 +12,7 @@ func secretSetCommand() Command {
 	return Command{
 		Name:    "secret set",
 		Args:    secretNamesSynopsis,
+		Choices: secretNameList(),
 		NArgs:   1,
 		Summary: "Store the app secret or the webhook verify token in the OS keyring",
 		Detail: "Reads the value from a hidden prompt, or from standard input with --with-value\n" +

@@ -12,11 +12,12 @@ import (
 // and returns the function that runs it, so flag values live in the
 // closure rather than in package state.
 type Command struct {
-	Name    string // one word, or a group and a word: "webhook serve"
-	Args    string // synopsis of the positional arguments, e.g. "SOLUTION_ID"
-	NArgs   int    // exact number of positional arguments; anyNumber for any
-	Summary string // one line for the command list
-	Detail  string // optional paragraph for the command's --help
+	Name    string   // one word, or a group and a word: "webhook serve"
+	Args    string   // synopsis of the positional arguments, e.g. "SOLUTION_ID"
+	NArgs   int      // exact number of positional arguments; anyNumber for any
+	Summary string   // one line for the command list
+	Detail  string   // optional paragraph for the command's --help
+	Choices []string // the values its positional arguments take, for completion; nil when open
 	Setup   func(fs *flag.FlagSet) Runner
 }
 
@@ -51,6 +52,7 @@ func commands() []Command {
 		profileUnsetCommand(),
 		profileAddPartnerCommand(),
 		profileRemovePartnerCommand(),
+		completionCommand(),
 	}
 }
 

@@ -29,15 +29,22 @@ func secretNames() []secretName {
 
 const secretNamesSynopsis = "app-secret|verify-token"
 
+// secretNameList is the names typed on the command line.
+func secretNameList() []string {
+	var names []string
+	for _, n := range secretNames() {
+		names = append(names, n.name)
+	}
+	return names
+}
+
 func parseSecretName(arg string) (secretName, error) {
-	var known []string
 	for _, n := range secretNames() {
 		if n.name == arg {
 			return n, nil
 		}
-		known = append(known, n.name)
 	}
-	return secretName{}, usageErrorf("Name one of: "+strings.Join(known, ", ")+". The access token is stored by `mps login`.",
+	return secretName{}, usageErrorf("Name one of: "+strings.Join(secretNameList(), ", ")+". The access token is stored by `mps login`.",
 		"%q is not a secret mps keeps", text80(arg))
 }
 
