@@ -2,8 +2,10 @@ package webhooks
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -16,20 +18,45 @@ const shutdownGrace = 30 * time.Second
 // Serve answers webhook requests for path on ln until ctx is done, then
 // stops accepting and lets deliveries in flight finish. Other paths get 404.
 func Serve(ctx context.Context, ln net.Listener, path string, h http.Handler) error {
-	if err := CheckPath(path); err != nil {
+	srv, err := newServer(path, h)
+	if err != nil {
 		return err
+	}
+	return serveUntilDone(ctx, srv, func() error { return srv.Serve(ln) })
+}
+
+// ServeTLS is Serve over TLS with cfg. Failed handshakes, including plain
+// HTTP sent to the port, are reported to logger.
+func ServeTLS(ctx context.Context, ln net.Listener, path string, h http.Handler, cfg *tls.Config, logger *slog.Logger) error {
+	srv, err := newServer(path, h)
+	if err != nil {
+		return err
+	}
+	srv.TLSConfig = cfg
+	if logger != nil {
+		srv.ErrorLog = slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
+	}
+	return serveUntilDone(ctx, srv, func() error { return srv.ServeTLS(ln, "", "") })
+}
+
+func newServer(path string, h http.Handler) (*http.Server, error) {
+	if err := CheckPath(path); err != nil {
+		return nil, err
 	}
 	mux := http.NewServeMux()
 	mux.Handle(path, h)
-	srv := &http.Server{
+	return &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
-	}
+	}, nil
+}
+
+func serveUntilDone(ctx context.Context, srv *http.Server, serve func() error) error {
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
+	go func() { done <- serve() }()
 	select {
 	case err := <-done:
 		return fmt.Errorf("webhook receiver stopped: %w", err)
