@@ -24,22 +24,34 @@ func webhookServeCommand() Command {
 		Detail: "Answers Meta's verification handshake with the verify token (" + store.EnvVerifyToken + " or the keyring),\n" +
 			"checks X-Hub-Signature-256 with the app secret (" + store.EnvAppSecret + " or the keyring), and answers\n" +
 			"200 only once a delivery is stored. Runs until interrupted (Ctrl-C or SIGTERM).\n" +
-			"Meta delivers only to a public HTTPS URL: put a TLS reverse proxy or tunnel in front.",
+			"Meta delivers only to a public HTTPS URL. Serve HTTPS directly with --tls-cert and --tls-key\n" +
+			"(PEM files such as certbot's fullchain.pem and privkey.pem; TLS 1.2 or later; the files are\n" +
+			"re-read when they change, so a renewal needs no restart), or serve plain HTTP behind a TLS\n" +
+			"reverse proxy or tunnel.",
 		Setup: func(fs *flag.FlagSet) Runner {
 			addr := fs.String("addr", "127.0.0.1:8787", "listen on `HOST:PORT`")
 			path := fs.String("path", "/webhook", "the URL `PATH` Meta posts to")
+			tls := bindTLSFlags(fs)
 			return func(ctx context.Context, s *Session, _ []string) error {
-				return serveWebhooks(ctx, s, *addr, *path)
+				return serveWebhooks(ctx, s, *addr, *path, tls)
 			}
 		},
 	}
 }
 
-func serveWebhooks(ctx context.Context, s *Session, addr, path string) error {
+func serveWebhooks(ctx context.Context, s *Session, addr, path string, tlsFiles tlsFlags) error {
 	if err := webhooks.CheckPath(path); err != nil {
 		return usageErrorf("Give --path like /webhook.", "%v", err)
 	}
+	if err := tlsFiles.check(); err != nil {
+		return err
+	}
 	dbPath, err := s.eventLogPath("webhook serve")
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(s.stderr, nil))
+	certs, err := tlsFiles.load(logger)
 	if err != nil {
 		return err
 	}
@@ -60,7 +72,7 @@ func serveWebhooks(ctx context.Context, s *Session, addr, path string) error {
 		AppSecret:   secret.Value,
 		VerifyToken: verify.Value,
 		Sink:        webhooks.LogSink{Log: log},
-		Logger:      slog.New(slog.NewTextHandler(s.stderr, nil)),
+		Logger:      logger,
 		Now:         s.env.Now,
 	})
 	if err != nil {
@@ -70,13 +82,25 @@ func serveWebhooks(ctx context.Context, s *Session, addr, path string) error {
 	if err != nil {
 		return usageErrorf("Choose another --addr (HOST:PORT), or stop what is using it.", "cannot listen on %s: %v", text80(addr), err)
 	}
-	fmt.Fprintf(s.stdout, "Receiving webhooks at http://%s%s\n", ln.Addr(), path)
+	scheme := "http"
+	if certs != nil {
+		scheme = "https"
+	}
+	fmt.Fprintf(s.stdout, "Receiving webhooks at %s://%s%s\n", scheme, ln.Addr(), path)
+	if certs != nil {
+		s.describeCert(certs)
+	}
 	fmt.Fprintf(s.stdout, "Storing events in %s\n", dbPath)
 	fmt.Fprintf(s.stdout, "App secret from %s; verify token from %s.\n", secret.Source, verify.Source)
 	fmt.Fprintln(s.stdout, "Stop with Ctrl-C.")
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := webhooks.Serve(ctx, ln, path, handler); err != nil {
+	if certs != nil {
+		err = webhooks.ServeTLS(ctx, ln, path, handler, certs.TLSConfig(), logger)
+	} else {
+		err = webhooks.Serve(ctx, ln, path, handler)
+	}
+	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprintln(s.stdout, "Stopped.")

@@ -110,7 +110,7 @@ func (h *harness) start(args ...string) *running {
 // url waits for the receiver to say where it listens.
 func (r *running) url(t *testing.T) string {
 	t.Helper()
-	listeningAt := regexp.MustCompile(`Receiving webhooks at (http://\S+)`)
+	listeningAt := regexp.MustCompile(`Receiving webhooks at (https?://\S+)`)
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := listeningAt.FindStringSubmatch(r.stdout.String()); m != nil {
