@@ -2,9 +2,6 @@ package webhooks
 
 import (
 	"crypto"
-	"crypto/ecdsa"
-	"crypto/ed25519"
-	"crypto/rsa"
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/pem"
@@ -148,11 +145,10 @@ func parseKey(file string, keyPEM []byte) (crypto.Signer, error) {
 // PKCS #8, PKCS #1 (RSA) and SEC 1 (EC).
 func parsePrivateKeyDER(der []byte) (crypto.Signer, error) {
 	if key, err := x509.ParsePKCS8PrivateKey(der); err == nil {
-		switch k := key.(type) {
-		case *rsa.PrivateKey, *ecdsa.PrivateKey, ed25519.PrivateKey:
-			return k.(crypto.Signer), nil
+		if signer, ok := key.(crypto.Signer); ok {
+			return signer, nil
 		}
-		return nil, fmt.Errorf("unsupported key type %T", key)
+		return nil, fmt.Errorf("a %T cannot sign a TLS handshake", key)
 	}
 	if key, err := x509.ParsePKCS1PrivateKey(der); err == nil {
 		return key, nil

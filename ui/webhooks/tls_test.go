@@ -2,7 +2,10 @@ package webhooks
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"crypto/tls"
+	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"io"
 	"log/slog"
@@ -250,5 +253,34 @@ func TestCertificatesAreReloadedWhenTheirFilesChange(t *testing.T) {
 	replaceFiles(t, again.KeyFile, live.KeyFile, 2*time.Second)
 	if !servedBy(t, addr, again) {
 		t.Fatal("once the key arrived too, the new certificate is not served")
+	}
+}
+
+func TestLoadCertificatesReadsAnOpenSSLStyleECKey(t *testing.T) {
+	pair := tlstest.WriteSelfSigned(t, t.TempDir(), "sec1", time.Now().Add(24*time.Hour))
+	pkcs8, err := os.ReadFile(pair.KeyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, _ := pem.Decode(pkcs8)
+	key, err := x509.ParsePKCS8PrivateKey(block.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec1, err := x509.MarshalECPrivateKey(key.(*ecdsa.PrivateKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// `openssl ecparam -genkey` writes the curve's parameters first.
+	params := pem.EncodeToMemory(&pem.Block{Type: "EC PARAMETERS", Bytes: []byte{0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07}})
+	if err := os.WriteFile(pair.KeyFile, append(params, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: sec1})...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	certs, err := LoadCertificates(pair.CertFile, pair.KeyFile, nil)
+	if err != nil {
+		t.Fatalf("an EC PARAMETERS block followed by a SEC 1 key: %v", err)
+	}
+	if certs.Leaf().SerialNumber.Cmp(pair.Cert.SerialNumber) != 0 {
+		t.Fatal("loaded another certificate")
 	}
 }
