@@ -65,15 +65,20 @@ func startTLSReceiver(t *testing.T, l *eventlog.Log, certs *Certificates, logs *
 	return ln.Addr().String()
 }
 
-func TestServeTLSAnswersHandshakeAndStoresSignedDeliveries(t *testing.T) {
-	pair := tlstest.WriteSelfSigned(t, t.TempDir(), "hook", time.Now().Add(24*time.Hour))
+// startSelfSignedReceiver serves over TLS with a fresh self-signed pair.
+func startSelfSignedReceiver(t *testing.T) (pair tlstest.Pair, l *eventlog.Log, logs *recordedLogs, addr string) {
+	t.Helper()
+	pair = tlstest.WriteSelfSigned(t, t.TempDir(), "hook", time.Now().Add(24*time.Hour))
 	certs, err := LoadCertificates(pair.CertFile, pair.KeyFile, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := openLog(t)
-	logs := &recordedLogs{}
-	addr := startTLSReceiver(t, l, certs, logs)
+	l, logs = openLog(t), &recordedLogs{}
+	return pair, l, logs, startTLSReceiver(t, l, certs, logs)
+}
+
+func TestServeTLSAnswersHandshakeAndStoresSignedDeliveries(t *testing.T) {
+	pair, l, _, addr := startSelfSignedReceiver(t)
 	client := tlstest.Client(t, pair.Cert)
 
 	resp, err := client.Get("https://" + addr + "/webhook?hub.mode=subscribe&hub.verify_token=" + testVerify + "&hub.challenge=31337")
@@ -106,14 +111,7 @@ func TestServeTLSAnswersHandshakeAndStoresSignedDeliveries(t *testing.T) {
 }
 
 func TestServeTLSRefusesPlainHTTPAndOldTLS(t *testing.T) {
-	pair := tlstest.WriteSelfSigned(t, t.TempDir(), "hook", time.Now().Add(24*time.Hour))
-	certs, err := LoadCertificates(pair.CertFile, pair.KeyFile, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := openLog(t)
-	logs := &recordedLogs{}
-	addr := startTLSReceiver(t, l, certs, logs)
+	pair, l, logs, addr := startSelfSignedReceiver(t)
 
 	body := guidePayload(t, "guide_partner_solutions_created.json")
 	if code := deliver(t, http.DefaultClient, "http://"+addr+"/webhook", body, testSecret); code != http.StatusBadRequest {
