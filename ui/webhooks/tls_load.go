@@ -72,6 +72,7 @@ func loadKeyPair(certFile, keyFile string) (*tls.Certificate, error) {
 	if err != nil {
 		return nil, certErrorf(PartCert, certFile, err, "the TLS certificate %s and key %s cannot serve TLS: %v", certFile, keyFile, err)
 	}
+	pair.Leaf = leaf // even under GODEBUG=x509keypairleaf=0
 	return &pair, nil
 }
 
