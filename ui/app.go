@@ -94,6 +94,7 @@ func (a *App) reloadSolutions() tea.Cmd {
 	a.solCancel = cancel
 	a.solSeq = a.nextSeq()
 	a.solLoading = true
+	a.ctx.LoadAsked[TabSolutions] = a.ctx.Now()
 	a.solPages = 0
 	return loadSolutions(ctx, a.ctx, Origin{Tab: TabSolutions, Seq: a.solSeq})
 }

@@ -48,6 +48,10 @@ type Context struct {
 	// reports grapheme clustering (mode 2027). Text whose width is computed
 	// (cut, padded) goes through it, so that columns line up.
 	Measure text.Measure
+	// LoadAsked says when the solution list (TabSolutions) and the customers
+	// (TabCustomers) were last asked of Graph, set by whatever starts the
+	// load: a webhook event from well before then is already in them.
+	LoadAsked map[TabID]time.Time
 }
 
 func newContext(ctx context.Context, cfg Config) *Context {
@@ -65,12 +69,13 @@ func newContext(ctx context.Context, cfg Config) *Context {
 	}
 	noColor := cfg.NoColor || os.Getenv("NO_COLOR") != ""
 	return &Context{
-		Config:  cfg,
-		Ctx:     ctx,
-		Styles:  NewStyles(noColor),
-		Keys:    DefaultKeyMap(),
-		Width:   80,
-		Height:  24,
-		Measure: text.Measure{Method: ansi.WcWidth},
+		Config:    cfg,
+		Ctx:       ctx,
+		Styles:    NewStyles(noColor),
+		Keys:      DefaultKeyMap(),
+		Width:     80,
+		Height:    24,
+		Measure:   text.Measure{Method: ansi.WcWidth},
+		LoadAsked: map[TabID]time.Time{},
 	}
 }

@@ -98,6 +98,7 @@ func (t *customersTab) Refresh() tea.Cmd {
 	t.seq++
 	t.load = loadState{loading: true, done: t.load.done}
 	t.loaded = 0
+	t.ctx.LoadAsked[TabCustomers] = t.ctx.Now()
 	t.refreshEmpty()
 	return loadWABAs(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.seq}, t.partnerFilter())
 }

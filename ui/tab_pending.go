@@ -180,6 +180,10 @@ func (t *pendingTab) refreshEmpty() {
 }
 
 func (t *pendingTab) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(requestAgesMsg); ok {
+		t.rebuild()
+		return nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, t.ctx.Keys.Open) {
 		return t.inspectSelected(t.table)
 	}
