@@ -36,6 +36,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return a.requestAction(actionAnswerReject)
 	case key.Matches(k, keys.Deactivate):
 		return a.requestAction(actionDeactivate)
+	case key.Matches(k, keys.Copy):
+		return a.copySelected()
 	}
 	if a.inspector != nil {
 		if !key.Matches(k, keys.NextTab, keys.PrevTab, keys.JumpTab) {

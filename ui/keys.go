@@ -24,6 +24,7 @@ type KeyMap struct {
 	Accept      key.Binding
 	Reject      key.Binding
 	Deactivate  key.Binding
+	Copy        key.Binding // the selected item's ID, to the clipboard
 	Help        key.Binding
 	Quit        key.Binding
 
@@ -57,6 +58,7 @@ func DefaultKeyMap() KeyMap {
 		Accept:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
 		Reject:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
 		Deactivate:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "request deactivation")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID (if your terminal allows OSC 52)")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
@@ -80,7 +82,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextTab, k.PrevTab, k.JumpTab, k.Open, k.Back},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.StateFilter, k.RoleFilter, k.Partner, k.Refresh},
-		{k.Accept, k.Reject, k.Deactivate, k.Help, k.Quit},
+		{k.Accept, k.Reject, k.Deactivate, k.Copy, k.Help, k.Quit},
 	}
 }
 

@@ -51,6 +51,14 @@ type solutionSelector interface {
 	SelectSolution(id string) bool
 }
 
+// idCopier is a tab whose cursor can rest on something with a Graph ID,
+// which the copy key puts on the clipboard.
+type idCopier interface {
+	// SelectedID is the selected row's ID and what it names; false when
+	// no row with an ID is selected.
+	SelectedID() (copyTarget, bool)
+}
+
 // filterHolder is a tab that can say which text filter it was left with,
 // so the filter line shows it again when the tab comes back.
 type filterHolder interface {

@@ -211,6 +211,14 @@ func (t *customersTab) openWABA() tea.Cmd {
 	return loadWABASolutions(t.ctx.Ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.solsSeq}, r.ID)
 }
 
+// SelectedID is the selected WABA, or in a WABA's list the solution.
+func (t *customersTab) SelectedID() (copyTarget, bool) {
+	if t.solsOpen {
+		return rowTarget(t.sols, "solution")
+	}
+	return rowTarget(t.wabas, "WABA")
+}
+
 func (t *customersTab) moveFocused(msg tea.Msg) {
 	if t.solsOpen {
 		t.sols, _ = t.sols.Update(msg)

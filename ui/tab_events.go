@@ -376,6 +376,26 @@ func (t *eventsTab) open() tea.Cmd {
 	return nil
 }
 
+// SelectedID is what the selected event is about: its solution, which is
+// what enter opens, else its WABA (a WABA's own events name no solution).
+// In the reconciliation it is the row's WABA.
+func (t *eventsTab) SelectedID() (copyTarget, bool) {
+	if t.reconOpen {
+		return rowTarget(t.recon, "WABA")
+	}
+	r, ok := t.list.Selected()
+	if !ok {
+		return copyTarget{}, false
+	}
+	switch target := t.targets[r.ID]; {
+	case target.solutionID != "":
+		return copyTarget{what: "solution", id: target.solutionID}, true
+	case target.wabaID != "":
+		return copyTarget{what: "WABA", id: target.wabaID}, true
+	}
+	return copyTarget{}, false
+}
+
 func (t *eventsTab) reconcile() tea.Cmd {
 	t.reconSeq++
 	if t.log == nil {

@@ -255,6 +255,14 @@ func (t *partnersTab) key(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// SelectedID is the focused table's row: a partner app or a solution.
+func (t *partnersTab) SelectedID() (copyTarget, bool) {
+	if t.focusSols {
+		return rowTarget(t.sols, "solution")
+	}
+	return rowTarget(t.apps, "partner app")
+}
+
 func (t *partnersTab) moveFocused(msg tea.Msg) {
 	if t.focusSols {
 		t.sols, _ = t.sols.Update(msg)

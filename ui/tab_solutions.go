@@ -95,6 +95,7 @@ func (t *solutionsTab) showChange(added []graph.Solution, replaced bool) {
 }
 
 func (t *solutionsTab) SelectedSolution() (graph.Solution, bool) { return t.solutionAt(t.table) }
+func (t *solutionsTab) SelectedID() (copyTarget, bool)           { return t.solutionTargetAt(t.table) }
 
 func (t *solutionsTab) SelectSolution(id string) bool {
 	if t.table.SelectID(id) {
