@@ -1,6 +1,7 @@
 package table
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,15 +10,16 @@ import (
 )
 
 // FuzzView draws hostile cells at arbitrary sizes and positions: every frame
-// must have exactly the size set, no control character may reach it, and
-// every cached line must be what drawing its row afresh gives.
+// must have exactly the size set, no control character may reach it, every
+// cached line must be what drawing its row afresh gives, and every ID, even
+// a hostile or repeated one, selects the first row that has it.
 func FuzzView(f *testing.F) {
 	f.Add("\x1b[2J日本\u202E👩🏽‍💻", "x\ty", uint8(20), uint8(5), uint8(3), "日")
 	f.Add(strings.Repeat("長", 300), "", uint8(1), uint8(2), uint8(0), "")
 	f.Fuzz(func(t *testing.T, a, b string, w, h, move uint8, query string) {
 		rows := []Row{
-			{ID: "1", Cells: []string{a, b, a + b}},
-			{ID: "2", Cells: []string{b}, Styles: []StyleID{1, 9}},
+			{ID: a, Cells: []string{a, b, a + b}},
+			{ID: b, Cells: []string{b}, Styles: []StyleID{1, 9}},
 			{ID: "3", Cells: []string{a, a, a, a, a, a}},
 		}
 		m := New(testColumns(), WithStyles(Styles{}))
@@ -28,6 +30,7 @@ func FuzzView(f *testing.F) {
 		m.SetFilter(query)
 		v := m.View()
 		checkCachedLines(t, &m)
+		checkSelectID(t, m, rows)
 		if m.Height() == 0 {
 			return
 		}
@@ -44,4 +47,20 @@ func FuzzView(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkSelectID fails unless, with the filter cleared, each row's ID selects
+// the first row that has it, and Selected gives that ID back.
+func checkSelectID(t *testing.T, m Model, rows []Row) {
+	t.Helper()
+	m.SetFilter("")
+	for _, r := range rows {
+		first := slices.IndexFunc(rows, func(o Row) bool { return o.ID == r.ID })
+		if !m.SelectID(r.ID) || m.Cursor() != first {
+			t.Fatalf("SelectID(%q): cursor %d, want %d", r.ID, m.Cursor(), first)
+		}
+		if got, ok := m.Selected(); !ok || got.ID != r.ID {
+			t.Fatalf("after SelectID(%q) Selected gives %q", r.ID, got.ID)
+		}
+	}
 }
