@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"mps/graph"
 	"mps/graph/graphtest"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
@@ -45,13 +47,12 @@ func (h *harness) wantNothingCopied(notice string) {
 // sandboxID is the ID the sandbox gave the solution with this name.
 func sandboxID(t *testing.T, sb *graphtest.Sandbox, name string) string {
 	t.Helper()
-	for _, s := range sb.Solutions() {
-		if s.Name == name {
-			return s.ID
-		}
+	list := sb.Solutions()
+	i := slices.IndexFunc(list, func(s graph.Solution) bool { return s.Name == name })
+	if i < 0 {
+		t.Fatalf("the sandbox has no solution named %q", name)
 	}
-	t.Fatalf("the sandbox has no solution named %q", name)
-	return ""
+	return list[i].ID
 }
 
 func TestCopySolutionOnSolutionsAndPending(t *testing.T) {
@@ -68,14 +69,13 @@ func TestCopySolutionOnSolutionsAndPending(t *testing.T) {
 
 func TestCopyInInspector(t *testing.T) {
 	h := newHarness(t, 120, 40)
+	want := sandboxID(t, h.sb, "Lucky Shrub storefront")
 	h.selectRow("Lucky Shrub storefront")
 	h.press("enter")
-	if h.app.inspector == nil {
-		t.Fatal("enter did not open the inspector")
-	}
+	h.wantScreen("Solution Lucky Shrub storefront", "ID            "+want)
 	// The list underneath may move (a reload can); the inspected one counts.
 	h.app.tabs[0].(*solutionsTab).table.MoveBy(1)
-	h.wantCopied("solution", sandboxID(t, h.sb, "Lucky Shrub storefront"))
+	h.wantCopied("solution", want)
 }
 
 func TestCopyOnPartnersCopiesTheFocusedTable(t *testing.T) {
@@ -171,25 +171,20 @@ func TestNothingToCopy(t *testing.T) {
 	})
 }
 
+// In the confirm dialog y is Confirm: its command is the action, sent.
 func TestYConfirmsInTheDialog(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.press("2")
 	target := h.selectRow("Social OVD with Northwind")
 	h.press("a")
-	if h.app.dialog == nil {
-		t.Fatal("a did not open the confirm dialog")
+	done, ok := h.pressCopy().(actionDoneMsg)
+	if !ok || done.Err != nil || done.Request.Solution.ID != target.ID || done.Request.Action != graph.ActionAccept {
+		t.Fatalf("y in the dialog gave %#v, want the accept of %s done", done, target.ID)
 	}
-	_, cmd := h.app.Update(keyMsg("y"))
-	if h.app.dialog != nil {
-		t.Fatal("y did not close the dialog")
-	}
-	h.run(cmd)
-	posts := h.posts()
-	if len(posts) != 1 || !strings.HasSuffix(posts[0].Path, "/"+target.ID+"/accept") {
-		t.Fatalf("y in the dialog: want one POST to /%s/accept, got %+v", target.ID, posts)
-	}
-	if strings.Contains(h.screen(), "to the clipboard") {
-		t.Fatalf("y in the dialog also copied:\n%s", h.screen())
+	h.send(done)
+	h.wantScreen("Done: accept solution request")
+	if n := len(h.posts()); n != 1 {
+		t.Fatalf("y in the dialog sent %d POSTs, want 1", n)
 	}
 }
 
