@@ -58,7 +58,7 @@ func DefaultKeyMap() KeyMap {
 		Accept:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
 		Reject:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
 		Deactivate:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "request deactivation")),
-		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID (if your terminal allows OSC 52)")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
