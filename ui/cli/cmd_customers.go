@@ -12,12 +12,17 @@ func customersCommand() Command {
 		Summary: "List the WhatsApp Business Accounts onboarded through our solutions, every page",
 		Detail: "Reads client_whatsapp_business_accounts of the profile's business. Each --partner keeps\n" +
 			"only the accounts shared with that partner business too.\n" +
-			"With --json: one JSON array with Graph's fields.",
+			"With --json: one JSON array with Graph's fields.\n" +
+			csvDetail,
 		Setup: func(fs *flag.FlagSet) Runner {
 			var partners stringList
 			fs.Var(&partners, "partner", "only accounts shared with this partner `BUSINESS_ID` (repeatable)")
-			asJSON := jsonFlag(fs)
+			out := listFormatFlags(fs)
 			return func(ctx context.Context, s *Session, _ []string) error {
+				format, err := out.format()
+				if err != nil {
+					return err
+				}
 				for _, id := range partners {
 					if err := requireID("partner business", id); err != nil {
 						return err
@@ -35,7 +40,7 @@ func customersCommand() Command {
 				if err != nil {
 					return err
 				}
-				return s.printList(*asJSON, listOutput{
+				return s.printList(format, listOutput{
 					count: len(wabas),
 					none:  "No customers.",
 					json:  func() (any, error) { return nonNil(wabas), nil },

@@ -20,13 +20,17 @@ func eventsCommand() Command {
 		Summary: "List the webhook events stored in the profile's event log",
 		Detail: "Oldest first. --since keeps events received within DURATION (such as 90m, 24h or 7d).\n" +
 			"With --json: one JSON array, one object per stored change, with the parsed fields\n" +
-			"and the change's raw payload under \"raw\".",
+			"and the change's raw payload under \"raw\".\n" + csvDetail,
 		Setup: func(fs *flag.FlagSet) Runner {
 			since := fs.String("since", "", "only events received within `DURATION` (90m, 24h, 7d)")
 			field := fs.String("field", "", "only this webhook `FIELD` (partner_solutions, account_update, ...)")
 			event := fs.String("event", "", "only this `EVENT` (SOLUTION_CREATED, PARTNER_ADDED, ...)")
-			asJSON := jsonFlag(fs)
+			out := listFormatFlags(fs)
 			return func(ctx context.Context, s *Session, _ []string) error {
+				format, err := out.format()
+				if err != nil {
+					return err
+				}
 				q := eventlog.Query{Field: *field, Event: *event}
 				if *since != "" {
 					d, err := parseSince(*since)
@@ -35,7 +39,7 @@ func eventsCommand() Command {
 					}
 					q.Since = s.env.Now().Add(-d)
 				}
-				return listEvents(ctx, s, q, *asJSON)
+				return listEvents(ctx, s, q, format)
 			}
 		},
 	}
@@ -57,7 +61,7 @@ func parseSince(v string) (time.Duration, error) {
 	return d, nil
 }
 
-func listEvents(ctx context.Context, s *Session, q eventlog.Query, asJSON bool) error {
+func listEvents(ctx context.Context, s *Session, q eventlog.Query, format outputFormat) error {
 	log, path, err := s.openEventLogIfAny(ctx, "events")
 	if err != nil {
 		return err
@@ -69,30 +73,32 @@ func listEvents(ctx context.Context, s *Session, q eventlog.Query, asJSON bool) 
 			return err
 		}
 	}
-	if asJSON {
-		out := make([]eventJSON, len(events))
-		for i, e := range events {
-			out[i] = toEventJSON(e)
-		}
-		return writeJSON(s.stdout, out)
+	none := "No events match."
+	if log == nil {
+		none = fmt.Sprintf("No events yet: `mps webhook serve` stores them in %s.", path)
 	}
-	if len(events) == 0 {
-		if log == nil {
-			_, err := fmt.Fprintf(s.stdout, "No events yet: `mps webhook serve` stores them in %s.\n", path)
-			return err
-		}
-		_, err := fmt.Fprintln(s.stdout, "No events match.")
-		return err
-	}
-	t := newTable("ID", "RECEIVED", "EVENT", "SOLUTION", "WABA", "STATUS")
-	for _, e := range events {
-		name := webhook.EventName(e.Field, e.Event)
-		if !e.Known {
-			name += " (stored raw)"
-		}
-		t.add(strconv.FormatInt(e.ID, 10), e.Received.In(time.Local).Format("2006-01-02 15:04:05"), name, e.SolutionID, e.WABAID, e.Status)
-	}
-	return t.write(s.stdout)
+	return s.printList(format, listOutput{
+		count: len(events),
+		none:  none,
+		json: func() (any, error) {
+			out := make([]eventJSON, len(events))
+			for i, e := range events {
+				out[i] = toEventJSON(e)
+			}
+			return out, nil
+		},
+		table: func() *table {
+			t := newTable("ID", "RECEIVED", "EVENT", "SOLUTION", "WABA", "STATUS")
+			for _, e := range events {
+				name := webhook.EventName(e.Field, e.Event)
+				if !e.Known {
+					name += " (stored raw)"
+				}
+				t.add(strconv.FormatInt(e.ID, 10), e.Received.In(time.Local).Format("2006-01-02 15:04:05"), name, e.SolutionID, e.WABAID, e.Status)
+			}
+			return t
+		},
+	})
 }
 
 // eventJSON is one stored change in `mps events --json`.

@@ -12,10 +12,14 @@ func partnersCommand() Command {
 		Args:    "SOLUTION_ID",
 		NArgs:   1,
 		Summary: "List a solution's partner rows",
-		Detail:  "With --json: one JSON array of the rows, with Graph's fields.",
+		Detail:  "With --json: one JSON array of the rows, with Graph's fields.\n" + csvDetail,
 		Setup: func(fs *flag.FlagSet) Runner {
-			asJSON := jsonFlag(fs)
+			out := listFormatFlags(fs)
 			return func(ctx context.Context, s *Session, args []string) error {
+				format, err := out.format()
+				if err != nil {
+					return err
+				}
 				c, err := s.clientFor("solution", args[0])
 				if err != nil {
 					return err
@@ -24,7 +28,7 @@ func partnersCommand() Command {
 				if err != nil {
 					return err
 				}
-				return s.printList(*asJSON, listOutput{
+				return s.printList(format, listOutput{
 					count: len(rows),
 					none:  "No partner rows.",
 					json:  func() (any, error) { return nonNil(rows), nil },

@@ -14,12 +14,17 @@ func solutionsCommand() Command {
 		NArgs:   0,
 		Summary: "List our app's solutions, every page",
 		Detail: "Lists the solutions of the profile's app with their display state and our role.\n" +
-			"With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.",
+			"With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.\n" +
+			csvDetail,
 		Setup: func(fs *flag.FlagSet) Runner {
 			state := fs.String("state", "", "only solutions in this `STATE`: "+stateChoices())
 			role := fs.String("role", "", "only solutions where our side is `ROLE`: owner or partner")
-			asJSON := jsonFlag(fs)
+			out := listFormatFlags(fs)
 			return func(ctx context.Context, s *Session, _ []string) error {
+				format, err := out.format()
+				if err != nil {
+					return err
+				}
 				q := graph.SolutionQuery{Detailed: true}
 				if *role != "" {
 					r, ok := graph.ParseRole(*role)
@@ -54,16 +59,16 @@ func solutionsCommand() Command {
 						list = append(list, sol)
 					}
 				}
-				return s.printSolutions(list, *asJSON)
+				return s.printSolutions(list, format)
 			}
 		},
 	}
 }
 
-// printSolutions prints a list of solutions as JSON or as a table.
-func (s *Session) printSolutions(list []graph.Solution, asJSON bool) error {
+// printSolutions prints a list of solutions in the format asked for.
+func (s *Session) printSolutions(list []graph.Solution, format outputFormat) error {
 	appID := s.settings.AppID
-	return s.printList(asJSON, listOutput{
+	return s.printList(format, listOutput{
 		count: len(list),
 		none:  "No solutions.",
 		json:  func() (any, error) { return solutionsJSON(list, appID) },
@@ -85,10 +90,6 @@ func (s *Session) printSolutions(list []graph.Solution, asJSON bool) error {
 			return t
 		},
 	})
-}
-
-func jsonFlag(fs *flag.FlagSet) *bool {
-	return fs.Bool("json", false, "print JSON with Graph's own field names instead of a table")
 }
 
 func stateChoices() string {

@@ -11,10 +11,15 @@ func wabaSolutionsCommand() Command {
 		Args:    "WABA_ID",
 		NArgs:   1,
 		Summary: "List the solutions that onboarded a WhatsApp Business Account",
-		Detail:  "With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.",
+		Detail: "With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.\n" +
+			csvDetail,
 		Setup: func(fs *flag.FlagSet) Runner {
-			asJSON := jsonFlag(fs)
+			out := listFormatFlags(fs)
 			return func(ctx context.Context, s *Session, args []string) error {
+				format, err := out.format()
+				if err != nil {
+					return err
+				}
 				c, err := s.clientFor("WABA", args[0])
 				if err != nil {
 					return err
@@ -23,7 +28,7 @@ func wabaSolutionsCommand() Command {
 				if err != nil {
 					return err
 				}
-				return s.printSolutions(list, *asJSON)
+				return s.printSolutions(list, format)
 			}
 		},
 	}

@@ -6,8 +6,9 @@ import (
 	"mps/graph"
 )
 
-// listOutput is one list to print: as a JSON array with --json, else as a
-// table, or a line saying there is nothing.
+// listOutput is one list to print: as a JSON array with --json, as CSV
+// with --csv (just the header row when the list is empty, so scripts still
+// get the columns), else as a table, or a line saying there is nothing.
 type listOutput struct {
 	count int
 	json  func() (any, error) // the JSON array
@@ -15,13 +16,16 @@ type listOutput struct {
 	none  string // e.g. "No customers."
 }
 
-func (s *Session) printList(asJSON bool, l listOutput) error {
-	if asJSON {
+func (s *Session) printList(format outputFormat, l listOutput) error {
+	switch format {
+	case formatJSON:
 		v, err := l.json()
 		if err != nil {
 			return err
 		}
 		return writeJSON(s.stdout, v)
+	case formatCSV:
+		return l.table().writeCSV(s.stdout)
 	}
 	if l.count == 0 {
 		_, err := fmt.Fprintln(s.stdout, l.none)

@@ -11,14 +11,15 @@ import (
 // other column off the screen.
 const maxCellWidth = 48
 
-// table prints rows in aligned columns. Cells are sanitized, and all but
-// the last column are cut to maxCell; widths are measured in terminal
-// cells, so names in any script line up.
+// table prints rows in aligned columns, or as CSV. Cells are sanitized and
+// kept whole; the aligned table cuts all but the last column to maxCell
+// when it writes them. Widths are measured in terminal cells, so names in
+// any script line up.
 type table struct {
 	header   []string
-	noHeader bool // for label/value lists
-	maxCell  int  // cells are cut to this many cells; 0 means no limit
-	rows     [][]string
+	noHeader bool                                     // for label/value lists
+	maxCell  int                                      // the aligned table cuts cells to this many cells; 0 means no limit
+	rows     [][]string                               // sanitized, never cut
 	paint    map[int]func(cell, padded string) string // per column; colours a padded cell
 }
 
@@ -31,19 +32,35 @@ func (t *table) add(cells ...string) {
 	for i := range row {
 		if i < len(cells) {
 			row[i] = text.Sanitize(cells[i])
-			if t.maxCell > 0 && i < len(row)-1 {
-				row[i] = text.Truncate(row[i], t.maxCell)
-			}
 		}
 	}
 	t.rows = append(t.rows, row)
 }
 
+// shown is row as the aligned table shows it, all but its last cell cut.
+func (t *table) shown(row []string) []string {
+	if t.maxCell <= 0 {
+		return row
+	}
+	out := make([]string, len(row))
+	for i, cell := range row {
+		if i < len(row)-1 {
+			cell = text.Truncate(cell, t.maxCell)
+		}
+		out[i] = cell
+	}
+	return out
+}
+
 func (t *table) write(w io.Writer) error {
 	widths := make([]int, len(t.header))
-	all := t.rows
+	rows := make([][]string, len(t.rows))
+	for i, row := range t.rows {
+		rows[i] = t.shown(row)
+	}
+	all := rows
 	if !t.noHeader {
-		all = append([][]string{t.header}, t.rows...)
+		all = append([][]string{t.header}, rows...)
 	}
 	for _, row := range all {
 		for i, cell := range row {
@@ -73,7 +90,7 @@ func (t *table) write(w io.Writer) error {
 	if !t.noHeader {
 		writeRow(t.header, false)
 	}
-	for _, row := range t.rows {
+	for _, row := range rows {
 		writeRow(row, true)
 	}
 	_, err := io.WriteString(w, b.String())
