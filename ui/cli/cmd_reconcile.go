@@ -20,24 +20,30 @@ func reconcileCommand() Command {
 		Detail: "The guide's fallback for webhook problems: the WABAs that PARTNER_ADDED webhooks reported\n" +
 			"(the profile's event log) against client_whatsapp_business_accounts, both ways, and the\n" +
 			"onboarding count of the last 7 days against the limit of " + strconv.Itoa(webhooks.OnboardingLimit) + ".\n" +
-			"Each --partner keeps only the listed accounts shared with that partner business too.",
+			"Each --partner keeps only the listed accounts shared with that partner business too.\n" +
+			"With --csv: a row per WABA in those lists, FINDING naming its list as --json does; the\n" +
+			"counts and the onboarding gauge are in the text and --json only.\n" + csvFormulaNote,
 		Setup: func(fs *flag.FlagSet) Runner {
 			var partners stringList
 			fs.Var(&partners, "partner", "only listed accounts shared with this partner `BUSINESS_ID` (repeatable)")
-			asJSON := jsonFlag(fs)
+			out := listFormatFlags(fs)
 			return func(ctx context.Context, s *Session, _ []string) error {
+				format, err := out.format()
+				if err != nil {
+					return err
+				}
 				for _, id := range partners {
 					if err := requireID("partner business", id); err != nil {
 						return err
 					}
 				}
-				return reconcile(ctx, s, partners, *asJSON)
+				return reconcile(ctx, s, partners, format)
 			}
 		},
 	}
 }
 
-func reconcile(ctx context.Context, s *Session, partners []string, asJSON bool) error {
+func reconcile(ctx context.Context, s *Session, partners []string, format outputFormat) error {
 	businessID, err := s.requireBusinessID()
 	if err != nil {
 		return err
@@ -66,8 +72,11 @@ func reconcile(ctx context.Context, s *Session, partners []string, asJSON bool) 
 		return err
 	}
 	r := webhooks.Reconcile(seen, listed)
-	if asJSON {
+	switch format {
+	case formatJSON:
 		return writeJSON(s.stdout, toReconcileJSON(businessID, path, r, gauge))
+	case formatCSV:
+		return reconcileFindings(r).writeCSV(s.stdout)
 	}
 	return writeReconciliation(s, businessID, path, log != nil, r, gauge)
 }
@@ -108,7 +117,7 @@ func writeSeen(s *Session, title string, list []eventlog.SeenWABA) {
 	fmt.Fprintf(s.stdout, "\n%s (%d):\n", title, len(list))
 	t := newTable("WABA ID", "SOLUTION", "FIRST REPORTED")
 	for _, x := range list {
-		t.add(x.WABAID, x.SolutionID, x.FirstSeen.In(time.Local).Format("2006-01-02 15:04"))
+		t.add(x.WABAID, x.SolutionID, localMinute(x.FirstSeen))
 	}
 	t.write(s.stdout)
 }

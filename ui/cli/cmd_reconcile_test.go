@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,18 @@ func TestReconcileShowsBothDifferencesAndTheGauge(t *testing.T) {
 	if week.Limit != 200 || week.Total != 2 || week.Level != "ok" || len(week.PerSolution) != 1 ||
 		week.PerSolution[0] != (solutionCountJSON{SolutionID: active, Count: 2, Level: "ok"}) {
 		t.Fatalf("onboarding gauge %+v, want 2 of 200 for solution %s", week, active)
+	}
+
+	records := readCSV(t, h.mustRun("reconcile", "--csv").stdout)
+	wantHeader(t, records, "FINDING", "WABA ID", "NAME", "SOLUTION", "FIRST REPORTED")
+	var wantRows [][]string
+	for _, w := range got.OnboardedNoWebhook {
+		wantRows = append(wantRows, []string{"onboarded_no_webhook", w.ID, w.Name, "", ""})
+	}
+	notListed := got.WebhookNotListed[0]
+	wantRows = append(wantRows, []string{"webhook_not_listed", notListed.WABAID, "", active, notListed.FirstReported.In(time.Local).Format("2006-01-02 15:04")})
+	if !slices.EqualFunc(records[1:], wantRows, slices.Equal) {
+		t.Errorf("reconcile --csv rows = %q, want %q", records[1:], wantRows)
 	}
 
 	table := h.mustRun("reconcile").stdout

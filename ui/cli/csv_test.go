@@ -173,6 +173,7 @@ func TestJSONAndCSVTogetherIsAUsageError(t *testing.T) {
 		{"waba-solutions", waba, "--json", "--csv"},
 		{"partners", ids[0], "--json", "--csv"},
 		{"events", "--json", "--csv"},
+		{"reconcile", "--csv", "--json"},
 	} {
 		r := h.run(args...)
 		wantExit(t, r, ExitUsage, args...)

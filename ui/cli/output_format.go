@@ -40,6 +40,7 @@ func jsonFlag(fs *flag.FlagSet) *bool {
 	return fs.Bool("json", false, "print JSON with Graph's own field names instead of a table")
 }
 
-// csvDetail is the line each list command's help gives --csv.
-const csvDetail = "With --csv: the table's columns as CSV, header row first, no cell cut short; a cell\n" +
-	"that a spreadsheet would run as a formula (starting with =, +, -, @) gets a leading '."
+// csvDetail is what each list command's help says of --csv.
+const csvDetail = "With --csv: the table's columns as CSV, header row first, no cell cut short.\n" + csvFormulaNote
+
+const csvFormulaNote = "A CSV cell a spreadsheet would run as a formula (starting with =, +, -, @) gets a leading '."
