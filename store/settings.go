@@ -18,6 +18,7 @@ type Values struct {
 	BusinessID string // --business-id, MPS_BUSINESS_ID
 	GraphURL   string // --graph-url, MPS_GRAPH_URL
 	APIVersion string // --api-version, MPS_API_VERSION
+	Refresh    string // --refresh, MPS_REFRESH; the dashboard's alone, so Resolve leaves it to ResolveRefresh
 }
 
 // Settings are the resolved global settings.

@@ -9,6 +9,10 @@ import (
 
 // runDashboard starts the TUI, the default command.
 func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
+	refresh, err := store.ResolveRefresh(g.values.Refresh, env.Getenv)
+	if err != nil {
+		return usageErrorf("", "%v", err)
+	}
 	if !env.StdoutIsTerminal() || !env.StdinIsTerminal() {
 		return usageErrorf("Run it in a terminal, or use a command such as `mps solutions --json` in scripts (see `mps --help`).",
 			"the dashboard needs a terminal")
@@ -17,7 +21,7 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 		if env.DemoTUI == nil {
 			return errors.New("this build of mps has no dashboard")
 		}
-		return env.DemoTUI(ctx)
+		return env.DemoTUI(ctx, refresh)
 	}
 	if env.TUI == nil {
 		return errors.New("this build of mps has no dashboard")
@@ -45,6 +49,7 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 		APIVersion:         s.settings.APIVersion,
 		TokenSource:        token.Source.String(),
 		LoginHint:          loginHint(token.Source),
+		Refresh:            refresh,
 	})
 }
 

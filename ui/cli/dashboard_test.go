@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"testing"
+	"time"
 
 	"mps/graph"
 	"mps/graph/graphtest"
@@ -48,7 +49,7 @@ func TestDemoDashboard(t *testing.T) {
 	h := newHarness(t, graphtest.Options{})
 	h.terminal = true
 	ran := false
-	h.demoTUI = func(context.Context) error { ran = true; return nil }
+	h.demoTUI = func(context.Context, time.Duration) error { ran = true; return nil }
 	h.tui = func(context.Context, TUIConfig) error { t.Error("the real dashboard ran for --demo"); return nil }
 	h.mustRun("--demo")
 	if !ran {

@@ -30,8 +30,9 @@ type Env struct {
 
 	// TUI runs the dashboard; DemoTUI runs it on the in-process sandbox.
 	// Either may be nil, and then mps says the dashboard is not available.
-	TUI     func(ctx context.Context, cfg TUIConfig) error
-	DemoTUI func(ctx context.Context) error
+	TUI func(ctx context.Context, cfg TUIConfig) error
+	// DemoTUI gets the refresh interval, the one setting a demo honours.
+	DemoTUI func(ctx context.Context, refresh time.Duration) error
 }
 
 // TUIConfig is what the dashboard needs from the command line: the client,
@@ -43,8 +44,9 @@ type TUIConfig struct {
 	BusinessID         string
 	PartnerBusinessIDs []string
 	APIVersion         string
-	TokenSource        string // where the token comes from, for the status bar
-	LoginHint          string // how to get a new token when Graph refuses this one
+	TokenSource        string        // where the token comes from, for the status bar
+	LoginHint          string        // how to get a new token when Graph refuses this one
+	Refresh            time.Duration // how often the solution list reloads by itself; 0 never
 }
 
 func (e Env) withDefaults() Env {
