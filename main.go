@@ -39,7 +39,7 @@ func environment() cli.Env {
 		ConfigDir: configDir,
 		Now:       time.Now,
 		TUI:       runDashboard,
-		DemoTUI:   func(ctx context.Context) error { return ui.RunDemo(ctx) },
+		DemoTUI:   func(ctx context.Context, refresh time.Duration) error { return ui.RunDemo(ctx, refresh) },
 	}
 	return cli.TerminalEnv(env, os.Stdin, os.Stdout)
 }
@@ -57,5 +57,6 @@ func runDashboard(ctx context.Context, c cli.TUIConfig) error {
 		LoginHint:          c.LoginHint,
 		ExtraTabs:          events.Tabs,
 		FirstSeen:          events.FirstSeen,
+		Refresh:            c.Refresh,
 	})
 }

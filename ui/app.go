@@ -40,6 +40,11 @@ type App struct {
 	solLoading bool
 	solPages   int // pages of the current load received so far
 	solCancel  context.CancelFunc
+	// solQuiet says the current load is a periodic one: its pages are
+	// collected in solQuietRows and shown when it ends.
+	solQuiet     bool
+	solQuietRows []graph.Solution
+	auto         autoRefresh
 }
 
 // NewApp builds the app with a background context (tests use it directly).
@@ -48,6 +53,7 @@ func NewApp(cfg Config) *App { return newApp(context.Background(), cfg) }
 func newApp(ctx context.Context, cfg Config) *App {
 	c := newContext(ctx, cfg)
 	a := &App{ctx: c, help: help.New(), spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	a.auto.every = cfg.Refresh
 	a.tabs = newTabs(c)
 	a.layout()
 	return a
@@ -96,6 +102,7 @@ func (a *App) reloadSolutions() tea.Cmd {
 	a.solLoading = true
 	a.ctx.LoadAsked[TabSolutions] = a.ctx.Now()
 	a.solPages = 0
+	a.solQuiet, a.solQuietRows = false, nil
 	return loadSolutions(ctx, a.ctx, Origin{Tab: TabSolutions, Seq: a.solSeq})
 }
 
@@ -139,6 +146,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.status.usage = a.ctx.Client.Usage()
 	}
 	a.status.notes = a.statusNotes()
+	a.status.nextRefresh = a.nextRefresh()
 	var extra []tea.Cmd
 	if a.busy() {
 		extra = append(extra, a.startSpinner())
@@ -212,6 +220,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.showWABA(msg.ID)
 	case ReloadMsg:
 		return a.reload(msg)
+	case refreshTickMsg:
+		return a.refreshTick(msg)
 	case refreshedMsg:
 		a.status.lastRefresh = a.ctx.Now()
 		return nil
@@ -243,6 +253,9 @@ func (a *App) solutionsPage(msg pageMsg[graph.Solution]) tea.Cmd {
 	if msg.Seq != a.solSeq {
 		return msg.more.discard()
 	}
+	if a.solQuiet {
+		return a.quietPage(msg)
+	}
 	// A load that fails before its first page keeps the rows on screen.
 	if msg.Err == nil || a.solPages > 0 {
 		first := a.solPages == 0
@@ -252,16 +265,24 @@ func (a *App) solutionsPage(msg pageMsg[graph.Solution]) tea.Cmd {
 		}
 	}
 	if msg.Err != nil || msg.Done {
-		a.solLoading = false
-		if msg.Err == nil {
-			a.status.lastRefresh = a.ctx.Now()
-		} else {
-			a.setNotice(describeError(a.ctx, "Loading solutions", msg.Err), true)
-		}
-		for _, s := range a.sinks() {
-			s.SolutionsDone(msg.Err)
-		}
-		return resumeAfterThrottle(a.ctx, msg.Err, TabSolutions)
+		return a.solutionsDone(msg.Err)
 	}
 	return msg.more.nextPage(msg.Origin)
+}
+
+// solutionsDone ends a load of the solution list, well or not, and starts
+// the countdown to the periodic reload from now.
+func (a *App) solutionsDone(err error) tea.Cmd {
+	a.solLoading = false
+	switch {
+	case err == nil:
+		a.status.lastRefresh = a.ctx.Now()
+	case !a.solQuiet || a.notice == "" || a.ctx.Now().Sub(a.noticeAt) >= noticeHold:
+		// A periodic reload's failure does not replace a notice just shown.
+		a.setNotice(describeError(a.ctx, "Loading solutions", err), true)
+	}
+	for _, s := range a.sinks() {
+		s.SolutionsDone(err)
+	}
+	return tea.Batch(resumeAfterThrottle(a.ctx, err, TabSolutions), a.scheduleRefresh())
 }

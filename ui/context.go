@@ -30,6 +30,9 @@ type Config struct {
 	// ExtraTabs builds tabs shown after the four built-in ones (the Events
 	// tab, say). Each gets the shared context.
 	ExtraTabs []func(*Context) Tab
+	// Refresh is how often the solution list reloads by itself; 0 never.
+	// The command line keeps it at 30 s or more (Graph's rate limits).
+	Refresh time.Duration
 	// NoColor forces the colourless theme; NO_COLOR in the environment does too.
 	NoColor bool
 }

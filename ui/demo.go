@@ -19,7 +19,8 @@ const demoLatency = 120 * time.Millisecond
 
 // RunDemo runs the app against the in-process sandbox on loopback, with its
 // seeded data and a small latency. It needs no token and no network.
-func RunDemo(ctx context.Context, opts ...tea.ProgramOption) error {
+// refresh is how often the solution list reloads by itself (0: never).
+func RunDemo(ctx context.Context, refresh time.Duration, opts ...tea.ProgramOption) error {
 	sandbox := graphtest.New(graphtest.Options{Latency: demoLatency})
 	hooks, err := startDemoWebhooks(ctx, sandbox)
 	if err != nil {
@@ -58,6 +59,7 @@ func RunDemo(ctx context.Context, opts ...tea.ProgramOption) error {
 		LoginHint:          "the demo's token never expires; restart `mps --demo`",
 		ExtraTabs:          events.Tabs,
 		FirstSeen:          events.FirstSeen,
+		Refresh:            refresh,
 	}, opts...)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil

@@ -103,7 +103,7 @@ func (h *harness) runWatching(cmd tea.Cmd, after func(tea.Msg)) {
 		case msg := <-msgs:
 			inflight--
 			switch msg := msg.(type) {
-			case nil, spinner.TickMsg, clockTickMsg, eventsTickMsg, tea.QuitMsg:
+			case nil, spinner.TickMsg, clockTickMsg, eventsTickMsg, refreshTickMsg, tea.QuitMsg:
 			case tea.BatchMsg:
 				for _, c := range msg {
 					start(c)

@@ -14,7 +14,8 @@ import (
 type statusBar struct {
 	usage       graph.Usage
 	lastRefresh time.Time
-	notes       []string // what tabs report there (statusNoter), such as the onboarding gauge
+	nextRefresh time.Time // when the periodic reload is due; zero when none is
+	notes       []string  // what tabs report there (statusNoter), such as the onboarding gauge
 }
 
 // usageText is the rate-limit part: the highest percentage the server
@@ -43,12 +44,35 @@ func (b statusBar) usageText(now time.Time) string {
 func (b statusBar) throttled(now time.Time) bool { return b.usage.ThrottledUntil.After(now) }
 
 func (b statusBar) View(c *Context, width int) string {
-	line := " " + strings.Join(b.parts(c, false), " │ ")
-	if c.Measure.Width(line) > width {
-		line = " " + strings.Join(b.parts(c, true), "│")
-	}
-	line = c.Measure.Truncate(line, width)
+	line := c.Measure.Truncate(b.fit(c, width), width)
 	return c.Styles.StatusBar.Render(line + strings.Repeat(" ", max(0, width-c.Measure.Width(line))))
+}
+
+// fit is the fullest line that fits: labels and the countdown to the next
+// reload, then short values and the countdown, then short values only.
+func (b statusBar) fit(c *Context, width int) string {
+	var line string
+	for _, form := range []struct{ short, countdown bool }{{false, true}, {true, true}, {true, false}} {
+		if !form.countdown && b.nextRefresh.IsZero() {
+			break // the line without a countdown was the one just tried
+		}
+		line = b.line(c, form.short, form.countdown)
+		if c.Measure.Width(line) <= width {
+			break
+		}
+	}
+	return line
+}
+
+func (b statusBar) line(c *Context, short, countdown bool) string {
+	parts := b.parts(c, short)
+	if countdown && !b.nextRefresh.IsZero() {
+		parts = append(parts, countdownText(b.nextRefresh.Sub(c.Now())))
+	}
+	if short {
+		return " " + strings.Join(parts, "│")
+	}
+	return " " + strings.Join(parts, " │ ")
 }
 
 // parts are the bar's fields; short drops their labels for narrow screens.
