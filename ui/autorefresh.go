@@ -100,11 +100,16 @@ func (a *App) nextRefresh() time.Time {
 	return a.auto.due
 }
 
-// countdownText is the status bar's compact "next 4m": whole minutes,
-// rounded up, then "<1m" for the last one.
-func countdownText(left time.Duration) string {
-	if left <= time.Minute {
-		return "next <1m"
+// countdownText is the status bar's "next 4m": whole minutes, rounded up,
+// then "<1m" for the last one. Short, it is "↻4m", to fit beside the other
+// short values at 80 columns.
+func countdownText(left time.Duration, short bool) string {
+	label := "next "
+	if short {
+		label = "↻"
 	}
-	return fmt.Sprintf("next %dm", (left+time.Minute-1)/time.Minute)
+	if left <= time.Minute {
+		return label + "<1m"
+	}
+	return fmt.Sprintf("%s%dm", label, (left+time.Minute-1)/time.Minute)
 }

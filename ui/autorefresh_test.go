@@ -253,7 +253,7 @@ func TestRefreshOffSchedulesNothing(t *testing.T) {
 	}
 }
 
-var countdownShown = regexp.MustCompile(`next (<1|[0-9]+)m`)
+var countdownShown = regexp.MustCompile(`(next |↻)(<1|[0-9]+)m`)
 
 func TestCountdownText(t *testing.T) {
 	for left, want := range map[time.Duration]string{
@@ -265,8 +265,11 @@ func TestCountdownText(t *testing.T) {
 		0:                              "next <1m",
 		-time.Second:                   "next <1m",
 	} {
-		if got := countdownText(left); got != want {
+		if got := countdownText(left, false); got != want {
 			t.Errorf("countdownText(%v) = %q, want %q", left, got, want)
+		}
+		if got, want := countdownText(left, true), strings.Replace(want, "next ", "↻", 1); got != want {
+			t.Errorf("short countdownText(%v) = %q, want %q", left, got, want)
 		}
 	}
 }
@@ -300,13 +303,18 @@ func TestStatusBarCountdownFitsOrGoes(t *testing.T) {
 	if got := stripped(b.View(&demo, 80)); !strings.Contains(got, "app 730114402298741 │ v25.0 │ usage low │ refreshed 09:30:00 │ next 5m") {
 		t.Fatalf("demo status bar at 80 columns: %q", got)
 	}
+	gauged := b
+	gauged.notes = []string{"onboarded 40/200 this week"}
+	if got := stripped(gauged.View(&demo, 80)); !strings.Contains(got, "│onboarded 40/200 this week│09:30:00│↻5m") {
+		t.Fatalf("demo status bar with the onboarding gauge at 80 columns: %q", got)
+	}
 	profile := *c
 	profile.Profile = "default"
-	if got := stripped(b.View(&profile, 80)); !strings.Contains(got, " default│730114402298741│v25.0│usage low│09:30:00│next 5m") {
+	if got := stripped(b.View(&profile, 80)); !strings.Contains(got, " default│730114402298741│v25.0│usage low│09:30:00│↻5m") {
 		t.Fatalf("status bar of a profile at 80 columns: %q", got)
 	}
-	if got := stripped(b.View(&profile, 52)); countdownShown.MatchString(got) || !strings.Contains(got, "│09:30:00") {
-		t.Fatalf("the countdown did not give way at 52 columns: %q", got)
+	if got := stripped(b.View(&profile, 51)); countdownShown.MatchString(got) || !strings.Contains(got, "│09:30:00") {
+		t.Fatalf("the countdown did not give way at 51 columns: %q", got)
 	}
 	b.nextRefresh = time.Time{}
 	if got := stripped(b.View(&profile, 80)); countdownShown.MatchString(got) || !strings.Contains(got, "profile default │") {

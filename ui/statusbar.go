@@ -67,7 +67,7 @@ func (b statusBar) fit(c *Context, width int) string {
 func (b statusBar) line(c *Context, short, countdown bool) string {
 	parts := b.parts(c, short)
 	if countdown && !b.nextRefresh.IsZero() {
-		parts = append(parts, countdownText(b.nextRefresh.Sub(c.Now())))
+		parts = append(parts, countdownText(b.nextRefresh.Sub(c.Now()), short))
 	}
 	if short {
 		return " " + strings.Join(parts, "│")
