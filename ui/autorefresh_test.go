@@ -321,3 +321,19 @@ func TestStatusBarCountdownFitsOrGoes(t *testing.T) {
 		t.Fatalf("status bar with the refresh off: %q", got)
 	}
 }
+
+// A manual reload shows its pages as they come, so the first page replaces
+// the rows; the cursor still ends on its solution when a later page brings
+// it back.
+func TestManualReloadKeepsTheCursorOnASolutionPastTheFirstPage(t *testing.T) {
+	h := newHarnessWith(t, 120, 40, graphtest.Options{Solutions: 150})
+	tab := h.app.tabs[0].(*solutionsTab)
+	target := tab.all[graphtest.MaxPageSize+20]
+	if !tab.SelectSolution(target.ID) {
+		t.Fatalf("cannot select %s", target.ID)
+	}
+	h.press("r")
+	if got, ok := tab.SelectedSolution(); !ok || got.ID != target.ID {
+		t.Fatalf("after r the cursor is on %s, want %s", got.ID, target.ID)
+	}
+}

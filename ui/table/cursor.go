@@ -17,6 +17,7 @@ func (m Model) Selected() (Row, bool) {
 // SelectID moves the cursor to the row with this ID. It reports false, and
 // leaves the cursor alone, when there is no such row or the filter hides it.
 func (m *Model) SelectID(id string) bool {
+	m.awaited = ""
 	i, ok := m.rows.findID(id)
 	if !ok {
 		return false
@@ -31,15 +32,22 @@ func (m *Model) SelectID(id string) bool {
 
 // MoveBy moves the cursor n rows down (up when n is negative), stopping at
 // the ends, and scrolls just enough to keep it in the window.
-func (m *Model) MoveBy(n int) { m.setCursor(m.cursor + n) }
+func (m *Model) MoveBy(n int) { m.moveTo(m.cursor + n) }
 
 // Top and Bottom move to the first and the last visible row.
-func (m *Model) Top()    { m.setCursor(0) }
-func (m *Model) Bottom() { m.setCursor(len(m.filter.visible) - 1) }
+func (m *Model) Top()    { m.moveTo(0) }
+func (m *Model) Bottom() { m.moveTo(len(m.filter.visible) - 1) }
 
 // PageUp and PageDown move the cursor by one window of rows.
 func (m *Model) PageUp()   { m.MoveBy(-max(m.bodyHeight(), 1)) }
 func (m *Model) PageDown() { m.MoveBy(max(m.bodyHeight(), 1)) }
+
+// moveTo is a move the user asked for: it also stops SetRows's wait for
+// the row it lost.
+func (m *Model) moveTo(pos int) {
+	m.awaited = ""
+	m.setCursor(pos)
+}
 
 func (m *Model) setCursor(pos int) {
 	m.cursor = max(min(pos, len(m.filter.visible)-1), 0)

@@ -1,10 +1,13 @@
 package table
 
 // SetRows replaces all rows. The filter is applied again, and the cursor
-// stays on the row with the same ID when there still is one.
+// stays on the row with the same ID when there still is one. When there is
+// not, as when a reload's first page replaces the rows, the cursor goes
+// back to that row if a later AppendRows brings it, unless the user moves
+// the cursor first.
 func (m *Model) SetRows(rows []Row) {
-	keepID, hadSelection := "", false
-	if r, ok := m.Selected(); ok {
+	keepID, hadSelection := m.awaited, m.awaited != "" // the row still awaited, not the one the cursor fell on
+	if r, ok := m.Selected(); ok && !hadSelection {
 		keepID, hadSelection = r.ID, true
 	}
 	m.rows = newStore()
@@ -14,12 +17,14 @@ func (m *Model) SetRows(rows []Row) {
 	m.AppendRows(rows)
 	if !hadSelection || !m.SelectID(keepID) {
 		m.setCursor(m.cursor)
+		m.awaited = keepID
 	}
 }
 
 // AppendRows adds rows at the end. Only the new rows are sanitised, indexed
 // and matched against the filter, so the cost is that of the page. The
-// cursor stays on the same row.
+// cursor stays on the same row, or goes back to the row SetRows lost when
+// it is among these.
 func (m *Model) AppendRows(rows []Row) {
 	from := m.rows.len()
 	for _, r := range rows {
@@ -27,6 +32,11 @@ func (m *Model) AppendRows(rows []Row) {
 	}
 	m.matchNewRows(from)
 	m.scrollToCursor()
+	if m.awaited != "" {
+		if i, ok := m.rows.findID(m.awaited); ok && i >= from {
+			m.SelectID(m.awaited)
+		}
+	}
 }
 
 // Len is the number of rows, filtered or not.

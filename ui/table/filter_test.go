@@ -197,3 +197,32 @@ func TestFilterHistorySeesAppendedRows(t *testing.T) {
 		}
 	}
 }
+
+// A reload hands the rows over a page at a time: the first page replaces
+// them, and the selected row may only come back in a later page. The cursor
+// goes back to it then, across another SetRows on the way, but not once the
+// user has moved.
+func TestReloadFindsTheSelectedRowInALaterPage(t *testing.T) {
+	all := numberedRows(0, 300)
+	m := newTable(t, all, 60, 11)
+	m.SelectID("250")
+
+	m.SetRows(all[:100]) // page 1: row 250 is not there yet
+	if got := selectedID(t, m); got == "250" {
+		t.Fatal("row 250 selected before it was loaded")
+	}
+	m.SetRows(all[:100]) // the tab redraws the rows it has so far
+	m.AppendRows(all[100:200])
+	m.AppendRows(all[200:])
+	if got := selectedID(t, m); got != "250" {
+		t.Fatalf("cursor on %s after the reload, want 250", got)
+	}
+
+	m.SetRows(all[:100])
+	m.MoveBy(1) // the user moves on: stop waiting for row 250
+	moved := selectedID(t, m)
+	m.AppendRows(all[100:])
+	if got := selectedID(t, m); got != moved {
+		t.Fatalf("cursor jumped to %s after the user moved to %s", got, moved)
+	}
+}

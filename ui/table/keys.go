@@ -51,7 +51,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft {
 			if pos, ok := m.rowAt(msg.X, msg.Y); ok {
-				m.setCursor(pos)
+				m.moveTo(pos)
 			}
 		}
 	}

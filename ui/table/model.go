@@ -21,6 +21,11 @@ type Model struct {
 
 	cursor int // position in filter.visible of the selected row
 	offset int // position in filter.visible of the first row in the window
+	// awaited is the ID of the row that was selected when SetRows replaced
+	// the rows without it: a reload arrives a page at a time, and when the
+	// row comes back in a later page the cursor goes back to it, unless the
+	// user has moved the cursor since. "" when no row is awaited.
+	awaited string
 
 	width, height int
 	originX       int
