@@ -57,6 +57,7 @@ func runDashboard(ctx context.Context, c cli.TUIConfig) error {
 		LoginHint:          c.LoginHint,
 		ExtraTabs:          events.Tabs,
 		FirstSeen:          events.FirstSeen,
+		SeenWABAs:          events.SeenWABAs,
 		Refresh:            c.Refresh,
 	})
 }

@@ -130,6 +130,7 @@ func (a *App) openSolution(s graph.Solution, jump bool) tea.Cmd {
 		}
 	}
 	a.inspector = newInspector(a.ctx, s, 0)
+	a.inspector.wabaName = a.customerName
 	a.inspector.height = a.bodyHeight()
 	return a.inspector.refresh(a.nextSeq())
 }

@@ -115,7 +115,7 @@ func (a *App) startSpinner() tea.Cmd {
 }
 
 func (a *App) busy() bool {
-	if a.solLoading || a.acting || (a.inspector != nil && a.inspector.loading) {
+	if a.solLoading || a.acting || (a.inspector != nil && (a.inspector.loading || a.inspector.onboarded.loading)) {
 		return true
 	}
 	for _, t := range a.tabs {
@@ -207,6 +207,11 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 			}
 			return cmd
 		}
+	case onboardedMsg:
+		if a.inspector != nil {
+			a.inspector.Update(msg)
+		}
+		return nil
 	case confirmMsg:
 		a.dialog = newConfirmDialog(a.ctx, msg.Request)
 		return nil

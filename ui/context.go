@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mps/graph"
+	"mps/store/eventlog"
 	"mps/ui/text"
 )
 
@@ -27,6 +28,10 @@ type Config struct {
 	// the webhook event log, say). Nil, or false, means the age is unknown:
 	// Graph does not report when a request was made.
 	FirstSeen func(solutionID string) (time.Time, bool)
+	// SeenWABAs reads the WABAs that PARTNER_ADDED webhooks reported (the
+	// event log), for the inspector's customers. Nil means no event log is
+	// configured. It does IO: call it only inside a tea.Cmd.
+	SeenWABAs func(context.Context) ([]eventlog.SeenWABA, error)
 	// ExtraTabs builds tabs shown after the four built-in ones (the Events
 	// tab, say). Each gets the shared context.
 	ExtraTabs []func(*Context) Tab

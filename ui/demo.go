@@ -59,6 +59,7 @@ func RunDemo(ctx context.Context, refresh time.Duration, opts ...tea.ProgramOpti
 		LoginHint:          "the demo's token never expires; restart `mps --demo`",
 		ExtraTabs:          events.Tabs,
 		FirstSeen:          events.FirstSeen,
+		SeenWABAs:          events.SeenWABAs,
 		Refresh:            refresh,
 	}, opts...)
 	if errors.Is(err, http.ErrServerClosed) {

@@ -15,14 +15,18 @@ import (
 // inspectorTab is the Origin tab of the inspector's own reads.
 const inspectorTab TabID = -1
 
-// inspector shows one solution in full: sides, permissions side by side and
-// what may be done with it now.
+// inspector shows one solution in full: sides, permissions side by side,
+// what may be done with it now and the customers onboarded through it.
 type inspector struct {
-	ctx      *Context
-	sol      graph.Solution
-	seq      uint64
-	loading  bool
-	err      error
+	ctx       *Context
+	sol       graph.Solution
+	seq       uint64
+	loading   bool
+	err       error
+	onboarded onboardedState
+	// wabaName is a customer's name from the loaded customer list; false
+	// when the list does not hold the WABA.
+	wabaName func(wabaID string) (string, bool)
 	offset   int
 	height   int
 	lastBody []string
@@ -32,10 +36,10 @@ func newInspector(ctx *Context, s graph.Solution, seq uint64) *inspector {
 	return &inspector{ctx: ctx, sol: s, seq: seq, loading: true}
 }
 
-// refresh reads the solution again so the view is current.
+// refresh reads the solution and its customers again so the view is current.
 func (in *inspector) refresh(seq uint64) tea.Cmd {
 	in.seq, in.loading, in.err = seq, true, nil
-	return readSolution(in.ctx.Ctx, in.ctx, Origin{Tab: inspectorTab, Seq: seq}, in.sol.ID)
+	return tea.Batch(readSolution(in.ctx.Ctx, in.ctx, Origin{Tab: inspectorTab, Seq: seq}, in.sol.ID), in.readOnboarded(seq))
 }
 
 func (in *inspector) role() graph.Role { return graph.RoleOf(&in.sol, in.ctx.AppID) }
@@ -52,6 +56,8 @@ func (in *inspector) Update(msg tea.Msg) tea.Cmd {
 		if msg.Err == nil && msg.Solution != nil {
 			in.sol = *msg.Solution
 		}
+	case onboardedMsg:
+		in.takeOnboarded(msg)
 	case tea.KeyPressMsg:
 		in.scroll(msg)
 	case tea.MouseWheelMsg:
@@ -133,6 +139,8 @@ func (in *inspector) body(width int) []string {
 	out = append(out, in.permissionLines(width)...)
 	out = append(out, "")
 	out = append(out, in.actionLines(width, role)...)
+	out = append(out, "")
+	out = append(out, in.customerLines(width)...)
 	return strings.Split(strings.Join(out, "\n"), "\n")
 }
 

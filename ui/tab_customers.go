@@ -21,6 +21,7 @@ type customersTab struct {
 	wabas  table.Model
 	load   loadState
 	loaded int
+	names  map[string]string // WABA ID to name, of the rows loaded
 	seq    uint64
 	cancel context.CancelFunc
 	choice int // 0 = every WABA; i>0 = PartnerBusinessIDs[i-1]
@@ -113,6 +114,12 @@ func (t *customersTab) SelectWABA(id string) bool {
 	return t.wabas.SelectID(id)
 }
 
+// Name is a loaded WABA's name; false when the loaded list lacks the WABA.
+func (t *customersTab) Name(wabaID string) (string, bool) {
+	name, ok := t.names[wabaID]
+	return name, ok
+}
+
 func wabaRow(w graph.WABA) table.Row {
 	return table.Row{ID: w.ID, Cells: []string{w.Name, w.ID, w.TimezoneID, w.MessageTemplateNamespace}}
 }
@@ -125,6 +132,12 @@ func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
 		rows := make([]table.Row, len(msg.Items))
 		for i, w := range msg.Items {
 			rows[i] = wabaRow(w)
+		}
+		if t.loaded == 0 {
+			t.names = make(map[string]string, len(msg.Items))
+		}
+		for _, w := range msg.Items {
+			t.names[w.ID] = w.Name
 		}
 		if t.loaded == 0 {
 			t.wabas.SetRows(rows)

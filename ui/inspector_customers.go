@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"mps/store/eventlog"
+	"mps/ui/text"
+	"mps/ui/webhooks"
+)
+
+// onboardedState is the inspector's list of the customers (WABAs) that
+// webhooks say were onboarded through its solution: Graph cannot list them.
+type onboardedState struct {
+	loading bool
+	seen    []eventlog.SeenWABA
+	noLog   bool
+	err     error
+}
+
+// readOnboarded starts the read of the solution's customers, or notes that
+// there is no event log to read them from.
+func (in *inspector) readOnboarded(seq uint64) tea.Cmd {
+	if in.ctx.SeenWABAs == nil {
+		in.onboarded = onboardedState{noLog: true}
+		return nil
+	}
+	in.onboarded.loading, in.onboarded.err = true, nil
+	return readOnboarded(in.ctx.Ctx, in.ctx, Origin{Tab: inspectorTab, Seq: seq}, in.sol.ID)
+}
+
+// takeOnboarded keeps an answer to the latest read for this solution only.
+func (in *inspector) takeOnboarded(msg onboardedMsg) {
+	if msg.Seq != in.seq || msg.SolutionID != in.sol.ID {
+		return
+	}
+	in.onboarded = onboardedState{seen: msg.Seen, noLog: msg.NoLog, err: msg.Err}
+}
+
+// customerLines lists the WABAs onboarded through the solution, newest first.
+func (in *inspector) customerLines(width int) []string {
+	st := in.ctx.Styles
+	m := in.ctx.Measure
+	on := in.onboarded
+	head := "Customers onboarded through it"
+	switch {
+	case on.loading:
+		return []string{st.Section.Render(head), st.Muted.Render("  reading the webhook event log…")}
+	case on.noLog:
+		return []string{st.Section.Render(head), st.Muted.Render(m.Wrap("  Known only from PARTNER_ADDED webhooks: run `mps webhook serve` to receive them.", width))}
+	case on.err != nil:
+		return []string{st.Section.Render(head), st.Error.Render(m.Wrap(describeError(in.ctx, "Reading the event log", on.err), width))}
+	}
+	name := in.wabaName
+	if name == nil {
+		name = func(string) (string, bool) { return "", false }
+	}
+	listed := func(id string) bool { _, ok := name(id); return ok }
+	wabas := webhooks.Onboarded(on.seen, in.sol.ID, listed)
+	out := []string{st.Section.Render(fmt.Sprintf("%s (%d)", head, len(wabas)))}
+	if len(wabas) == 0 {
+		return append(out, st.Muted.Render("  none reported by webhooks"))
+	}
+	out = append(out, st.Muted.Render(m.Truncate(fmt.Sprintf("  %-16s %-9s %s", "WABA ID", "reported", "name"), width)))
+	now := in.ctx.Now()
+	for _, w := range wabas {
+		label, ok := name(w.WABAID)
+		if !ok || label == "" {
+			label = "—"
+		}
+		age := shortAge(max(now.Sub(w.FirstSeen), 0)) + " ago"
+		out = append(out, m.Truncate(fmt.Sprintf("  %s %-9s %s", m.Fit(text.Sanitize(w.WABAID), 16), age, text.Sanitize(label)), width))
+	}
+	return out
+}
+
+// customerName is a WABA's name from the Customers tab's loaded list.
+func (a *App) customerName(wabaID string) (string, bool) {
+	for _, t := range a.tabs {
+		if c, ok := t.(*customersTab); ok {
+			return c.Name(wabaID)
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph"
+	"mps/graph/graphtest"
+	"mps/store/eventlog"
+)
+
+// onboardedEvent is the guide's PARTNER_ADDED (or the notes' PARTNER_REMOVED)
+// retold for one WABA and solution at a time.
+func onboardedEvent(t *testing.T, file, wabaID, solutionID string, at time.Time) eventlog.Event {
+	t.Helper()
+	e := stamped(guideEvents(t, fixedNow(), file), at)[0]
+	e.Key = file + wabaID + at.String()
+	e.WABAID, e.SolutionID = wabaID, solutionID
+	return e
+}
+
+func addedEvent(t *testing.T, wabaID, solutionID string, at time.Time) eventlog.Event {
+	return onboardedEvent(t, "guide_account_update_partner_added.json", wabaID, solutionID, at)
+}
+
+func removedEvent(t *testing.T, wabaID string, at time.Time) eventlog.Event {
+	return onboardedEvent(t, "notes_account_update_partner_removed.json", wabaID, "", at)
+}
+
+// customersHarness has an event log at a path (written before the app
+// starts, as `mps webhook serve` would) that the inspector reads.
+func customersHarness(t *testing.T, events func(sb *graphtest.Sandbox) []eventlog.Event) *harness {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), eventlog.FileName)
+	return newHarnessConfig(t, 120, 40, graphtest.Options{WABAs: 6}, func(sb *graphtest.Sandbox, c *Config) {
+		l, err := eventlog.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		if _, err := l.Append(context.Background(), events(sb)); err != nil {
+			t.Fatal(err)
+		}
+		c.SeenWABAs = eventsWiring(EventsConfig{Path: path}).SeenWABAs
+	})
+}
+
+func activeSolutions(sb *graphtest.Sandbox) []graph.Solution {
+	var out []graph.Solution
+	for _, s := range sb.Solutions() {
+		if s.Status == graph.StatusActive && s.Name != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// inspectorSection is the inspector's customers section, stripped, from its
+// heading on.
+func inspectorSection(h *harness) []string {
+	h.t.Helper()
+	if h.app.inspector == nil {
+		h.t.Fatal("no inspector")
+	}
+	body := strings.Split(stripped(strings.Join(h.app.inspector.body(120), "\n")), "\n")
+	for i, line := range body {
+		if strings.HasPrefix(line, "Customers onboarded through it") {
+			return body[i:]
+		}
+	}
+	h.t.Fatalf("the inspector has no customers section:\n%s", strings.Join(body, "\n"))
+	return nil
+}
+
+func TestInspectorListsTheCustomersWebhooksReportedNewestFirst(t *testing.T) {
+	now := fixedNow()
+	var sol graph.Solution
+	var wabas []graph.WABA
+	const stray = "880000000000001" // reported, never listed by the API
+	h := customersHarness(t, func(sb *graphtest.Sandbox) []eventlog.Event {
+		sol, wabas = activeSolutions(sb)[0], sb.WABAs()
+		other := activeSolutions(sb)[1]
+		return []eventlog.Event{
+			addedEvent(t, wabas[0].ID, sol.ID, now.Add(-3*24*time.Hour)),
+			addedEvent(t, wabas[1].ID, sol.ID, now.Add(-10*time.Minute)),
+			addedEvent(t, stray, sol.ID, now.Add(-5*time.Hour)),
+			addedEvent(t, wabas[2].ID, other.ID, now.Add(-time.Hour)), // another solution's
+			// Removed but still listed: still onboarded, as reconcile counts it.
+			addedEvent(t, wabas[3].ID, sol.ID, now.Add(-6*24*time.Hour)),
+			removedEvent(t, wabas[3].ID, now.Add(-5*24*time.Hour)),
+			// Removed and not listed: gone.
+			addedEvent(t, "880000000000002", sol.ID, now.Add(-2*time.Hour)),
+			removedEvent(t, "880000000000002", now.Add(-time.Hour)),
+		}
+	})
+	h.selectRow(sol.Name)
+	h.press("enter")
+	got := inspectorSection(h)
+	want := []string{
+		"Customers onboarded through it (4)",
+		"  WABA ID          reported  name",
+		"  " + wabas[1].ID + "  10m ago   " + wabas[1].Name,
+		"  " + stray + "  5h ago    —",
+		"  " + wabas[0].ID + "  3d ago    " + wabas[0].Name,
+		"  " + wabas[3].ID + "  6d ago    " + wabas[3].Name,
+	}
+	if len(got) < len(want) {
+		t.Fatalf("section = %q, want %q", got, want)
+	}
+	for i := range want {
+		if strings.TrimRight(got[i], " ") != want[i] {
+			t.Errorf("line %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if extra := strings.Join(got[len(want):], "\n"); strings.TrimSpace(extra) != "" {
+		t.Errorf("lines after the list: %q", extra)
+	}
+}
+
+func TestInspectorSaysWhereCustomersComeFromWithoutALog(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "none", eventlog.FileName)
+	for name, seen := range map[string]func(context.Context) ([]eventlog.SeenWABA, error){
+		"no log configured":   nil,
+		"log not written yet": eventsWiring(EventsConfig{Path: missing}).SeenWABAs,
+	} {
+		t.Run(name, func(t *testing.T) {
+			h := newHarnessConfig(t, 120, 40, graphtest.Options{}, func(_ *graphtest.Sandbox, c *Config) { c.SeenWABAs = seen })
+			h.selectRow(activeSolutions(h.sb)[0].Name)
+			h.press("enter")
+			got := strings.Join(inspectorSection(h), "\n")
+			if !strings.Contains(got, "Known only from PARTNER_ADDED webhooks: run `mps webhook serve`") {
+				t.Errorf("section without a log = %q", got)
+			}
+		})
+	}
+}
+
+// An answer for a solution the inspector no longer shows is dropped: here
+// the read for the first solution lands after the second was opened.
+func TestInspectorDropsAStaleCustomersAnswer(t *testing.T) {
+	now := fixedNow()
+	var first, second graph.Solution
+	var wabas []graph.WABA
+	h := customersHarness(t, func(sb *graphtest.Sandbox) []eventlog.Event {
+		first, second, wabas = activeSolutions(sb)[0], activeSolutions(sb)[1], sb.WABAs()
+		return []eventlog.Event{addedEvent(t, wabas[0].ID, first.ID, now.Add(-time.Hour))}
+	})
+	_, slow := h.app.Update(inspectMsg{Solution: first})
+	_, current := h.app.Update(inspectMsg{Solution: second})
+	h.run(slow)
+	if got := strings.Join(inspectorSection(h), "\n"); !strings.Contains(got, "reading the webhook event log…") {
+		t.Fatalf("after the first solution's late answer the second's section reads %q, want it still loading", got)
+	}
+	h.run(current)
+	got := strings.Join(inspectorSection(h), "\n")
+	if h.app.inspector.sol.ID != second.ID || !strings.Contains(got, "(0)") || strings.Contains(got, wabas[0].ID) {
+		t.Errorf("inspector on %s shows %q", h.app.inspector.sol.ID, got)
+	}
+	// Closed, the inspector takes nothing.
+	_, slow = h.app.Update(inspectMsg{Solution: first})
+	h.press("esc")
+	h.run(slow)
+	if h.app.inspector != nil {
+		t.Error("a late answer reopened the inspector")
+	}
+}
