@@ -12,11 +12,17 @@ func customersCommand() Command {
 		Summary: "List the WhatsApp Business Accounts onboarded through our solutions, every page",
 		Detail: "Reads client_whatsapp_business_accounts of the profile's business. Each --partner keeps\n" +
 			"only the accounts shared with that partner business too.\n" +
-			"With --json: one JSON array with Graph's fields.\n" +
+			"With --solution: only the accounts onboarded through that solution and not removed since,\n" +
+			"newest first, as the PARTNER_ADDED webhooks in the profile's event log report them (Graph\n" +
+			"cannot list accounts by solution; `mps webhook serve` stores them), joined with the list\n" +
+			"above; an account the API does not list shows NAME " + notListedName + ".\n" +
+			"With --json: one JSON array with Graph's fields (with --solution also solution_id, listed\n" +
+			"and first_reported).\n" +
 			csvDetail,
 		Setup: func(fs *flag.FlagSet) Runner {
 			var partners stringList
 			fs.Var(&partners, "partner", "only accounts shared with this partner `BUSINESS_ID` (repeatable)")
+			solution := fs.String("solution", "", "only accounts onboarded through this `SOLUTION_ID` (from the webhook event log)")
 			out := listFormatFlags(fs)
 			return func(ctx context.Context, s *Session, _ []string) error {
 				format, err := out.format()
@@ -28,9 +34,20 @@ func customersCommand() Command {
 						return err
 					}
 				}
+				if *solution != "" {
+					if err := requireID("solution", *solution); err != nil {
+						return err
+					}
+					if len(partners) > 0 {
+						return usageErrorf("Use one of them.", "--solution and --partner cannot be used together")
+					}
+				}
 				businessID, err := s.requireBusinessID()
 				if err != nil {
 					return err
+				}
+				if *solution != "" {
+					return solutionCustomers(ctx, s, businessID, *solution, format)
 				}
 				c, err := s.Client()
 				if err != nil {
