@@ -167,3 +167,42 @@ func TestInspectorDropsAStaleCustomersAnswer(t *testing.T) {
 		t.Error("a late answer reopened the inspector")
 	}
 }
+
+func TestInspectorScrollsThroughTwoHundredCustomers(t *testing.T) {
+	now := fixedNow()
+	var sol graph.Solution
+	var wabas []graph.WABA
+	h := newHarnessConfig(t, 80, 24, graphtest.Options{WABAs: 200}, func(sb *graphtest.Sandbox, c *Config) {
+		path := filepath.Join(t.TempDir(), eventlog.FileName)
+		l, err := eventlog.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		sol, wabas = activeSolutions(sb)[0], sb.WABAs()
+		var events []eventlog.Event
+		for i, w := range wabas {
+			events = append(events, addedEvent(t, w.ID, sol.ID, now.Add(-time.Duration(i+1)*time.Minute)))
+		}
+		if _, err := l.Append(context.Background(), events); err != nil {
+			t.Fatal(err)
+		}
+		c.SeenWABAs = eventsWiring(EventsConfig{Path: path}).SeenWABAs
+	})
+	if len(wabas) != 200 {
+		t.Fatalf("the sandbox has %d WABAs, want 200", len(wabas))
+	}
+	h.selectRow(sol.Name)
+	h.press("enter")
+	if got := inspectorSection(h)[0]; got != "Customers onboarded through it (200)" {
+		t.Fatalf("heading %q", got)
+	}
+	h.wantScreen("more lines (j, pgdn, G)")
+	h.press("G")
+	oldest := wabas[len(wabas)-1]
+	h.wantScreen(oldest.ID+"  3h ago", oldest.Name) // 200 minutes
+	h.press("k")
+	if strings.Contains(h.screen(), oldest.ID) {
+		t.Errorf("k did not scroll up from the end:\n%s", h.screen())
+	}
+}
