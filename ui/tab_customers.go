@@ -21,7 +21,6 @@ type customersTab struct {
 	wabas  table.Model
 	load   loadState
 	loaded int
-	names  map[string]string // WABA ID to name, of the rows loaded
 	seq    uint64
 	cancel context.CancelFunc
 	choice int // 0 = every WABA; i>0 = PartnerBusinessIDs[i-1]
@@ -114,10 +113,14 @@ func (t *customersTab) SelectWABA(id string) bool {
 	return t.wabas.SelectID(id)
 }
 
-// Name is a loaded WABA's name; false when the loaded list lacks the WABA.
+// Name is a loaded WABA's name (as the table shows it, made inert); false
+// when the loaded list lacks the WABA.
 func (t *customersTab) Name(wabaID string) (string, bool) {
-	name, ok := t.names[wabaID]
-	return name, ok
+	r, ok := t.wabas.RowByID(wabaID)
+	if !ok || len(r.Cells) == 0 {
+		return "", false
+	}
+	return r.Cells[0], true
 }
 
 func wabaRow(w graph.WABA) table.Row {
@@ -132,12 +135,6 @@ func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
 		rows := make([]table.Row, len(msg.Items))
 		for i, w := range msg.Items {
 			rows[i] = wabaRow(w)
-		}
-		if t.loaded == 0 {
-			t.names = make(map[string]string, len(msg.Items))
-		}
-		for _, w := range msg.Items {
-			t.names[w.ID] = w.Name
 		}
 		if t.loaded == 0 {
 			t.wabas.SetRows(rows)

@@ -14,6 +14,16 @@ func (m Model) Selected() (Row, bool) {
 	return m.rows.row(i), true
 }
 
+// RowByID returns the first row with this ID, whether or not the filter
+// shows it, as Selected returns a row.
+func (m Model) RowByID(id string) (Row, bool) {
+	i, ok := m.rows.findID(id)
+	if !ok {
+		return Row{}, false
+	}
+	return m.rows.row(i), true
+}
+
 // SelectID moves the cursor to the row with this ID. It reports false, and
 // leaves the cursor alone, when there is no such row or the filter hides it.
 func (m *Model) SelectID(id string) bool {

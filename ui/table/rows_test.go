@@ -63,3 +63,17 @@ func TestSelectIDSurvivesAHashCollision(t *testing.T) {
 		t.Fatalf("cursor %d after SelectID(42) with a colliding hash, want 42", m.Cursor())
 	}
 }
+
+// RowByID finds a row the filter hides, as the inspector needs a WABA's
+// name whatever the Customers tab is filtered to.
+func TestRowByIDIgnoresTheFilter(t *testing.T) {
+	m := newTable(t, numberedRows(0, 2*chunkSize), 80, 10)
+	m.SetFilter("Solution 00001")
+	r, ok := m.RowByID("1500")
+	if !ok || r.ID != "1500" || r.Cells[0] != "Solution 01500" {
+		t.Fatalf("RowByID(1500) under a filter hiding it: %+v, %v", r, ok)
+	}
+	if _, ok := m.RowByID("no such row"); ok {
+		t.Fatal("RowByID found a missing ID")
+	}
+}
