@@ -85,17 +85,19 @@ func (m *Model) draw(i int) (plain, styled string) {
 		cells, ids := m.rows.cells(i)
 		hasStyle := m.hasStyle(ids)
 		b, start := c.reserve(m.lineSize(cells, hasStyle))
-		m.writeCells(b, cells, nil)
+		var buf [8]cutCell
+		cut := m.cutCells(cells, buf[:0])
+		m.writeCut(b, cut, nil)
 		split := b.Len()
 		if hasStyle {
-			m.writeCells(b, cells, ids)
+			m.writeCut(b, cut, ids)
 		}
 		e.lines = c.keep(start, split)
 	}
 	return c.lines(e.lines)
 }
 
-// lineSize is a close upper bound of the bytes writeCells writes, so that a
+// lineSize is a close upper bound of the bytes writeCut writes, so that a
 // row's lines fit in the room reserved for them.
 func (m *Model) lineSize(cells cellList, styled bool) int {
 	n := m.bodyWidth()
@@ -118,47 +120,68 @@ func (m *Model) hasStyle(ids []StyleID) bool {
 	return false
 }
 
-// drawCells draws cells into a new string; see writeCells.
+// drawCells draws cells into a new string; see writeCut.
 func (m *Model) drawCells(cells cellList, ids []StyleID) string {
 	var b strings.Builder
-	m.writeCells(&b, cells, ids)
+	m.writeCut(&b, m.cutCells(cells, nil), ids)
 	return b.String()
 }
 
-// writeCells lays cells out in the columns, cutting and padding each to its
+// cutCell is a cell cut to its column, and the cells it takes.
+type cutCell struct {
+	text  string
+	width int
+}
+
+// cutCells appends to dst each column's cell cut to the column's width, so
+// that a row's plain and styled lines measure its text once.
+func (m *Model) cutCells(cells cellList, dst []cutCell) []cutCell {
+	for i, w := range m.widths {
+		cell := m.measure.Truncate(cells.at(i), w)
+		dst = append(dst, cutCell{text: cell, width: m.measure.Width(cell)})
+	}
+	return dst
+}
+
+// writeCut lays the cut cells out in the columns, padding each to its
 // column's width and the whole to the body width. With ids, each cell's text
-// is wrapped in the codes of its style; the padding stays outside them.
-func (m *Model) writeCells(b *strings.Builder, cells cellList, ids []StyleID) {
+// is wrapped in the codes of its style; the padding stays outside them. The
+// line is put together on the stack and written to b at once: a row's
+// lines are drawn while the user scrolls, and many small writes to b cost
+// more than the line.
+func (m *Model) writeCut(b *strings.Builder, cut []cutCell, ids []StyleID) {
+	var buf [512]byte
+	line := buf[:0]
 	used := 0
 	for i, w := range m.widths {
 		if w == 0 {
 			continue
 		}
 		if used > 0 {
-			b.WriteString(separator)
+			line = append(line, separator...)
 			used++
 		}
-		cell := m.measure.Truncate(cells.at(i), w)
-		cw := m.measure.Width(cell)
 		var style sgr
 		if i < len(ids) {
 			style = m.styles.cell(ids[i])
 		}
-		b.WriteString(style.open)
-		b.WriteString(cell)
-		b.WriteString(style.close)
-		writeSpaces(b, w-cw)
+		line = append(line, style.open...)
+		line = append(line, cut[i].text...)
+		line = append(line, style.close...)
+		line = appendSpaces(line, w-cut[i].width)
 		used += w
 	}
-	writeSpaces(b, m.bodyWidth()-used)
+	line = appendSpaces(line, m.bodyWidth()-used)
+	b.Write(line)
 }
 
 const spaces = "                                                                "
 
-func writeSpaces(b *strings.Builder, n int) {
+func appendSpaces(dst []byte, n int) []byte {
 	for n > 0 {
 		k := min(n, len(spaces))
-		b.WriteString(spaces[:k])
+		dst = append(dst, spaces[:k]...)
 		n -= k
 	}
+	return dst
 }
