@@ -12,10 +12,12 @@ import (
 
 // Names that wcwidth and grapheme clustering measure differently, and one
 // far wider than any dialog.
-var dialogTestNames = map[string]string{
-	"Devanagari": "क्षत्रिय सॉल्यूशंस",
-	"ZWJ emoji":  "Family 👨‍👩‍👧‍👦 Shop 🏳️‍🌈 ❤️",
-	"long CJK":   strings.Repeat("東京ソリューションズ株式会社", 12),
+func dialogTestNames() map[string]string {
+	return map[string]string{
+		"Devanagari": "क्षत्रिय सॉल्यूशंस",
+		"ZWJ emoji":  "Family 👨‍👩‍👧‍👦 Shop 🏳️‍🌈 ❤️",
+		"long CJK":   strings.Repeat("東京ソリューションズ株式会社", 12),
+	}
 }
 
 // Every line of the confirm dialog is the same width as the terminal counts
@@ -30,7 +32,7 @@ func TestConfirmDialogIsRectangularUnderEitherWidthMethod(t *testing.T) {
 		{"wcwidth", false, ansi.StringWidthWc},
 		{"graphemes", true, ansi.StringWidth},
 	}
-	for label, name := range dialogTestNames {
+	for label, name := range dialogTestNames() {
 		for _, m := range methods {
 			for _, size := range [][2]int{{80, 24}, {120, 40}, {50, 12}} {
 				t.Run(label+"/"+m.name+"/"+itoaSize(size), func(t *testing.T) {
@@ -85,7 +87,7 @@ func wantRectangularBox(t *testing.T, view string, width int, measure func(strin
 // A name too long for one line is cut with an ellipsis when the dialog
 // keeps one line per name, never drawn past the border.
 func TestConfirmDialogCutsALongNameOnSmallScreens(t *testing.T) {
-	name := dialogTestNames["long CJK"]
+	name := dialogTestNames()["long CJK"]
 	h := newHarnessConfig(t, 40, 10, graphtest.Options{}, func(sb *graphtest.Sandbox, _ *Config) {
 		sb.CreateIncomingRequest(name)
 	})
@@ -98,7 +100,7 @@ func TestConfirmDialogCutsALongNameOnSmallScreens(t *testing.T) {
 
 // The colour theme draws the same box, its escapes counting no cells.
 func TestConfirmDialogInColourIsRectangular(t *testing.T) {
-	name := dialogTestNames["Devanagari"]
+	name := dialogTestNames()["Devanagari"]
 	h := newHarnessConfig(t, 80, 24, graphtest.Options{}, func(sb *graphtest.Sandbox, c *Config) {
 		sb.CreateIncomingRequest(name)
 		c.NoColor = false
