@@ -20,10 +20,11 @@ func TestBuiltBinaryDemo(t *testing.T) {
 		t.Skip("builds the binary; skipped with -short")
 	}
 	bin := buildMPS(t)
+	tmp := t.TempDir()
 	run := func(args ...string) (string, string, int) {
 		cmd := exec.Command(bin, args...)
-		// A bare environment: no keyring bus, no token, a config dir of its own.
-		cmd.Env = []string{"HOME=" + t.TempDir(), "XDG_CONFIG_HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}
+		// A bare environment: no keyring bus, no token, a config dir and TMPDIR of its own.
+		cmd.Env = []string{"HOME=" + t.TempDir(), "XDG_CONFIG_HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH"), "TMPDIR=" + tmp}
 		var out, errOut bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errOut
 		err := cmd.Run()
@@ -54,6 +55,22 @@ func TestBuiltBinaryDemo(t *testing.T) {
 	}
 	if want := len(graphtest.New(graphtest.Options{}).WABAs()); len(wabas) != want {
 		t.Errorf("the demo listed %d customers, its sandbox has %d", len(wabas), want)
+	}
+
+	out, errOut, code = run("--demo", "events", "--json")
+	var events []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &events) != nil {
+		t.Fatalf("--demo events --json: exit %d\n%s", code, errOut)
+	}
+	replayed := 0 // each replayed payload holds one change
+	sb := graphtest.New(graphtest.Options{})
+	sb.OnWebhook(func([]byte) { replayed++ })
+	sb.ReplayHistory()
+	if len(events) != replayed || replayed == 0 {
+		t.Errorf("the demo listed %d events, its sandbox replays %d", len(events), replayed)
+	}
+	if left, err := os.ReadDir(tmp); err != nil || len(left) > 0 {
+		t.Errorf("the demo left %d files in TMPDIR (%v)", len(left), err)
 	}
 
 	if _, errOut, code = run("solutions", "--app-id", "123", "--profile", "mps-binary-test-no-such-profile", "--graph-url", "http://127.0.0.1:1"); code != ExitAuth || !strings.Contains(errOut, "MPS_TOKEN") {

@@ -16,6 +16,7 @@ func customersCommand() Command {
 			"newest first, as the PARTNER_ADDED webhooks in the profile's event log report them (Graph\n" +
 			"cannot list accounts by solution; `mps webhook serve` stores them), joined with the list\n" +
 			"above; an account the API does not list shows NAME " + notListedName + ".\n" +
+			"With --solution and --demo: the PARTNER_ADDED webhooks the sandbox replays.\n" +
 			"With --json: one JSON array with Graph's fields (with --solution also solution_id, listed\n" +
 			"and first_reported).\n" +
 			csvDetail,

@@ -20,7 +20,7 @@ func eventsCommand() Command {
 		Summary: "List the webhook events stored in the profile's event log",
 		Detail: "Oldest first. --since keeps events received within DURATION (such as 90m, 24h or 7d).\n" +
 			"With --json: one JSON array, one object per stored change, with the parsed fields\n" +
-			"and the change's raw payload under \"raw\".\n" + csvDetail,
+			"and the change's raw payload under \"raw\".\n" + demoLogDetail + csvDetail,
 		Setup: func(fs *flag.FlagSet) Runner {
 			since := fs.String("since", "", "only events received within `DURATION` (90m, 24h, 7d)")
 			field := fs.String("field", "", "only this webhook `FIELD` (partner_solutions, account_update, ...)")

@@ -22,7 +22,7 @@ func reconcileCommand() Command {
 			"onboarding count of the last 7 days against the limit of " + strconv.Itoa(webhooks.OnboardingLimit) + ".\n" +
 			"Each --partner keeps only the listed accounts shared with that partner business too.\n" +
 			"With --csv: a row per WABA in those lists, FINDING naming its list as --json does; the\n" +
-			"counts and the onboarding gauge are in the text and --json only.\n" + csvFormulaNote,
+			"counts and the onboarding gauge are in the text and --json only.\n" + demoLogDetail + csvFormulaNote,
 		Setup: func(fs *flag.FlagSet) Runner {
 			var partners stringList
 			fs.Var(&partners, "partner", "only listed accounts shared with this partner `BUSINESS_ID` (repeatable)")

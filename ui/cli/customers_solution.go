@@ -25,10 +25,6 @@ type onboardedJSON struct {
 // onboarded through solutionID and not removed since (Graph cannot list
 // WABAs by solution), joined with client_whatsapp_business_accounts.
 func solutionCustomers(ctx context.Context, s *Session, businessID, solutionID string, format outputFormat) error {
-	if s.demo != nil {
-		return usageErrorf("Run `mps --demo` and press enter on a solution: the inspector lists its customers.",
-			"mps customers --solution has no demo mode")
-	}
 	log, path, err := s.openEventLogIfAny(ctx, "customers --solution")
 	if err != nil {
 		return err

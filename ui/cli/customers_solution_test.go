@@ -99,11 +99,6 @@ func TestCustomersOfASolutionNeedTheEventLogAndAnID(t *testing.T) {
 		t.Errorf("without a log: stdout %q, stderr %q", r.stdout, r.stderr)
 	}
 	wantExit(t, h.run("customers", "--solution", "abc"), ExitUsage, "customers --solution abc")
-	r = h.run("customers", "--demo", "--solution", solution)
-	wantExit(t, r, ExitUsage, "customers --demo --solution")
-	if !strings.Contains(r.stderr, "press enter on a solution") {
-		t.Errorf("customers --demo --solution: %q", r.stderr)
-	}
 	wantExit(t, h.run("customers", "--solution", solution, "--partner", graphtest.DemoPartnerBusinessIDs()[0]), ExitUsage, "customers --solution --partner")
 	for _, r := range h.sandbox.Requests() {
 		if strings.Contains(r.Path, "client_whatsapp_business_accounts") {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -9,28 +10,34 @@ import (
 	"mps/graph"
 	"mps/graph/graphtest"
 	"mps/store"
+	"mps/store/eventlog"
+	"mps/ui/webhooks"
 )
 
 // demoServer is the sandbox served on loopback for one run of a command
 // with --demo: the seeded demo data, the demo identity and token, and no
 // network beyond this process.
 type demoServer struct {
-	server *http.Server
-	url    string
-	token  string
-	opts   graphtest.Options
+	server  *http.Server
+	sandbox *graphtest.Sandbox
+	url     string
+	token   string
+	opts    graphtest.Options
+	events  *webhooks.DemoLog // made by the first command that reads it
 }
 
-func startDemo() (*demoServer, error) {
-	sandbox := graphtest.New(graphtest.Options{})
+// startDemo serves a sandbox whose clock is now, the command's own.
+func startDemo(now func() time.Time) (*demoServer, error) {
+	sandbox := graphtest.New(graphtest.Options{Now: now})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("cannot start the demo sandbox on loopback: %w", err)
 	}
 	d := &demoServer{
-		server: &http.Server{Handler: sandbox, ReadHeaderTimeout: 10 * time.Second},
-		url:    "http://" + ln.Addr().String(),
-		opts:   sandbox.Options(),
+		server:  &http.Server{Handler: sandbox, ReadHeaderTimeout: 10 * time.Second},
+		sandbox: sandbox,
+		url:     "http://" + ln.Addr().String(),
+		opts:    sandbox.Options(),
 	}
 	d.token = d.opts.Token
 	// Serve only ends when stop closes the server; a failure before that
@@ -39,7 +46,28 @@ func startDemo() (*demoServer, error) {
 	return d, nil
 }
 
-func (d *demoServer) stop() { d.server.Close() }
+func (d *demoServer) stop() {
+	if d.events != nil {
+		d.events.Close()
+	}
+	d.server.Close()
+}
+
+// eventLog is the demo's event log, filled the way the dashboard's demo
+// fills its Events tab: the sandbox's history, signed and delivered to a
+// receiver that stores it in a temporary log. Only the commands that read
+// a log pay for it; stop removes it.
+func (d *demoServer) eventLog(ctx context.Context) (*eventlog.Log, error) {
+	if d.events == nil {
+		events, err := webhooks.StartDemoLog(ctx, d.sandbox, d.opts.Now)
+		if err != nil {
+			return nil, err
+		}
+		d.events = events
+		d.sandbox.ReplayHistory()
+	}
+	return d.events.Log, nil
+}
 
 // settings are the demo identity; flags and the environment are ignored,
 // so a demo run never touches a real profile or keyring.

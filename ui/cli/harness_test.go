@@ -56,6 +56,10 @@ func newHarness(t *testing.T, opts graphtest.Options) *harness {
 	return h
 }
 
+// harnessNow is the clock of every run: token expiry, --since and, with
+// --demo, the sandbox's own clock.
+func harnessNow() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }
+
 func (h *harness) run(args ...string) result {
 	return h.runWithInput("", args...)
 }
@@ -73,7 +77,7 @@ func (h *harness) runWithInput(stdin string, args ...string) result {
 		ReadPassword:     func(context.Context) ([]byte, error) { return []byte(h.password), nil },
 		Keyring:          h.keyring,
 		ConfigDir:        h.configDir,
-		Now:              func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) },
+		Now:              harnessNow,
 		TUI:              h.tui,
 		DemoTUI:          h.demoTUI,
 	}

@@ -36,7 +36,7 @@ type Session struct {
 func newSession(g *globalFlags, env Env) (*Session, error) {
 	s := &Session{env: env, stdout: env.Stdout, stderr: env.Stderr, colour: palette{on: colourWanted(env)}}
 	if g.demo {
-		demo, err := startDemo()
+		demo, err := startDemo(env.Now)
 		if err != nil {
 			return nil, err
 		}

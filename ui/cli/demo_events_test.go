@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"mps/graph/graphtest"
+	"mps/graph/webhook"
+)
+
+// demoHistory is what the demo's sandbox replays, parsed by the receiver's
+// own parser: a sandbox like --demo's, on the harness's clock.
+func demoHistory(t *testing.T) (*graphtest.Sandbox, []webhook.Change) {
+	t.Helper()
+	sb := graphtest.New(graphtest.Options{Now: harnessNow})
+	var changes []webhook.Change
+	sb.OnWebhook(func(payload []byte) {
+		cs, err := webhook.Parse(payload)
+		if err != nil {
+			t.Errorf("replayed payload %s: %v", payload, err)
+		}
+		changes = append(changes, cs...)
+	})
+	sb.ReplayHistory()
+	return sb, changes
+}
+
+// privateTempDir points the runs' temporary files at a directory of the
+// test's own, so what they leave behind can be seen.
+func privateTempDir(t *testing.T) string {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	return dir
+}
+
+func wantEmptyDir(t *testing.T, dir, after string) {
+	t.Helper()
+	left, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) > 0 {
+		t.Errorf("%s left %d files in the temporary directory, the first %s", after, len(left), left[0].Name())
+	}
+}
+
+func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
+	tmp := privateTempDir(t)
+	h := newHarness(t, graphtest.Options{})
+	_, want := demoHistory(t)
+
+	got := decodeJSON[[]eventJSON](t, h.mustRun("--demo", "events", "--json").stdout)
+	wantExit(t, h.run("--demo", "events"), ExitOK, "--demo events")
+	wantEmptyDir(t, tmp, "--demo events")
+	if len(got) != len(want) {
+		t.Fatalf("--demo events --json gave %d events, the sandbox replays %d", len(got), len(want))
+	}
+	added := 0
+	for i, c := range want {
+		g := got[i]
+		if g.DedupKey != c.Key || g.Event != c.Event || g.Field != c.Field || g.SolutionID != c.SolutionID ||
+			g.WABAID != c.WABAID || g.EntryTime == nil || !g.EntryTime.Equal(c.EntryTime) || !g.Understood {
+			t.Errorf("event %d = %+v, replayed %+v", i, g, c)
+		}
+		if !g.Received.Equal(harnessNow()) {
+			t.Errorf("event %d received %s, not on the command's clock %s", i, g.Received, harnessNow())
+		}
+		if c.Event == webhook.EventPartnerAdded {
+			added++
+		}
+	}
+	if added != graphtest.HistoryOnboardings {
+		t.Errorf("the demo history has %d PARTNER_ADDED, want %d", added, graphtest.HistoryOnboardings)
+	}
+
+	again := decodeJSON[[]eventJSON](t, h.mustRun("--demo", "events", "--json", "--event", webhook.EventPartnerAdded).stdout)
+	if len(again) != added {
+		t.Errorf("--demo events --event PARTNER_ADDED gave %d, want %d", len(again), added)
+	}
+}
+
+func TestDemoReconcileReportsTheReplayedOnboardings(t *testing.T) {
+	tmp := privateTempDir(t)
+	h := newHarness(t, graphtest.Options{})
+	sb, history := demoHistory(t)
+	perSolution := map[string]int{}
+	for _, c := range history {
+		if c.Event == webhook.EventPartnerAdded {
+			perSolution[c.SolutionID]++
+		}
+	}
+
+	got := decodeJSON[reconcileJSON](t, h.mustRun("--demo", "reconcile", "--json").stdout)
+	wantEmptyDir(t, tmp, "--demo reconcile")
+	if got.BusinessID != graphtest.DemoBusinessID || got.EventLog != demoEventLogName {
+		t.Errorf("reconcile names business %s, log %q", got.BusinessID, got.EventLog)
+	}
+	if got.Listed != sb.WABACount() || got.Reported != graphtest.HistoryOnboardings || got.Matched != got.Reported || len(got.WebhookNotListed) != 0 {
+		t.Errorf("reconcile: listed %d of %d, reported %d, matched %d, not listed %d",
+			got.Listed, sb.WABACount(), got.Reported, got.Matched, len(got.WebhookNotListed))
+	}
+	if got.OnboardingWeek.Total != graphtest.HistoryOnboardings || len(got.OnboardingWeek.PerSolution) != len(perSolution) {
+		t.Errorf("onboarding week %+v, replayed per solution %v", got.OnboardingWeek, perSolution)
+	}
+	for _, c := range got.OnboardingWeek.PerSolution {
+		if c.Count != perSolution[c.SolutionID] {
+			t.Errorf("solution %s: %d onboarded this week, replayed %d", c.SolutionID, c.Count, perSolution[c.SolutionID])
+		}
+	}
+
+	out := h.mustRun("--demo", "reconcile").stdout
+	if !strings.Contains(out, "event log "+demoEventLogName) || !strings.Contains(out, "Onboarded in the last 7 days: ") {
+		t.Errorf("--demo reconcile:\n%s", out)
+	}
+}
+
+func TestDemoCustomersOfASolution(t *testing.T) {
+	tmp := privateTempDir(t)
+	h := newHarness(t, graphtest.Options{})
+	sb, history := demoHistory(t)
+	bySolution := map[string][]string{}
+	for _, c := range history {
+		if c.Event == webhook.EventPartnerAdded {
+			bySolution[c.SolutionID] = append(bySolution[c.SolutionID], c.WABAID)
+		}
+	}
+	var solution string
+	for id, wabas := range bySolution {
+		if len(wabas) > len(bySolution[solution]) || len(wabas) == len(bySolution[solution]) && id < solution {
+			solution = id
+		}
+	}
+	if solution == "" {
+		t.Fatal("the demo history onboards no one")
+	}
+	names := map[string]string{}
+	for _, w := range sb.WABAs() {
+		names[w.ID] = w.Name
+	}
+
+	got := decodeJSON[[]onboardedJSON](t, h.mustRun("--demo", "customers", "--solution", solution, "--json").stdout)
+	wantEmptyDir(t, tmp, "--demo customers --solution")
+	var ids []string
+	for _, o := range got {
+		ids = append(ids, o.ID)
+		if !o.Listed || o.Name != names[o.ID] || names[o.ID] == "" || o.SolutionID != solution {
+			t.Errorf("customer %+v: listed in the sandbox as %q", o, names[o.ID])
+		}
+	}
+	slices.Sort(ids)
+	want := slices.Sorted(slices.Values(bySolution[solution]))
+	if !slices.Equal(ids, want) {
+		t.Errorf("customers --solution %s = %v, replayed %v", solution, ids, want)
+	}
+}
+
+// TestDemoEventLogIsMadeOnDemandAndRemoved checks the demo's log exists only
+// between the first read and the end of the session.
+func TestDemoEventLogIsMadeOnDemandAndRemoved(t *testing.T) {
+	d, err := startDemo(harnessNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.events != nil {
+		t.Fatal("the demo made an event log before a command asked for it")
+	}
+	if _, err := d.eventLog(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	dir := d.events.Dir()
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("the demo's log directory: %v", err)
+	}
+	d.stop()
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the demo's log directory %s outlived the session: %v", dir, err)
+	}
+}
+
+func TestDemoWebhookServeStillRefuses(t *testing.T) {
+	tmp := privateTempDir(t)
+	h := newHarness(t, graphtest.Options{})
+	r := h.run("--demo", "webhook", "serve", "--addr", "127.0.0.1:0")
+	wantExit(t, r, ExitUsage, "--demo webhook serve")
+	if !strings.Contains(r.stderr, "no demo mode") || !strings.Contains(r.stderr, "mps --demo events") {
+		t.Errorf("--demo webhook serve: %q", r.stderr)
+	}
+	wantEmptyDir(t, tmp, "--demo webhook serve")
+}

@@ -1,0 +1,100 @@
+package webhooks
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"mps/graph/webhook"
+	"mps/store/eventlog"
+)
+
+const (
+	demoPath           = "/webhook"
+	demoDeliverTimeout = 5 * time.Second
+)
+
+// Source emits webhook payloads in Meta's shape to its subscribers, as the
+// demo's sandbox (graphtest.Sandbox) does.
+type Source interface {
+	OnWebhook(fn func(payload []byte))
+}
+
+// DemoLog is the demo's webhook path, the same as real traffic takes: a
+// source's payloads are signed and POSTed to a receiver on loopback, which
+// verifies them and writes a temporary event log. Close removes it.
+type DemoLog struct {
+	Log    *eventlog.Log
+	dir    string
+	cancel context.CancelFunc
+	done   chan error
+}
+
+// StartDemoLog subscribes a receiver on loopback to src, storing into a new
+// log in a fresh temporary directory. now stamps each delivery's receipt
+// (nil: the wall clock).
+func StartDemoLog(ctx context.Context, src Source, now func() time.Time) (*DemoLog, error) {
+	dir, err := os.MkdirTemp("", "mps-demo-events-")
+	if err != nil {
+		return nil, fmt.Errorf("demo: cannot make a directory for the event log: %w", err)
+	}
+	d := &DemoLog{dir: dir, done: make(chan error, 1)}
+	if d.Log, err = eventlog.Open(ctx, filepath.Join(dir, eventlog.FileName)); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	secret, verify := rand.Text(), rand.Text()
+	h, err := webhook.NewHandler(webhook.Config{AppSecret: secret, VerifyToken: verify, Sink: LogSink{Log: d.Log}, Now: now})
+	if err != nil {
+		d.removeLog()
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		d.removeLog()
+		return nil, fmt.Errorf("demo: cannot listen on loopback: %w", err)
+	}
+	serveCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	d.cancel = cancel
+	go func() { d.done <- Serve(serveCtx, ln, demoPath, h) }()
+	url := "http://" + ln.Addr().String() + demoPath
+	client := &http.Client{Timeout: demoDeliverTimeout}
+	src.OnWebhook(func(payload []byte) { deliverSigned(client, url, payload, secret) })
+	return d, nil
+}
+
+// Dir is the temporary directory that holds the log until Close.
+func (d *DemoLog) Dir() string { return d.dir }
+
+// deliverSigned POSTs one payload as Meta would. The demo has nowhere to
+// report a failed delivery; the log simply does not hold it.
+func deliverSigned(client *http.Client, url string, payload []byte, secret string) {
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(payload))
+	if err != nil {
+		return
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(webhook.SignatureHeader, webhook.Sign(payload, secret))
+	if resp, err := client.Do(req); err == nil {
+		resp.Body.Close()
+	}
+}
+
+// Close ends the receiver and removes the temporary log. Deliveries still
+// under way (a replay) must have finished first.
+func (d *DemoLog) Close() {
+	d.cancel()
+	<-d.done
+	d.removeLog()
+}
+
+func (d *DemoLog) removeLog() {
+	d.Log.Close()
+	os.RemoveAll(d.dir)
+}

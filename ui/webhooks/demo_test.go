@@ -1,0 +1,46 @@
+package webhooks
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph/graphtest"
+	"mps/store/eventlog"
+)
+
+// TestDemoLogStoresWhatTheSourceSends replays a sandbox's history through
+// the demo's signed loopback path and finds every payload's change in the log, stamped
+// by the given clock; Close removes the log's directory.
+func TestDemoLogStoresWhatTheSourceSends(t *testing.T) {
+	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	sb := graphtest.New(graphtest.Options{Now: clock, Seed: 7})
+	// Each replayed payload holds one change.
+	var sent [][]byte
+	sb.OnWebhook(func(payload []byte) { sent = append(sent, payload) })
+	d, err := StartDemoLog(context.Background(), sb, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb.ReplayHistory()
+	stored, err := d.Log.List(context.Background(), eventlog.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sent) == 0 || len(stored) != len(sent) {
+		t.Fatalf("the log holds %d changes, the sandbox sent %d", len(stored), len(sent))
+	}
+	for i, e := range stored {
+		if !e.Known || !e.Received.Equal(now) || !strings.Contains(string(sent[i]), e.Event) {
+			t.Errorf("stored %d: %s received %s (understood %t), sent %s", i, e.Event, e.Received, e.Known, sent[i])
+		}
+	}
+	dir := d.Dir()
+	d.Close()
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("Close left %s: %v", dir, err)
+	}
+}
