@@ -118,8 +118,12 @@ func (r *ptyRun) stop() {
 	}
 	r.stopped = true
 	if r.cmd.ProcessState == nil {
-		_ = r.cmd.Process.Kill()
+		// SIGTERM first, so mps removes what it made (the demo's temporary
+		// event log); SIGKILL only if it does not end in time.
+		_ = r.cmd.Process.Signal(syscall.SIGTERM)
+		stopped := time.AfterFunc(5*time.Second, func() { _ = r.cmd.Process.Kill() })
 		_ = r.cmd.Wait()
+		stopped.Stop()
 	}
 	r.master.Close()
 	for range r.chunks {

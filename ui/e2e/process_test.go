@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -42,8 +43,14 @@ func (w *world) start(args ...string) *process {
 		close(p.done)
 	}()
 	w.t.Cleanup(func() {
-		_ = p.cmd.Process.Kill()
-		<-p.done
+		// SIGTERM first, so mps removes what it made; SIGKILL if it hangs.
+		_ = p.cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-p.done:
+		case <-time.After(5 * time.Second):
+			_ = p.cmd.Process.Kill()
+			<-p.done
+		}
 	})
 	return p
 }
