@@ -116,11 +116,7 @@ func (t *customersTab) SelectWABA(id string) bool {
 // Name is a loaded WABA's name (as the table shows it, made inert); false
 // when the loaded list lacks the WABA.
 func (t *customersTab) Name(wabaID string) (string, bool) {
-	r, ok := t.wabas.RowByID(wabaID)
-	if !ok || len(r.Cells) == 0 {
-		return "", false
-	}
-	return r.Cells[0], true
+	return t.wabas.CellByID(wabaID, 0) // wabaRow puts the name first
 }
 
 func wabaRow(w graph.WABA) table.Row {

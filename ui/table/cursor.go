@@ -14,14 +14,15 @@ func (m Model) Selected() (Row, bool) {
 	return m.rows.row(i), true
 }
 
-// RowByID returns the first row with this ID, whether or not the filter
-// shows it, as Selected returns a row.
-func (m Model) RowByID(id string) (Row, bool) {
+// CellByID returns cell col of the first row with this ID, whether or not
+// the filter shows it, without copying the row.
+func (m Model) CellByID(id string, col int) (string, bool) {
 	i, ok := m.rows.findID(id)
 	if !ok {
-		return Row{}, false
+		return "", false
 	}
-	return m.rows.row(i), true
+	cells, _ := m.rows.cells(i)
+	return cells.at(col), col < cells.len()
 }
 
 // SelectID moves the cursor to the row with this ID. It reports false, and

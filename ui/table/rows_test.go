@@ -64,16 +64,18 @@ func TestSelectIDSurvivesAHashCollision(t *testing.T) {
 	}
 }
 
-// RowByID finds a row the filter hides, as the inspector needs a WABA's
+// CellByID finds a row the filter hides, as the inspector needs a WABA's
 // name whatever the Customers tab is filtered to.
-func TestRowByIDIgnoresTheFilter(t *testing.T) {
+func TestCellByIDIgnoresTheFilter(t *testing.T) {
 	m := newTable(t, numberedRows(0, 2*chunkSize), 80, 10)
 	m.SetFilter("Solution 00001")
-	r, ok := m.RowByID("1500")
-	if !ok || r.ID != "1500" || r.Cells[0] != "Solution 01500" {
-		t.Fatalf("RowByID(1500) under a filter hiding it: %+v, %v", r, ok)
+	if name, ok := m.CellByID("1500", 0); !ok || name != "Solution 01500" {
+		t.Fatalf("CellByID(1500, 0) under a filter hiding it: %q, %v", name, ok)
 	}
-	if _, ok := m.RowByID("no such row"); ok {
-		t.Fatal("RowByID found a missing ID")
+	if _, ok := m.CellByID("1500", 99); ok {
+		t.Fatal("CellByID found a cell past the row's last")
+	}
+	if _, ok := m.CellByID("no such row", 0); ok {
+		t.Fatal("CellByID found a missing ID")
 	}
 }
