@@ -30,10 +30,8 @@ func customersCommand() Command {
 				if err != nil {
 					return err
 				}
-				for _, id := range partners {
-					if err := requireID("partner business", id); err != nil {
-						return err
-					}
+				if err := requireIDs("partner business", partners); err != nil {
+					return err
 				}
 				if *solution != "" {
 					if err := requireID("solution", *solution); err != nil {

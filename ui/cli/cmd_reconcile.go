@@ -32,10 +32,8 @@ func reconcileCommand() Command {
 				if err != nil {
 					return err
 				}
-				for _, id := range partners {
-					if err := requireID("partner business", id); err != nil {
-						return err
-					}
+				if err := requireIDs("partner business", partners); err != nil {
+					return err
 				}
 				return reconcile(ctx, s, partners, format)
 			}

@@ -168,3 +168,13 @@ func requireID(what, id string) error {
 	}
 	return nil
 }
+
+// requireIDs is requireID for each of ids.
+func requireIDs(what string, ids []string) error {
+	for _, id := range ids {
+		if err := requireID(what, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
