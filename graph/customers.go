@@ -37,3 +37,17 @@ func (c *Client) ClientWABAPages(ctx context.Context, businessID string, partner
 func (c *Client) ClientWABAs(ctx context.Context, businessID string, partnerBusinessIDs []string) ([]WABA, error) {
 	return collect(c.ClientWABAPages(ctx, businessID, partnerBusinessIDs))
 }
+
+// ClientWABA reads one WABA with the fields of the client list
+// (GET /{waba-id}), as a webhook that names it asks: cheaper than the list
+// when one customer changed.
+func (c *Client) ClientWABA(ctx context.Context, wabaID string) (*WABA, error) {
+	if err := checkID("WABA", wabaID); err != nil {
+		return nil, err
+	}
+	var w WABA
+	if err := c.fetch(ctx, get(url.Values{"fields": {WABAFields}}, wabaID), &w); err != nil {
+		return nil, err
+	}
+	return &w, nil
+}
