@@ -52,3 +52,33 @@ func (m *Model) selectedIndex() int {
 	}
 	return -1
 }
+
+// ReplaceRow puts r in place of the first row with r.ID and reports whether
+// there was one. DeleteRow removes the first row with id. Rows are stored
+// to be appended, so both rebuild them (the cost of SetRows): they are for
+// rare changes to one row, such as a webhook's. The filter, and the cursor
+// on its row, stay as they were.
+func (m *Model) ReplaceRow(r Row) bool {
+	return m.editRow(r.ID, func(rows []Row, i int) []Row {
+		rows[i] = r
+		return rows
+	})
+}
+
+// DeleteRow: see ReplaceRow.
+func (m *Model) DeleteRow(id string) bool {
+	return m.editRow(id, func(rows []Row, i int) []Row { return append(rows[:i], rows[i+1:]...) })
+}
+
+func (m *Model) editRow(id string, edit func(rows []Row, i int) []Row) bool {
+	at, ok := m.rows.findID(id)
+	if !ok {
+		return false
+	}
+	rows := make([]Row, m.rows.len())
+	for i := range rows {
+		rows[i] = m.rows.row(i)
+	}
+	m.SetRows(edit(rows, at))
+	return true
+}
