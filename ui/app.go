@@ -44,7 +44,10 @@ type App struct {
 	// collected in solQuietRows and shown when it ends.
 	solQuiet     bool
 	solQuietRows []graph.Solution
-	auto         autoRefresh
+	// solLate holds solutions read after their webhooks while a load was
+	// under way, applied when it ends.
+	solLate []graph.Solution
+	auto    autoRefresh
 }
 
 // NewApp builds the app with a background context (tests use it directly).
@@ -103,6 +106,7 @@ func (a *App) reloadSolutions() tea.Cmd {
 	a.ctx.LoadAsked[TabSolutions] = a.ctx.Now()
 	a.solPages = 0
 	a.solQuiet, a.solQuietRows = false, nil
+	a.solLate = nil // this load is asked after those reads
 	return loadSolutions(ctx, a.ctx, Origin{Tab: TabSolutions, Seq: a.solSeq})
 }
 
@@ -223,6 +227,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.openSolution(a.knownSolution(msg), true)
 	case ShowWABAMsg:
 		return a.showWABA(msg.ID)
+	case appNews:
+		return msg.apply(a)
 	case ReloadMsg:
 		return a.reload(msg)
 	case refreshTickMsg:
@@ -289,5 +295,6 @@ func (a *App) solutionsDone(err error) tea.Cmd {
 	for _, s := range a.sinks() {
 		s.SolutionsDone(err)
 	}
+	a.solutionsLoaded()
 	return tea.Batch(resumeAfterThrottle(a.ctx, err, TabSolutions), a.scheduleRefresh())
 }

@@ -99,3 +99,21 @@ func reconcileWABAs(ctx context.Context, c *Context, o Origin, log *eventlog.Log
 		return reconcileMsg{Origin: o, Result: webhooks.Reconcile(seen, listed)}
 	}
 }
+
+// readNewsSolution reads again a solution a webhook named; after is the
+// notice that says so.
+func readNewsSolution(ctx context.Context, c *Context, id, after string) tea.Cmd {
+	return func() tea.Msg {
+		s, err := c.Client.Solution(ctx, id)
+		return solutionNewsMsg{id: id, solution: s, err: err, after: after}
+	}
+}
+
+// readNewsWABA reads a WABA a PARTNER_ADDED webhook named, for the
+// customers load seq; after is the notice that says so.
+func readNewsWABA(ctx context.Context, c *Context, seq uint64, id, after string) tea.Cmd {
+	return func() tea.Msg {
+		w, err := c.Client.ClientWABA(ctx, id)
+		return wabaNewsMsg{seq: seq, id: id, waba: w, err: err, after: after}
+	}
+}

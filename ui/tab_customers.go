@@ -23,7 +23,8 @@ type customersTab struct {
 	loaded int
 	seq    uint64
 	cancel context.CancelFunc
-	choice int // 0 = every WABA; i>0 = PartnerBusinessIDs[i-1]
+	choice int          // 0 = every WABA; i>0 = PartnerBusinessIDs[i-1]
+	late   []wabaChange // webhook changes that wait for the load under way
 
 	// The solutions of the WABA chosen with enter.
 	solsOpen bool
@@ -98,6 +99,7 @@ func (t *customersTab) Refresh() tea.Cmd {
 	t.seq++
 	t.load = loadState{loading: true, done: t.load.done}
 	t.loaded = 0
+	t.late = nil // this load is asked after them
 	t.ctx.LoadAsked[TabCustomers] = t.ctx.Now()
 	t.refreshEmpty()
 	return loadWABAs(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.seq}, t.partnerFilter())
@@ -141,6 +143,7 @@ func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
 	}
 	if msg.Done {
 		t.load = loadState{err: msg.Err, done: true}
+		t.applyLate()
 		t.refreshEmpty()
 		if msg.Err == nil {
 			return func() tea.Msg { return refreshedMsg{} }
@@ -184,7 +187,11 @@ func (t *customersTab) key(k tea.KeyPressMsg) tea.Cmd {
 	keys := t.ctx.Keys
 	switch {
 	case key.Matches(k, keys.Partner) && !t.solsOpen:
-		t.choice = (t.choice + 1) % (len(t.ctx.PartnerBusinessIDs) + 1)
+		next := (t.choice + 1) % (len(t.ctx.PartnerBusinessIDs) + 1)
+		if next == t.choice {
+			return nil // the filter shown is the only one: nothing to reload
+		}
+		t.choice = next
 		return t.Refresh()
 	case key.Matches(k, keys.Open) && !t.solsOpen:
 		return t.openWABA()
