@@ -15,7 +15,7 @@ func (s *Sandbox) WABAs(partnerBusinessIDs ...string) []graph.WABA {
 	ws := &s.state.wabas
 	var out []graph.WABA
 	for ord := range ws.count() {
-		if sharesAll(ws, ord, partnerBusinessIDs) {
+		if ws.listed(ord) && sharesAll(ws, ord, partnerBusinessIDs) {
 			out = append(out, ws.waba(ord))
 		}
 	}
@@ -26,7 +26,7 @@ func (s *Sandbox) WABAs(partnerBusinessIDs ...string) []graph.WABA {
 func (s *Sandbox) WABACount() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.state.wabas.count()
+	return s.state.wabas.count() - len(s.state.wabas.gone)
 }
 
 func sharesAll(ws *wabaSet, ord int, businesses []string) bool {
@@ -83,4 +83,23 @@ func (w *world) partnerAdded(ord int, sol *solution) accountChange {
 		WABAID: wabaID(ord), OwnerBusinessID: customerBusinessID(ord), SolutionID: sol.id,
 		SolutionPartnerBusinessIDs: w.businessIDs(sol),
 	}}
+}
+
+// RemoveCustomer ends a customer's partnership, as the customer can in
+// Business Manager, and emits account_update PARTNER_REMOVED. The WABA is
+// then neither listed nor readable (Graph's 100/33).
+func (s *Sandbox) RemoveCustomer(wabaID string) error {
+	s.mu.Lock()
+	w := s.state
+	ord, ok := w.wabas.ordinalOf(wabaID)
+	if !ok {
+		s.mu.Unlock()
+		return fmt.Errorf("graphtest: no customer WABA %s", wabaID)
+	}
+	w.wabas.remove(ord)
+	payload := s.webhookPayload(webhook.FieldAccountUpdate, accountChange{Event: webhook.EventPartnerRemoved,
+		WABAInfo: wabaInfo{WABAID: wabaID, OwnerBusinessID: customerBusinessID(ord)}})
+	s.mu.Unlock()
+	s.deliver([][]byte{payload})
+	return nil
 }

@@ -145,7 +145,7 @@ func (c *call) clientWABAs(fs []field) (any, *apiError) {
 		return nil, err
 	}
 	var src ordinals = span(ws.count())
-	var keep func(int) bool
+	keep := ws.listed
 	if len(partners) > 0 {
 		// Walk the shortest per-business list and check the others.
 		smallest := partners[0]
@@ -156,6 +156,9 @@ func (c *call) clientWABAs(fs []field) (any, *apiError) {
 		}
 		src = int32s(ws.byBusiness[smallest])
 		keep = func(ord int) bool {
+			if !ws.listed(ord) {
+				return false
+			}
 			for _, b := range partners {
 				if !ws.shares(ord, b) {
 					return false

@@ -18,6 +18,7 @@ type wabaSet struct {
 	patterns   []wabaPattern
 	patternOf  []uint16           // by ordinal
 	byBusiness map[string][]int32 // partner business -> ordinals, ascending
+	gone       map[int]bool       // ordinals of customers removed since (PARTNER_REMOVED)
 }
 
 // wabaPattern is one combination of solutions that onboarded a WABA.
@@ -85,16 +86,28 @@ func (ws *wabaSet) add(p uint16) int {
 	return ord
 }
 
+// count is how many ordinals were handed out, removed customers included.
 func (ws *wabaSet) count() int { return len(ws.patternOf) }
 
-// ordinalOf reads a WABA ID back into its ordinal.
+// listed reports whether the WABA at ord is still a customer.
+func (ws *wabaSet) listed(ord int) bool { return !ws.gone[ord] }
+
+// remove ends the customer at ord; its ordinal is not reused.
+func (ws *wabaSet) remove(ord int) {
+	if ws.gone == nil {
+		ws.gone = map[int]bool{}
+	}
+	ws.gone[ord] = true
+}
+
+// ordinalOf reads the ID of a current customer back into its ordinal.
 func (ws *wabaSet) ordinalOf(id string) (int, bool) {
 	n, err := strconv.ParseInt(id, 10, 64)
 	if err != nil || n < wabaIDBase || (n-wabaIDBase)%wabaIDStep != 0 {
 		return 0, false
 	}
 	ord := (n - wabaIDBase) / wabaIDStep
-	if ord >= int64(ws.count()) {
+	if ord >= int64(ws.count()) || !ws.listed(int(ord)) {
 		return 0, false
 	}
 	return int(ord), true

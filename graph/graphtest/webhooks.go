@@ -78,8 +78,8 @@ type solutionChange struct {
 type wabaInfo struct {
 	WABAID                     string   `json:"waba_id"`
 	OwnerBusinessID            string   `json:"owner_business_id"`
-	SolutionID                 string   `json:"solution_id"`
-	SolutionPartnerBusinessIDs []string `json:"solution_partner_business_ids"`
+	SolutionID                 string   `json:"solution_id,omitempty"`
+	SolutionPartnerBusinessIDs []string `json:"solution_partner_business_ids,omitempty"`
 }
 
 type accountChange struct {
