@@ -58,7 +58,7 @@ func newsOf(events []eventlog.Event, live bool, asked map[TabID]time.Time) []tea
 	var first string
 	if len(n.solutions) > 0 {
 		e := n.solutions[0]
-		first = "Webhook: " + webhook.EventName(e.Field, e.Event) + " for solution " + e.SolutionID + " — reading it again"
+		first = "Webhook: " + webhook.EventName(e.Field, e.Event) + " for solution " + e.SolutionID + " — reading that solution"
 	} else {
 		e := n.customers[0]
 		first = "Webhook: " + webhook.EventName(e.Field, e.Event) + " for WABA " + e.WABAID + customerNews(e.Event)
@@ -85,7 +85,7 @@ func customerNews(event string) string {
 	if event == webhook.EventPartnerRemoved {
 		return " — removed from the customers"
 	}
-	return " — reading it into the customers"
+	return " — updating the customers"
 }
 
 func (n newsMsg) apply(a *App) tea.Cmd {

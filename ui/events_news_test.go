@@ -71,10 +71,10 @@ func TestNewsIsWhatHappenedAfterTheLastLoad(t *testing.T) {
 	older, newer := solution(asked.Add(-2*time.Hour)), solution(asked.Add(10*time.Second))
 	newer.SolutionID = "newer-solution"
 	read := func(id string) wantNews {
-		return wantNews{solutions: []string{id}, reason: "Webhook: partner_solutions/SOLUTION_CREATED for solution " + id + " — reading it again"}
+		return wantNews{solutions: []string{id}, reason: "Webhook: partner_solutions/SOLUTION_CREATED for solution " + id + " — reading that solution"}
 	}
 	added := wantNews{wabas: []string{customer(asked).WABAID},
-		reason: "Webhook: account_update/PARTNER_ADDED for WABA " + customer(asked).WABAID + " — reading it into the customers"}
+		reason: "Webhook: account_update/PARTNER_ADDED for WABA " + customer(asked).WABAID + " — updating the customers"}
 	tests := []struct {
 		name   string
 		events []eventlog.Event
@@ -162,7 +162,7 @@ func TestEventsTabReadsOnlyForNewerEvents(t *testing.T) {
 	}
 	h.tick()
 	wantReads(t, requestsSince(h.sb, before), graph.SolutionFields, sol.ID)
-	h.wantScreen("Webhook: partner_solutions/SOLUTION_UPDATED for solution " + sol.ID + " — reading it again")
+	h.wantScreen("Webhook: partner_solutions/SOLUTION_UPDATED for solution " + sol.ID + " — reading that solution")
 }
 
 // The demo replays a week of past webhooks right after start: the Events tab
@@ -193,5 +193,5 @@ func TestDemoReplayIsNotNews(t *testing.T) {
 	h.sb.SetSolutionStatus(active, graph.StatusPendingDeactivation, graph.PendingDeactivation)
 	h.tick()
 	wantReads(t, requestsSince(h.sb, before), graph.SolutionFields, active)
-	h.wantScreen("Webhook: partner_solutions/SOLUTION_UPDATED for solution " + active + " — reading it again")
+	h.wantScreen("Webhook: partner_solutions/SOLUTION_UPDATED for solution " + active + " — reading that solution")
 }

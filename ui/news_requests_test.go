@@ -70,7 +70,7 @@ func TestPartnerAddedReadsOnlyThatWABA(t *testing.T) {
 		h.tick()
 		wantReads(t, requestsSince(h.sb, before), graph.WABAFields, w.ID)
 		if i == 0 { // later news waits for the notice's time to pass
-			h.wantScreen("Webhook: account_update/PARTNER_ADDED for WABA " + w.ID + " — reading it into the customers")
+			h.wantScreen("Webhook: account_update/PARTNER_ADDED for WABA " + w.ID + " — updating the customers")
 		}
 	}
 	h.wantCustomers(1209, added...)
