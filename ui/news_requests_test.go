@@ -143,16 +143,26 @@ func TestPartnerAddedUnderAPartnerFilter(t *testing.T) {
 	}
 }
 
-// A PARTNER_ADDED that names no partner businesses cannot say whether the
-// WABA belongs under the filter: the filtered list is read again.
-func TestPartnerAddedWithoutPartnersUnderAFilterReloads(t *testing.T) {
-	h, l := logHarness(t, graphtest.Options{WABAs: 5})
-	h.press("4", "p")
-	e := stamped(guideEvents(t, fixedNow(), "guide_account_update_partner_added.json"), fixedNow())
-	e[0].BusinessIDs = nil
-	e[0].WABAID = "777000777000777"
+// A PARTNER_ADDED that names no partner businesses (waba_info as
+// Embedded Signup outside a solution sends it) is still one read into the
+// whole list; under a filter it cannot say whether the WABA belongs, so the
+// filtered list is read again.
+func TestPartnerAddedWithoutPartners(t *testing.T) {
+	h := newsHarness(t, graphtest.Options{WABAs: 40, BareWABAInfo: true})
+	h.press("4")
+	sol := activeSolutions(h.sb)[0]
 	before := mark(h.sb)
-	if _, err := l.Append(t.Context(), e); err != nil {
+	w, err := h.sb.OnboardCustomer(sol.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.tick()
+	wantReads(t, requestsSince(h.sb, before), graph.WABAFields, w.ID)
+	h.wantCustomers(41, w)
+
+	h.press("p")
+	before = mark(h.sb)
+	if _, err := h.sb.OnboardCustomer(sol.ID); err != nil {
 		t.Fatal(err)
 	}
 	h.tick()
@@ -160,6 +170,7 @@ func TestPartnerAddedWithoutPartnersUnderAFilterReloads(t *testing.T) {
 	if len(reqs) != 1 || !strings.HasSuffix(reqs[0].Path, "/client_whatsapp_business_accounts") || !strings.Contains(reqs[0].RawQuery, "filtering=") {
 		t.Fatalf("requests %+v, want one read of the filtered list", reqs)
 	}
+	h.wantCustomers(len(h.sb.WABAs(h.customersTab().partnerFilter()...)))
 }
 
 // A PARTNER_REMOVED takes the WABA out of the list with no request, and

@@ -71,7 +71,11 @@ func (s *Sandbox) OnboardCustomer(solutionID string) (graph.WABA, error) {
 	}
 	ord := w.wabas.add(w.wabas.patternFor(w, []int{i}))
 	waba := w.wabas.waba(ord)
-	payload := s.webhookPayload(webhook.FieldAccountUpdate, w.partnerAdded(ord, sol))
+	change := w.partnerAdded(ord, sol)
+	if s.opts.BareWABAInfo {
+		change.WABAInfo.SolutionID, change.WABAInfo.SolutionPartnerBusinessIDs = "", nil
+	}
+	payload := s.webhookPayload(webhook.FieldAccountUpdate, change)
 	s.mu.Unlock()
 	s.deliver([][]byte{payload})
 	return waba, nil

@@ -54,3 +54,23 @@ func TestRemoveCustomer(t *testing.T) {
 		t.Fatal("a customer was removed twice")
 	}
 }
+
+// Under BareWABAInfo, PARTNER_ADDED names the WABA and its owner only.
+func TestOnboardCustomerBareWABAInfo(t *testing.T) {
+	c := newTClient(t, Options{WABAs: 3, BareWABAInfo: true})
+	h := recordHooks(c.s)
+	waba, err := c.s.OnboardCustomer(solutionNamed(t, c.s, "Social Brew retail").ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.mu.Lock()
+	payload := string(h.payloads[0])
+	h.mu.Unlock()
+	bare := `{"object":"whatsapp_business_account","entry":[{"id":"1","time":1,"changes":[{"field":"account_update","value":{"event":"PARTNER_ADDED","waba_info":{"waba_id":"1","owner_business_id":"2"}}}]}]}`
+	if got, want := keyPaths(t, payload), keyPaths(t, bare); !slices.Equal(got, want) {
+		t.Errorf("payload keys\n got %v\nwant %v", got, want)
+	}
+	if v := h.parsed(t)[0].Entry[0].Changes[0].Value; v.WABAInfo == nil || v.WABAInfo.WABAID != waba.ID {
+		t.Fatalf("PARTNER_ADDED %+v", v)
+	}
+}

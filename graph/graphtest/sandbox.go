@@ -39,6 +39,10 @@ type Options struct {
 	UsageBudget int
 	Now         func() time.Time // clock; default time.Now
 	Seed        int64            // varies the generated WABAs; the same seed gives the same data
+	// BareWABAInfo makes PARTNER_ADDED's waba_info carry only waba_id and
+	// owner_business_id, as Embedded Signup outside a solution sends it:
+	// no solution_id, no solution_partner_business_ids.
+	BareWABAInfo bool
 }
 
 // Sandbox is the Graph API stand-in. It is safe for concurrent use.
