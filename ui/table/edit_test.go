@@ -58,3 +58,23 @@ func TestReplaceAndDeleteOneRow(t *testing.T) {
 		t.Fatal("ReplaceRow replaced a missing row")
 	}
 }
+
+// ReplaceRow rebuilds the rows, so it should cost about what SetRows of
+// the same rows does: compare BenchmarkReplaceRow with BenchmarkSetRowsOfAsMany.
+func BenchmarkReplaceRow(b *testing.B) {
+	m := newTable(b, numberedRows(0, 100_000), 120, 40)
+	r := Row{ID: "50000", Cells: []string{"Renamed", "50000", "Active", "owner", "x"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.ReplaceRow(r)
+	}
+}
+
+func BenchmarkSetRowsOfAsMany(b *testing.B) {
+	rows := numberedRows(0, 100_000)
+	m := newTable(b, rows, 120, 40)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.SetRows(rows)
+	}
+}
