@@ -95,16 +95,6 @@ func guideEvents(t *testing.T, received time.Time, names ...string) []eventlog.E
 	return out
 }
 
-func solutionListReads(sb *graphtest.Sandbox) int {
-	n := 0
-	for _, r := range sb.Requests() {
-		if r.Method == "GET" && strings.HasSuffix(r.Path, "/whatsapp_business_solutions") {
-			n++
-		}
-	}
-	return n
-}
-
 func TestDemoAcceptMakesAnEventAppearAndRefreshes(t *testing.T) {
 	h := newDemoEventsHarnessWith(t, graphtest.Options{Now: fixedNow}) // the webhook must postdate the load to be news
 	_, pos := h.eventsTab()
