@@ -38,15 +38,22 @@ func held(conn net.Conn, within time.Duration) bool {
 	return errors.Is(err, os.ErrDeadlineExceeded)
 }
 
-func TestSlowClientsAtTheConnectionCapDoNotBlockDeliveries(t *testing.T) {
-	const maxConns, slow = 4, 12
+// serveCapped runs the real receiver over a real log on loopback, holding
+// at most maxConns connections, for the rest of the test.
+func serveCapped(t *testing.T, maxConns int) (addr string) {
+	t.Helper()
 	l := openLog(t)
 	ln := listenLoopback(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- Serve(ctx, ln, "/webhook", newLogHandler(t, l), Limits{MaxConnections: maxConns}) }()
 	t.Cleanup(func() { cancel(); <-done })
-	addr := ln.Addr().String()
+	return ln.Addr().String()
+}
+
+func TestSlowClientsAtTheConnectionCapDoNotBlockDeliveries(t *testing.T) {
+	const maxConns, slow = 4, 12
+	addr := serveCapped(t, maxConns)
 
 	conns := make([]net.Conn, slow)
 	for i := range conns {
@@ -80,13 +87,7 @@ func TestSlowClientsAtTheConnectionCapDoNotBlockDeliveries(t *testing.T) {
 // connections at the cap never close it.
 func TestTheConnectionCapNeverClosesADeliveryInFlight(t *testing.T) {
 	const maxConns = 2
-	l := openLog(t)
-	ln := listenLoopback(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln, "/webhook", newLogHandler(t, l), Limits{MaxConnections: maxConns}) }()
-	t.Cleanup(func() { cancel(); <-done })
-	addr := ln.Addr().String()
+	addr := serveCapped(t, maxConns)
 
 	body := guidePayload(t, "guide_partner_solutions_created.json")
 	inFlight, err := net.Dial("tcp", addr)
