@@ -38,35 +38,49 @@ func held(conn net.Conn, within time.Duration) bool {
 	return errors.Is(err, os.ErrDeadlineExceeded)
 }
 
-// serveCapped runs the real receiver over a real log on loopback, holding
-// at most maxConns connections, for the rest of the test.
-func serveCapped(t *testing.T, maxConns int) (addr string) {
+// stillHeld waits up to within for the server to close all but want of
+// conns, and returns how many it still holds.
+func stillHeld(conns []net.Conn, want int, within time.Duration) int {
+	closed := make([]bool, len(conns))
+	deadline := time.Now().Add(within)
+	for {
+		open := 0
+		for i, conn := range conns {
+			if !closed[i] && !held(conn, 20*time.Millisecond) {
+				closed[i] = true
+			}
+			if !closed[i] {
+				open++
+			}
+		}
+		if open <= want || time.Now().After(deadline) {
+			return open
+		}
+	}
+}
+
+// serveCapped serves h for /webhook on loopback, holding at most maxConns
+// connections, for the rest of the test.
+func serveCapped(t *testing.T, maxConns int, h http.Handler) (addr string) {
 	t.Helper()
-	l := openLog(t)
 	ln := listenLoopback(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln, "/webhook", newLogHandler(t, l), Limits{MaxConnections: maxConns}) }()
+	go func() { done <- Serve(ctx, ln, "/webhook", h, Limits{MaxConnections: maxConns}) }()
 	t.Cleanup(func() { cancel(); <-done })
 	return ln.Addr().String()
 }
 
 func TestSlowClientsAtTheConnectionCapDoNotBlockDeliveries(t *testing.T) {
 	const maxConns, slow = 4, 12
-	addr := serveCapped(t, maxConns)
+	addr := serveCapped(t, maxConns, newLogHandler(t, openLog(t)))
 
 	conns := make([]net.Conn, slow)
 	for i := range conns {
 		conns[i] = slowClient(t, addr)
 	}
 	// The server's header timeout (10 s) is far off: only the cap closes.
-	var open int
-	for _, conn := range conns {
-		if held(conn, 500*time.Millisecond) {
-			open++
-		}
-	}
-	if open > maxConns {
+	if open := stillHeld(conns, maxConns, 3*time.Second); open > maxConns {
 		t.Fatalf("%d of %d slow clients held open, above the cap of %d", open, slow, maxConns)
 	}
 	for range maxConns { // fill the cap again
@@ -87,7 +101,12 @@ func TestSlowClientsAtTheConnectionCapDoNotBlockDeliveries(t *testing.T) {
 // connections at the cap never close it.
 func TestTheConnectionCapNeverClosesADeliveryInFlight(t *testing.T) {
 	const maxConns = 2
-	addr := serveCapped(t, maxConns)
+	started := make(chan struct{}, 1)
+	receiver := newLogHandler(t, openLog(t))
+	addr := serveCapped(t, maxConns, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		started <- struct{}{}
+		receiver.ServeHTTP(w, r)
+	}))
 
 	body := guidePayload(t, "guide_partner_solutions_created.json")
 	inFlight, err := net.Dial("tcp", addr)
@@ -101,11 +120,13 @@ func TestTheConnectionCapNeverClosesADeliveryInFlight(t *testing.T) {
 	if _, err := inFlight.Write(append([]byte(head), body[:half]...)); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(200 * time.Millisecond) // the server reads the header and starts the handler
-	for range 3 * maxConns {
-		slowClient(t, addr)
+	<-started // the header is read; the receiver waits for the rest of the body
+	slow := make([]net.Conn, 3*maxConns)
+	for i := range slow {
+		slow[i] = slowClient(t, addr)
 	}
-	time.Sleep(200 * time.Millisecond) // and accepts them
+	// Once the server has taken them all in, one slot is left beside the delivery.
+	stillHeld(slow, maxConns-1, 3*time.Second)
 	if _, err := inFlight.Write(body[half:]); err != nil {
 		t.Fatalf("the delivery in flight was cut: %v", err)
 	}
