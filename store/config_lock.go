@@ -69,7 +69,7 @@ func lockConfigWithin(ctx context.Context, dir string, patience time.Duration) (
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("stopped waiting for the config's lock %s: %w", path, ctx.Err())
 	case err == nil || errors.Is(err, context.DeadlineExceeded):
-		return nil, fmt.Errorf("another mps is editing %s: its lock %s was still held after %s; nothing was saved, try again once it is done", filepath.Base(ConfigPath(dir)), path, patience)
+		return nil, fmt.Errorf("another mps is editing %s: its lock %s was still held after %s; try again once it is done", filepath.Base(ConfigPath(dir)), path, patience)
 	default:
 		return nil, fmt.Errorf("cannot lock the config (%s): %w", path, err)
 	}
