@@ -7,6 +7,7 @@ require (
 	charm.land/bubbletea/v2 v2.1.1
 	charm.land/lipgloss/v2 v2.0.6
 	github.com/charmbracelet/x/ansi v0.11.9
+	github.com/gofrs/flock v0.13.2
 	github.com/mattn/go-runewidth v0.0.30
 	github.com/zalando/go-keyring v0.2.8
 	golang.org/x/sys v0.50.0

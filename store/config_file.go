@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 )
 
 const (
@@ -34,7 +34,8 @@ func ConfigPath(dir string) string { return filepath.Join(dir, ConfigFileName) }
 // LoadConfig reads dir's config file. A missing file is an empty Config. A
 // damaged file is an error naming the file and the line. Unknown keys are
 // ignored and listed in Config.Warnings, as are permissions that were
-// looser than 0700/0600 (they are tightened).
+// looser than 0700/0600 (tightened when the file is plainly mps's own, see
+// TightenPrivateFile; a symlinked config keeps its target's mode).
 func LoadConfig(dir string) (Config, error) {
 	path := ConfigPath(dir)
 	f, err := os.Open(path)
@@ -60,7 +61,7 @@ func LoadConfig(dir string) (Config, error) {
 		path string
 		mode fs.FileMode
 	}{{dir, configDirMode}, {path, configFileMode}} {
-		note, err := tightenMode(p.path, p.mode)
+		note, err := TightenPrivateFile(p.path, p.mode)
 		if err != nil {
 			note = err.Error()
 		}
@@ -71,13 +72,25 @@ func LoadConfig(dir string) (Config, error) {
 	return cfg, nil
 }
 
-// SaveConfig writes cfg to dir's config file atomically: a temporary file
-// in the same directory, synced, then renamed over the old one. Readers see
-// the old file or the new one, never a part. The directory is created with
-// mode 0700 and the file has mode 0600. Keys mps does not know are not
-// kept. Two processes saving at once do not corrupt the file; the last
-// rename wins.
+// SaveConfig writes cfg to dir's config file atomically, under the
+// config's lock (see UpdateConfig, which edits instead of replacing). Keys
+// mps does not know are not kept.
 func SaveConfig(dir string, cfg Config) error {
+	unlock, err := lockConfig(context.Background(), dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	return saveConfig(dir, cfg)
+}
+
+// saveConfig writes the file atomically: a temporary file in the same
+// directory, synced, then renamed over the old one. Readers see the old
+// file or the new one, never a part. The directory is created with mode
+// 0700 and the file has mode 0600. When the config file is a symbolic link
+// (a dotfiles repository, say), the link stays and its target is replaced
+// the same way beside itself, keeping the target's mode.
+func saveConfig(dir string, cfg Config) error {
 	for _, name := range cfg.ProfileNames() {
 		if err := checkProfileName(name); err != nil {
 			return err
@@ -93,13 +106,39 @@ func SaveConfig(dir string, cfg Config) error {
 	if err := os.MkdirAll(dir, configDirMode); err != nil {
 		return fmt.Errorf("cannot create the config directory: %w", err)
 	}
-	if _, err := tightenMode(dir, configDirMode); err != nil {
+	if _, err := TightenPrivateFile(dir, configDirMode); err != nil {
 		return err
 	}
-	return writeAtomic(ConfigPath(dir), append(data, '\n'))
+	path, mode, err := configWriteTarget(ConfigPath(dir))
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, append(data, '\n'), mode)
 }
 
-func writeAtomic(path string, data []byte) (err error) {
+// configWriteTarget is the file a save replaces and the mode it gets: the
+// config file itself at 0600, or the end of the link it is, at the mode
+// that file has now.
+func configWriteTarget(path string) (string, fs.FileMode, error) {
+	info, err := os.Lstat(path)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return path, configFileMode, nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", 0, fmt.Errorf("%s is a symbolic link that leads nowhere (%v): point it at a file, or remove it to let mps create one", path, err)
+	}
+	info, err = os.Stat(target)
+	if err != nil {
+		return "", 0, fmt.Errorf("cannot read the config file %s: %w", target, err)
+	}
+	if !info.Mode().IsRegular() {
+		return "", 0, fmt.Errorf("%s links to %s, which is not a regular file: point the link at a file", path, target)
+	}
+	return target, info.Mode().Perm(), nil
+}
+
+func writeAtomic(path string, data []byte, mode fs.FileMode) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -111,7 +150,7 @@ func writeAtomic(path string, data []byte) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = tmp.Chmod(configFileMode); err != nil && runtime.GOOS != "windows" {
+	if err = tmp.Chmod(mode); err != nil && posixModes {
 		return fmt.Errorf("cannot write the config file: %w", err)
 	}
 	if _, err = tmp.Write(data); err != nil {
@@ -137,21 +176,4 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
-}
-
-// tightenMode removes group and other permissions from path. It returns a
-// note saying what it changed, or an error saying what to run when it could not.
-func tightenMode(path string, want fs.FileMode) (string, error) {
-	if runtime.GOOS == "windows" {
-		return "", nil
-	}
-	info, err := os.Stat(path)
-	if err != nil || info.Mode().Perm()&^want == 0 {
-		return "", nil
-	}
-	old := info.Mode().Perm()
-	if err := os.Chmod(path, old&want); err != nil {
-		return "", fmt.Errorf("%s has mode %04o and could not be made private (%v): run chmod %o %s", path, old, err, want, path)
-	}
-	return fmt.Sprintf("%s had mode %04o; changed to %04o", path, old, old&want), nil
 }

@@ -39,6 +39,23 @@ func mode(t *testing.T, path string) os.FileMode {
 	return info.Mode().Perm()
 }
 
+// configDirEntries lists dir but the config's lock file, which stays (its
+// lock, not its presence, is what excludes).
+func configDirEntries(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if filepath.Join(dir, e.Name()) != store.ConfigLockPath(dir) {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
 func writeConfig(t *testing.T, body string) (dir, path string) {
 	t.Helper()
 	dir = t.TempDir()
@@ -129,12 +146,7 @@ func TestFailedSaveLeavesOldFileAndNoTempFiles(t *testing.T) {
 	if err == nil {
 		t.Fatal("SaveConfig over a directory succeeded")
 	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 || entries[0].Name() != store.ConfigFileName {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
+	if names := configDirEntries(t, dir); len(names) != 1 || names[0] != store.ConfigFileName {
 		t.Errorf("directory holds %q after a failed save, want only %s", names, store.ConfigFileName)
 	}
 }
@@ -209,9 +221,8 @@ func TestReadersNeverSeeAPartialFile(t *testing.T) {
 		t.Fatalf("a reader saw a damaged file: %v", err)
 	default:
 	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("%d entries left in the config dir, want 1 (temp files not cleaned)", len(entries))
+	if names := configDirEntries(t, dir); len(names) != 1 {
+		t.Errorf("%q left in the config dir, want only the file (temp files not cleaned)", names)
 	}
 }
 

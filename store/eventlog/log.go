@@ -5,9 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"mps/store"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -38,6 +41,9 @@ func open(ctx context.Context, path string, schema int) (*Log, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("event log: creating its directory: %w", err)
 	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
 	dsn := path + "?_txlock=immediate" +
 		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) +
 		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
@@ -53,7 +59,7 @@ func open(ctx context.Context, path string, schema int) (*Log, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if err := os.Chmod(path, 0o600); err != nil {
+	if err := tightenSideFiles(path); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("event log: %w", err)
 	}
@@ -65,3 +71,28 @@ func (l *Log) Path() string { return l.path }
 
 // Close closes the database.
 func (l *Log) Close() error { return l.db.Close() }
+
+// createPrivate creates the database file empty at 0600 when there is none:
+// SQLite gives its -wal and -shm files the database's mode, and without it
+// they were created 0644 beside a 0600 database.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("event log %s cannot be created: %w", path, err)
+	}
+	return f.Close()
+}
+
+// tightenSideFiles makes a log created by an older mps private, its -wal
+// and -shm included, by store's one rule for mps's own files.
+func tightenSideFiles(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if _, err := store.TightenPrivateFile(p, 0o600); err != nil {
+			return err
+		}
+	}
+	return nil
+}

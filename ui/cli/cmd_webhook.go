@@ -27,19 +27,25 @@ func webhookServeCommand() Command {
 			"Meta delivers only to a public HTTPS URL. Serve HTTPS directly with --tls-cert and --tls-key\n" +
 			"(PEM files such as certbot's fullchain.pem and privkey.pem; TLS 1.2 or later; the files are\n" +
 			"re-read when they change, so a renewal needs no restart), or serve plain HTTP behind a TLS\n" +
-			"reverse proxy or tunnel.",
+			"reverse proxy or tunnel.\n" +
+			"At --max-connections, a new connection closes the oldest one that is not in a request\n" +
+			"(a slow or idle client), so deliveries are still answered.",
 		Setup: func(fs *flag.FlagSet) Runner {
 			addr := fs.String("addr", "127.0.0.1:8787", "listen on `HOST:PORT`")
 			path := fs.String("path", "/webhook", "the URL `PATH` Meta posts to")
+			maxConns := fs.Int("max-connections", webhooks.DefaultMaxConnections, fmt.Sprintf("hold at most `N` connections open (default %d)", webhooks.DefaultMaxConnections))
 			tls := bindTLSFlags(fs)
 			return func(ctx context.Context, s *Session, _ []string) error {
-				return serveWebhooks(ctx, s, *addr, *path, tls)
+				if *maxConns < 1 {
+					return usageErrorf("Give --max-connections a number of 1 or more.", "--max-connections %d holds no connection", *maxConns)
+				}
+				return serveWebhooks(ctx, s, *addr, *path, webhooks.Limits{MaxConnections: *maxConns}, tls)
 			}
 		},
 	}
 }
 
-func serveWebhooks(ctx context.Context, s *Session, addr, path string, tlsFiles tlsFlags) error {
+func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits webhooks.Limits, tlsFiles tlsFlags) error {
 	if err := webhooks.CheckPath(path); err != nil {
 		return usageErrorf("Give --path like /webhook.", "%v", err)
 	}
@@ -96,9 +102,9 @@ func serveWebhooks(ctx context.Context, s *Session, addr, path string, tlsFiles 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if certs != nil {
-		err = webhooks.ServeTLS(ctx, ln, path, handler, certs.TLSConfig(), logger)
+		err = webhooks.ServeTLS(ctx, ln, path, handler, limits, certs.TLSConfig(), logger)
 	} else {
-		err = webhooks.Serve(ctx, ln, path, handler)
+		err = webhooks.Serve(ctx, ln, path, handler, limits)
 	}
 	if err != nil {
 		return err

@@ -144,6 +144,7 @@ func TestWebhookServeRefusals(t *testing.T) {
 
 	h.env[store.EnvVerifyToken] = hookVerify
 	wantExit(t, h.run("webhook", "serve", "--path", "no-slash"), ExitUsage, "bad --path")
+	wantExit(t, h.run("webhook", "serve", "--max-connections", "0"), ExitUsage, "--max-connections 0")
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -190,7 +190,7 @@ func TestSpreadsheetTextQuotesFormulaStarts(t *testing.T) {
 	for cell, want := range map[string]string{
 		"=1+1": "'=1+1", "+44 20": "'+44 20", "-2": "'-2", "@SUM(A1)": "'@SUM(A1)",
 		"\tx": "'\tx", "\r=x": "'\r=x",
-		"102290129340398": "102290129340398", "Lucky Shrub": "Lucky Shrub", "": "", " =x": " =x", "a=b": "a=b",
+		"102290129340398": "102290129340398", "Lucky Shrub": "Lucky Shrub", "": "", " =x": "' =x", " \t-1": "' \t-1", "  x=1": "  x=1", "a=b": "a=b",
 	} {
 		if got := spreadsheetText(cell); got != want {
 			t.Errorf("spreadsheetText(%q) = %q, want %q", cell, got, want)

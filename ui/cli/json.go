@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"mps/graph"
+	"mps/ui/text"
 )
 
 // derivedSolution holds what mps works out about a solution. In --json
@@ -91,12 +93,45 @@ func isObject(b []byte) bool {
 	return len(b) >= 2 && b[0] == '{' && b[len(b)-1] == '}'
 }
 
-// writeJSON prints v as indented JSON, leaving &, < and > as they are.
+// writeJSON prints v as indented JSON, leaving &, < and > as they are and
+// spelling the code points a terminal acts on or hides (text.Invisible: C1
+// controls, bidi controls, zero-width characters) as \u escapes, so the
+// bytes are safe to show and the decoded values are exactly the data.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeInvisible(buf.Bytes()))
+	return err
+}
+
+// escapeInvisible rewrites each text.Invisible code point of encoded JSON
+// as a \u escape. Outside strings JSON is ASCII, so every such code point
+// is inside a string, where the escape decodes to the same value.
+func escapeInvisible(encoded []byte) []byte {
+	var out []byte
+	done := 0
+	for i := 0; i < len(encoded); {
+		if encoded[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(encoded[i:])
+		if text.Invisible(r) {
+			out = append(out, encoded[done:i]...)
+			out = fmt.Appendf(out, `\u%04x`, r)
+			done = i + size
+		}
+		i += size
+	}
+	if out == nil {
+		return encoded
+	}
+	return append(out, encoded[done:]...)
 }
 
 // nonNil makes an empty list print as [] rather than null.

@@ -1,14 +1,16 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
 	"mps/store"
 )
 
-// editProfile lets change edit the session's profile, then saves the
-// config file atomically (store.SaveConfig: 0600, temp file and rename).
+// editProfile lets change edit the session's profile as it is in the config
+// file now, under the config's lock (store.UpdateConfig: read, change,
+// save atomically at 0600), so parallel mps commands all keep their edits.
 // change reports whether it changed anything; nothing is written when it
 // did not or when it fails, and a value the store refuses is a usage error.
 func (s *Session) editProfile(change func(p *store.Profile) (bool, error)) (saved bool, err error) {
@@ -16,21 +18,27 @@ func (s *Session) editProfile(change func(p *store.Profile) (bool, error)) (save
 		return false, err
 	}
 	name := s.settings.Profile
-	cfg := s.config
-	p, _ := cfg.Profile(name)
-	p.Partners = slices.Clone(p.Partners) // the loaded config keeps its own
-	changed, err := change(&p)
-	if err != nil || !changed {
-		return false, err
+	var editErr error // change's own error, or the store refusing its value: returned as it is
+	cfg, saved, err := store.UpdateConfig(context.Background(), s.env.ConfigDir, func(cfg *store.Config) (bool, error) {
+		p, _ := cfg.Profile(name)
+		p.Partners = slices.Clone(p.Partners) // the loaded config keeps its own
+		changed, err := change(&p)
+		if err == nil && changed {
+			if err = cfg.SetProfile(name, p); err != nil {
+				err = usageErrorf("Nothing was saved.", "%v", err)
+			}
+		}
+		editErr = err
+		return changed && err == nil, err
+	})
+	if editErr != nil {
+		return false, editErr
 	}
-	if err := cfg.SetProfile(name, p); err != nil {
-		return false, usageErrorf("Nothing was saved.", "%v", err)
-	}
-	if err := store.SaveConfig(s.env.ConfigDir, cfg); err != nil {
+	if err != nil {
 		return false, fmt.Errorf("the profile was not saved: %w", err)
 	}
 	s.config = cfg
-	return true, nil
+	return saved, nil
 }
 
 // refuseDemo stops commands that change a profile or its secrets: the demo

@@ -31,9 +31,14 @@ func (t *table) writeCSV(w io.Writer) error {
 // spreadsheetText keeps a spreadsheet from running a cell as a formula
 // (OWASP's advice on CSV injection): WABA and solution names are chosen by
 // other businesses, so a cell that starts with =, +, -, @, tab or carriage
-// return gets a leading single quote.
+// return gets a leading single quote, as does one where =, +, - or @
+// follows leading spaces or tabs (spreadsheets trim them and run the rest).
 func spreadsheetText(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+	if cell == "" {
+		return cell
+	}
+	first := strings.TrimLeft(cell, " \t")
+	if strings.ContainsRune("\t\r", rune(cell[0])) || (first != "" && strings.ContainsRune("=+-@", rune(first[0]))) {
 		return "'" + cell
 	}
 	return cell

@@ -20,6 +20,10 @@ const (
 //   - every other C0 and C1 control character and DEL is removed;
 //   - bidirectional embedding, override, isolate and mark characters are
 //     removed, so right-to-left text cannot reorder the rest of the line;
+//   - zero-width spaces and joiners without a place in text (U+200B,
+//     U+2060 to U+2064, U+FEFF) are removed: terminals and width tables
+//     disagree on them (0 or 1 cell), which shifts the columns after them.
+//     ZWJ and ZWNJ stay: emoji sequences and several scripts need them;
 //   - each run of invalid UTF-8 bytes becomes one U+FFFD.
 //
 // Ordinary text in any script, combining marks and emoji are kept. When s is
@@ -58,7 +62,16 @@ func firstUnsafe(s string) int {
 }
 
 func isUnsafeRune(r rune) bool {
-	return isC1(r) || isBidiControl(r) || isLineBreak(r)
+	return isC1(r) || isBidiControl(r) || isLineBreak(r) || isStrayZeroWidth(r)
+}
+
+// Invisible reports the code points a terminal acts on or draws as nothing
+// although they change what a line means: C1 controls, bidirectional
+// controls, non-ASCII line breaks and zero-width characters (ZWJ and ZWNJ
+// included). Output that keeps text exact, such as --json, spells them as
+// escapes instead of writing them.
+func Invisible(r rune) bool {
+	return isUnsafeRune(r) || r == 0x200c || r == 0x200d
 }
 
 func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
@@ -76,6 +89,12 @@ func isBidiControl(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isStrayZeroWidth reports the zero-width spaces and word joiners, and the
+// byte order mark, which has no place inside a value.
+func isStrayZeroWidth(r rune) bool {
+	return r == 0x200b || (r >= 0x2060 && r <= 0x2064) || r == 0xfeff
 }
 
 // isLineBreak reports the non-ASCII line and paragraph separators.
@@ -115,7 +134,7 @@ func writeSanitized(b *strings.Builder, s string) {
 			next = skipControlString(s, next)
 		case isLineBreak(r):
 			b.WriteByte(' ')
-		case isC1(r) || isBidiControl(r):
+		case isC1(r) || isBidiControl(r) || isStrayZeroWidth(r):
 		default:
 			b.WriteString(s[i:next])
 		}

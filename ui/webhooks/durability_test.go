@@ -45,7 +45,7 @@ func TestReceiverProcess(t *testing.T) {
 	h := newLogHandler(t, l)
 	ln := listenLoopback(t)
 	fmt.Println(listeningLine + ln.Addr().String())
-	if err := Serve(ctx, ln, "/webhook", h); err != nil {
+	if err := Serve(ctx, ln, "/webhook", h, Limits{}); err != nil {
 		t.Fatal(err)
 	}
 }

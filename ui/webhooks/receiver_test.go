@@ -82,7 +82,7 @@ func TestServeRoutesOnlyItsPathAndStopsOnCancel(t *testing.T) {
 	ln := listenLoopback(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln, "/hooks/meta", h) }()
+	go func() { done <- Serve(ctx, ln, "/hooks/meta", h, Limits{}) }()
 	base := "http://" + ln.Addr().String()
 
 	resp, err := http.Get(base + "/hooks/meta?hub.mode=subscribe&hub.verify_token=" + testVerify + "&hub.challenge=4242")
@@ -106,7 +106,7 @@ func TestServeRoutesOnlyItsPathAndStopsOnCancel(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("Serve did not stop after its context was cancelled")
 	}
-	if err := Serve(context.Background(), ln, "no-slash", h); err == nil {
+	if err := Serve(context.Background(), ln, "no-slash", h, Limits{}); err == nil {
 		t.Fatal("Serve accepted a path without a leading /")
 	}
 }

@@ -15,10 +15,17 @@ import (
 // shutdownGrace is how long in-flight deliveries get to finish storing.
 const shutdownGrace = 30 * time.Second
 
+// Limits bound what clients can hold of the receiver.
+type Limits struct {
+	// MaxConnections is how many connections are open at most (see
+	// connCap for which one gives way); 0 is DefaultMaxConnections.
+	MaxConnections int
+}
+
 // Serve answers webhook requests for path on ln until ctx is done, then
 // stops accepting and lets deliveries in flight finish. Other paths get 404.
-func Serve(ctx context.Context, ln net.Listener, path string, h http.Handler) error {
-	srv, err := newServer(path, h)
+func Serve(ctx context.Context, ln net.Listener, path string, h http.Handler, limits Limits) error {
+	srv, ln, err := newServer(ln, path, h, limits)
 	if err != nil {
 		return err
 	}
@@ -27,8 +34,8 @@ func Serve(ctx context.Context, ln net.Listener, path string, h http.Handler) er
 
 // ServeTLS is Serve over TLS with cfg. Failed handshakes, including plain
 // HTTP sent to the port, are reported to logger.
-func ServeTLS(ctx context.Context, ln net.Listener, path string, h http.Handler, cfg *tls.Config, logger *slog.Logger) error {
-	srv, err := newServer(path, h)
+func ServeTLS(ctx context.Context, ln net.Listener, path string, h http.Handler, limits Limits, cfg *tls.Config, logger *slog.Logger) error {
+	srv, ln, err := newServer(ln, path, h, limits)
 	if err != nil {
 		return err
 	}
@@ -39,19 +46,23 @@ func ServeTLS(ctx context.Context, ln net.Listener, path string, h http.Handler,
 	return serveUntilDone(ctx, srv, func() error { return srv.ServeTLS(ln, "", "") })
 }
 
-func newServer(path string, h http.Handler) (*http.Server, error) {
+// newServer is the server for path and the listener it serves, which
+// holds at most limits.MaxConnections open.
+func newServer(ln net.Listener, path string, h http.Handler, limits Limits) (*http.Server, net.Listener, error) {
 	if err := CheckPath(path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mux := http.NewServeMux()
 	mux.Handle(path, h)
+	capped := newConnCap(ln, limits.MaxConnections)
 	return &http.Server{
-		Handler:           mux,
+		Handler:           capped.track(mux),
+		ConnContext:       connContext,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
-	}, nil
+	}, capped, nil
 }
 
 func serveUntilDone(ctx context.Context, srv *http.Server, serve func() error) error {

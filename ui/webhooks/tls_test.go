@@ -55,7 +55,9 @@ func startTLSReceiver(t *testing.T, l *eventlog.Log, certs *Certificates, logs *
 	ln := listenLoopback(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- ServeTLS(ctx, ln, "/webhook", newLogHandler(t, l), certs.TLSConfig(), slog.New(logs)) }()
+	go func() {
+		done <- ServeTLS(ctx, ln, "/webhook", newLogHandler(t, l), Limits{}, certs.TLSConfig(), slog.New(logs))
+	}()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
