@@ -109,8 +109,10 @@ func (c *Client) send(ctx context.Context, r request, token string) (resp *respo
 	if form != nil {
 		body = strings.NewReader(form.Encode())
 	}
+	exchange, cancel := context.WithTimeoutCause(ctx, c.timeout, errNoAnswer)
+	defer cancel() // after the body is read: the timeout covers it too
 	var wrote atomic.Bool
-	traced := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+	traced := httptrace.WithClientTrace(exchange, &httptrace.ClientTrace{
 		WroteRequest: func(info httptrace.WroteRequestInfo) {
 			if info.Err == nil {
 				wrote.Store(true)
@@ -130,7 +132,7 @@ func (c *Client) send(ctx context.Context, r request, token string) (resp *respo
 
 	httpResp, err := c.http.Do(req)
 	if err != nil {
-		return nil, wrote.Load(), c.netError(ctx, r.method, u.Path, "", err, token)
+		return nil, wrote.Load(), c.netError(ctx, exchange, r.method, u.Path, "", err, token)
 	}
 	defer httpResp.Body.Close()
 	c.noteUsage(httpResp.Header)
@@ -143,7 +145,7 @@ func (c *Client) send(ctx context.Context, r request, token string) (resp *respo
 	}
 	if err != nil {
 		reading := fmt.Sprintf(" reading the answer (HTTP %d)", httpResp.StatusCode)
-		return nil, true, c.netError(ctx, r.method, u.Path, reading, err, token)
+		return nil, true, c.netError(ctx, exchange, r.method, u.Path, reading, err, token)
 	}
 	if len(data) > maxBodyBytes {
 		return nil, true, &BodyError{HTTPStatus: resp.status, ContentType: resp.contentType,
@@ -152,11 +154,20 @@ func (c *Client) send(ctx context.Context, r request, token string) (resp *respo
 	return resp, true, nil
 }
 
+// errNoAnswer is the cause of an exchange's context when the client's
+// timeout ended it.
+var errNoAnswer = errors.New("no answer within the timeout")
+
 // netError wraps a transport failure. A cancelled ctx is the caller's own
-// doing and is returned as such, not as a network failure.
-func (c *Client) netError(ctx context.Context, method, urlPath, doing string, err error, token string) error {
+// doing and is returned as such, not as a network failure; the end of
+// exchange (ctx with the client's timeout) is a timeout.
+func (c *Client) netError(ctx, exchange context.Context, method, urlPath, doing string, err error, token string) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("graph: %s %s%s: %w", method, urlPath, doing, ctx.Err())
+	}
+	if errors.Is(context.Cause(exchange), errNoAnswer) {
+		msg := fmt.Sprintf("graph: %s %s%s: %s did not answer within %s", method, urlPath, doing, c.base.Host, c.timeout)
+		return &NetError{msg: sanitize(msg), err: err, timeout: true}
 	}
 	cause := err
 	var urlErr *url.Error

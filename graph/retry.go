@@ -90,6 +90,11 @@ func (c *Client) attempt(ctx context.Context, r request, out any) error {
 func (c *Client) retryWait(err error, attempt int, elapsed time.Duration) (wait time.Duration, throttled, ok bool) {
 	p := c.retry
 	class := ClassOf(err)
+	if IsTimeout(err) {
+		// A server that did not answer in time is not asked again: that
+		// would multiply the wait the person chose.
+		return 0, false, false
+	}
 	if class == ClassThrottled {
 		var graphErr *Error
 		if errors.As(err, &graphErr) && graphErr.RetryAfter > 0 {

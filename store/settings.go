@@ -19,6 +19,7 @@ type Values struct {
 	GraphURL   string // --graph-url, MPS_GRAPH_URL
 	APIVersion string // --api-version, MPS_API_VERSION
 	Refresh    string // --refresh, MPS_REFRESH; the dashboard's alone, so Resolve leaves it to ResolveRefresh
+	Timeout    string // --timeout, MPS_TIMEOUT; a duration, so Resolve leaves it to ResolveTimeout
 }
 
 // Settings are the resolved global settings.

@@ -27,6 +27,7 @@ type Session struct {
 	// dashboard says the TUI owns the terminal: the client then prints no
 	// notices of its own (the status bar counts down instead).
 	dashboard bool
+	timeout   time.Duration // per request; 0 leaves graph.DefaultTimeout
 
 	clientOnce sync.Once
 	client     *graph.Client
@@ -35,6 +36,11 @@ type Session struct {
 
 func newSession(g *globalFlags, env Env) (*Session, error) {
 	s := &Session{env: env, stdout: env.Stdout, stderr: env.Stderr, colour: palette{on: colourWanted(env)}}
+	timeout, err := store.ResolveTimeout(g.values.Timeout, env.Getenv)
+	if err != nil {
+		return nil, usageErrorf("", "%v", err)
+	}
+	s.timeout = timeout
 	if g.demo {
 		demo, err := startDemo(env.Now)
 		if err != nil {
@@ -105,12 +111,15 @@ func (s *Session) newClient(tokens graph.TokenSource) (*graph.Client, error) {
 	if secret := s.appSecret(); secret != "" {
 		opts = append(opts, graph.WithAppSecret(secret))
 	}
+	if s.timeout > 0 {
+		opts = append(opts, graph.WithTimeout(s.timeout))
+	}
 	if !s.dashboard {
 		opts = append(opts, graph.WithThrottleNotice(s.throttleNotice()))
 	}
 	c, err := graph.New(opts...)
 	if err != nil {
-		return nil, usageErrorf("Check --graph-url and --api-version.", "%v", err)
+		return nil, usageErrorf("Check --graph-url, --api-version and --timeout.", "%v", err)
 	}
 	return c, nil
 }
