@@ -20,6 +20,8 @@ type Env struct {
 
 	StdinIsTerminal  func() bool
 	StdoutIsTerminal func() bool
+	// StderrIsTerminal says whether a read may draw its progress on stderr.
+	StderrIsTerminal func() bool
 	// ReadPassword reads one line from the terminal without echoing it,
 	// giving up when ctx ends. TerminalEnv sets it for a real terminal.
 	ReadPassword func(ctx context.Context) ([]byte, error)
@@ -67,6 +69,9 @@ func (e Env) withDefaults() Env {
 	}
 	if e.StdoutIsTerminal == nil {
 		e.StdoutIsTerminal = func() bool { return false }
+	}
+	if e.StderrIsTerminal == nil {
+		e.StderrIsTerminal = func() bool { return false }
 	}
 	if e.Now == nil {
 		e.Now = time.Now

@@ -128,13 +128,17 @@ func (s *Session) newClient(tokens graph.TokenSource) (*graph.Client, error) {
 // it to wait; waits under a second pass unremarked.
 func (s *Session) throttleNotice() func(time.Duration) {
 	var mu sync.Mutex // calls may wait in parallel
+	clear := ""
+	if s.env.StderrIsTerminal() {
+		clear = "\r" + eraseLine // a read's progress line, if one is drawn
+	}
 	return func(wait time.Duration) {
 		if wait < time.Second {
 			return
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		fmt.Fprintf(s.stderr, "mps: Graph is limiting calls for this app: waiting %s before trying again (Ctrl-C stops).\n", wait.Round(time.Second))
+		fmt.Fprintf(s.stderr, "%smps: Graph is limiting calls for this app: waiting %s before trying again (Ctrl-C stops).\n", clear, wait.Round(time.Second))
 	}
 }
 
