@@ -36,11 +36,11 @@ func readPages[T any](s *Session, what string, pages iter.Seq2[graph.Page[T], er
 // progress is the one redrawn line of a read; it writes nothing when w is
 // not a terminal.
 type progress struct {
-	w        io.Writer // nil: not a terminal
-	what     string
-	now      func() time.Time
-	start    time.Time
-	drawn    bool
+	w     io.Writer // nil: not a terminal
+	what  string
+	now   func() time.Time
+	start time.Time
+	drawn bool
 }
 
 func (s *Session) newProgress(what string) *progress {
