@@ -52,7 +52,7 @@ func (c *Client) fetch(ctx context.Context, r request, out any) error {
 		elapsed := c.clock.Now().Sub(start) - throttleWaits
 		wait, throttled, ok := c.retryWait(err, attempt, elapsed)
 		if throttled {
-			until = c.clock.Now().Add(wait)
+			until = later(until, c.clock.Now().Add(holdOff(err, wait, ok)))
 			c.setThrottledUntil(until)
 		}
 		if !ok {
@@ -106,6 +106,25 @@ func (c *Client) retryWait(err error, attempt int, elapsed time.Duration) (wait 
 	}
 	wait = backoff(p, attempt)
 	return wait, class == ClassThrottled, attempt < p.MaxAttempts && elapsed+wait <= p.MaxElapsed
+}
+
+// holdOff is how long a throttle keeps calls off: the wait before the
+// retry, or, once the call gives up, the wait Graph stated and otherwise
+// ThrottleFallback, so that the throttle stays known (and shown) after the
+// last answer rather than for the length of a backoff.
+func holdOff(err error, wait time.Duration, retrying bool) time.Duration {
+	var graphErr *Error
+	if retrying || (errors.As(err, &graphErr) && graphErr.RetryAfter > 0) {
+		return wait
+	}
+	return max(wait, ThrottleFallback)
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // backoff is BaseDelay doubled per attempt, capped at MaxDelay, with the
