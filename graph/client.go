@@ -42,6 +42,7 @@ type Client struct {
 	clock      Clock
 	retry      RetryPolicy
 	onThrottle func(wait time.Duration) // told before each throttle wait
+	debug      *debugLog                // nil: no debug log
 
 	mu    sync.Mutex
 	usage Usage

@@ -28,6 +28,7 @@ type request struct {
 	// inputToken adds the access token to the form as input_token (for
 	// debug_token), so that it travels in the body and never in the URL.
 	inputToken bool
+	retry      int // how many times this request was tried before, for the debug log
 }
 
 func get(query url.Values, segments ...string) request {
@@ -130,13 +131,24 @@ func (c *Client) send(ctx context.Context, r request, token string) (resp *respo
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 
-	httpResp, err := c.http.Do(req)
+	var (
+		httpResp *http.Response
+		data     []byte
+	)
+	if c.debug != nil {
+		start := c.clock.Now()
+		defer func() {
+			c.debug.record(exchangeRecord{at: start, duration: c.clock.Now().Sub(start), method: r.method, url: u,
+				retry: r.retry, resp: httpResp, body: data, err: err}, token)
+		}()
+	}
+	httpResp, err = c.http.Do(req)
 	if err != nil {
 		return nil, wrote.Load(), c.netError(ctx, exchange, r.method, u.Path, "", err, token)
 	}
 	defer httpResp.Body.Close()
 	c.noteUsage(httpResp.Header)
-	data, err := io.ReadAll(io.LimitReader(httpResp.Body, maxBodyBytes+1))
+	data, err = io.ReadAll(io.LimitReader(httpResp.Body, maxBodyBytes+1))
 	resp = &response{
 		status:      httpResp.StatusCode,
 		contentType: httpResp.Header.Get("Content-Type"),

@@ -41,6 +41,7 @@ func (c *Client) fetch(ctx context.Context, r request, out any) error {
 	// business) say nothing about the wait this one is serving.
 	var until time.Time
 	for attempt := 1; ; attempt++ {
+		r.retry = attempt - 1
 		err := c.attempt(ctx, r, out)
 		if err == nil {
 			c.clearThrottledUntil(until)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 	"time"
 
@@ -28,6 +29,8 @@ type Session struct {
 	// notices of its own (the status bar counts down instead).
 	dashboard bool
 	timeout   time.Duration // per request; 0 leaves graph.DefaultTimeout
+	debugAPI  bool          // MPS_DEBUG=api
+	debugFile *os.File      // MPS_DEBUG_FILE, once opened
 
 	clientOnce sync.Once
 	client     *graph.Client
@@ -41,6 +44,9 @@ func newSession(g *globalFlags, env Env) (*Session, error) {
 		return nil, usageErrorf("", "%v", err)
 	}
 	s.timeout = timeout
+	if s.debugAPI, err = debugAPIWanted(env.Getenv); err != nil {
+		return nil, err
+	}
 	if g.demo {
 		demo, err := startDemo(env.Now)
 		if err != nil {
@@ -72,6 +78,9 @@ func newSession(g *globalFlags, env Env) (*Session, error) {
 func (s *Session) close() {
 	if s.demo != nil {
 		s.demo.stop()
+	}
+	if s.debugFile != nil {
+		s.debugFile.Close()
 	}
 }
 
@@ -114,6 +123,11 @@ func (s *Session) newClient(tokens graph.TokenSource) (*graph.Client, error) {
 	if s.timeout > 0 {
 		opts = append(opts, graph.WithTimeout(s.timeout))
 	}
+	debug, err := s.debugLog()
+	if err != nil {
+		return nil, err
+	}
+	opts = append(opts, graph.WithDebugLog(debug))
 	if !s.dashboard {
 		opts = append(opts, graph.WithThrottleNotice(s.throttleNotice()))
 	}
