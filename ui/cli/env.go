@@ -27,8 +27,9 @@ type Env struct {
 	ReadPassword func(ctx context.Context) ([]byte, error)
 
 	Keyring   store.Keyring
-	ConfigDir string           // where the profiles file lives; "" when it cannot be found
-	Now       func() time.Time // for token expiry and API version end of life
+	ConfigDir string                               // where the profiles file lives; "" when it cannot be found
+	Now       func() time.Time                     // for token expiry and API version end of life
+	After     func(time.Duration) <-chan time.Time // like time.After; when a slow read shows its progress
 
 	// TUI runs the dashboard; DemoTUI runs it on the in-process sandbox.
 	// Either may be nil, and then mps says the dashboard is not available.
@@ -75,6 +76,9 @@ func (e Env) withDefaults() Env {
 	}
 	if e.Now == nil {
 		e.Now = time.Now
+	}
+	if e.After == nil {
+		e.After = time.After
 	}
 	return e
 }
