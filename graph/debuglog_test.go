@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -13,28 +12,10 @@ import (
 	"mps/graph/graphtest"
 )
 
-// syncBuffer is a bytes.Buffer that calls in parallel may write.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // A request that got no answer is logged too, with why.
 func TestDebugLogRecordsARequestWithoutAnAnswer(t *testing.T) {
 	base, _ := graphtest.StartSilent(t)
-	var log syncBuffer
+	var log bytes.Buffer // written on the calling goroutine
 	c, err := graph.New(graph.WithBaseURL(base), graph.WithTimeout(100*time.Millisecond), graph.WithDebugLog(&log),
 		graph.WithAppSecret("s3cretForTheProof"),
 		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }))
@@ -59,7 +40,7 @@ func TestDebugLogRecordsARequestWithoutAnAnswer(t *testing.T) {
 func TestDebugLogTakesTheTraceIDFromTheErrorBody(t *testing.T) {
 	sb, srv := graphtest.Start(t, graphtest.Options{})
 	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultExpiredToken})
-	var log syncBuffer
+	var log bytes.Buffer // written on the calling goroutine
 	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithDebugLog(&log),
 		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }))
 	if err != nil {

@@ -1,36 +1,15 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"mps/graph"
 	"mps/graph/graphtest"
 )
-
-// lockedBuffer is stderr for a read whose progress timer draws from its
-// own goroutine.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // progressRead reads the sandbox's solutions three to a page through
 // readPages. The progress timer is the test's: it fires before page
@@ -44,7 +23,7 @@ func progressRead(t *testing.T, terminal bool, fireAt int) (stderr string, items
 	if err != nil {
 		t.Fatal(err)
 	}
-	var errOut lockedBuffer
+	var errOut syncBuffer // the progress timer draws from its own goroutine
 	timer := make(chan time.Time, 1)
 	s := &Session{stderr: &errOut, env: Env{
 		StderrIsTerminal: func() bool { return terminal },
