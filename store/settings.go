@@ -24,7 +24,7 @@ type Values struct {
 
 // Settings are the resolved global settings.
 type Settings struct {
-	Values             // checked and normalised (GraphURL without trailing slash, APIVersion "vNN.N")
+	Values             // checked and normalised (GraphURL without trailing slash or API version, APIVersion "vNN.N")
 	Partners []Partner // the profile's partner businesses (the Customers filter)
 	// Sources says, per field, where each value came from: a flag ("--app-id"),
 	// an environment variable ("MPS_APP_ID"), the profile
