@@ -43,7 +43,7 @@ func environment() cli.Env {
 		TUI:       runDashboard,
 		DemoTUI:   func(ctx context.Context, refresh time.Duration) error { return ui.RunDemo(ctx, refresh) },
 	}
-	return cli.TerminalEnv(env, os.Stdin, os.Stdout)
+	return cli.TerminalEnv(env, os.Stdin, os.Stdout, os.Stderr)
 }
 
 func runDashboard(ctx context.Context, c cli.TUIConfig) error {

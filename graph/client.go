@@ -20,6 +20,9 @@ const (
 	DefaultBaseURL    = "https://graph.facebook.com"
 	DefaultAPIVersion = "v25.0"
 	MaxPageSize       = 100
+	// DefaultTimeout bounds each HTTP exchange, from connecting to the
+	// last byte of the answer.
+	DefaultTimeout = 30 * time.Second
 )
 
 // TokenSource returns the access token; it is called lazily, per request.
@@ -35,9 +38,11 @@ type Client struct {
 	token      TokenSource
 	appSecret  string
 	http       *http.Client
+	timeout    time.Duration // per HTTP exchange
 	clock      Clock
 	retry      RetryPolicy
 	onThrottle func(wait time.Duration) // told before each throttle wait
+	debug      *debugLog                // nil: no debug log
 
 	mu    sync.Mutex
 	usage Usage
@@ -51,6 +56,7 @@ func New(opts ...Option) (*Client, error) {
 		base:    base,
 		version: DefaultAPIVersion,
 		http:    DefaultHTTPClient(),
+		timeout: DefaultTimeout,
 		clock:   SystemClock{},
 		retry:   DefaultRetryPolicy(),
 	}
@@ -65,18 +71,17 @@ func New(opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-// DefaultHTTPClient is the *http.Client New uses: bounded connect, TLS,
-// header and whole-request times, and no redirects (Graph answers JSON and
-// never needs one; following one could carry the request elsewhere).
+// DefaultHTTPClient is the *http.Client New uses: bounded connect and TLS
+// times, and no redirects (Graph answers JSON and never needs one;
+// following one could carry the request elsewhere). The whole exchange is
+// bounded by the client's timeout (WithTimeout), not here.
 func DefaultHTTPClient() *http.Client {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	transport.TLSHandshakeTimeout = 10 * time.Second
-	transport.ResponseHeaderTimeout = 25 * time.Second
 	transport.MaxIdleConnsPerHost = 8
 	return &http.Client{
 		Transport: transport,
-		Timeout:   30 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		},
@@ -135,6 +140,20 @@ func WithHTTPClient(hc *http.Client) Option {
 			return errors.New("graph: http client is nil")
 		}
 		c.http = hc
+		return nil
+	}
+}
+
+// WithTimeout bounds each HTTP exchange (DefaultTimeout unless given). A
+// read that times out is not retried: the error names the host and the
+// timeout. An action POST that times out after it was sent has an unknown
+// outcome.
+func WithTimeout(d time.Duration) Option {
+	return func(c *Client) error {
+		if d <= 0 {
+			return fmt.Errorf("graph: timeout must be more than zero, got %s", d)
+		}
+		c.timeout = d
 		return nil
 	}
 }

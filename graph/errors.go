@@ -131,12 +131,23 @@ func (e *BodyError) Error() string {
 
 // NetError is a failure to reach Graph or to read its answer.
 type NetError struct {
-	msg string // already redacted
-	err error
+	msg     string // already redacted
+	err     error
+	timeout bool
 }
 
 func (e *NetError) Error() string { return e.msg }
 func (e *NetError) Unwrap() error { return e.err }
+
+// Timeout reports whether the exchange ran out of the client's timeout.
+func (e *NetError) Timeout() bool { return e.timeout }
+
+// IsTimeout reports whether err is an exchange that ran out of the
+// client's timeout (WithTimeout).
+func IsTimeout(err error) bool {
+	var netErr *NetError
+	return errors.As(err, &netErr) && netErr.timeout
+}
 
 // tokenError means no token could be had, so nothing was sent.
 type tokenError struct{ err error }

@@ -256,8 +256,8 @@ func TestNewOptions(t *testing.T) {
 		t.Fatalf("New = %v, %v", c, err)
 	}
 	d, _ := New()
-	if d.BaseURL() != DefaultBaseURL || d.APIVersion() != DefaultAPIVersion || d.http.Timeout == 0 {
-		t.Errorf("defaults: %s %s timeout %v", d.BaseURL(), d.APIVersion(), d.http.Timeout)
+	if d.BaseURL() != DefaultBaseURL || d.APIVersion() != DefaultAPIVersion || d.timeout != DefaultTimeout {
+		t.Errorf("defaults: %s %s timeout %v", d.BaseURL(), d.APIVersion(), d.timeout)
 	}
 	if _, err := d.Me(context.Background()); ClassOf(err) != ClassAuth || !strings.Contains(Hint(err), "mps login") {
 		t.Errorf("without a token source: %v (%v)", err, ClassOf(err))

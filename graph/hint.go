@@ -54,6 +54,8 @@ func Hint(err error) string {
 		return graphErr.Hint()
 	case errors.As(err, &idErr):
 		return "Give the numeric ID, as Graph or the dashboard shows it."
+	case IsTimeout(err):
+		return "Check the network, or raise --timeout (MPS_TIMEOUT)."
 	}
 	switch ClassOf(err) {
 	case ClassAuth:

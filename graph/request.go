@@ -28,6 +28,7 @@ type request struct {
 	// inputToken adds the access token to the form as input_token (for
 	// debug_token), so that it travels in the body and never in the URL.
 	inputToken bool
+	retry      int // how many times this request was tried before, for the debug log
 }
 
 func get(query url.Values, segments ...string) request {
@@ -109,8 +110,10 @@ func (c *Client) send(ctx context.Context, r request, token string) (resp *respo
 	if form != nil {
 		body = strings.NewReader(form.Encode())
 	}
+	exchange, cancel := context.WithTimeoutCause(ctx, c.timeout, errNoAnswer)
+	defer cancel() // after the body is read: the timeout covers it too
 	var wrote atomic.Bool
-	traced := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+	traced := httptrace.WithClientTrace(exchange, &httptrace.ClientTrace{
 		WroteRequest: func(info httptrace.WroteRequestInfo) {
 			if info.Err == nil {
 				wrote.Store(true)
@@ -128,13 +131,24 @@ func (c *Client) send(ctx context.Context, r request, token string) (resp *respo
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 
-	httpResp, err := c.http.Do(req)
+	var (
+		httpResp *http.Response
+		data     []byte
+	)
+	if c.debug != nil {
+		start := c.clock.Now()
+		defer func() {
+			c.debug.record(exchangeRecord{at: start, duration: c.clock.Now().Sub(start), method: r.method, url: u,
+				retry: r.retry, resp: httpResp, body: data, err: err}, token)
+		}()
+	}
+	httpResp, err = c.http.Do(req)
 	if err != nil {
-		return nil, wrote.Load(), c.netError(ctx, r.method, u.Path, "", err, token)
+		return nil, wrote.Load(), c.netError(ctx, exchange, r.method, u.Path, "", err, token)
 	}
 	defer httpResp.Body.Close()
 	c.noteUsage(httpResp.Header)
-	data, err := io.ReadAll(io.LimitReader(httpResp.Body, maxBodyBytes+1))
+	data, err = io.ReadAll(io.LimitReader(httpResp.Body, maxBodyBytes+1))
 	resp = &response{
 		status:      httpResp.StatusCode,
 		contentType: httpResp.Header.Get("Content-Type"),
@@ -143,7 +157,7 @@ func (c *Client) send(ctx context.Context, r request, token string) (resp *respo
 	}
 	if err != nil {
 		reading := fmt.Sprintf(" reading the answer (HTTP %d)", httpResp.StatusCode)
-		return nil, true, c.netError(ctx, r.method, u.Path, reading, err, token)
+		return nil, true, c.netError(ctx, exchange, r.method, u.Path, reading, err, token)
 	}
 	if len(data) > maxBodyBytes {
 		return nil, true, &BodyError{HTTPStatus: resp.status, ContentType: resp.contentType,
@@ -152,11 +166,20 @@ func (c *Client) send(ctx context.Context, r request, token string) (resp *respo
 	return resp, true, nil
 }
 
+// errNoAnswer is the cause of an exchange's context when the client's
+// timeout ended it.
+var errNoAnswer = errors.New("no answer within the timeout")
+
 // netError wraps a transport failure. A cancelled ctx is the caller's own
-// doing and is returned as such, not as a network failure.
-func (c *Client) netError(ctx context.Context, method, urlPath, doing string, err error, token string) error {
+// doing and is returned as such, not as a network failure; the end of
+// exchange (ctx with the client's timeout) is a timeout.
+func (c *Client) netError(ctx, exchange context.Context, method, urlPath, doing string, err error, token string) error {
 	if ctx.Err() != nil {
 		return fmt.Errorf("graph: %s %s%s: %w", method, urlPath, doing, ctx.Err())
+	}
+	if errors.Is(context.Cause(exchange), errNoAnswer) {
+		msg := fmt.Sprintf("graph: %s %s%s: %s did not answer within %s", method, urlPath, doing, c.base.Host, c.timeout)
+		return &NetError{msg: sanitize(msg), err: err, timeout: true}
 	}
 	cause := err
 	var urlErr *url.Error

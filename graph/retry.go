@@ -41,6 +41,7 @@ func (c *Client) fetch(ctx context.Context, r request, out any) error {
 	// business) say nothing about the wait this one is serving.
 	var until time.Time
 	for attempt := 1; ; attempt++ {
+		r.retry = attempt - 1
 		err := c.attempt(ctx, r, out)
 		if err == nil {
 			c.clearThrottledUntil(until)
@@ -52,7 +53,7 @@ func (c *Client) fetch(ctx context.Context, r request, out any) error {
 		elapsed := c.clock.Now().Sub(start) - throttleWaits
 		wait, throttled, ok := c.retryWait(err, attempt, elapsed)
 		if throttled {
-			until = c.clock.Now().Add(wait)
+			until = later(until, c.clock.Now().Add(holdOff(err, wait, ok)))
 			c.setThrottledUntil(until)
 		}
 		if !ok {
@@ -90,6 +91,11 @@ func (c *Client) attempt(ctx context.Context, r request, out any) error {
 func (c *Client) retryWait(err error, attempt int, elapsed time.Duration) (wait time.Duration, throttled, ok bool) {
 	p := c.retry
 	class := ClassOf(err)
+	if IsTimeout(err) {
+		// A server that did not answer in time is not asked again: that
+		// would multiply the wait the person chose.
+		return 0, false, false
+	}
 	if class == ClassThrottled {
 		var graphErr *Error
 		if errors.As(err, &graphErr) && graphErr.RetryAfter > 0 {
@@ -101,6 +107,25 @@ func (c *Client) retryWait(err error, attempt int, elapsed time.Duration) (wait 
 	}
 	wait = backoff(p, attempt)
 	return wait, class == ClassThrottled, attempt < p.MaxAttempts && elapsed+wait <= p.MaxElapsed
+}
+
+// holdOff is how long a throttle keeps calls off: the wait before the
+// retry, or, once the call gives up, the wait Graph stated and otherwise
+// ThrottleFallback, so that the throttle stays known (and shown) after the
+// last answer rather than for the length of a backoff.
+func holdOff(err error, wait time.Duration, retrying bool) time.Duration {
+	var graphErr *Error
+	if retrying || (errors.As(err, &graphErr) && graphErr.RetryAfter > 0) {
+		return wait
+	}
+	return max(wait, ThrottleFallback)
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // backoff is BaseDelay doubled per attempt, capped at MaxDelay, with the

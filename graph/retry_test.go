@@ -160,6 +160,33 @@ func TestThrottleWithoutHeaderBacksOff(t *testing.T) {
 			t.Errorf("wait %v over MaxDelay", w)
 		}
 	}
+	// Having given up, the client holds off for ThrottleFallback, not for
+	// the length of its last backoff.
+	if got, want := c.Usage().ThrottledUntil, clock.Now().Add(ThrottleFallback); !got.Equal(want) {
+		t.Errorf("ThrottledUntil after giving up = %v, want %v", got, want)
+	}
+}
+
+// A throttle deadline only moves later: another call's shorter throttle
+// does not cut the countdown of a longer one.
+func TestShorterThrottleDoesNotCutALongerOne(t *testing.T) {
+	srv := newStub(t, func(_ int, r *http.Request) reply {
+		if strings.HasSuffix(r.URL.Path, "/123") {
+			return reply{status: 400, header: bucHeader(30), body: graphErrorBody(80008, 0, "Too many calls")}
+		}
+		return reply{status: 403, body: graphErrorBody(4, 0, "Application request limit reached")}
+	})
+	c, clock := newTestClient(t, srv)
+	if _, err := c.Solution(context.Background(), "123"); ClassOf(err) != ClassThrottled {
+		t.Fatalf("err = %v", err)
+	}
+	want := clock.Now().Add(30 * time.Minute)
+	if _, err := c.Solution(context.Background(), "456"); ClassOf(err) != ClassThrottled {
+		t.Fatalf("err = %v", err)
+	}
+	if got := c.Usage().ThrottledUntil; !got.Equal(want) {
+		t.Errorf("ThrottledUntil = %v, want the longer %v", got, want)
+	}
 }
 
 func TestCancelStopsThrottleWait(t *testing.T) {

@@ -30,6 +30,11 @@ type BUCUsage struct {
 	EstimatedTimeToRegainAccess int    `json:"estimated_time_to_regain_access"` // minutes
 }
 
+// ThrottleFallback is how long mps holds off after a throttling answer
+// that does not say how long to wait (code 4 with X-App-Usage at 100%, or
+// 80008 without estimated_time_to_regain_access) once it stops retrying.
+const ThrottleFallback = 30 * time.Second
+
 // maxUsageHeader keeps a hostile header from costing much to parse; 32
 // objects of a few entries fit easily.
 const maxUsageHeader = 64 << 10
@@ -86,10 +91,14 @@ func (c *Client) noteUsage(h http.Header) {
 	c.usage.At = now
 }
 
+// setThrottledUntil records a throttle deadline; a later one already
+// recorded (another call's longer wait) stands.
 func (c *Client) setThrottledUntil(t time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.usage.ThrottledUntil = t
+	if t.After(c.usage.ThrottledUntil) {
+		c.usage.ThrottledUntil = t
+	}
 }
 
 // clearThrottledUntil ends the countdown if it is still the deadline t.

@@ -19,11 +19,12 @@ type Values struct {
 	GraphURL   string // --graph-url, MPS_GRAPH_URL
 	APIVersion string // --api-version, MPS_API_VERSION
 	Refresh    string // --refresh, MPS_REFRESH; the dashboard's alone, so Resolve leaves it to ResolveRefresh
+	Timeout    string // --timeout, MPS_TIMEOUT; a duration, so Resolve leaves it to ResolveTimeout
 }
 
 // Settings are the resolved global settings.
 type Settings struct {
-	Values             // checked and normalised (GraphURL without trailing slash, APIVersion "vNN.N")
+	Values             // checked and normalised (GraphURL without trailing slash or API version, APIVersion "vNN.N")
 	Partners []Partner // the profile's partner businesses (the Customers filter)
 	// Sources says, per field, where each value came from: a flag ("--app-id"),
 	// an environment variable ("MPS_APP_ID"), the profile
@@ -99,7 +100,42 @@ func Resolve(flags Values, getenv func(string) string, cfg Config, fallback Valu
 			return s, fmt.Errorf("%s: %w", s.Sources.APIVersion, err)
 		}
 	}
-	return s, nil
+	return s, s.dropURLVersion()
+}
+
+// dropURLVersion accepts a Graph URL that ends in an API version, as people
+// copy it (https://graph.facebook.com/v25.0), when that is the version in
+// effect, and drops it from the URL: requests add the version themselves.
+// A URL naming another version is refused with both fixes.
+func (s *Settings) dropURLVersion() error {
+	base, v := urlVersion(s.GraphURL)
+	switch {
+	case v == "":
+		return nil
+	case s.APIVersion == "":
+		s.APIVersion, s.Sources.APIVersion = v, s.Sources.GraphURL
+	case v != s.APIVersion:
+		return fmt.Errorf("%s: graph URL %s ends in API version %s, but the API version is %s (from %s): "+
+			"%s (requests add the version themselves), and to use %s, %s",
+			s.Sources.GraphURL, quoteShort(s.GraphURL), v, s.APIVersion, s.Sources.APIVersion,
+			howToSet("--graph-url", EnvGraphURL, s.Sources.GraphURL, base), v, howToSet("--api-version", EnvAPIVersion, "", v))
+	}
+	s.GraphURL = base
+	return nil
+}
+
+// howToSet says how to give a setting the value: the way it came (flag,
+// environment variable or profile), or, with no source, any of them.
+func howToSet(flag, envVar, source, value string) string {
+	switch {
+	case source == flag:
+		return "pass " + flag + " " + value
+	case source == envVar:
+		return "set " + envVar + "=" + value
+	case strings.HasPrefix(source, "profile "):
+		return "run `mps profile set " + flag + " " + value + "`"
+	}
+	return "pass " + flag + " " + value + ", set " + envVar + "=" + value + " or run `mps profile set " + flag + " " + value + "`"
 }
 
 // get returns the value for a flag name, so pick can name its source.

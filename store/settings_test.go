@@ -104,3 +104,68 @@ func TestResolveAllowsPlainHTTPOnLoopback(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveDropsTheAPIVersionFromTheGraphURL(t *testing.T) {
+	profile := configWith(t, "default", store.Profile{GraphURL: "https://graph.facebook.com/v24.0/", APIVersion: "v24.0"})
+	cases := []struct {
+		name        string
+		flags       store.Values
+		env         map[string]string
+		cfg         store.Config
+		url, source string
+	}{
+		{"flag", store.Values{GraphURL: "https://graph.facebook.com/v25.0"}, nil, store.Config{}, "https://graph.facebook.com", "--graph-url"},
+		{"env", store.Values{}, map[string]string{"MPS_GRAPH_URL": "https://graph.facebook.com/v25.0/"}, store.Config{}, "https://graph.facebook.com", "MPS_GRAPH_URL"},
+		{"profile", store.Values{}, nil, profile, "https://graph.facebook.com", `profile "default" in /home/u/.config/mps/config.json`},
+		{"behind a proxy path", store.Values{GraphURL: "https://proxy.example/graph/v25.0"}, nil, store.Config{}, "https://proxy.example/graph", "--graph-url"},
+		{"sandbox", store.Values{GraphURL: "http://127.0.0.1:8080/v25.0"}, nil, store.Config{}, "http://127.0.0.1:8080", "--graph-url"},
+		{"a path that only looks like one", store.Values{GraphURL: "https://proxy.example/v25"}, nil, store.Config{}, "https://proxy.example/v25", "--graph-url"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := store.Resolve(c.flags, envOf(c.env), c.cfg, store.Values{APIVersion: "v25.0"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.GraphURL != c.url || got.Sources.GraphURL != c.source {
+				t.Errorf("graph URL %q from %q, want %q from %q", got.GraphURL, got.Sources.GraphURL, c.url, c.source)
+			}
+		})
+	}
+	got, err := store.Resolve(store.Values{GraphURL: "https://graph.facebook.com/v24.0"}, nil, store.Config{}, store.Values{})
+	if err != nil || got.GraphURL != "https://graph.facebook.com" || got.APIVersion != "v24.0" || got.Sources.APIVersion != "--graph-url" {
+		t.Errorf("with no API version set: %+v from %+v, %v; want the URL's version", got.Values, got.Sources, err)
+	}
+}
+
+func TestResolveRefusesAGraphURLOfAnotherVersionWithTheFix(t *testing.T) {
+	profile := configWith(t, "work", store.Profile{GraphURL: "https://graph.facebook.com/v24.0"})
+	cases := []struct {
+		name  string
+		flags store.Values
+		env   map[string]string
+		cfg   store.Config
+		want  []string
+	}{
+		{"flag against the default", store.Values{GraphURL: "https://graph.facebook.com/v24.0"}, nil, store.Config{},
+			[]string{`--graph-url: graph URL "https://graph.facebook.com/v24.0" ends in API version v24.0, but the API version is v25.0 (from default)`,
+				"pass --graph-url https://graph.facebook.com", "MPS_API_VERSION=v24.0"}},
+		{"env against the flag", store.Values{APIVersion: "v23.0"}, map[string]string{"MPS_GRAPH_URL": "https://graph.facebook.com/v24.0"}, store.Config{},
+			[]string{"MPS_GRAPH_URL: ", "the API version is v23.0 (from --api-version)", "set MPS_GRAPH_URL=https://graph.facebook.com "}},
+		{"profile", store.Values{Profile: "work"}, nil, profile,
+			[]string{`profile "work" in`, "run `mps profile set --graph-url https://graph.facebook.com`"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := store.Resolve(c.flags, envOf(c.env), c.cfg, store.Values{APIVersion: "v25.0"})
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"path"
 	"strings"
 )
 
@@ -72,6 +73,22 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// urlVersion splits a Graph base URL whose path ends in an API version
+// segment, as people copy it (https://graph.facebook.com/v25.0), into the
+// URL without it and the version; version is "" when there is none.
+func urlVersion(graphURL string) (base, version string) {
+	u, err := url.Parse(graphURL)
+	if err != nil {
+		return graphURL, ""
+	}
+	dir, last := path.Split(u.Path)
+	if v, err := normalizeAPIVersion(last); err != nil || v != last {
+		return graphURL, ""
+	}
+	u.Path, u.RawPath = strings.TrimRight(dir, "/"), ""
+	return u.String(), last
 }
 
 // normalizeAPIVersion accepts "v25.0" or "25.0" and returns "v25.0".

@@ -8,8 +8,9 @@ import (
 	"mps/graph"
 )
 
-// throttleFallback is the wait when Graph throttles without saying how long.
-const throttleFallback = 30 * time.Second
+// throttleFallback is the wait when Graph throttles without saying how
+// long and the client has no deadline either (an action POST's answer).
+const throttleFallback = graph.ThrottleFallback
 
 // throttleWait says how long to wait before loading again after err, when
 // err is a throttle: until the time the client was told to wait for.

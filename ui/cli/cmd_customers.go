@@ -52,7 +52,7 @@ func customersCommand() Command {
 				if err != nil {
 					return err
 				}
-				wabas, err := c.ClientWABAs(ctx, businessID, partners)
+				wabas, err := readPages(s, "customers", c.ClientWABAPages(ctx, businessID, partners))
 				if err != nil {
 					return err
 				}

@@ -24,7 +24,7 @@ func partnersCommand() Command {
 				if err != nil {
 					return err
 				}
-				rows, err := c.Partners(ctx, args[0])
+				rows, err := readPages(s, "partner rows", c.PartnerPages(ctx, args[0]))
 				if err != nil {
 					return err
 				}

@@ -65,7 +65,7 @@ func reconcile(ctx context.Context, s *Session, partners []string, format output
 	if err != nil {
 		return err
 	}
-	listed, err := c.ClientWABAs(ctx, businessID, partners)
+	listed, err := readPages(s, "customers", c.ClientWABAPages(ctx, businessID, partners))
 	if err != nil {
 		return err
 	}

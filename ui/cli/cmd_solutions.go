@@ -49,7 +49,7 @@ func solutionsCommand() Command {
 				if err != nil {
 					return err
 				}
-				all, err := c.AppSolutions(ctx, appID, q)
+				all, err := readPages(s, "solutions", c.AppSolutionPages(ctx, appID, q))
 				if err != nil {
 					return err
 				}

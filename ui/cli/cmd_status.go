@@ -22,6 +22,8 @@ func statusCommand() Command {
 			"  sources               where each came from, as in `mps profile show --json`\n" +
 			"  api_version_note      how long the API version stays usable\n" +
 			"  api_version_warning   true when that deserves a warning\n" +
+			"  api_version_newer     the newest API version Meta has released when it is newer\n" +
+			"                        than api_version, such as \"v27.0\"; null when there is none\n" +
 			"  token.present         whether a token was found; token.source and\n" +
 			"                        token.masked (first and last 4 characters) when it was\n" +
 			"  token.accepted        true or false as Graph answered GET /me, null when not checked\n" +
@@ -52,6 +54,7 @@ type statusOut struct {
 	Sources           profileSources `json:"sources"`
 	APIVersionNote    string         `json:"api_version_note"`
 	APIVersionWarning bool           `json:"api_version_warning"`
+	APIVersionNewer   *string        `json:"api_version_newer"` // null: api_version is the newest mps knows
 	Token             tokenStatus    `json:"token"`
 	Warnings          []string       `json:"warnings"`
 }
@@ -114,7 +117,12 @@ func (s *Session) statusSettings() *statusReport {
 	f.add("App ID", withSource(orNotSet(set.AppID), set.Sources.AppID))
 	f.add("Business ID", withSource(orNotSet(set.BusinessID), set.Sources.BusinessID))
 	f.add("Graph URL", withSource(set.GraphURL, set.Sources.GraphURL))
-	f.add("API version", set.APIVersion+": "+note)
+	versionLine := set.APIVersion + ": " + note
+	if newer, ok := newerVersion(set.APIVersion, s.env.Now()); ok {
+		r.out.APIVersionNewer = &newer.name
+		versionLine += "; newer: " + newer.name + ", released " + newer.released
+	}
+	f.add("API version", versionLine)
 	if versionWarn {
 		r.out.Warnings = append(r.out.Warnings, "API version "+set.APIVersion+" is "+note)
 	}

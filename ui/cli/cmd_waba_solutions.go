@@ -24,7 +24,7 @@ func wabaSolutionsCommand() Command {
 				if err != nil {
 					return err
 				}
-				list, err := c.WABASolutions(ctx, args[0])
+				list, err := readPages(s, "solutions", c.WABASolutionPages(ctx, args[0]))
 				if err != nil {
 					return err
 				}

@@ -43,7 +43,7 @@ func solutionCustomers(ctx context.Context, s *Session, businessID, solutionID s
 	if err != nil {
 		return err
 	}
-	listed, err := c.ClientWABAs(ctx, businessID, nil)
+	listed, err := readPages(s, "customers", c.ClientWABAPages(ctx, businessID, nil))
 	if err != nil {
 		return err
 	}

@@ -20,13 +20,16 @@ type Env struct {
 
 	StdinIsTerminal  func() bool
 	StdoutIsTerminal func() bool
+	// StderrIsTerminal says whether a read may draw its progress on stderr.
+	StderrIsTerminal func() bool
 	// ReadPassword reads one line from the terminal without echoing it,
 	// giving up when ctx ends. TerminalEnv sets it for a real terminal.
 	ReadPassword func(ctx context.Context) ([]byte, error)
 
 	Keyring   store.Keyring
-	ConfigDir string           // where the profiles file lives; "" when it cannot be found
-	Now       func() time.Time // for token expiry and API version end of life
+	ConfigDir string                               // where the profiles file lives; "" when it cannot be found
+	Now       func() time.Time                     // for token expiry and API version end of life
+	After     func(time.Duration) <-chan time.Time // like time.After; when a slow read shows its progress
 
 	// TUI runs the dashboard; DemoTUI runs it on the in-process sandbox.
 	// Either may be nil, and then mps says the dashboard is not available.
@@ -68,8 +71,14 @@ func (e Env) withDefaults() Env {
 	if e.StdoutIsTerminal == nil {
 		e.StdoutIsTerminal = func() bool { return false }
 	}
+	if e.StderrIsTerminal == nil {
+		e.StderrIsTerminal = func() bool { return false }
+	}
 	if e.Now == nil {
 		e.Now = time.Now
+	}
+	if e.After == nil {
+		e.After = time.After
 	}
 	return e
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 
+	"mps/graph"
 	"mps/store"
 )
 
@@ -22,6 +23,7 @@ func (g *globalFlags) bind(fs *flag.FlagSet) {
 	fs.StringVar(&g.values.GraphURL, "graph-url", g.values.GraphURL, "Graph API base `URL` (env "+store.EnvGraphURL+", default "+store.DefaultGraphURL+")")
 	fs.StringVar(&g.values.APIVersion, "api-version", g.values.APIVersion, "Graph API `VERSION`, such as v25.0 (env "+store.EnvAPIVersion+")")
 	fs.StringVar(&g.values.Refresh, "refresh", g.values.Refresh, "how often the dashboard reloads the solution list, a `DURATION` such as 90s; 0 or off turns it off (env "+store.EnvRefresh+", default 5m, at least 30s)")
+	fs.StringVar(&g.values.Timeout, "timeout", g.values.Timeout, "how long one request to Graph may take, a `DURATION` such as 30s or 2m (env "+store.EnvTimeout+", default "+graph.DefaultTimeout.String()+")")
 	fs.BoolVar(&g.demo, "demo", g.demo, "run against the built-in sandbox with demo data: no token, no network")
 }
 

@@ -34,6 +34,10 @@ The token comes from MPS_TOKEN, else from the OS keyring (see mps login);
 there is no --token flag. MPS_APP_SECRET (or mps secret set app-secret)
 switches on appsecret_proof.
 NO_COLOR turns colour off.
+MPS_DEBUG=api writes one line per HTTP request to Graph on stderr (time,
+method, path without secrets, status, duration, fbtrace_id, retry), or to
+the file MPS_DEBUG_FILE names (created 0600, appended to); the dashboard
+needs MPS_DEBUG_FILE.
 
 Exit codes: 0 ok, 1 error, 2 usage error or refused/cancelled action,
 4 authentication needed or token rejected.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 	"time"
 
@@ -27,6 +28,9 @@ type Session struct {
 	// dashboard says the TUI owns the terminal: the client then prints no
 	// notices of its own (the status bar counts down instead).
 	dashboard bool
+	timeout   time.Duration // per request; 0 leaves graph.DefaultTimeout
+	debugAPI  bool          // MPS_DEBUG=api
+	debugFile *os.File      // MPS_DEBUG_FILE, once opened
 
 	clientOnce sync.Once
 	client     *graph.Client
@@ -35,6 +39,14 @@ type Session struct {
 
 func newSession(g *globalFlags, env Env) (*Session, error) {
 	s := &Session{env: env, stdout: env.Stdout, stderr: env.Stderr, colour: palette{on: colourWanted(env)}}
+	timeout, err := store.ResolveTimeout(g.values.Timeout, env.Getenv)
+	if err != nil {
+		return nil, usageErrorf("", "%v", err)
+	}
+	s.timeout = timeout
+	if s.debugAPI, err = debugAPIWanted(env.Getenv); err != nil {
+		return nil, err
+	}
 	if g.demo {
 		demo, err := startDemo(env.Now)
 		if err != nil {
@@ -66,6 +78,9 @@ func newSession(g *globalFlags, env Env) (*Session, error) {
 func (s *Session) close() {
 	if s.demo != nil {
 		s.demo.stop()
+	}
+	if s.debugFile != nil {
+		s.debugFile.Close()
 	}
 }
 
@@ -105,12 +120,20 @@ func (s *Session) newClient(tokens graph.TokenSource) (*graph.Client, error) {
 	if secret := s.appSecret(); secret != "" {
 		opts = append(opts, graph.WithAppSecret(secret))
 	}
+	if s.timeout > 0 {
+		opts = append(opts, graph.WithTimeout(s.timeout))
+	}
+	debug, err := s.debugLog()
+	if err != nil {
+		return nil, err
+	}
+	opts = append(opts, graph.WithDebugLog(debug))
 	if !s.dashboard {
 		opts = append(opts, graph.WithThrottleNotice(s.throttleNotice()))
 	}
 	c, err := graph.New(opts...)
 	if err != nil {
-		return nil, usageErrorf("Check --graph-url and --api-version.", "%v", err)
+		return nil, usageErrorf("Check --graph-url, --api-version and --timeout.", "%v", err)
 	}
 	return c, nil
 }
@@ -119,13 +142,17 @@ func (s *Session) newClient(tokens graph.TokenSource) (*graph.Client, error) {
 // it to wait; waits under a second pass unremarked.
 func (s *Session) throttleNotice() func(time.Duration) {
 	var mu sync.Mutex // calls may wait in parallel
+	clear := ""
+	if s.env.StderrIsTerminal() {
+		clear = "\r" + eraseLine // a read's progress line, if one is drawn
+	}
 	return func(wait time.Duration) {
 		if wait < time.Second {
 			return
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		fmt.Fprintf(s.stderr, "mps: Graph is limiting calls for this app: waiting %s before trying again (Ctrl-C stops).\n", wait.Round(time.Second))
+		fmt.Fprintf(s.stderr, "%smps: Graph is limiting calls for this app: waiting %s before trying again (Ctrl-C stops).\n", clear, wait.Round(time.Second))
 	}
 }
 

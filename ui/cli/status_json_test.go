@@ -17,7 +17,7 @@ func decodeStatus(t *testing.T, r result) statusOut {
 	t.Helper()
 	raw := decodeJSON[map[string]any](t, r.stdout)
 	for _, key := range []string{"profile", "app_id", "business_id", "graph_url", "api_version", "sources",
-		"api_version_note", "api_version_warning", "token", "warnings"} {
+		"api_version_note", "api_version_warning", "api_version_newer", "token", "warnings"} {
 		if _, ok := raw[key]; !ok {
 			t.Errorf("status --json lacks %q:\n%s", key, r.stdout)
 		}
@@ -155,5 +155,29 @@ func TestStatusJSONNeverPrintsTheToken(t *testing.T) {
 		if strings.Contains(r.stdout, token) || strings.Contains(r.stderr, token) {
 			t.Fatalf("status --json printed the token:\n%s\n%s", r.stdout, r.stderr)
 		}
+	}
+}
+
+// harnessNow is after v27.0's release: status names it for an older
+// version, and names nothing for the newest.
+func TestStatusSaysWhenANewerAPIVersionExists(t *testing.T) {
+	h := newHarness(t, graphtest.Options{})
+	h.env[store.EnvToken] = graphtest.DemoToken
+	got := decodeStatus(t, h.mustRun("status", "--json"))
+	if got.APIVersionNewer == nil || *got.APIVersionNewer != "v27.0" {
+		t.Errorf("api_version_newer for v25.0 = %v, want v27.0", got.APIVersionNewer)
+	}
+	if text := h.mustRun("status").stdout; !strings.Contains(text, "v25.0: usable until 2028-07-29; newer: v27.0, released 2026-11-04") {
+		t.Errorf("status does not name v27.0:\n%s", text)
+	}
+	r := h.mustRun("status", "--json", "--api-version", "v27.0")
+	if got := decodeStatus(t, r); got.APIVersionNewer != nil {
+		t.Errorf("api_version_newer for v27.0 = %q, want null", *got.APIVersionNewer)
+	}
+	if !strings.Contains(r.stdout, `"api_version_newer": null`) {
+		t.Errorf("api_version_newer is not null:\n%s", r.stdout)
+	}
+	if text := h.mustRun("status", "--api-version", "v27.0").stdout; strings.Contains(text, "newer") {
+		t.Errorf("status names a newer version than v27.0:\n%s", text)
 	}
 }

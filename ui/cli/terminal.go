@@ -8,11 +8,12 @@ import (
 )
 
 // TerminalEnv fills an Env's terminal functions for the process's real
-// stdin and stdout.
-func TerminalEnv(env Env, stdin, stdout *os.File) Env {
-	in, out := int(stdin.Fd()), int(stdout.Fd())
+// stdin, stdout and stderr.
+func TerminalEnv(env Env, stdin, stdout, stderr *os.File) Env {
+	in, out, errOut := int(stdin.Fd()), int(stdout.Fd()), int(stderr.Fd())
 	env.StdinIsTerminal = func() bool { return term.IsTerminal(in) }
 	env.StdoutIsTerminal = func() bool { return term.IsTerminal(out) }
+	env.StderrIsTerminal = func() bool { return term.IsTerminal(errOut) }
 	env.ReadPassword = func(ctx context.Context) ([]byte, error) { return readPassword(ctx, in) }
 	return env
 }

@@ -16,20 +16,38 @@ const nearEndOfLife = 90 * 24 * time.Hour
 type apiVersion struct {
 	name        string
 	major       int
+	released    string // YYYY-MM-DD
 	usableUntil string // YYYY-MM-DD; "" while Meta has not announced it
 }
 
 // apiVersions is Meta's schedule as graph-api-notes.md records it, newest first.
 func apiVersions() []apiVersion {
 	return []apiVersion{
-		{"v26.0", 26, ""},
-		{"v25.0", 25, "2028-07-29"},
-		{"v24.0", 24, "2028-02-18"},
-		{"v23.0", 23, "2027-10-08"},
-		{"v22.0", 22, "2027-05-20"},
-		{"v21.0", 21, "2027-01-21"},
-		{"v20.0", 20, "2026-09-24"},
+		{"v27.0", 27, "2026-11-04", ""},
+		{"v26.0", 26, "2026-07-29", ""},
+		{"v25.0", 25, "2026-02-18", "2028-07-29"},
+		{"v24.0", 24, "2025-10-08", "2028-02-18"},
+		{"v23.0", 23, "2025-05-29", "2027-10-08"},
+		{"v22.0", 22, "2025-01-21", "2027-05-20"},
+		{"v21.0", 21, "2024-10-02", "2027-01-21"},
+		{"v20.0", 20, "2024-05-21", "2026-09-24"},
 	}
+}
+
+// newerVersion is the newest version released by now that is newer than
+// version; ok is false when there is none (or version cannot be read).
+func newerVersion(version string, now time.Time) (newest apiVersion, ok bool) {
+	major, known := versionMajor(version)
+	if !known {
+		return apiVersion{}, false
+	}
+	for _, v := range apiVersions() {
+		released, _ := time.Parse(time.DateOnly, v.released)
+		if v.major > major && !now.Before(released) {
+			return v, true
+		}
+	}
+	return apiVersion{}, false
 }
 
 // versionNote says how long the Graph API version stays usable, and whether

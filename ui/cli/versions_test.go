@@ -22,6 +22,7 @@ func TestVersionNote(t *testing.T) {
 		{"v25.0", "2026-11-24", false, "usable until 2028-07-29"},
 		{"25.0", "2026-11-24", false, "usable until 2028-07-29"},
 		{"v26.0", "2026-11-24", false, "not announced"},
+		{"v27.0", "2026-11-24", false, "not announced"},
 		{"v21.0", "2026-11-24", true, "in 58 days"},               // within 90 days of 2027-01-21
 		{"v21.0", "2026-10-01", false, "usable until 2027-01-21"}, // 112 days before
 		{"v20.0", "2026-11-24", true, "past its end of life (2026-09-24)"},
@@ -34,6 +35,31 @@ func TestVersionNote(t *testing.T) {
 		note, warn := versionNote(c.version, day(c.today))
 		if warn != c.warn || !strings.Contains(note, c.says) {
 			t.Errorf("versionNote(%s, %s) = %q, %v; want %v and %q", c.version, c.today, note, warn, c.warn, c.says)
+		}
+	}
+}
+
+func TestNewerVersionIsTheNewestReleasedByNow(t *testing.T) {
+	cases := []struct {
+		version, today, want string // want "" for none
+	}{
+		{"v25.0", "2026-11-24", "v27.0"},
+		{"v20.0", "2026-11-24", "v27.0"},
+		{"v26.0", "2026-11-04", "v27.0"}, // its release day
+		{"v25.0", "2026-11-03", "v26.0"}, // before v27.0's release
+		{"v25.0", "2026-07-28", ""},
+		{"v27.0", "2026-11-24", ""},
+		{"v30.0", "2026-11-24", ""},
+		{"latest", "2026-11-24", ""},
+	}
+	for _, c := range cases {
+		today, err := time.Parse(time.DateOnly, c.today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := newerVersion(c.version, today)
+		if ok != (c.want != "") || got.name != c.want {
+			t.Errorf("newerVersion(%s, %s) = %q, %v; want %q", c.version, c.today, got.name, ok, c.want)
 		}
 	}
 }

@@ -91,11 +91,13 @@ func TestAppThrottleDashboardResumes(t *testing.T) {
 	w.fault(appThrottle(0))
 	s := w.startDashboard()
 	screen := s.waitFor("Graph is throttling this app", "throttled, ")
-	if d, ok := countdown(screen); !ok || d <= 0 {
-		t.Errorf("the status bar shows no countdown:\n%s", screen)
+	left, ok := countdown(screen)
+	if !ok || left <= 0 || left > graph.ThrottleFallback {
+		t.Errorf("the status bar shows no countdown of up to %s:\n%s", graph.ThrottleFallback, screen)
 	}
 	w.expectListReads(maxAttempts, "the policy's attempts before giving up")
 	w.sandbox.ClearFaults() // the limit lifts while the countdown runs
+	time.Sleep(left)        // the reload waits the countdown out
 	s.waitFor("Solutions (13)", "Social OVD with Nort")
 	w.expectListReads(maxAttempts+1, "one reload once allowed")
 	s.quit(quitBound)

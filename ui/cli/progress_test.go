@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph"
+	"mps/graph/graphtest"
+)
+
+// progressRead reads the sandbox's solutions three to a page through
+// readPages. The progress timer is the test's: it fires before page
+// fireAt is requested (0: never), and the read goes on once the line is
+// drawn. It returns stderr, the items and the pages read.
+func progressRead(t *testing.T, terminal bool, fireAt int) (stderr string, items, pages int) {
+	t.Helper()
+	_, srv := graphtest.Start(t, graphtest.Options{Solutions: 8})
+	client, err := graph.New(graph.WithBaseURL(srv.URL),
+		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errOut syncBuffer // the progress timer draws from its own goroutine
+	timer := make(chan time.Time, 1)
+	s := &Session{stderr: &errOut, env: Env{
+		StderrIsTerminal: func() bool { return terminal },
+		After: func(d time.Duration) <-chan time.Time {
+			if d != progressAfter {
+				t.Errorf("progress timer of %s", d)
+			}
+			return timer
+		},
+	}.withDefaults()}
+	fire := func(page, read int) {
+		timer <- time.Time{}
+		want := fmt.Sprintf("page %d (%d)", page, read)
+		for deadline := time.Now().Add(5 * time.Second); !strings.Contains(errOut.String(), want); {
+			if time.Now().After(deadline) {
+				t.Fatalf("the timer did not draw %q: %q", want, errOut.String())
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	read := 0
+	seq := func(yield func(graph.Page[graph.Solution], error) bool) {
+		if fireAt == 1 {
+			fire(1, 0)
+		}
+		for page, err := range client.AppSolutionPages(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Limit: 3}) {
+			pages++
+			read += len(page.Data)
+			if !yield(page, err) {
+				return
+			}
+			if pages+1 == fireAt {
+				fire(fireAt, read)
+			}
+		}
+	}
+	all, err := readPages(s, "solutions", seq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return errOut.String(), len(all), pages
+}
+
+// progressLines is what a read of pages pages shows from page from on.
+func progressLines(from, pages, items int) string {
+	var b strings.Builder
+	for page := from; page <= pages; page++ {
+		fmt.Fprintf(&b, "\rreading solutions… page %d (%d)\x1b[K", page, min((page-1)*3, items))
+	}
+	return b.String() + "\r\x1b[K"
+}
+
+func TestSlowReadShowsPageProgressOnATerminalAndClearsIt(t *testing.T) {
+	// Slow from the start: the line is up while the first page is awaited.
+	got, items, pages := progressRead(t, true, 1)
+	if pages < 4 {
+		t.Fatalf("only %d pages", pages)
+	}
+	if want := progressLines(1, pages, items); got != want {
+		t.Errorf("stderr = %q\nwant     %q", got, want)
+	}
+	// A second passes during page 3: nothing before it, every page after.
+	got, items, pages = progressRead(t, true, 3)
+	if want := progressLines(3, pages, items); got != want {
+		t.Errorf("stderr = %q\nwant     %q", got, want)
+	}
+}
+
+func TestReadShowsNoProgressWhenFastOrNotOnATerminal(t *testing.T) {
+	if got, _, _ := progressRead(t, true, 0); got != "" {
+		t.Errorf("a read under a second: %q", got)
+	}
+	if got, _, _ := progressRead(t, false, 0); got != "" {
+		t.Errorf("stderr not a terminal: %q", got)
+	}
+}
