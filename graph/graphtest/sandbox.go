@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"regexp"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -39,6 +40,9 @@ type Options struct {
 	UsageBudget int
 	Now         func() time.Time // clock; default time.Now
 	Seed        int64            // varies the generated WABAs; the same seed gives the same data
+	// ActionBodies is the form action POSTs must use; the default ignores
+	// the body. SetActionBodies and /_sandbox/action_bodies change it later.
+	ActionBodies ActionBodies
 }
 
 // Sandbox is the Graph API stand-in. It is safe for concurrent use.
@@ -55,6 +59,7 @@ type Sandbox struct {
 	traces    traceIDs
 	schema    *schema
 	versionRE *regexp.Regexp
+	bodies    atomic.Int32 // an ActionBodies
 }
 
 // New builds a sandbox with the seeded demo data.
@@ -62,6 +67,7 @@ func New(opts Options) *Sandbox {
 	opts = withDefaults(opts)
 	s := &Sandbox{opts: opts, schema: newSchema(), versionRE: versionPattern()}
 	s.state = seedWorld(opts)
+	s.SetActionBodies(opts.ActionBodies)
 	return s
 }
 
