@@ -79,7 +79,7 @@ func (a *App) asked(msg solutionReadMsg) tea.Cmd {
 	a.asking = nil
 	name := text.Sanitize(ask.row.Name)
 	if msg.Err != nil || msg.Solution == nil {
-		a.setNotice(describeError(a.ctx, fmt.Sprintf("Reading %q before asking", name), msg.Err)+" Nothing was sent.", true)
+		a.setNotice("Nothing was sent. "+describeError(a.ctx, fmt.Sprintf("Reading %q before asking", name), msg.Err), true)
 		return nil
 	}
 	fresh := *msg.Solution

@@ -10,6 +10,14 @@ import (
 	"mps/graph/graphtest"
 )
 
+// wantPosts checks how many action POSTs the sandbox received.
+func (h *harness) wantPosts(want int) {
+	h.t.Helper()
+	if n := len(h.posts()); n != want {
+		h.t.Fatalf("%d POSTs, want %d:\n%s", n, want, h.screen())
+	}
+}
+
 // gets counts the reads of one solution in the sandbox's log.
 func (h *harness) gets(id string) int {
 	n := 0
@@ -37,7 +45,7 @@ func TestDialogShowsTheReadNotTheRow(t *testing.T) {
 	if h.app.dialog == nil || h.app.dialog.req.Action != graph.ActionAcceptDeactivation {
 		t.Fatalf("want the dialog for accepting the deactivation request:\n%s", h.screen())
 	}
-	h.wantScreen("Accept deactivation request?", "Lucky Shrub storefront, renamed", "Owner:    Lucky Shrub")
+	h.wantScreen("Accept deactivation request?", "Lucky Shrub storefront, renamed", "State:    Pending deactivation, our role partner", "Owner:    Lucky Shrub", "The owner's:", "MANAGE_BILLING")
 }
 
 // While the read before the dialog runs, the screen says so and further
@@ -59,9 +67,7 @@ func TestActionKeysWhileReadingAreRefused(t *testing.T) {
 		t.Fatalf("no accept dialog after the read:\n%s", h.screen())
 	}
 	h.press("y", "y")
-	if n := len(h.posts()); n != 1 {
-		t.Fatalf("%d POSTs, want 1", n)
-	}
+	h.wantPosts(1)
 	if n := h.gets(target.ID); n != 2 {
 		t.Fatalf("the solution was read %d times, want twice: before asking and after the POST", n)
 	}
@@ -90,18 +96,14 @@ func TestBurstsSendAtMostOnce(t *testing.T) {
 			if h.app.dialog == nil {
 				t.Fatalf("the burst opened no dialog:\n%s", h.screen())
 			}
-			if n := len(h.posts()); n != 0 {
-				t.Fatalf("%d POSTs before any dialog was answered", n)
-			}
+			h.wantPosts(0)
 			h.press("y")
 			// The same keys again, with their commands run in between.
 			h.press(burst.keys...)
 			if h.app.dialog != nil {
 				h.press("n")
 			}
-			if n := len(h.posts()); n != 1 {
-				t.Fatalf("%d POSTs for one confirmed dialog", n)
-			}
+			h.wantPosts(1)
 		})
 	}
 }
@@ -138,9 +140,7 @@ func TestDialogClosesWhenItsSolutionChanges(t *testing.T) {
 				h.wantScreen("changed while you were asked", "it is now Inactive", "Nothing was sent")
 			}
 			h.press("y")
-			if n := len(h.posts()); n != 0 {
-				t.Fatalf("y after the change sent %d POSTs", n)
-			}
+			h.wantPosts(0)
 		})
 	}
 }
@@ -155,9 +155,7 @@ func TestDialogStaysOpenWhenNothingChanged(t *testing.T) {
 		t.Fatalf("a reload with no change closed the dialog:\n%s", h.screen())
 	}
 	h.press("y")
-	if n := len(h.posts()); n != 1 {
-		t.Fatalf("%d POSTs, want 1", n)
-	}
+	h.wantPosts(1)
 }
 
 // A POST refused because the state changed elsewhere (which mps had not
@@ -172,9 +170,7 @@ func TestRefusalBecauseTheStateChangedElsewhere(t *testing.T) {
 	}
 	h.sb.SetSolutionStatus(s.ID, graph.StatusActive, graph.PendingNone) // accepted elsewhere, unheard of
 	h.press("y")
-	if n := len(h.posts()); n != 1 {
-		t.Fatalf("%d POSTs, want 1", n)
-	}
+	h.wantPosts(1)
 	h.wantScreen("the solution changed elsewhere", "it is now Active", "code 100", "fbtrace_id")
 	if strings.Contains(h.screen(), "check the IDs") {
 		t.Fatalf("the refusal blames the IDs:\n%s", h.screen())
@@ -199,10 +195,26 @@ func TestDashboardActionsUnderEachBodyRule(t *testing.T) {
 			if rule == graphtest.BodiesOpenAPI {
 				want = 2
 			}
-			if n := len(h.posts()); n != want {
-				t.Fatalf("%d POSTs, want %d", n, want)
-			}
+			h.wantPosts(want)
 			h.wantScreen("Done: reject solution request", "it is now Inactive")
 		})
+	}
+}
+
+// When the read before asking fails, no dialog opens and nothing is sent.
+func TestFailedReadBeforeAskingOpensNothing(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	s := h.selectRow("Lucky Shrub storefront")
+	h.sb.AddFault(graphtest.Fault{Kind: graphtest.FaultTransient, Method: "GET", PathContains: "/" + s.ID, Times: 1})
+	h.press("a")
+	if h.app.dialog != nil {
+		t.Fatal("a dialog opened without a read of the solution")
+	}
+	h.wantScreen("Nothing was sent. Reading \"Lucky Shrub storefront\" before asking failed")
+	h.press("y")
+	h.wantPosts(0)
+	h.press("a") // the fault is spent: the key asks again
+	if h.app.dialog == nil {
+		t.Fatalf("the second a opened no dialog:\n%s", h.screen())
 	}
 }

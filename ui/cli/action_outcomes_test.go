@@ -71,19 +71,3 @@ func TestActionsUnderEachBodyRule(t *testing.T) {
 		}
 	}
 }
-
-// After an unknown outcome the CLI never sends the other form, even where
-// Graph requires it.
-func TestActionUnknownOutcomeUnderOpenAPIRule(t *testing.T) {
-	h := newHarness(t, graphtest.Options{ActionBodies: graphtest.BodiesOpenAPI})
-	id := incoming(h)
-	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultDropConnection, Method: "POST"})
-	r := h.run("accept", id, "--yes")
-	wantExit(t, r, ExitError, "accept", id, "--yes")
-	if n := len(h.posts()); n != 1 {
-		t.Fatalf("%d POSTs, want exactly 1", n)
-	}
-	if !strings.Contains(r.stderr, "outcome unknown") || !strings.Contains(r.stderr, "is now Pending") {
-		t.Errorf("stderr: %s", r.stderr)
-	}
-}

@@ -19,7 +19,9 @@ func actionCommand(a graph.Action) Command {
 			"mps reads the solution first, shows what the action will do and asks y/N on a terminal.\n" +
 			"Without a terminal it sends nothing unless --yes is given. An action the solution's state\n" +
 			"or our role does not allow is refused before anything is sent. The POST is sent once and\n" +
-			"never resent; afterwards the solution is read again and its new state printed.",
+			"never resent; afterwards the solution is read again and its new state printed. Only when\n" +
+			"Graph refuses the POST's parameters and the solution still allows the action does mps send\n" +
+			"the other documented body form (the guide's or Meta's OpenAPI one), once.",
 		Setup: func(fs *flag.FlagSet) Runner {
 			yes := fs.Bool("yes", false, "do it without asking (needed when stdin is not a terminal)")
 			return func(ctx context.Context, s *Session, args []string) error {
