@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 )
 
 // ActionResult is what an action POST answered, in any documented shape.
@@ -21,41 +22,53 @@ type ActionResult struct {
 // that cannot be known (timeout or reset after sending, or 5xx) is an error
 // for which IsUnknownOutcome is true: read the solution again. A POST refused
 // before anything was sent (bad ID, no token) is an ordinary error.
+//
+// Do sends the guide's form, with no body. RunAction is the whole action:
+// the POST, the read after it, and the other documented form when Graph
+// refused the first one's parameters.
 func (c *Client) Do(ctx context.Context, solutionID string, a Action) (*ActionResult, error) {
+	res, _, err := c.post(ctx, solutionID, a, nil)
+	return res, err
+}
+
+// post sends one action POST with body as its form (nil for none). sent
+// says whether the request reached the connection: an error with sent
+// false certainly changed nothing.
+func (c *Client) post(ctx context.Context, solutionID string, a Action, body url.Values) (*ActionResult, bool, error) {
 	if a < ActionAccept || a > ActionRejectDeactivation {
-		return nil, fmt.Errorf("graph: unknown action %d", int(a))
+		return nil, false, fmt.Errorf("graph: unknown action %d", int(a))
 	}
 	if err := checkID("solution", solutionID); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	token, err := c.accessToken(ctx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("graph: %s was not sent: %w", a.Command(), err)
+		return nil, false, fmt.Errorf("graph: %s was not sent: %w", a.Command(), err)
 	}
 	unknown := func(cause error) error {
 		return &OutcomeUnknownError{Action: a, SolutionID: solutionID, Err: cause}
 	}
-	resp, sent, err := c.send(ctx, request{method: http.MethodPost, segments: []string{solutionID, a.Edge()}}, token)
+	resp, sent, err := c.send(ctx, request{method: http.MethodPost, segments: []string{solutionID, a.Edge()}, form: body}, token)
 	if err != nil {
 		if sent {
-			return nil, unknown(err)
+			return nil, true, unknown(err)
 		}
-		return nil, err
+		return nil, false, err
 	}
 	if err := resp.failure(token); err != nil {
 		if definiteRefusal(err) {
-			return nil, err
+			return nil, true, err
 		}
-		return nil, unknown(err)
+		return nil, true, unknown(err)
 	}
 	result, ok := parseActionResult(resp.body)
 	if !ok {
-		return nil, unknown(errors.New("graph: the server answered success: false without an error object"))
+		return nil, true, unknown(errors.New("graph: the server answered success: false without an error object"))
 	}
-	return result, nil
+	return result, true, nil
 }
 
 // definiteRefusal is a Graph error object on a 4xx (or a 2xx) answer that

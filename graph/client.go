@@ -46,6 +46,7 @@ type Client struct {
 
 	mu    sync.Mutex
 	usage Usage
+	form  BodyForm // the action body form Graph last accepted
 }
 
 // New builds a client. Without WithTokenSource every call fails with an

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -31,8 +32,10 @@ func (a *App) targetSolution() (graph.Solution, bool) {
 	return graph.Solution{}, false
 }
 
-// requestAction checks the action against the state and our role. A refused
-// one says why and sends nothing; an allowed one opens the confirm dialog.
+// requestAction starts asking for an action: it reads the solution first,
+// and the dialog opens (or the refusal shows) when that read answers. While
+// the read runs, or while an action for the solution is in flight, the key
+// is refused with a notice, so that a burst of keys opens one dialog at most.
 func (a *App) requestAction(kind actionKind) tea.Cmd {
 	s, ok := a.targetSolution()
 	if !ok {
@@ -43,27 +46,60 @@ func (a *App) requestAction(kind actionKind) tea.Cmd {
 		}
 		return nil
 	}
-	if a.acting {
-		a.setNotice("An action is still being sent; wait for its result.", true)
+	if a.asking != nil {
+		a.setNotice(fmt.Sprintf("Still reading %q before asking; wait for its dialog.", text.Sanitize(a.asking.row.Name)), true)
 		return nil
 	}
-	st := s.State()
-	var act graph.Action
-	switch kind {
-	case actionAnswerAccept:
-		act = graph.AnswerFor(st, true)
-	case actionAnswerReject:
-		act = graph.AnswerFor(st, false)
-	default:
-		act = graph.ActionRequestDeactivation
+	if a.inFlight[s.ID] {
+		a.setNotice(fmt.Sprintf("An action for %q is still being sent; wait for its result.", text.Sanitize(s.Name)), true)
+		return nil
 	}
-	role := graph.RoleOf(&s, a.ctx.AppID)
+	a.asking = &askState{kind: kind, row: s, seq: a.nextSeq()}
+	a.setNotice(fmt.Sprintf("Reading %q before asking…", text.Sanitize(s.Name)), false)
+	return readSolution(a.ctx.Ctx, a.ctx, Origin{Tab: askTab, Seq: a.asking.seq}, s.ID)
+}
+
+// askState is an action key whose solution is being read before the dialog.
+type askState struct {
+	kind actionKind
+	row  graph.Solution // the copy the key was pressed on
+	seq  uint64
+}
+
+// askTab is the Origin tab of the read before a dialog.
+const askTab TabID = -2
+
+// asked takes the read before a dialog: the state and both sides come from
+// it, not from the list row. An action it does not allow opens nothing.
+func (a *App) asked(msg solutionReadMsg) tea.Cmd {
+	ask := a.asking
+	if ask == nil || msg.Seq != ask.seq {
+		return nil
+	}
+	a.asking = nil
+	name := text.Sanitize(ask.row.Name)
+	if msg.Err != nil || msg.Solution == nil {
+		a.setNotice("Nothing was sent. "+describeError(a.ctx, fmt.Sprintf("Reading %q before asking", name), msg.Err), true)
+		return nil
+	}
+	fresh := *msg.Solution
+	a.solutionChanged(fresh)
+	st := fresh.State()
+	act := graph.ActionRequestDeactivation
+	if ask.kind != actionDeactivate {
+		act = graph.AnswerFor(st, ask.kind == actionAnswerAccept)
+	}
+	role := graph.RoleOf(&fresh, a.ctx.AppID)
+	if role == graph.RoleUnknown {
+		role = graph.RoleOf(&ask.row, a.ctx.AppID)
+	}
 	if v := graph.Check(act, st, role); !v.Allowed {
-		a.setNotice(fmt.Sprintf("Cannot %s %q: %s.", lowerFirst(act.Title()), text.Sanitize(s.Name), v.Reason), true)
+		a.setNotice(fmt.Sprintf("Cannot %s %q: %s.", lowerFirst(act.Title()), text.Sanitize(fresh.Name), v.Reason), true)
 		return nil
 	}
-	req := actionRequest{Action: act, Solution: s, Role: role}
-	return func() tea.Msg { return confirmMsg{Request: req} }
+	a.setNotice("", false)
+	a.dialog = newConfirmDialog(a.ctx, actionRequest{Action: act, Solution: fresh, Role: role})
+	return nil
 }
 
 func (a *App) dialogClosed(msg dialogClosedMsg) tea.Cmd {
@@ -72,7 +108,15 @@ func (a *App) dialogClosed(msg dialogClosedMsg) tea.Cmd {
 		a.setNotice("Cancelled: nothing was sent.", false)
 		return nil
 	}
-	a.acting = true
+	id := msg.Request.Solution.ID
+	if a.inFlight[id] {
+		a.setNotice("An action for this solution is still being sent; nothing more was sent.", true)
+		return nil
+	}
+	if a.inFlight == nil {
+		a.inFlight = map[string]bool{}
+	}
+	a.inFlight[id] = true
 	a.setNotice(fmt.Sprintf("Sending %s for %q…", lowerFirst(msg.Request.Action.Title()), text.Sanitize(msg.Request.Solution.Name)), false)
 	return runAction(a.ctx.Ctx, a.ctx, msg.Request)
 }
@@ -81,25 +125,33 @@ func (a *App) dialogClosed(msg dialogClosedMsg) tea.Cmd {
 // place. An unknown outcome is reported with what the read found; it is
 // never sent again.
 func (a *App) actionDone(msg actionDoneMsg) tea.Cmd {
-	a.acting = false
+	delete(a.inFlight, msg.Request.Solution.ID)
 	title := msg.Request.Action.Title()
 	name := text.Sanitize(msg.Request.Solution.Name)
-	if msg.After != nil {
-		a.solutionChanged(*msg.After)
+	out := msg.Outcome
+	if out.After != nil {
+		a.solutionChanged(*out.After)
 	}
 	found := ""
-	if msg.After != nil {
-		found = "it is now " + text.Sanitize(msg.After.StateLabel())
+	if out.After != nil {
+		found = "it is now " + text.Sanitize(out.After.StateLabel())
 	}
 	switch {
-	case msg.Err != nil && !msg.Unknown:
-		a.setNotice(describeError(a.ctx, fmt.Sprintf("%s for %q", title, name), msg.Err), true)
-	case msg.Unknown && msg.After != nil:
+	case out.StateChanged():
+		a.setNotice(fmt.Sprintf("%s for %q was refused: the solution changed elsewhere and %s (%s). Nothing was done. Graph said: %s",
+			title, name, found, out.Now.Reason, text.Sanitize(errorDetail(out.Err))), true)
+	case out.Err != nil && !out.Unknown:
+		line := describeError(a.ctx, fmt.Sprintf("%s for %q", title, name), out.Err)
+		if found != "" {
+			line += "; read again, " + found
+		}
+		a.setNotice(line, true)
+	case out.Unknown && out.After != nil:
 		a.setNotice(fmt.Sprintf("%s for %q: the outcome was unknown (the connection failed after sending), so mps read the solution again: %s. Nothing was resent.", title, name, found), true)
-	case msg.Unknown:
-		a.setNotice(fmt.Sprintf("%s for %q: the outcome is unknown and the solution could not be read again (%s). Nothing was resent; press r to check.", title, name, text.Sanitize(errorDetail(msg.ReadErr))), true)
-	case msg.ReadErr != nil:
-		a.setNotice(fmt.Sprintf("%s for %q was sent, but reading it again failed: %s", title, name, describeError(a.ctx, "reading", msg.ReadErr)), true)
+	case out.Unknown:
+		a.setNotice(fmt.Sprintf("%s for %q: the outcome is unknown and the solution could not be read again (%s). Nothing was resent; press r to check.", title, name, text.Sanitize(errorDetail(out.ReadErr))), true)
+	case out.ReadErr != nil:
+		a.setNotice(fmt.Sprintf("%s for %q was sent, but reading it again failed: %s", title, name, describeError(a.ctx, "reading", out.ReadErr)), true)
 	default:
 		a.setNotice(fmt.Sprintf("Done: %s for %q; %s.", lowerFirst(title), name, found), false)
 	}
@@ -114,6 +166,49 @@ func (a *App) solutionChanged(s graph.Solution) {
 	if a.inspector != nil && a.inspector.sol.ID == s.ID {
 		a.inspector.sol = s
 	}
+	a.dialogSees(s)
+}
+
+// solutionsToViews hands a page of the shared solution list to every view
+// that draws from it: all rows when first, else rows to add.
+func (a *App) solutionsToViews(items []graph.Solution, first bool) {
+	for _, s := range a.sinks() {
+		s.SolutionsPage(items, first)
+	}
+	for _, s := range items {
+		a.dialogSees(s)
+	}
+}
+
+// dialogSees closes the dialog when a fresh copy of its solution is in
+// another state than the one it asked about: its answer would be about a
+// state that no longer holds, so y sends nothing.
+func (a *App) dialogSees(s graph.Solution) {
+	if a.dialog == nil || a.dialog.req.Solution.ID != s.ID || sameState(a.dialog.req.Solution, s) {
+		return
+	}
+	was := a.dialog.req
+	a.dialog = nil
+	a.setNotice(fmt.Sprintf("%q changed while you were asked to %s: it is now %s. Nothing was sent; press the key again to act on the new state.",
+		text.Sanitize(was.Solution.Name), lowerFirst(was.Action.Title()), text.Sanitize(s.StateLabel())), true)
+}
+
+// sameState says whether two copies of a solution are in the same state:
+// status, pending request, and the permissions where both copies list them
+// (a list row may carry only the default fields).
+func sameState(was, now graph.Solution) bool {
+	if was.Status != now.Status || was.PendingRequest != now.PendingRequest {
+		return false
+	}
+	if was.OwnerPermissions != nil && now.OwnerPermissions != nil && !slices.Equal(was.OwnerPermissions, now.OwnerPermissions) {
+		return false
+	}
+	if len(was.Partners) == 0 || len(now.Partners) == 0 {
+		return true
+	}
+	return slices.EqualFunc(was.Partners, now.Partners, func(p, q graph.PartnerRow) bool {
+		return p.Status == q.Status && slices.Equal(p.PartnerPermissions, q.PartnerPermissions)
+	})
 }
 
 // openSolution opens the inspector on a solution, first moving to the

@@ -88,7 +88,10 @@ func TestRefusedActionSaysWhyAndSendsNothing(t *testing.T) {
 	}
 }
 
-func TestGraphRefusalShowsCodeAndTrace(t *testing.T) {
+// A stale row is read again before asking: the read finds the request
+// already accepted elsewhere, so no dialog opens, the reason shows, and
+// every view shows the state read.
+func TestStaleRowIsReadBeforeAsking(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	s := h.selectRow("Lucky Shrub storefront")
 	// Someone else accepts it first; our row is now stale.
@@ -96,11 +99,17 @@ func TestGraphRefusalShowsCodeAndTrace(t *testing.T) {
 	if _, err := other.Do(h.app.ctx.Ctx, s.ID, graph.ActionAccept); err != nil {
 		t.Fatal(err)
 	}
-	h.press("a", "y")
-	if n := len(h.posts()); n != 2 {
-		t.Fatalf("want 2 POSTs (theirs and ours), got %d", n)
+	h.press("a")
+	if h.app.dialog != nil {
+		t.Fatalf("a dialog opened for a request that is no longer pending:\n%s", h.screen())
 	}
-	h.wantScreen("code ", "fbtrace_id ")
+	if n := len(h.posts()); n != 1 {
+		t.Fatalf("want only their POST, got %d", n)
+	}
+	h.wantScreen("only a pending request can be accepted")
+	if got, _ := findSolution(h.app.tabs[0].(*solutionsTab).all, s.ID); got.State() != graph.StateActive {
+		t.Fatalf("the row shows %s, want the state read (Active)", got.StateLabel())
+	}
 }
 
 func TestUnknownOutcomeIsReadAgainNotResent(t *testing.T) {

@@ -33,7 +33,8 @@ type App struct {
 	notice    string
 	noticeBad bool
 	noticeAt  time.Time
-	acting    bool // an action is being sent
+	asking    *askState       // an action key whose solution is being read
+	inFlight  map[string]bool // solutions whose action is being sent
 
 	seq        uint64 // last sequence number handed out
 	solSeq     uint64 // the solution list load whose pages are wanted
@@ -119,7 +120,7 @@ func (a *App) startSpinner() tea.Cmd {
 }
 
 func (a *App) busy() bool {
-	if a.solLoading || a.acting || (a.inspector != nil && (a.inspector.loading || a.inspector.onboarded.loading)) {
+	if a.solLoading || a.asking != nil || len(a.inFlight) > 0 || (a.inspector != nil && (a.inspector.loading || a.inspector.onboarded.loading)) {
 		return true
 	}
 	for _, t := range a.tabs {
@@ -201,6 +202,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 			return a.solutionsPage(msg)
 		}
 	case solutionReadMsg:
+		if msg.Tab == askTab {
+			return a.asked(msg)
+		}
 		if msg.Tab == inspectorTab {
 			if a.inspector == nil {
 				return nil
@@ -215,9 +219,6 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		if a.inspector != nil {
 			a.inspector.Update(msg)
 		}
-		return nil
-	case confirmMsg:
-		a.dialog = newConfirmDialog(a.ctx, msg.Request)
 		return nil
 	case actionDoneMsg:
 		return a.actionDone(msg)
@@ -271,9 +272,7 @@ func (a *App) solutionsPage(msg pageMsg[graph.Solution]) tea.Cmd {
 	if msg.Err == nil || a.solPages > 0 {
 		first := a.solPages == 0
 		a.solPages++
-		for _, s := range a.sinks() {
-			s.SolutionsPage(msg.Items, first)
-		}
+		a.solutionsToViews(msg.Items, first)
 	}
 	if msg.Err != nil || msg.Done {
 		return a.solutionsDone(msg.Err)

@@ -83,9 +83,7 @@ func (a *App) quietPage(msg pageMsg[graph.Solution]) tea.Cmd {
 		if !msg.Done {
 			return msg.more.nextPage(msg.Origin)
 		}
-		for _, s := range a.sinks() {
-			s.SolutionsPage(a.solQuietRows, true)
-		}
+		a.solutionsToViews(a.solQuietRows, true)
 	}
 	a.solQuietRows = nil
 	return a.solutionsDone(msg.Err)

@@ -69,20 +69,14 @@ func loadWABASolutions(ctx context.Context, c *Context, o Origin, wabaID string)
 	}
 }
 
-// runAction sends the action's POST once, then reads the solution again,
-// whatever the POST answered short of a clear refusal: after an unknown
-// outcome the read is how we learn what happened. It never resends.
+// runAction runs the confirmed action through graph.RunAction: one POST,
+// the read after it, and the other documented body form only when Graph
+// refused the first one's parameters. It never resends after an unknown
+// outcome.
 func runAction(ctx context.Context, c *Context, req actionRequest) tea.Cmd {
+	call := graph.ActionCall{SolutionID: req.Solution.ID, Action: req.Action, AppID: c.AppID, Role: req.Role}
 	return func() tea.Msg {
-		done := actionDoneMsg{Request: req}
-		_, err := c.Client.Do(ctx, req.Solution.ID, req.Action)
-		done.Err = err
-		done.Unknown = err != nil && graph.IsUnknownOutcome(err)
-		if err != nil && !done.Unknown {
-			return done
-		}
-		done.After, done.ReadErr = c.Client.Solution(ctx, req.Solution.ID)
-		return done
+		return actionDoneMsg{Request: req, Outcome: c.Client.RunAction(ctx, call)}
 	}
 }
 

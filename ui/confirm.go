@@ -133,6 +133,7 @@ func (d *confirmDialog) lines(width int, fit dialogFit) []string {
 		add(d.ctx.Measure.Truncate(solution, width))
 	} else {
 		add(wrap(solution))
+		add(wrap("State:    " + text.Sanitize(s.StateLabel()) + ", our role " + d.req.Role.String() + " (read just now)"))
 		add(wrap("Owner:    " + d.side(s.OwnerApp)))
 		for _, row := range s.Partners {
 			add(wrap("Partner:  " + d.side(row.PartnerApp)))
@@ -157,12 +158,10 @@ func (d *confirmDialog) side(a *graph.App) string {
 	return label
 }
 
-// grants lists what accepting gives each side; other actions grant
-// nothing. compact keeps each list to one line.
+// grants lists each side's permissions as read: what accepting grants
+// them, or, for the other actions, which grant nothing, what they hold.
+// compact keeps each list to one line.
 func (d *confirmDialog) grants(width int, compact bool) []string {
-	if d.req.Action != graph.ActionAccept {
-		return []string{"Grants no permissions."}
-	}
 	s := d.req.Solution
 	var partnerPerms []string
 	for _, row := range s.Partners {
@@ -174,6 +173,9 @@ func (d *confirmDialog) grants(width int, compact bool) []string {
 		}
 		const indent = "    "
 		return indent + strings.ReplaceAll(d.ctx.Measure.Wrap(permissionList(perms), width-len(indent)), "\n", "\n"+indent)
+	}
+	if d.req.Action != graph.ActionAccept {
+		return []string{"Grants no permissions. The owner's:", list(s.OwnerPermissions), "The partner's:", list(partnerPerms)}
 	}
 	return []string{
 		"Permissions granted to the owner:",

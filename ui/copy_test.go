@@ -178,7 +178,7 @@ func TestYConfirmsInTheDialog(t *testing.T) {
 	target := h.selectRow("Social OVD with Northwind")
 	h.press("a")
 	done, ok := h.pressCopy().(actionDoneMsg)
-	if !ok || done.Err != nil || done.Request.Solution.ID != target.ID || done.Request.Action != graph.ActionAccept {
+	if !ok || done.Outcome.Err != nil || done.Request.Solution.ID != target.ID || done.Request.Action != graph.ActionAccept {
 		t.Fatalf("y in the dialog gave %#v, want the accept of %s done", done, target.ID)
 	}
 	h.send(done)

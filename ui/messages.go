@@ -54,22 +54,16 @@ type actionRequest struct {
 	Role     graph.Role
 }
 
-// confirmMsg opens the confirm dialog for an allowed action.
-type confirmMsg struct{ Request actionRequest }
-
 // dialogClosedMsg is the confirm dialog's answer, which its Update returns.
 type dialogClosedMsg struct {
 	Confirmed bool
 	Request   actionRequest
 }
 
-// actionDoneMsg is the outcome of an action POST and the read that follows it.
+// actionDoneMsg is the outcome of an action: its POST and the read after.
 type actionDoneMsg struct {
 	Request actionRequest
-	Err     error // the POST's error; nil when it succeeded
-	Unknown bool  // the POST may or may not have taken effect
-	After   *graph.Solution
-	ReadErr error // the follow-up read failed
+	Outcome graph.ActionOutcome
 }
 
 // inspectMsg asks the root to open the inspector on a solution.

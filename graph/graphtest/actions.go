@@ -7,8 +7,9 @@ import (
 	"mps/graph/webhook"
 )
 
-// act answers a POST: one of the five solution actions. The body is ignored,
-// as Graph ignores it; the change's webhook is delivered before the answer.
+// act answers a POST: one of the five solution actions. The body is
+// checked against the ActionBodies rule in force (by default it is ignored);
+// the change's webhook is delivered before the answer.
 func (c *call) act() (any, *apiError) {
 	if len(c.segs) != 2 {
 		if len(c.segs) == 1 && allDigits(c.segs[0]) {
@@ -33,6 +34,9 @@ func (c *call) act() (any, *apiError) {
 	case !isAction || a.Edge() != edge:
 		err = errUnsupported("post")
 	default:
+		if err = c.checkBody(a, c.world.us); err != nil {
+			break
+		}
 		out, err = c.apply(sol, a)
 		if err == nil {
 			payload = s.solutionEvent(webhook.EventSolutionUpdated, sol)

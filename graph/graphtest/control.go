@@ -19,6 +19,8 @@ import (
 //	POST   /_sandbox/onboard   {"solution_id":"..."}: OnboardCustomer; answers the WABA
 //	POST   /_sandbox/incoming  {"name":"..."}: CreateIncomingRequest; answers {"id":"..."}
 //	POST   /_sandbox/solution  {"id","name","status","status_for_pending_request"}: rename and/or set the status
+//	PUT    /_sandbox/action_bodies  {"rule":"any"|"openapi"|"guide"}: the form action POSTs must use (ActionBodies)
+//	GET    /_sandbox/action_bodies  the rule in force
 const controlPrefix = "/_sandbox/"
 
 // FaultJSON is a Fault as the control surface reads it. Kind is a name
@@ -116,6 +118,22 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 		controlJSON(w, http.StatusCreated, map[string]string{"id": s.CreateIncomingRequest(in.Name)})
 	case "POST /solution":
 		s.controlSolution(w, body)
+	case "PUT /action_bodies":
+		var in struct {
+			Rule string `json:"rule"`
+		}
+		if !decodeControl(w, body, &in, `{"rule":"openapi"}`) {
+			return
+		}
+		rule, ok := ParseActionBodies(in.Rule)
+		if !ok {
+			controlError(w, http.StatusBadRequest, fmt.Sprintf("rule %q is not one of any, openapi, guide", in.Rule))
+			return
+		}
+		s.SetActionBodies(rule)
+		controlJSON(w, http.StatusOK, map[string]string{"rule": rule.String()})
+	case "GET /action_bodies":
+		controlJSON(w, http.StatusOK, map[string]string{"rule": s.ActionBodiesRule().String()})
 	default:
 		controlError(w, http.StatusNotFound, "no such control endpoint: "+route)
 	}

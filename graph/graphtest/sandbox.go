@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"regexp"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -43,6 +44,9 @@ type Options struct {
 	// owner_business_id, as Embedded Signup outside a solution sends it:
 	// no solution_id, no solution_partner_business_ids.
 	BareWABAInfo bool
+	// ActionBodies is the form action POSTs must use; the default ignores
+	// the body. SetActionBodies and /_sandbox/action_bodies change it later.
+	ActionBodies ActionBodies
 }
 
 // Sandbox is the Graph API stand-in. It is safe for concurrent use.
@@ -59,6 +63,7 @@ type Sandbox struct {
 	traces    traceIDs
 	schema    *schema
 	versionRE *regexp.Regexp
+	bodies    atomic.Int32 // an ActionBodies
 }
 
 // New builds a sandbox with the seeded demo data.
@@ -66,6 +71,7 @@ func New(opts Options) *Sandbox {
 	opts = withDefaults(opts)
 	s := &Sandbox{opts: opts, schema: newSchema(), versionRE: versionPattern()}
 	s.state = seedWorld(opts)
+	s.SetActionBodies(opts.ActionBodies)
 	return s
 }
 

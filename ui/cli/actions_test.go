@@ -97,21 +97,32 @@ func TestDisallowedActionIsRefusedBeforeAnyPOST(t *testing.T) {
 	}
 }
 
+// After an unknown outcome nothing is sent again: not the same form, and
+// not the other one either where Graph requires it.
 func TestUnknownOutcomeReadsAgainAndNeverResends(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	id := incoming(h)
-	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultDropAfterApply, Method: "POST"})
-	r := h.run("accept", id, "--yes")
-	wantExit(t, r, ExitError, "accept", id, "--yes")
-	if n := len(h.posts()); n != 1 {
-		t.Fatalf("%d POSTs, want exactly 1", n)
-	}
-	if !strings.Contains(r.stderr, "outcome unknown") || !strings.Contains(r.stderr, "is now Active") {
-		t.Errorf("stderr does not report the outcome and the state read again: %s", r.stderr)
-	}
-	wantReadAgain(t, h, id)
-	if strings.Count(r.stderr, "\n") != 1 {
-		t.Errorf("the error is not one line: %q", r.stderr)
+	for _, tc := range []struct {
+		rule  graphtest.ActionBodies
+		fault graphtest.FaultKind
+		state string
+	}{
+		{graphtest.BodiesAny, graphtest.FaultDropAfterApply, "Active"},
+		{graphtest.BodiesOpenAPI, graphtest.FaultDropConnection, "Pending"},
+	} {
+		h := newHarness(t, graphtest.Options{ActionBodies: tc.rule})
+		id := incoming(h)
+		h.sandbox.AddFault(graphtest.Fault{Kind: tc.fault, Method: "POST"})
+		r := h.run("accept", id, "--yes")
+		wantExit(t, r, ExitError, "accept", id, "--yes")
+		if n := len(h.posts()); n != 1 {
+			t.Fatalf("%s/%s: %d POSTs, want exactly 1", tc.rule, tc.fault, n)
+		}
+		if !strings.Contains(r.stderr, "outcome unknown") || !strings.Contains(r.stderr, "is now "+tc.state) {
+			t.Errorf("%s/%s: stderr does not report the outcome and the state read again: %s", tc.rule, tc.fault, r.stderr)
+		}
+		wantReadAgain(t, h, id)
+		if strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("the error is not one line: %q", r.stderr)
+		}
 	}
 }
 

@@ -19,7 +19,9 @@ func actionCommand(a graph.Action) Command {
 			"mps reads the solution first, shows what the action will do and asks y/N on a terminal.\n" +
 			"Without a terminal it sends nothing unless --yes is given. An action the solution's state\n" +
 			"or our role does not allow is refused before anything is sent. The POST is sent once and\n" +
-			"never resent; afterwards the solution is read again and its new state printed.",
+			"never resent; afterwards the solution is read again and its new state printed. Only when\n" +
+			"Graph refuses the POST's parameters and the solution still allows the action does mps send\n" +
+			"the other documented body form (the guide's or Meta's OpenAPI one), once.",
 		Setup: func(fs *flag.FlagSet) Runner {
 			yes := fs.Bool("yes", false, "do it without asking (needed when stdin is not a terminal)")
 			return func(ctx context.Context, s *Session, args []string) error {
@@ -57,33 +59,33 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 	if err != nil {
 		return err
 	}
-	_, err = c.Do(ctx, sol.ID, a)
+	out := c.RunAction(ctx, graph.ActionCall{SolutionID: sol.ID, Action: a, AppID: appID, Role: role})
 	switch {
-	case graph.IsUnknownOutcome(err):
-		return s.reportUnknownOutcome(ctx, c, a, sol)
-	case err != nil:
-		return err
+	case out.Unknown:
+		return reportUnknownOutcome(a, sol, out)
+	case out.StateChanged():
+		return refusedf("cannot %s %s: the solution changed elsewhere and is now %s (%s). Nothing was done; Graph said: %v",
+			a.Command(), solutionLabel(sol), oneLine(out.After.StateLabel()), out.Now.Reason, out.Err)
+	case out.Err != nil:
+		return out.Err
+	case out.ReadErr != nil:
+		return fmt.Errorf("%s was done, but reading %s again failed: %w", a.Title(), solutionLabel(sol), out.ReadErr)
 	}
-	after, err := c.Solution(ctx, sol.ID)
-	if err != nil {
-		return fmt.Errorf("%s was done, but reading %s again failed: %w", a.Title(), solutionLabel(sol), err)
-	}
-	_, err = fmt.Fprintf(s.stdout, "Done: %s. %s is now %s.\n", a.Title(), solutionLabel(after), s.colour.bold(oneLine(after.StateLabel())))
+	_, err = fmt.Fprintf(s.stdout, "Done: %s. %s is now %s.\n", a.Title(), solutionLabel(out.After), s.colour.bold(oneLine(out.After.StateLabel())))
 	return err
 }
 
-// reportUnknownOutcome reads the solution again after a POST whose answer
-// was lost, and reports what it found. It never sends the action again.
-func (s *Session) reportUnknownOutcome(ctx context.Context, c *graph.Client, a graph.Action, sol *graph.Solution) error {
+// reportUnknownOutcome reports what the read after a POST whose answer was
+// lost found. The action was not sent again.
+func reportUnknownOutcome(a graph.Action, sol *graph.Solution, out graph.ActionOutcome) error {
 	check := fmt.Sprintf("Check with `mps solution %s` before doing anything else; mps did not resend it.", sol.ID)
-	after, err := c.Solution(ctx, sol.ID)
-	if err != nil {
-		return &exitError{code: ExitError, err: err, hint: check,
-			msg: fmt.Sprintf("outcome unknown: %s was sent but its answer was lost, and reading %s again failed (%v)", a.Command(), solutionLabel(sol), err)}
+	if out.After == nil {
+		return &exitError{code: ExitError, err: out.ReadErr, hint: check,
+			msg: fmt.Sprintf("outcome unknown: %s was sent but its answer was lost, and reading %s again failed (%v)", a.Command(), solutionLabel(sol), out.ReadErr)}
 	}
 	return &exitError{code: ExitError, hint: check,
 		msg: fmt.Sprintf("outcome unknown: %s was sent but its answer was lost; the solution is now %s (it was %s)",
-			a.Command(), after.StateLabel(), sol.StateLabel())}
+			a.Command(), out.After.StateLabel(), sol.StateLabel())}
 }
 
 // writeActionPreview says what the action will do before it is confirmed.

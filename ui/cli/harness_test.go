@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +27,7 @@ type harness struct {
 	password  string // what the hidden prompt reads
 	tui       func(ctx context.Context, cfg TUIConfig) error
 	demoTUI   func(ctx context.Context, refresh time.Duration) error
+	stdin     io.Reader // when set, read in place of runWithInput's text
 }
 
 type result struct {
@@ -67,8 +69,12 @@ func (h *harness) run(args ...string) result {
 func (h *harness) runWithInput(stdin string, args ...string) result {
 	h.t.Helper()
 	var out, errOut bytes.Buffer
+	var in io.Reader = strings.NewReader(stdin)
+	if h.stdin != nil {
+		in = h.stdin
+	}
 	env := Env{
-		Stdin:            strings.NewReader(stdin),
+		Stdin:            in,
 		Stdout:           &out,
 		Stderr:           &errOut,
 		Getenv:           func(k string) string { return h.env[k] },
