@@ -19,6 +19,8 @@ import (
 //	POST   /_sandbox/onboard   {"solution_id":"..."}: OnboardCustomer; answers the WABA
 //	POST   /_sandbox/incoming  {"name":"..."}: CreateIncomingRequest; answers {"id":"..."}
 //	POST   /_sandbox/solution  {"id","name","status","status_for_pending_request"}: rename and/or set the status
+//	GET    /_sandbox/lists     {"default_fields_only":bool}: whether the solution lists ignore fields=
+//	POST   /_sandbox/lists     {"default_fields_only":true}: switch that on (false: off)
 const controlPrefix = "/_sandbox/"
 
 // FaultJSON is a Fault as the control surface reads it. Kind is a name
@@ -116,6 +118,8 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 		controlJSON(w, http.StatusCreated, map[string]string{"id": s.CreateIncomingRequest(in.Name)})
 	case "POST /solution":
 		s.controlSolution(w, body)
+	case "GET /lists", "POST /lists":
+		s.controlLists(w, r, body)
 	default:
 		controlError(w, http.StatusNotFound, "no such control endpoint: "+route)
 	}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"regexp"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -39,6 +40,10 @@ type Options struct {
 	UsageBudget int
 	Now         func() time.Time // clock; default time.Now
 	Seed        int64            // varies the generated WABAs; the same seed gives the same data
+	// ListDefaultFieldsOnly makes the solution list edges answer only their
+	// default fields and ignore fields= expansion (see listfields.go); the
+	// control surface switches it at run time too.
+	ListDefaultFieldsOnly bool
 }
 
 // Sandbox is the Graph API stand-in. It is safe for concurrent use.
@@ -47,6 +52,8 @@ type Sandbox struct {
 
 	mu    sync.Mutex // guards the data below
 	state *world
+
+	listDefaultsOnly atomic.Bool
 
 	faults    faultList
 	log       requestLog
@@ -62,6 +69,7 @@ func New(opts Options) *Sandbox {
 	opts = withDefaults(opts)
 	s := &Sandbox{opts: opts, schema: newSchema(), versionRE: versionPattern()}
 	s.state = seedWorld(opts)
+	s.listDefaultsOnly.Store(opts.ListDefaultFieldsOnly)
 	return s
 }
 
