@@ -10,9 +10,10 @@ import (
 // and yields their pages as they arrive: the wall time is the longest
 // chain's, not the sum. Each chain is opened with a context that ends when
 // the consumer stops, so a chain still fetching is cancelled, not waited
-// out. A page says HasNext while any chain has pages to come, so the last
-// page yielded is the only one without it. The first error ends the whole
-// sequence (the other chains are cancelled).
+// out. The first page yielded holds the first page of every chain; after
+// it, pages come as they arrive. A page says HasNext while any chain has
+// pages to come, so the last page yielded is the only one without it. The
+// first error ends the whole sequence (the other chains are cancelled).
 func sideBySide[T any](ctx context.Context, chains ...func(context.Context) iter.Seq2[Page[T], error]) iter.Seq2[Page[T], error] {
 	return func(yield func(Page[T], error) bool) {
 		ctx, cancel := context.WithCancel(ctx)
@@ -26,6 +27,10 @@ func sideBySide[T any](ctx context.Context, chains ...func(context.Context) iter
 			end   bool // the chain has nothing more
 		}
 		arrivals := make(chan arrival)
+		// released closes once the first page is out: until then each chain
+		// stops after its first page, so that page is exactly the first page
+		// of every chain and no chain runs ahead of it.
+		released := make(chan struct{})
 		for i, open := range chains {
 			wg.Add(1)
 			go func() {
@@ -38,9 +43,18 @@ func sideBySide[T any](ctx context.Context, chains ...func(context.Context) iter
 						return false
 					}
 				}
+				firstPage := true
 				for page, err := range open(ctx) {
 					if !send(arrival{chain: i, page: page, err: err}) || err != nil {
 						return
+					}
+					if firstPage {
+						firstPage = false
+						select {
+						case <-released:
+						case <-ctx.Done():
+							return
+						}
 					}
 				}
 				send(arrival{chain: i, end: true})
@@ -48,28 +62,39 @@ func sideBySide[T any](ctx context.Context, chains ...func(context.Context) iter
 		}
 
 		ended := make([]bool, len(chains))
-		left := len(chains)
-		endChain := func(i int) {
-			if !ended[i] {
-				ended[i], left = true, left-1
-			}
-		}
+		heard := make([]bool, len(chains))
+		left, silent := len(chains), len(chains)
+		// Until every chain has answered once, what arrives is gathered into
+		// the first page, so which chain answers first changes nothing a
+		// reader sees.
+		gathering, gathered := true, []T(nil)
 		for left > 0 {
 			a := <-arrivals
-			if a.end {
-				endChain(a.chain)
-				continue
+			if !heard[a.chain] {
+				heard[a.chain], silent = true, silent-1
 			}
 			if a.err != nil {
-				yield(Page[T]{Data: a.page.Data}, a.err)
+				yield(Page[T]{Data: append(gathered, a.page.Data...)}, a.err)
 				return
 			}
-			if !a.page.HasNext() {
+			if (a.end || !a.page.HasNext()) && !ended[a.chain] {
 				// The pagers end a chain after a page without next.
-				endChain(a.chain)
+				ended[a.chain], left = true, left-1
 			}
-			a.page.more = left > 0
-			if !yield(a.page, nil) {
+			page := a.page
+			switch {
+			case gathering:
+				gathered = append(gathered, page.Data...)
+				if silent > 0 {
+					continue
+				}
+				gathering, page = false, Page[T]{Data: gathered}
+				close(released)
+			case a.end:
+				continue
+			}
+			page.more = left > 0
+			if !yield(page, nil) {
 				return
 			}
 		}

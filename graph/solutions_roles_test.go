@@ -108,11 +108,20 @@ func TestAppSolutionPagesAcrossChains(t *testing.T) {
 		if last {
 			t.Fatal("a page came after one that said it was the last")
 		}
+		if pages == 0 {
+			roles := map[graph.Role]bool{}
+			for _, s := range page.Data {
+				roles[s.ListedRole] = true
+			}
+			if !roles[graph.RoleOwner] || !roles[graph.RolePartner] {
+				t.Fatalf("the first page holds roles %v; want the first page of each chain", roles)
+			}
+		}
 		pages++
 		items += len(page.Data)
 		last = !page.HasNext()
 	}
-	if !last || items != len(sb.Solutions()) || pages != len(sb.Requests()) {
+	if !last || items != len(sb.Solutions()) || pages >= len(sb.Requests()) {
 		t.Fatalf("%d pages, %d items (sandbox %d), %d requests; last page said more: %v", pages, items, len(sb.Solutions()), len(sb.Requests()), !last)
 	}
 	sb.ResetRequests()

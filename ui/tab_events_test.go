@@ -98,7 +98,7 @@ func guideEvents(t *testing.T, received time.Time, names ...string) []eventlog.E
 func solutionListReads(sb *graphtest.Sandbox) int {
 	n := 0
 	for _, r := range sb.Requests() {
-		if r.Method == "GET" && strings.HasSuffix(r.Path, "/whatsapp_business_solutions") {
+		if startsListLoad(r) {
 			n++
 		}
 	}

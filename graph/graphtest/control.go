@@ -30,6 +30,7 @@ type FaultJSON struct {
 	Kind          FaultKind `json:"kind"`
 	Method        string    `json:"method,omitempty"`
 	PathContains  string    `json:"path_contains,omitempty"`
+	Param         string    `json:"param,omitempty"`
 	Times         int       `json:"times,omitempty"`
 	Latency       string    `json:"latency,omitempty"`
 	RegainMinutes int       `json:"regain_minutes,omitempty"`
@@ -37,7 +38,7 @@ type FaultJSON struct {
 }
 
 func (fj FaultJSON) fault() (Fault, error) {
-	f := Fault{Kind: fj.Kind, Method: fj.Method, PathContains: fj.PathContains, Times: fj.Times,
+	f := Fault{Kind: fj.Kind, Method: fj.Method, PathContains: fj.PathContains, Param: fj.Param, Times: fj.Times,
 		RegainMinutes: fj.RegainMinutes, ForeignHost: fj.ForeignHost}
 	if fj.Kind == 0 {
 		return f, fmt.Errorf("kind is required, e.g. \"transient\"")
@@ -53,7 +54,7 @@ func (fj FaultJSON) fault() (Fault, error) {
 }
 
 func faultToJSON(f Fault) FaultJSON {
-	fj := FaultJSON{Kind: f.Kind, Method: f.Method, PathContains: f.PathContains, Times: f.Times,
+	fj := FaultJSON{Kind: f.Kind, Method: f.Method, PathContains: f.PathContains, Param: f.Param, Times: f.Times,
 		RegainMinutes: f.RegainMinutes, ForeignHost: f.ForeignHost}
 	if f.Latency > 0 {
 		fj.Latency = f.Latency.String()

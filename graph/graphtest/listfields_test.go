@@ -3,6 +3,7 @@ package graphtest
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 
 	"mps/graph"
@@ -87,5 +88,20 @@ func TestControlLists(t *testing.T) {
 	}
 	if code, _ := ctl(t, c, "POST", "/lists", `{"default_fields_only":false}`); code != 200 || c.s.ListDefaultFieldsOnly() {
 		t.Fatalf("POST /lists off: %d", code)
+	}
+}
+
+// A fault with Param hits only the calls with that parameter: one of the
+// solution list's role chains, not the other.
+func TestFaultParam(t *testing.T) {
+	c := newTClient(t, Options{WABAs: -1})
+	c.s.AddFault(Fault{Kind: FaultTransient, PathContains: "/whatsapp_business_solutions", Param: "role=OWNER", Times: 1})
+	list := "/" + DemoAppID + "/whatsapp_business_solutions"
+	ok[graph.Page[graph.Solution]](t, c.get(list, q("role", "PARTNER")))
+	failed(t, c.get(list, q("role", "OWNER")), 500, 2)
+	ok[graph.Page[graph.Solution]](t, c.get(list, q("role", "OWNER")))
+	code, body := ctl(t, c, "POST", "/faults", `{"kind":"transient","param":"role=PARTNER"}`)
+	if code != 201 || !strings.Contains(string(body), `"param":"role=PARTNER"`) {
+		t.Fatalf("POST /faults with param: %d %s", code, body)
 	}
 }
