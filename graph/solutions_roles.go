@@ -72,3 +72,24 @@ func listedOnce(seq iter.Seq2[Page[Solution], error]) iter.Seq2[Page[Solution], 
 		}
 	}
 }
+
+// MarkRoles marks each solution of list with our side as the app's
+// role-filtered lists say it (the two chains, default fields only), for
+// lists that cannot be filtered by role, such as GET /{waba}/solutions.
+// A solution the app's lists do not hold keeps what it had.
+func (c *Client) MarkRoles(ctx context.Context, appID string, list []Solution) error {
+	listed, err := c.AppSolutions(ctx, appID, SolutionQuery{})
+	if err != nil {
+		return err
+	}
+	roles := make(map[string]Role, len(listed))
+	for _, s := range listed {
+		roles[s.ID] = s.ListedRole
+	}
+	for i := range list {
+		if r, ok := roles[list[i].ID]; ok {
+			list[i].ListedRole = r
+		}
+	}
+	return nil
+}
