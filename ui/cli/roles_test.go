@@ -53,7 +53,9 @@ func TestReadmeJQExampleWithAndWithoutExpansion(t *testing.T) {
 				got = append(got, s.ID)
 			}
 		}
-		want := idsWhere(h.sandbox, func(s *graph.Solution, r graph.Role) bool { return r == graph.RolePartner && s.State() == graph.StatePending })
+		want := idsWhere(h.sandbox, func(s *graph.Solution, r graph.Role) bool {
+			return r == graph.RolePartner && s.State() == graph.StatePending
+		})
 		if len(want) == 0 || !slices.Equal(got, want) {
 			t.Errorf("defaults only %v: the jq example would print %v, want %v", defaultsOnly, got, want)
 		}
