@@ -84,3 +84,25 @@ func lineWith(text, part string) string {
 	}
 	return ""
 }
+
+// MPS_DEMO_LISTS=default-fields runs the demo against lists that answer
+// only their default fields; --role partner --json still says "partner".
+func TestDemoListsDefaultFields(t *testing.T) {
+	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h.env[EnvDemoLists] = "default-fields"
+	got := decodeJSON[[]solutionOut](t, h.mustRun("--demo", "solutions", "--role", "partner", "--json").stdout)
+	if len(got) == 0 {
+		t.Fatal("--demo --role partner listed nothing")
+	}
+	for _, s := range got {
+		if s.OwnerApp != nil || s.OurRole != "partner" {
+			t.Fatalf("%s: owner_app %v, our_role %q; want the default fields only and our_role partner", s.ID, s.OwnerApp, s.OurRole)
+		}
+	}
+	delete(h.env, EnvDemoLists)
+	for _, s := range decodeJSON[[]solutionOut](t, h.mustRun("--demo", "solutions", "--json").stdout) {
+		if s.OwnerApp == nil {
+			t.Fatalf("%s: without MPS_DEMO_LISTS the demo's list is expanded, yet owner_app is missing", s.ID)
+		}
+	}
+}
