@@ -14,12 +14,6 @@ import (
 	"mps/graph/graphtest"
 )
 
-// sandboxRole is our side of a solution as the sandbox holds it.
-func sandboxRole(sb *graphtest.Sandbox, id string) graph.Role {
-	s, _ := sb.Solution(id)
-	return graph.RoleOf(&s, graphtest.DemoAppID)
-}
-
 // pagesFor is how many pages of 100 a list of n needs (at least one).
 func pagesFor(n int) int { return max(1, (n+graph.MaxPageSize-1)/graph.MaxPageSize) }
 
@@ -36,7 +30,7 @@ func TestAppSolutionsRoleWithoutExpansion(t *testing.T) {
 		owners := 0
 		for i := range list {
 			s := &list[i]
-			want := sandboxRole(sb, s.ID)
+			want := sb.RoleOf(s.ID)
 			if got := graph.RoleOf(s, graphtest.DemoAppID); got != want {
 				t.Fatalf("defaults only %v: %q: RoleOf = %s, want %s", defaultsOnly, s.Name, got, want)
 			}

@@ -9,12 +9,6 @@ import (
 	"mps/graph/graphtest"
 )
 
-// truthRole is our side of a solution as the sandbox holds it.
-func truthRole(sb *graphtest.Sandbox, id string) graph.Role {
-	s, _ := sb.Solution(id)
-	return graph.RoleOf(&s, graphtest.DemoAppID)
-}
-
 // wantRowsKnowTheirRole checks every Solutions row against the sandbox.
 func wantRowsKnowTheirRole(t *testing.T, h *harness, when string) {
 	t.Helper()
@@ -24,7 +18,7 @@ func wantRowsKnowTheirRole(t *testing.T, h *harness, when string) {
 	}
 	for i := range tab.all {
 		s := &tab.all[i]
-		if got, want := tab.row(s).Cells[2], truthRole(h.sb, s.ID).String(); got != want {
+		if got, want := tab.row(s).Cells[2], h.sb.RoleOf(s.ID).String(); got != want {
 			t.Fatalf("%s: %q shows role %q, want %q", when, s.Name, got, want)
 		}
 	}
@@ -55,7 +49,7 @@ func TestDashboardWithoutExpansion(t *testing.T) {
 		if st != graph.StatePending && st != graph.StatePendingDeactivation {
 			continue
 		}
-		if graph.Check(graph.AnswerFor(st, true), st, truthRole(h.sb, s.ID)).Allowed {
+		if graph.Check(graph.AnswerFor(st, true), st, h.sb.RoleOf(s.ID)).Allowed {
 			needsUs++
 		} else {
 			awaits++

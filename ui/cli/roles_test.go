@@ -13,7 +13,7 @@ import (
 func idsWhere(sb *graphtest.Sandbox, keep func(s *graph.Solution, role graph.Role) bool) []string {
 	var out []string
 	for _, s := range sb.Solutions() {
-		if keep(&s, graph.RoleOf(&s, graphtest.DemoAppID)) {
+		if keep(&s, sb.RoleOf(s.ID)) {
 			out = append(out, s.ID)
 		}
 	}
@@ -68,7 +68,7 @@ func TestSolutionsTableWithoutExpansion(t *testing.T) {
 	h := newHarness(t, graphtest.Options{ListDefaultFieldsOnly: true})
 	out := h.mustRun("solutions").stdout
 	for _, s := range h.sandbox.Solutions() {
-		role := graph.RoleOf(&s, graphtest.DemoAppID).String()
+		role := h.sandbox.RoleOf(s.ID).String()
 		line := lineWith(out, s.ID)
 		if fields := strings.Fields(line); len(fields) < 3 || fields[len(fields)-3] != role || fields[len(fields)-2] != "—" || fields[len(fields)-1] != "—" {
 			t.Errorf("row of %s = %q, want role %s then — for the other app and MESSAGING", s.ID, line, role)

@@ -38,7 +38,7 @@ func TestRolesWithoutExpansion(t *testing.T) {
 	for _, s := range w.sandbox.Solutions() {
 		st := s.State()
 		if (st == graph.StatePending || st == graph.StatePendingDeactivation) &&
-			graph.Check(graph.AnswerFor(st, true), st, graph.RoleOf(&s, graphtest.DemoAppID)).Allowed {
+			graph.Check(graph.AnswerFor(st, true), st, w.sandbox.RoleOf(s.ID)).Allowed {
 			needsUs++
 		}
 	}
