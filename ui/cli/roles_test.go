@@ -7,6 +7,7 @@ import (
 
 	"mps/graph"
 	"mps/graph/graphtest"
+	"mps/store"
 )
 
 // idsWhere are the sandbox's solutions, in its order, that keep says yes to.
@@ -104,5 +105,17 @@ func TestDemoListsDefaultFields(t *testing.T) {
 		if s.OwnerApp == nil {
 			t.Fatalf("%s: without MPS_DEMO_LISTS the demo's list is expanded, yet owner_app is missing", s.ID)
 		}
+	}
+}
+
+// `mps solution` of a solution whose sides Graph names, neither of them
+// ours, says so and points at the app ID; it never says "unknown".
+func TestSolutionDetailNamesAMissingSide(t *testing.T) {
+	h := newHarness(t, graphtest.Options{})
+	id := h.sandbox.AddSolution(graphtest.SolutionSpec{Name: "Not ours", Status: "ACTIVE"})
+	h.env[store.EnvAppID] = "999999999999"
+	r := h.run("solution", id)
+	if !strings.Contains(r.stdout, "none: Graph names both sides and neither is our app (check the app ID)") {
+		t.Fatalf("mps solution with another app ID:\n%s%s", r.stdout, r.stderr)
 	}
 }
