@@ -94,14 +94,14 @@ func Check(a Action, st State, role Role) Verdict {
 			return refuse("only the invited partner can %s; we sent this request and are waiting for them", verb)
 		}
 		if role != RolePartner {
-			return refuse("our app is not a side of this solution (check the app ID)")
+			return refuse("%s", noSide(role))
 		}
 	case ActionRequestDeactivation:
 		if role == RolePartner {
 			return refuse("only the owner can request deactivation")
 		}
 		if role != RoleOwner {
-			return refuse("our app is not a side of this solution (check the app ID)")
+			return refuse("%s", noSide(role))
 		}
 		if st == StatePendingDeactivation {
 			return refuse("a deactivation request is already waiting for the partner")
@@ -118,13 +118,22 @@ func Check(a Action, st State, role Role) Verdict {
 			return refuse("we asked for this deactivation; only the partner can %s it", verb)
 		}
 		if role != RolePartner {
-			return refuse("our app is not a side of this solution (check the app ID)")
+			return refuse("%s", noSide(role))
 		}
 	default:
 		return refuse("unknown action")
 	}
 	v.Allowed = true
 	return v
+}
+
+// noSide says why an action needs a side we are not known to be on: the
+// fact that is missing, or, when both sides are named, that neither is us.
+func noSide(role Role) string {
+	if role == RoleNone {
+		return "our app is not a side of this solution: it names both sides and neither is our app (check the app ID)"
+	}
+	return "mps does not know our side of this solution yet: Graph's list did not say, and the solution has not been read"
 }
 
 func stateText(st State) string {

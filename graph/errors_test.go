@@ -134,7 +134,7 @@ func TestOversizedBody(t *testing.T) {
 	big := `{"data":[` + strings.Repeat(`{"id":"1","name":"xxxxxxxxxxxxxxxx"},`, maxBodyBytes/30) + `{"id":"2"}]}`
 	srv := newStub(t, always(reply{body: big}))
 	c, _ := newTestClient(t, srv)
-	_, err := c.AppSolutions(context.Background(), "1", SolutionQuery{})
+	_, err := c.AppSolutions(context.Background(), "1", SolutionQuery{Role: RoleOwner})
 	if err == nil || !strings.Contains(err.Error(), "response too large") {
 		t.Fatalf("err = %v, want response too large", err)
 	}

@@ -53,7 +53,7 @@ func TestPagingEmptyPageWithNextContinues(t *testing.T) {
 		"c2": pageBody([]string{"3"}, "c3", ""),
 	}))
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{})
+	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
 	if err != nil || !slices.Equal(ids(got), []string{"1", "2", "3"}) {
 		t.Fatalf("AppSolutions = %v, %v", ids(got), err)
 	}
@@ -68,7 +68,7 @@ func TestPagingCursorsWithoutNextEnds(t *testing.T) {
 		"c1": pageBody([]string{"never"}, "", ""),
 	}))
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{})
+	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
 	if err != nil || !slices.Equal(ids(got), []string{"1"}) {
 		t.Fatalf("AppSolutions = %v, %v", ids(got), err)
 	}
@@ -97,7 +97,7 @@ func TestPagingNeverFollowsForeignNext(t *testing.T) {
 		"c2": pageBody([]string{"3"}, "c2x", ""),
 	}))
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{})
+	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
 	if err != nil || !slices.Equal(ids(got), []string{"1", "2", "3"}) {
 		t.Fatalf("AppSolutions = %v, %v", ids(got), err)
 	}
@@ -121,7 +121,7 @@ func TestPagingNeverFollowsForeignNext(t *testing.T) {
 func TestPagingNextWithoutCursorStops(t *testing.T) {
 	srv := newStub(t, always(reply{body: pageBody([]string{"1"}, "", "https://graph.facebook.com/next")}))
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{})
+	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
 	if !errors.Is(err, ErrNoCursor) || !slices.Equal(ids(got), []string{"1"}) {
 		t.Fatalf("AppSolutions = %v, %v; want the first page and ErrNoCursor", ids(got), err)
 	}
@@ -133,7 +133,7 @@ func TestPagingRepeatedCursorStops(t *testing.T) {
 		"c1": pageBody([]string{"2"}, "c1", "n"),
 	}))
 	c, _ := newTestClient(t, srv)
-	_, err := c.AppSolutions(context.Background(), "9", SolutionQuery{})
+	_, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
 	if !errors.Is(err, ErrRepeatedCursor) || len(srv.requests()) != 2 {
 		t.Fatalf("err = %v after %d requests, want ErrRepeatedCursor after 2", err, len(srv.requests()))
 	}
@@ -153,14 +153,14 @@ func TestPagingEmptyPagesMayRepeatACursorAFewTimes(t *testing.T) {
 		}
 	})
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{})
+	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
 	if err != nil || !slices.Equal(ids(got), []string{"1", "2"}) {
 		t.Fatalf("AppSolutions = %v, %v", ids(got), err)
 	}
 
 	forever := newStub(t, always(reply{body: pageBody(nil, "c1", "n")}))
 	c, _ = newTestClient(t, forever)
-	if _, err := c.AppSolutions(context.Background(), "9", SolutionQuery{}); !errors.Is(err, ErrRepeatedCursor) {
+	if _, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner}); !errors.Is(err, ErrRepeatedCursor) {
 		t.Fatalf("err = %v, want ErrRepeatedCursor", err)
 	}
 	if n := len(forever.requests()); n != 2+maxStalls {
@@ -174,7 +174,7 @@ func TestPagingStopsWhenTheCallerStops(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv)
 	pages := 0
-	for page, err := range c.AppSolutionPages(context.Background(), "9", SolutionQuery{}) {
+	for page, err := range c.AppSolutionPages(context.Background(), "9", SolutionQuery{Role: RoleOwner}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -194,9 +194,9 @@ func TestPagingQuery(t *testing.T) {
 		limit, role string
 		fields      string
 	}{
-		{SolutionQuery{}, "100", "", solutionListFields},
-		{SolutionQuery{Limit: 250}, "100", "", solutionListFields},
-		{SolutionQuery{Limit: -3}, "100", "", solutionListFields},
+		{SolutionQuery{Role: RoleOwner}, "100", "OWNER", solutionListFields},
+		{SolutionQuery{Limit: 250, Role: RolePartner}, "100", "PARTNER", solutionListFields},
+		{SolutionQuery{Limit: -3, Role: RoleOwner}, "100", "OWNER", solutionListFields},
 		{SolutionQuery{Limit: 10, Role: RoleOwner}, "10", "OWNER", solutionListFields},
 		{SolutionQuery{Role: RolePartner, Detailed: true}, "100", "PARTNER", SolutionFields},
 	}
@@ -221,8 +221,12 @@ func TestDetailedListNeedsNoPerSolutionRequest(t *testing.T) {
 		strings.TrimSpace(readGuide(t, "solution_name_status_partners.json")) + `]}`
 	srv := newStub(t, always(reply{body: body}))
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Detailed: true})
-	if err != nil || len(got) != 2 || len(got[0].Partners) != 1 || got[1].Partners[0].PartnerApp.Name != "Social Overdrive" {
+	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Detailed: true, Role: RolePartner})
+	byName := map[string]Solution{}
+	for _, s := range got {
+		byName[s.ID] = s
+	}
+	if err != nil || len(got) != 2 || len(byName["795033096057724"].Partners) != 1 || byName["17602267745700"].Partners[0].PartnerApp.Name != "Social Overdrive" {
 		t.Fatalf("AppSolutions = %+v, %v", got, err)
 	}
 	if n := len(srv.requests()); n != 1 {

@@ -4,9 +4,11 @@ package graph
 type Role int
 
 const (
-	RoleUnknown Role = iota
-	RoleOwner        // our app created the solution
-	RolePartner      // our app was invited to it
+	RoleUnknown Role = iota // not known yet: nothing read so far names our side
+	RoleOwner               // our app created the solution
+	RolePartner             // our app was invited to it
+	// RoleNone: the solution names both sides and neither is our app.
+	RoleNone
 )
 
 func (r Role) String() string {
@@ -15,6 +17,8 @@ func (r Role) String() string {
 		return "owner"
 	case RolePartner:
 		return "partner"
+	case RoleNone:
+		return "none"
 	}
 	return "unknown"
 }
@@ -29,9 +33,14 @@ func ParseRole(text string) (Role, bool) {
 	return RoleUnknown, false
 }
 
+// Known reports whether the role says which side we are on.
+func (r Role) Known() bool { return r == RoleOwner || r == RolePartner }
+
 // RoleOf says which side of the solution ourAppID is on. The owner app wins
-// when an app is somehow on both sides; without owner_app or partner rows the
-// role is unknown.
+// when an app is somehow on both sides. When the solution does not name our
+// app (a list that answered only its default fields), the role-filtered list
+// that returned it says our side (ListedRole). RoleNone needs both sides
+// named, neither of them us, and no list saying otherwise.
 func RoleOf(s *Solution, ourAppID string) Role {
 	if ourAppID == "" || s == nil {
 		return RoleUnknown
@@ -44,11 +53,12 @@ func RoleOf(s *Solution, ourAppID string) Role {
 			return RolePartner
 		}
 	}
-	if s.OwnerApp != nil && len(s.Partners) > 0 {
-		// Both sides are known and neither is us: we are not in it.
-		return RoleUnknown
-	}
-	if s.OwnerApp != nil {
+	switch {
+	case s.ListedRole.Known():
+		return s.ListedRole
+	case s.OwnerApp != nil && len(s.Partners) > 0:
+		return RoleNone
+	case s.OwnerApp != nil:
 		// Owner is someone else and the partner rows were not asked for.
 		return RolePartner
 	}
@@ -56,7 +66,8 @@ func RoleOf(s *Solution, ourAppID string) Role {
 }
 
 // Counterpart is the app on the other side from ourRole: the first partner
-// app for an owner, the owner app for a partner. It may be nil.
+// app for an owner, the owner app for a partner. It may be nil, also when
+// the solution does not name that side (not read yet).
 func Counterpart(s *Solution, ourRole Role) *App {
 	if ourRole == RolePartner {
 		return s.OwnerApp

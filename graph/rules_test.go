@@ -76,6 +76,7 @@ func TestRoleOf(t *testing.T) {
 		}
 		return s
 	}
+	listedAs := func(s *Solution, r Role) *Solution { s.ListedRole = r; return s }
 	cases := []struct {
 		name string
 		s    *Solution
@@ -86,10 +87,14 @@ func TestRoleOf(t *testing.T) {
 		{"we are the invited partner", withPartner(them, us), us, RolePartner},
 		{"we are one of several partners", withPartner(them, other, us), us, RolePartner},
 		{"owner wins when on both sides", withPartner(us, us), us, RoleOwner},
-		{"neither side is us", withPartner(them, other), us, RoleUnknown},
+		{"neither side is us", withPartner(them, other), us, RoleNone},
 		{"owner is someone else, no partner rows asked", withPartner(them), us, RolePartner},
 		{"only partner rows, not us", withPartner("", them), us, RoleUnknown},
 		{"nothing expanded", withPartner(""), us, RoleUnknown},
+		{"nothing expanded, listed as ours", listedAs(withPartner(""), RoleOwner), us, RoleOwner},
+		{"nothing expanded, listed as partner", listedAs(withPartner(""), RolePartner), us, RolePartner},
+		{"the expansion wins over the list", listedAs(withPartner(them, us), RoleOwner), us, RolePartner},
+		{"listed, both sides named, neither us", listedAs(withPartner(them, other), RolePartner), us, RolePartner},
 		{"no app ID configured", withPartner(us, them), "", RoleUnknown},
 		{"nil solution", nil, us, RoleUnknown},
 	}
@@ -147,12 +152,20 @@ func TestCheckReasons(t *testing.T) {
 		{ActionRequestDeactivation, StateDraft, RoleOwner, "only an Active solution can be deactivated; this one is Draft"},
 		{ActionAcceptDeactivation, StateActive, RolePartner, "no deactivation request to accept"},
 		{ActionRejectDeactivation, StatePendingDeactivation, RoleOwner, "only the partner can reject it"},
-		{ActionAccept, StatePending, RoleUnknown, "check the app ID"},
+		{ActionAccept, StatePending, RoleUnknown, "mps does not know our side of this solution yet: Graph's list did not say, and the solution has not been read"},
+		{ActionRequestDeactivation, StateActive, RoleUnknown, "does not know our side"},
+		{ActionRejectDeactivation, StatePendingDeactivation, RoleUnknown, "does not know our side"},
+		{ActionAccept, StatePending, RoleNone, "our app is not a side of this solution: it names both sides and neither is our app (check the app ID)"},
+		{ActionRequestDeactivation, StateActive, RoleNone, "not a side"},
+		{ActionAcceptDeactivation, StatePendingDeactivation, RoleNone, "not a side"},
 		{ActionAccept, StateOther, RolePartner, "in a state mps does not know"},
 		{Action(99), StateActive, RoleOwner, "unknown action"},
 	}
 	for _, c := range cases {
 		v := Check(c.a, c.st, c.role)
+		if c.role == RoleUnknown && strings.Contains(v.Reason, "app ID") {
+			t.Errorf("Check(%d, %v, unknown) blames the app ID for a side not read yet: %q", c.a, c.st, v.Reason)
+		}
 		if v.Allowed || !strings.Contains(v.Reason, c.want) {
 			t.Errorf("Check(%d, %v, %v) = %+v, want a refusal containing %q", c.a, c.st, c.role, v, c.want)
 		}
@@ -206,5 +219,41 @@ func TestPermissionDiff(t *testing.T) {
 	}
 	if m, ok := PermissionMeaning("MESSAGING"); !ok || m == "" {
 		t.Error("MESSAGING has no meaning")
+	}
+}
+
+// What a list that answered only its default fields lacks, a solution's own
+// read supplies, and the reverse; what the fresh copy says wins.
+func TestKeepKnown(t *testing.T) {
+	read := Solution{ID: "5", Name: "old", Status: StatusInitiated, OwnerApp: &App{ID: "2"}, OwnerPermissions: []string{"MESSAGING"},
+		Partners: PartnerRows{{ID: "6", PartnerApp: &App{ID: "1"}, PartnerPermissions: []string{"MANAGE"}}}}
+	listed := Solution{ID: "5", Name: "new", Status: StatusActive, ListedRole: RolePartner}
+	got := KeepKnown(listed, read)
+	if got.Name != "new" || got.Status != StatusActive || got.OwnerApp == nil || got.OwnerApp.ID != "2" ||
+		len(got.OwnerPermissions) != 1 || len(got.Partners) != 1 || got.ListedRole != RolePartner {
+		t.Fatalf("list merged with a read = %+v", got)
+	}
+	back := KeepKnown(read, got)
+	if back.ListedRole != RolePartner || back.Name != "old" {
+		t.Fatalf("read merged with the list = %+v: the list's role was lost", back)
+	}
+	empty := Solution{ID: "5", OwnerApp: &App{ID: "3"}, OwnerPermissions: []string{}, Partners: PartnerRows{}}
+	if got := KeepKnown(empty, read); got.OwnerApp.ID != "3" || got.OwnerPermissions == nil || len(got.OwnerPermissions) != 0 || len(got.Partners) != 0 {
+		t.Fatalf("an empty list that Graph said is kept as said: %+v", got)
+	}
+	if got := KeepKnown(listed, Solution{ID: "9", OwnerApp: &App{ID: "2"}}); got.OwnerApp != nil {
+		t.Fatalf("facts of another solution were taken: %+v", got)
+	}
+}
+
+func TestSortSolutions(t *testing.T) {
+	list := []Solution{{ID: "100"}, {ID: "99"}, {ID: "x"}, {ID: "1000"}, {ID: "101"}}
+	SortSolutions(list)
+	var got []string
+	for _, s := range list {
+		got = append(got, s.ID)
+	}
+	if strings.Join(got, ",") != "99,100,101,1000,x" {
+		t.Fatalf("sorted = %v", got)
 	}
 }

@@ -239,8 +239,9 @@ func TestSandboxTransientFaultsAreRetried(t *testing.T) {
 			sb, c := sandboxClient(t, graphtest.Options{WABAs: -1},
 				graph.WithHTTPClient(&http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}))
 			sb.AddFault(graphtest.Fault{Kind: kind, Method: http.MethodGet, Times: 2})
-			list, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{})
-			if err != nil || len(list) != len(sb.Solutions()) {
+			// One role's chain: one request, retried.
+			list, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
+			if err != nil || len(list) == 0 || len(list) >= len(sb.Solutions()) {
 				t.Fatalf("AppSolutions = %d, %v", len(list), err)
 			}
 			if n := len(sb.Requests()); n != 3 {
@@ -284,7 +285,7 @@ func TestSandboxThrottle(t *testing.T) {
 		t.Fatal(err)
 	}
 	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, RegainMinutes: 2, Times: 1})
-	if _, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{}); err != nil {
+	if _, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner}); err != nil {
 		t.Fatal(err)
 	}
 	if w := clock.Waits(); len(w) != 1 || w[0] != 2*time.Minute {
@@ -296,7 +297,7 @@ func TestSandboxThrottle(t *testing.T) {
 
 	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultThrottleAppLevel})
 	sb.ResetRequests()
-	_, err = c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{})
+	_, err = c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
 	if graph.ClassOf(err) != graph.ClassThrottled {
 		t.Fatalf("err = %v, want throttled", err)
 	}
@@ -421,7 +422,7 @@ func TestSandboxCancelInFlight(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{})
+	_, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
 	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 5*time.Second {
 		t.Fatalf("err = %v after %v, want the deadline, promptly", err, time.Since(start))
 	}

@@ -15,30 +15,17 @@ const partnerRowFields = "id,partner_app{id,name,link},partner_permissions,statu
 
 // SolutionQuery narrows the app's solution list.
 type SolutionQuery struct {
-	Role     Role // RoleUnknown lists both sides
+	Role     Role // RoleOwner or RolePartner: that side only; otherwise both
 	Detailed bool // expand owner_app, permissions and partner rows in the same paged request
 	Limit    int  // page size; 0 means the largest
 }
 
-// AppSolutionPages pages through GET /{app}/whatsapp_business_solutions.
-func (c *Client) AppSolutionPages(ctx context.Context, appID string, q SolutionQuery) iter.Seq2[Page[Solution], error] {
-	query := url.Values{"fields": {solutionListFields}}
-	if q.Detailed {
-		query.Set("fields", SolutionFields)
-	}
-	switch q.Role {
-	case RoleOwner:
-		query.Set("role", "OWNER")
-	case RolePartner:
-		query.Set("role", "PARTNER")
-	}
-	return edgePages[Solution](ctx, c, "app", appID, "whatsapp_business_solutions", query, q.Limit)
-}
-
-// AppSolutions returns every solution on every page (and, with an error,
-// the solutions read before it).
+// AppSolutions returns every solution on every page, in ID order (see
+// SortSolutions), and, with an error, the solutions read before it.
 func (c *Client) AppSolutions(ctx context.Context, appID string, q SolutionQuery) ([]Solution, error) {
-	return collect(c.AppSolutionPages(ctx, appID, q))
+	all, err := collect(c.AppSolutionPages(ctx, appID, q))
+	SortSolutions(all)
+	return all, err
 }
 
 // Solution reads one solution with owner app, permissions and partner rows in one request.

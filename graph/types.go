@@ -25,6 +25,10 @@ type Solution struct {
 	OwnerApp         *App        `json:"owner_app,omitempty"`
 	OwnerPermissions []string    `json:"owner_permissions,omitempty"`
 	Partners         PartnerRows `json:"partners,omitempty"`
+	// ListedRole is our side as Graph said it by listing the solution under
+	// role=OWNER or role=PARTNER (AppSolutionPages). It is not a Graph
+	// field; RoleOf falls back on it when the solution names neither side.
+	ListedRole Role `json:"-"`
 }
 
 // PartnerRow is one row of a solution's partners edge.
@@ -93,10 +97,14 @@ type Paging struct {
 type Page[T any] struct {
 	Data   []T     `json:"data"`
 	Paging *Paging `json:"paging,omitempty"`
+	// more says that pages of another list follow in the same sequence
+	// (lists read side by side, see sideBySide).
+	more bool
 }
 
-// HasNext reports whether the server says another page follows.
-func (p Page[T]) HasNext() bool { return p.Paging != nil && p.Paging.Next != "" }
+// HasNext reports whether another page follows: the server says so, or
+// another list read beside this one has pages still to come.
+func (p Page[T]) HasNext() bool { return p.more || p.Paging != nil && p.Paging.Next != "" }
 
 // Me is what GET /me says about the token's owner.
 type Me struct {

@@ -31,6 +31,9 @@ func failNow[T any](o Origin, err error) tea.Cmd {
 	return func() tea.Msg { return pageMsg[T]{Origin: o, Err: err, Done: true} }
 }
 
+// loadSolutions reads the app's solution list page by page. Our role comes
+// from graph.AppSolutionPages (its role=OWNER and role=PARTNER chains,
+// side by side), so it holds also when Graph ignores the expansion.
 func loadSolutions(ctx context.Context, c *Context, o Origin) tea.Cmd {
 	if c.AppID == "" {
 		return failNow[graph.Solution](o, missingIDError{"app ID", "--app-id", "MPS_APP_ID"})

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -63,7 +62,7 @@ func TestExtraTabAndSteeringMessages(t *testing.T) {
 func listCalls(h *harness) int {
 	n := 0
 	for _, r := range h.sb.Requests() {
-		if strings.HasSuffix(r.Path, "/whatsapp_business_solutions") {
+		if startsListLoad(r) {
 			n++
 		}
 	}

@@ -11,8 +11,14 @@ import (
 // the root hands it over; it implements solutionSink for the tab that
 // embeds it and calls the tab back when the rows must change.
 type solutionFeed struct {
-	all  []graph.Solution
-	load loadState
+	all []graph.Solution // in ID order (graph.SortSolutions)
+	// known is every solution as last learned, across loads: a fresh list
+	// that answered only its default fields keeps the role, the other
+	// side's app and the permissions a solution's read or an earlier list
+	// brought (graph.KeepKnown), so a role once known never goes back to
+	// unknown on r, a webhook's reload or the periodic reload.
+	known map[string]graph.Solution
+	load  loadState
 	// changed redraws the rows: all of them when replaced, else only added.
 	changed func(added []graph.Solution, replaced bool)
 	// settled redraws what depends on the load state (the empty text).
@@ -24,13 +30,38 @@ func newSolutionFeed(changed func(added []graph.Solution, replaced bool), settle
 }
 
 func (f *solutionFeed) SolutionsPage(items []graph.Solution, first bool) {
+	items = f.learn(items)
+	graph.SortSolutions(items)
 	if first {
-		f.all = append([]graph.Solution(nil), items...)
+		f.all = items
 		f.changed(nil, true)
 		return
 	}
+	// The two role chains' pages interleave: rows that sort after every
+	// row shown are appended, others make the rows be drawn again.
+	inOrder := len(f.all) == 0 || len(items) == 0 || graph.CompareIDs(f.all[len(f.all)-1].ID, items[0].ID) < 0
 	f.all = append(f.all, items...)
-	f.changed(items, false)
+	if inOrder {
+		f.changed(items, false)
+		return
+	}
+	graph.SortSolutions(f.all)
+	f.changed(nil, true)
+}
+
+// learn merges each solution with what was known of it and remembers the
+// result; it returns a new slice.
+func (f *solutionFeed) learn(items []graph.Solution) []graph.Solution {
+	if f.known == nil {
+		f.known = map[string]graph.Solution{}
+	}
+	out := make([]graph.Solution, len(items))
+	for i, s := range items {
+		s = graph.KeepKnown(s, f.known[s.ID])
+		f.known[s.ID] = s
+		out[i] = s
+	}
+	return out
 }
 
 func (f *solutionFeed) SolutionsDone(err error) {
@@ -39,6 +70,7 @@ func (f *solutionFeed) SolutionsDone(err error) {
 }
 
 func (f *solutionFeed) SolutionChanged(s graph.Solution) {
+	s = f.learn([]graph.Solution{s})[0]
 	if replaceSolution(f.all, s) {
 		f.changed(nil, true)
 	}

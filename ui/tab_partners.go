@@ -77,20 +77,30 @@ func (t *partnersTab) SetSize(w, h int) {
 	t.sols.SetOrigin(0, bodyTop+2+appsH)
 }
 
-// counterparts are the apps on the other side of a solution from us.
+// unreadApp stands for the other side of solutions whose other side is not
+// known yet (a list that answered only its default fields, before the
+// solution is read). Its ID is not a Graph ID, so it cannot clash.
+const unreadApp = "app:not-read"
+
+// counterparts are the apps on the other side of a solution from us; a
+// solution we are on whose other side is not known yet counts under
+// unreadApp.
 func (t *partnersTab) counterparts(s *graph.Solution) []graph.App {
 	role := graph.RoleOf(s, t.ctx.AppID)
-	if role == graph.RolePartner {
-		if s.OwnerApp != nil {
-			return []graph.App{*s.OwnerApp}
-		}
-		return nil
-	}
 	var out []graph.App
-	for _, row := range s.Partners {
-		if row.PartnerApp != nil && row.PartnerApp.ID != t.ctx.AppID {
-			out = append(out, *row.PartnerApp)
+	switch {
+	case role == graph.RolePartner && s.OwnerApp != nil:
+		out = append(out, *s.OwnerApp)
+	case role == graph.RolePartner:
+	default:
+		for _, row := range s.Partners {
+			if row.PartnerApp != nil && row.PartnerApp.ID != t.ctx.AppID {
+				out = append(out, *row.PartnerApp)
+			}
 		}
+	}
+	if len(out) == 0 && role.Known() && (role == graph.RolePartner || s.Partners == nil) {
+		out = append(out, graph.App{ID: unreadApp})
 	}
 	return out
 }
@@ -117,11 +127,14 @@ func (t *partnersTab) rebuild() {
 	rows := make([]table.Row, 0, len(order))
 	for _, id := range order {
 		a := byApp[id]
-		name := a.app.Name
-		if name == "" {
+		name, idCell := a.app.Name, id
+		switch {
+		case id == unreadApp:
+			name, idCell = "— (other side not read yet)", "—"
+		case name == "":
 			name = "unnamed app"
 		}
-		rows = append(rows, table.Row{ID: id, Cells: []string{name, id, countsText(a.counts)}})
+		rows = append(rows, table.Row{ID: id, Cells: []string{name, idCell, countsText(a.counts)}})
 	}
 	t.apps.SetRows(rows)
 	t.shownApp = ""
@@ -158,7 +171,7 @@ func (t *partnersTab) syncSolutions() {
 			if app.ID == r.ID {
 				rows = append(rows, table.Row{
 					ID:     s.ID,
-					Cells:  []string{s.Name, stateCell(s), partnerStatus(s, app.ID, t.ctx.AppID), graph.RoleOf(s, t.ctx.AppID).String()},
+					Cells:  []string{s.Name, stateCell(s), partnerStatus(s, app.ID, t.ctx.AppID), roleCell(graph.RoleOf(s, t.ctx.AppID))},
 					Styles: []table.StyleID{0, stateStyle(s.State())},
 				})
 			}
@@ -259,6 +272,9 @@ func (t *partnersTab) key(k tea.KeyPressMsg) tea.Cmd {
 func (t *partnersTab) SelectedID() (copyTarget, bool) {
 	if t.focusSols {
 		return rowTarget(t.sols, "solution")
+	}
+	if r, ok := t.apps.Selected(); ok && r.ID == unreadApp {
+		return copyTarget{}, false
 	}
 	return rowTarget(t.apps, "partner app")
 }

@@ -152,8 +152,13 @@ func shortAge(d time.Duration) string {
 }
 
 // permissionSummary is one line: how many permissions each side gets and
-// which side holds MESSAGING.
+// which side holds MESSAGING; "—" until our side and both sides'
+// permissions are known (a list that answered only its default fields
+// has none of them, the solution's own read has them).
 func permissionSummary(s *graph.Solution, role graph.Role) string {
+	if !role.Known() || s.OwnerPermissions == nil || s.Partners == nil {
+		return "—"
+	}
 	var partner []string
 	for _, row := range s.Partners {
 		partner = append(partner, row.PartnerPermissions...)

@@ -69,9 +69,17 @@ func (t *solutionsTab) row(s *graph.Solution) table.Row {
 	role := graph.RoleOf(s, t.ctx.AppID)
 	return table.Row{
 		ID:     s.ID,
-		Cells:  []string{s.Name, stateCell(s), role.String(), partnerCell(s, role), messagingCell(s)},
+		Cells:  []string{s.Name, stateCell(s), roleCell(role), partnerCell(s, role), messagingCell(s)},
 		Styles: []table.StyleID{0, stateStyle(s.State())},
 	}
+}
+
+// roleCell is our side, or "—" while nothing read has said it.
+func roleCell(r graph.Role) string {
+	if r == graph.RoleUnknown {
+		return "—"
+	}
+	return r.String()
 }
 
 func (t *solutionsTab) rows(list []graph.Solution) []table.Row {

@@ -21,6 +21,8 @@ import (
 //	POST   /_sandbox/solution  {"id","name","status","status_for_pending_request"}: rename and/or set the status
 //	PUT    /_sandbox/action_bodies  {"rule":"any"|"openapi"|"guide"}: the form action POSTs must use (ActionBodies)
 //	GET    /_sandbox/action_bodies  the rule in force
+//	GET    /_sandbox/lists     {"default_fields_only":bool}: whether the solution lists ignore fields=
+//	POST   /_sandbox/lists     {"default_fields_only":true}: switch that on (false: off)
 const controlPrefix = "/_sandbox/"
 
 // FaultJSON is a Fault as the control surface reads it. Kind is a name
@@ -30,6 +32,7 @@ type FaultJSON struct {
 	Kind          FaultKind `json:"kind"`
 	Method        string    `json:"method,omitempty"`
 	PathContains  string    `json:"path_contains,omitempty"`
+	Param         string    `json:"param,omitempty"`
 	Times         int       `json:"times,omitempty"`
 	Latency       string    `json:"latency,omitempty"`
 	RegainMinutes int       `json:"regain_minutes,omitempty"`
@@ -37,7 +40,7 @@ type FaultJSON struct {
 }
 
 func (fj FaultJSON) fault() (Fault, error) {
-	f := Fault{Kind: fj.Kind, Method: fj.Method, PathContains: fj.PathContains, Times: fj.Times,
+	f := Fault{Kind: fj.Kind, Method: fj.Method, PathContains: fj.PathContains, Param: fj.Param, Times: fj.Times,
 		RegainMinutes: fj.RegainMinutes, ForeignHost: fj.ForeignHost}
 	if fj.Kind == 0 {
 		return f, fmt.Errorf("kind is required, e.g. \"transient\"")
@@ -53,7 +56,7 @@ func (fj FaultJSON) fault() (Fault, error) {
 }
 
 func faultToJSON(f Fault) FaultJSON {
-	fj := FaultJSON{Kind: f.Kind, Method: f.Method, PathContains: f.PathContains, Times: f.Times,
+	fj := FaultJSON{Kind: f.Kind, Method: f.Method, PathContains: f.PathContains, Param: f.Param, Times: f.Times,
 		RegainMinutes: f.RegainMinutes, ForeignHost: f.ForeignHost}
 	if f.Latency > 0 {
 		fj.Latency = f.Latency.String()
@@ -134,6 +137,8 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 		controlJSON(w, http.StatusOK, map[string]string{"rule": rule.String()})
 	case "GET /action_bodies":
 		controlJSON(w, http.StatusOK, map[string]string{"rule": s.ActionBodiesRule().String()})
+	case "GET /lists", "POST /lists":
+		s.controlLists(w, r, body)
 	default:
 		controlError(w, http.StatusNotFound, "no such control endpoint: "+route)
 	}

@@ -2,6 +2,7 @@ package graphtest
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -87,17 +88,23 @@ func (k *FaultKind) UnmarshalText(b []byte) error {
 // a real server (Start, httptest or http.Server): under a ResponseRecorder
 // they panic with http.ErrAbortHandler.
 type Fault struct {
-	Kind          FaultKind
-	Method        string        // "" matches any method
-	PathContains  string        // "" matches every path
+	Kind         FaultKind
+	Method       string // "" matches any method
+	PathContains string // "" matches every path
+	// Param, "key=value", narrows the fault to calls with that query
+	// parameter, such as "role=OWNER" for one of the solution list's two
+	// role chains; "" matches every call.
+	Param         string
 	Times         int           // how many calls it hits; 0 means until cleared
 	Latency       time.Duration // FaultLatency: the delay
 	RegainMinutes int           // FaultThrottleBUC: estimated_time_to_regain_access
 	ForeignHost   string        // FaultForeignNext: host[:port] or a URL base such as http://127.0.0.1:9; default https://foreign.example
 }
 
-func (f *Fault) matches(method, path string) bool {
-	return (f.Method == "" || strings.EqualFold(f.Method, method)) && strings.Contains(path, f.PathContains)
+func (f *Fault) matches(method, path string, query url.Values) bool {
+	key, value, _ := strings.Cut(f.Param, "=")
+	return (f.Method == "" || strings.EqualFold(f.Method, method)) && strings.Contains(path, f.PathContains) &&
+		(f.Param == "" || query.Get(key) == value)
 }
 
 // faultList is the switched-on faults, first match wins.
@@ -107,11 +114,11 @@ type faultList struct {
 }
 
 // take returns the first fault matching the call and counts the hit.
-func (fl *faultList) take(method, path string) (Fault, bool) {
+func (fl *faultList) take(method, path string, query url.Values) (Fault, bool) {
 	fl.mu.Lock()
 	defer fl.mu.Unlock()
 	for i, f := range fl.list {
-		if !f.matches(method, path) {
+		if !f.matches(method, path, query) {
 			continue
 		}
 		hit := *f

@@ -42,7 +42,7 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !sleep(r.Context(), s.opts.Latency) {
 		return
 	}
-	if f, ok := s.faults.take(r.Method, r.URL.Path); ok && s.serveFault(w, r, body, f) {
+	if f, ok := s.faults.take(r.Method, r.URL.Path, r.URL.Query()); ok && s.serveFault(w, r, body, f) {
 		return
 	}
 	s.serveGraph(w, r, body, "")

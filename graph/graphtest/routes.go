@@ -115,6 +115,7 @@ func (c *call) solutionList(fs []field) (any, *apiError) {
 		r := w.roleIn(w.solutions[ord])
 		return r != graph.RoleUnknown && (want == graph.RoleUnknown || r == want)
 	}
+	fs = c.listFields(fs)
 	return c.list(span(len(w.solutions)), keep, func(ord int) (object, *apiError) {
 		return render(c, c.s.schema.solution, w.solutions[ord], fs)
 	})
@@ -124,6 +125,7 @@ func (c *call) solutionList(fs []field) (any, *apiError) {
 func (c *call) wabaSolutions(ord int, fs []field) (any, *apiError) {
 	w := c.world
 	keep := func(i int) bool { return w.roleIn(w.solutions[i]) != graph.RoleUnknown }
+	fs = c.listFields(fs)
 	return c.list(intList(w.wabas.solutionsOf(ord)), keep, func(i int) (object, *apiError) {
 		return render(c, c.s.schema.solution, w.solutions[i], fs)
 	})

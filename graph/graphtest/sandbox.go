@@ -47,6 +47,10 @@ type Options struct {
 	// ActionBodies is the form action POSTs must use; the default ignores
 	// the body. SetActionBodies and /_sandbox/action_bodies change it later.
 	ActionBodies ActionBodies
+	// ListDefaultFieldsOnly makes the solution list edges answer only their
+	// default fields and ignore fields= expansion (see listfields.go); the
+	// control surface switches it at run time too.
+	ListDefaultFieldsOnly bool
 }
 
 // Sandbox is the Graph API stand-in. It is safe for concurrent use.
@@ -55,6 +59,8 @@ type Sandbox struct {
 
 	mu    sync.Mutex // guards the data below
 	state *world
+
+	listDefaultsOnly atomic.Bool
 
 	faults    faultList
 	log       requestLog
@@ -72,6 +78,7 @@ func New(opts Options) *Sandbox {
 	s := &Sandbox{opts: opts, schema: newSchema(), versionRE: versionPattern()}
 	s.state = seedWorld(opts)
 	s.SetActionBodies(opts.ActionBodies)
+	s.listDefaultsOnly.Store(opts.ListDefaultFieldsOnly)
 	return s
 }
 

@@ -66,7 +66,7 @@ func (s *Session) writeSolutionDetail(sol *graph.Solution) error {
 	f.add("Solution", sol.Name)
 	f.add("ID", sol.ID)
 	f.add("State", fmt.Sprintf("%s (status %s, pending request %s)", sol.StateLabel(), orNone(sol.Status), orNone(sol.PendingRequest)))
-	f.add("Our role", role.String())
+	f.add("Our role", roleText(role))
 	if sol.OwnerApp != nil {
 		f.add("Owner app", strings.TrimSpace(appLabel(sol.OwnerApp)+"  "+sol.OwnerApp.Link))
 	}
@@ -145,6 +145,17 @@ func partnerPermissions(sol *graph.Solution) []string {
 		}
 	}
 	return out
+}
+
+// roleText is our side as a sentence part, saying why when it is not one.
+func roleText(r graph.Role) string {
+	switch r {
+	case graph.RoleUnknown:
+		return "not known: Graph's answer names neither side"
+	case graph.RoleNone:
+		return "none: Graph names both sides and neither is our app (check the app ID)"
+	}
+	return r.String()
 }
 
 func orNone(s string) string {

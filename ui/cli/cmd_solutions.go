@@ -77,15 +77,17 @@ func (s *Session) printSolutions(list []graph.Solution, format outputFormat) err
 			t.paint[2] = s.colour.state
 			for i := range list {
 				sol := &list[i]
+				// "—" until Graph has said it: a list that answered only its
+				// default fields names neither app, the role lists say our side.
 				role := graph.RoleOf(sol, appID)
-				roleText, other := "", ""
-				if sidesKnown(sol) {
+				roleText, other := "—", "—"
+				if role != graph.RoleUnknown {
 					roleText = role.String()
 				}
 				if app := graph.Counterpart(sol, role); app != nil {
 					other = appLabel(app)
 				}
-				t.add(sol.ID, sol.Name, sol.StateLabel(), roleText, other, graph.MessagingSide(sol))
+				t.add(sol.ID, sol.Name, sol.StateLabel(), roleText, other, orDash(graph.MessagingSide(sol)))
 			}
 			return t
 		},
@@ -106,4 +108,12 @@ func appLabel(app *graph.App) string {
 		return app.ID
 	}
 	return app.Name + " (" + app.ID + ")"
+}
+
+// orDash is s, or "—" when Graph has not said it yet.
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }

@@ -12,6 +12,7 @@ func wabaSolutionsCommand() Command {
 		NArgs:   1,
 		Summary: "List the solutions that onboarded a WhatsApp Business Account",
 		Detail: "With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.\n" +
+			"Our role comes from the app's solution lists (filtered by role), when the profile has an app ID.\n" +
 			csvDetail,
 		Setup: func(fs *flag.FlagSet) Runner {
 			out := listFormatFlags(fs)
@@ -27,6 +28,13 @@ func wabaSolutionsCommand() Command {
 				list, err := readPages(s, "solutions", c.WABASolutionPages(ctx, args[0]))
 				if err != nil {
 					return err
+				}
+				// The edge names no side and takes no role filter: our side
+				// comes from the app's role lists, when the profile has an app.
+				if appID := s.settings.AppID; appID != "" {
+					if err := c.MarkRoles(ctx, appID, list); err != nil {
+						return err
+					}
 				}
 				return s.printSolutions(list, format)
 			}

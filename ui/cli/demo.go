@@ -14,6 +14,15 @@ import (
 	"mps/ui/webhooks"
 )
 
+// EnvDemoLists=default-fields makes the demo's solution lists answer only
+// their default fields, as Graph may (graph-api-notes.md, "A list may
+// answer only its default fields"): the role then comes from the role
+// lists, the other side from a solution's read.
+const (
+	EnvDemoLists           = "MPS_DEMO_LISTS"
+	demoListsDefaultFields = "default-fields"
+)
+
 // demoServer is the sandbox served on loopback for one run of a command
 // with --demo: the seeded demo data, the demo identity and token, and no
 // network beyond this process.

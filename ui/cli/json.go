@@ -17,8 +17,8 @@ import (
 type derivedSolution struct {
 	DisplayState string `json:"display_state"`
 	OurRole      string `json:"our_role"`
-	// AllowedActions is left out when the answer did not name the sides
-	// (GET /{waba}/solutions has no owner_app or partner rows).
+	// AllowedActions is left out when our side is not known (GET
+	// /{waba}/solutions names no side and cannot be filtered by role).
 	AllowedActions []actionVerdict `json:"allowed_actions,omitempty"`
 }
 
@@ -31,19 +31,13 @@ type actionVerdict struct {
 func deriveSolution(s *graph.Solution, appID string) derivedSolution {
 	role := graph.RoleOf(s, appID)
 	d := derivedSolution{DisplayState: s.StateLabel(), OurRole: role.String()}
-	if !sidesKnown(s) {
+	if role == graph.RoleUnknown {
 		return d
 	}
 	for _, v := range graph.Allowed(s.State(), role) {
 		d.AllowedActions = append(d.AllowedActions, actionVerdict{Action: v.Action.Command(), Allowed: v.Allowed, Reason: v.Reason})
 	}
 	return d
-}
-
-// sidesKnown reports whether the solution names its owner app or partner
-// rows, without which our role cannot be worked out.
-func sidesKnown(s *graph.Solution) bool {
-	return s.OwnerApp != nil || len(s.Partners) > 0
 }
 
 // solutionJSON is a solution as Graph encodes it, plus the derived fields.

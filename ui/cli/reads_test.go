@@ -256,9 +256,10 @@ func TestWABASolutionsJSON(t *testing.T) {
 		if s.DisplayState == "" {
 			t.Errorf("%s lacks display_state", s.ID)
 		}
-		// The WABA's list does not name the sides, so no action is judged.
-		if s.OwnerApp == nil && len(s.AllowedActions) != 0 {
-			t.Errorf("%s: allowed_actions judged without knowing the sides: %+v", s.ID, s.AllowedActions)
+		// The WABA's list names no side; the app's role lists say ours.
+		sol, _ := h.sandbox.Solution(s.ID)
+		if want := graph.RoleOf(&sol, graphtest.DemoAppID).String(); s.OurRole != want || len(s.AllowedActions) != len(graph.AllActions()) {
+			t.Errorf("%s: our_role %q (want %q), %d allowed_actions", s.ID, s.OurRole, want, len(s.AllowedActions))
 		}
 	}
 	if len(wantIDs) == 0 || !slices.Equal(gotIDs, wantIDs) {

@@ -54,6 +54,8 @@ func newSession(g *globalFlags, env Env) (*Session, error) {
 		}
 		s.demo = demo
 		s.settings = demo.settings()
+		// The demo against a Graph whose lists answer only their default fields.
+		demo.sandbox.SetListDefaultFieldsOnly(env.Getenv(EnvDemoLists) == demoListsDefaultFields)
 		return s, nil
 	}
 	if env.ConfigDir == "" {

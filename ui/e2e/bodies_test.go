@@ -26,7 +26,7 @@ func TestBadBodies(t *testing.T) {
 		{"HTML error page", graphtest.FaultHTMLErrorPage, []string{"HTTP 502", "not JSON", "text/html", "proxy"}},
 	}
 	for _, tc := range cases {
-		fault := graphtest.Fault{Kind: tc.kind, Method: http.MethodGet, PathContains: solutionsPath}
+		fault := graphtest.Fault{Kind: tc.kind, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain}
 		t.Run("command/"+tc.name, func(t *testing.T) {
 			t.Parallel()
 			w := newWorld(t, graphtest.Options{})
@@ -39,7 +39,7 @@ func TestBadBodies(t *testing.T) {
 				t.Errorf("stdout should stay empty for scripts, got %q", res.stdout)
 			}
 			expectOneErrorLine(t, res, tc.says...)
-			if n := len(w.calls(http.MethodGet, solutionsPath)); n < 1 || n > maxAttempts {
+			if n := len(w.listCalls()); n < 1 || n > maxAttempts {
 				t.Errorf("the list was asked for %d times, want 1 to %d", n, maxAttempts)
 			}
 		})

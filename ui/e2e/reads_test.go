@@ -42,8 +42,8 @@ func TestFlakyReadsStillLoad(t *testing.T) {
 		name  string
 		fault graphtest.Fault
 	}{
-		{"transient 500 code 2", graphtest.Fault{Kind: graphtest.FaultTransient, Method: http.MethodGet, PathContains: solutionsPath, Times: 2}},
-		{"dropped connection", graphtest.Fault{Kind: graphtest.FaultDropConnection, Method: http.MethodGet, PathContains: solutionsPath, Times: 1}},
+		{"transient 500 code 2", graphtest.Fault{Kind: graphtest.FaultTransient, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 2}},
+		{"dropped connection", graphtest.Fault{Kind: graphtest.FaultDropConnection, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1}},
 	}
 	for _, tc := range faults {
 		t.Run("command/"+tc.name, func(t *testing.T) {
@@ -57,7 +57,7 @@ func TestFlakyReadsStillLoad(t *testing.T) {
 			if got, want := len(listIDs(t, res)), seededSolutions(t); got != want {
 				t.Errorf("listed %d solutions, want %d", got, want)
 			}
-			sent := len(w.calls(http.MethodGet, solutionsPath))
+			sent := len(w.listCalls())
 			if sent != tc.fault.Times+1 || sent > maxAttempts {
 				t.Errorf("the list was asked for %d times; want %d (the faulty ones and one more), within the policy's %d attempts",
 					sent, tc.fault.Times+1, maxAttempts)

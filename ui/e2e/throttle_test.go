@@ -13,7 +13,7 @@ import (
 )
 
 func appThrottle(times int) graphtest.Fault {
-	return graphtest.Fault{Kind: graphtest.FaultThrottleAppLevel, Method: http.MethodGet, PathContains: solutionsPath, Times: times}
+	return graphtest.Fault{Kind: graphtest.FaultThrottleAppLevel, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: times}
 }
 
 // countdown reads the status bar's "throttled, 1m2s left" as a duration.
@@ -109,7 +109,7 @@ func TestAppThrottleDashboardResumes(t *testing.T) {
 func TestBusinessThrottleDashboardWaits(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t, graphtest.Options{})
-	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Times: 1, RegainMinutes: 1})
+	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1})
 	s := w.startDashboard()
 	screen := s.waitFor("throttled, ")
 	first, ok := countdown(screen)
@@ -132,7 +132,7 @@ func TestBusinessThrottleDashboardWaits(t *testing.T) {
 func TestBusinessThrottleCommandSaysItWaits(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t, graphtest.Options{})
-	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Times: 1, RegainMinutes: 1})
+	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1})
 	p := w.start("solutions", "--json")
 	p.waitStderr("waiting 1m0s before trying again")
 	w.expectListReads(1, "nothing more while throttled")
@@ -157,7 +157,7 @@ func TestBusinessThrottleResumesAfterRegain(t *testing.T) {
 		t.Skip("waits out a one-minute throttle; run with " + longEnv + "=1")
 	}
 	t.Parallel()
-	buc := graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Times: 1, RegainMinutes: 1}
+	buc := graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1}
 	t.Run("command", func(t *testing.T) {
 		t.Parallel()
 		w := newWorld(t, graphtest.Options{})

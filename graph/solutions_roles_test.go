@@ -1,0 +1,159 @@
+package graph_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph"
+	"mps/graph/graphtest"
+)
+
+// pagesFor is how many pages of 100 a list of n needs (at least one).
+func pagesFor(n int) int { return max(1, (n+graph.MaxPageSize-1)/graph.MaxPageSize) }
+
+// Under lists that answer only their default fields, our role still comes
+// from Graph: the two role-filtered chains, and no request per solution.
+// Without the switch the expansion is kept.
+func TestAppSolutionsRoleWithoutExpansion(t *testing.T) {
+	for _, defaultsOnly := range []bool{true, false} {
+		sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, Solutions: 230, ListDefaultFieldsOnly: defaultsOnly})
+		list, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Detailed: true})
+		if err != nil || len(list) != len(sb.Solutions()) {
+			t.Fatalf("defaults only %v: AppSolutions = %d solutions, %v; the sandbox has %d", defaultsOnly, len(list), err, len(sb.Solutions()))
+		}
+		owners := 0
+		for i := range list {
+			s := &list[i]
+			want := sb.RoleOf(s.ID)
+			if got := graph.RoleOf(s, graphtest.DemoAppID); got != want {
+				t.Fatalf("defaults only %v: %q: RoleOf = %s, want %s", defaultsOnly, s.Name, got, want)
+			}
+			if want == graph.RoleOwner {
+				owners++
+			}
+			if expanded := s.OwnerApp != nil && len(s.Partners) > 0; expanded == defaultsOnly {
+				t.Fatalf("defaults only %v: %q expanded = %v", defaultsOnly, s.Name, expanded)
+			}
+			if i > 0 && graph.CompareIDs(list[i-1].ID, s.ID) >= 0 {
+				t.Fatalf("not in ID order at %d: %s then %s", i, list[i-1].ID, s.ID)
+			}
+		}
+		roles := map[string]int{}
+		for _, r := range sb.Requests() {
+			if !strings.HasSuffix(r.Path, "/"+graphtest.DemoAppID+"/whatsapp_business_solutions") {
+				t.Errorf("a request beside the list: %s %s", r.Method, r.Path)
+			}
+			q, _ := url.ParseQuery(r.RawQuery)
+			roles[q.Get("role")]++
+		}
+		want := map[string]int{"OWNER": pagesFor(owners), "PARTNER": pagesFor(len(list) - owners)}
+		if len(roles) != 2 || roles["OWNER"] != want["OWNER"] || roles["PARTNER"] != want["PARTNER"] {
+			t.Errorf("defaults only %v: pages per role %v, want %v", defaultsOnly, roles, want)
+		}
+	}
+}
+
+// The two chains run at once: each role's first request is answered only
+// once the other's has arrived, so chains read one after the other would
+// never finish.
+func TestAppSolutionsChainsRunSideBySide(t *testing.T) {
+	arrived := map[string]chan struct{}{"OWNER": make(chan struct{}), "PARTNER": make(chan struct{})}
+	other := map[string]string{"OWNER": "PARTNER", "PARTNER": "OWNER"}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		role := r.URL.Query().Get("role")
+		close(arrived[role])
+		select {
+		case <-arrived[other[role]]:
+		case <-time.After(10 * time.Second):
+			http.Error(w, `{"error":{"message":"the other role was never asked","code":2}}`, http.StatusBadRequest)
+			return
+		}
+		id := map[string]string{"OWNER": "2", "PARTNER": "1"}[role]
+		w.Write([]byte(`{"data":[{"id":"` + id + `","name":"n","status":"ACTIVE"}]}`))
+	}))
+	t.Cleanup(srv.Close)
+	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithTokenSource(func(context.Context) (string, error) { return "t", nil }),
+		graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := c.AppSolutions(context.Background(), "9", graph.SolutionQuery{})
+	if err != nil || len(list) != 2 || list[0].ListedRole != graph.RolePartner || list[1].ListedRole != graph.RoleOwner {
+		t.Fatalf("AppSolutions = %+v, %v", list, err)
+	}
+}
+
+// The page form says HasNext on every page but the last, across both
+// chains, and a consumer that stops early stops both.
+func TestAppSolutionPagesAcrossChains(t *testing.T) {
+	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, Solutions: 30, ListDefaultFieldsOnly: true})
+	var pages, items int
+	last := false
+	for page, err := range c.AppSolutionPages(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Limit: 10}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last {
+			t.Fatal("a page came after one that said it was the last")
+		}
+		if pages == 0 {
+			roles := map[graph.Role]bool{}
+			for _, s := range page.Data {
+				roles[s.ListedRole] = true
+			}
+			if !roles[graph.RoleOwner] || !roles[graph.RolePartner] {
+				t.Fatalf("the first page holds roles %v; want the first page of each chain", roles)
+			}
+		}
+		pages++
+		items += len(page.Data)
+		last = !page.HasNext()
+	}
+	if !last || items != len(sb.Solutions()) || pages >= len(sb.Requests()) {
+		t.Fatalf("%d pages, %d items (sandbox %d), %d requests; last page said more: %v", pages, items, len(sb.Solutions()), len(sb.Requests()), !last)
+	}
+	sb.ResetRequests()
+	for range c.AppSolutionPages(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Limit: 10}) {
+		break
+	}
+	// Each chain may have read one page ahead; none goes on after the stop.
+	if n := len(sb.Requests()); n > 4 {
+		t.Errorf("%d requests after stopping at the first page", n)
+	}
+}
+
+// A chain's error ends the list with the error and what was read before it.
+func TestAppSolutionsChainError(t *testing.T) {
+	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1}, graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
+	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultExpiredToken, PathContains: "whatsapp_business_solutions", Times: 1})
+	_, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{})
+	if graph.ClassOf(err) != graph.ClassAuth {
+		t.Fatalf("err = %v, want the expired token", err)
+	}
+}
+
+// A server that ignored role= would list everything twice; it is listed once.
+func TestAppSolutionsListedOnce(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"data":[{"id":"1","name":"a","status":"ACTIVE"},{"id":"2","name":"b","status":"ACTIVE"}]}`))
+	}))
+	t.Cleanup(srv.Close)
+	c, _ := graph.New(graph.WithBaseURL(srv.URL), graph.WithTokenSource(func(context.Context) (string, error) { return "t", nil }))
+	list, err := c.AppSolutions(context.Background(), "9", graph.SolutionQuery{})
+	if err != nil || len(list) != 2 {
+		t.Fatalf("AppSolutions = %+v, %v", list, err)
+	}
+}
+
+func TestAppSolutionsBadAppID(t *testing.T) {
+	_, c := sandboxClient(t, graphtest.Options{WABAs: -1})
+	if _, err := c.AppSolutions(context.Background(), "../me", graph.SolutionQuery{}); err == nil || errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v", err)
+	}
+}
