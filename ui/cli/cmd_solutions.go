@@ -53,6 +53,7 @@ func solutionsCommand() Command {
 				if err != nil {
 					return err
 				}
+				graph.SortSolutions(all) // the role chains' pages interleave as they arrive
 				var list []graph.Solution
 				for _, sol := range all {
 					if keep(sol) {

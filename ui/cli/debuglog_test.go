@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,7 +60,8 @@ func wantNoSecrets(t *testing.T, log string) {
 func TestDebugLogHasALinePerRequestAndNoSecret(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "mps-debug.log")
 	h := debugHarness(t, path)
-	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultTransient, PathContains: "/whatsapp_business_solutions", Times: 2})
+	// Aimed at one role chain, so that its third try is retry=2.
+	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultTransient, PathContains: "/whatsapp_business_solutions", Param: "role=OWNER", Times: 2})
 	h.mustRun("status")    // GET /me, and debug_token with input_token in the body
 	h.mustRun("solutions") // two transient failures, then the pages
 	data, err := os.ReadFile(path)
@@ -73,15 +75,23 @@ func TestDebugLogHasALinePerRequestAndNoSecret(t *testing.T) {
 	if len(lines) != len(reqs) {
 		t.Fatalf("%d lines for %d requests:\n%s", len(lines), len(reqs), log)
 	}
+	// The role chains run side by side, so their lines and requests may
+	// interleave differently: each line is matched to a request not yet taken.
+	unmatched := slices.Clone(reqs)
 	retries := map[string]bool{}
-	for i, line := range lines {
+	for _, line := range lines {
 		m := debugLine.FindStringSubmatch(line)
 		if m == nil {
 			t.Fatalf("line %q is not time, method, path, status, duration, fbtrace_id and retry", line)
 		}
-		if m[1] != reqs[i].Method || !strings.HasPrefix(m[2], reqs[i].Path) {
-			t.Errorf("line %q for request %s %s", line, reqs[i].Method, reqs[i].Path)
+		i := slices.IndexFunc(unmatched, func(r graphtest.Request) bool {
+			return r.Method == m[1] && strings.HasPrefix(m[2], r.Path) && roleParam(m[2]) == roleParam(r.Path+"?"+r.RawQuery)
+		})
+		if i < 0 {
+			t.Errorf("line %q matches no request left of %v", line, unmatched)
+			continue
 		}
+		unmatched = slices.Delete(unmatched, i, i+1)
 		if m[3] == "500" {
 			retries[m[5]] = true
 		}
@@ -157,4 +167,16 @@ func TestUnknownDebugKindIsAUsageError(t *testing.T) {
 	if !strings.Contains(r.stderr, `MPS_DEBUG="verbose"`) || !strings.Contains(r.stderr, "MPS_DEBUG=api") {
 		t.Errorf("stderr %q", r.stderr)
 	}
+}
+
+// roleParam is the role= parameter of a logged or requested path: the role
+// chain a request belongs to.
+func roleParam(pathAndQuery string) string {
+	_, query, _ := strings.Cut(pathAndQuery, "?")
+	for param := range strings.SplitSeq(query, "&") {
+		if value, ok := strings.CutPrefix(param, "role="); ok {
+			return value
+		}
+	}
+	return ""
 }

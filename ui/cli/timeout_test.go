@@ -25,8 +25,9 @@ func TestSolutionsFromAServerThatNeverAnswersEndsWithTheTimeout(t *testing.T) {
 			t.Errorf("stderr %q lacks %q", r.stderr, want)
 		}
 	}
-	if n := accepted(); n != 2 {
-		t.Errorf("%d connections for two runs", n)
+	// One connection per role chain (owner, partner) in each run: none retried.
+	if n := accepted(); n != 4 {
+		t.Errorf("%d connections for two runs of two role chains, want 4", n)
 	}
 }
 
