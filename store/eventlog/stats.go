@@ -2,7 +2,6 @@ package eventlog
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -17,13 +16,10 @@ const EventPartnerRemoved = "PARTNER_REMOVED"
 // was received), in total and per solution ID. A PARTNER_ADDED without a
 // WABA ID counts once per stored event.
 func (l *Log) CountPartnerAdded(ctx context.Context, since time.Time) (total int, perSolution map[string]int, err error) {
-	const q = `SELECT solution_id, COUNT(DISTINCT CASE WHEN waba_id != '' THEN waba_id ELSE dedup_key END)
-		FROM events
-		WHERE field = 'account_update' AND event = ? AND COALESCE(entry_ms, received_ms) >= ?
-		GROUP BY solution_id`
-	rows, err := l.db.QueryContext(ctx, q, EventPartnerAdded, since.UnixMilli())
+	const what = "counting onboardings"
+	rows, err := l.db.QueryContext(ctx, countPartnerAddedSQL, EventPartnerAdded, since.UnixMilli())
 	if err != nil {
-		return 0, nil, fmt.Errorf("event log: counting onboardings: %w", err)
+		return 0, nil, readErr(ctx, what, err)
 	}
 	defer rows.Close()
 	perSolution = map[string]int{}
@@ -31,19 +27,15 @@ func (l *Log) CountPartnerAdded(ctx context.Context, since time.Time) (total int
 		var solution string
 		var n int
 		if err := rows.Scan(&solution, &n); err != nil {
-			return 0, nil, fmt.Errorf("event log: counting onboardings: %w", err)
+			return 0, nil, readErr(ctx, what, err)
 		}
 		perSolution[solution] = n
 	}
 	if err := rows.Err(); err != nil {
-		return 0, nil, fmt.Errorf("event log: counting onboardings: %w", err)
+		return 0, nil, readErr(ctx, what, err)
 	}
-	// The total counts each WABA once even if two solutions reported it.
-	const totalQ = `SELECT COUNT(DISTINCT CASE WHEN waba_id != '' THEN waba_id ELSE dedup_key END)
-		FROM events
-		WHERE field = 'account_update' AND event = ? AND COALESCE(entry_ms, received_ms) >= ?`
-	if err := l.db.QueryRowContext(ctx, totalQ, EventPartnerAdded, since.UnixMilli()).Scan(&total); err != nil {
-		return 0, nil, fmt.Errorf("event log: counting onboardings: %w", err)
+	if err := l.db.QueryRowContext(ctx, countPartnerAddedTotalSQL, EventPartnerAdded, since.UnixMilli()).Scan(&total); err != nil {
+		return 0, nil, readErr(ctx, what, err)
 	}
 	return total, perSolution, nil
 }
@@ -59,22 +51,13 @@ type SeenWABA struct {
 }
 
 // WABAsSeen lists every WABA that a PARTNER_ADDED event reported, by WABA ID.
+// Its cost grows as N log N in the log's size; ctx stops it.
 func (l *Log) WABAsSeen(ctx context.Context) ([]SeenWABA, error) {
-	const q = `SELECT waba_id,
-			(SELECT e2.solution_id FROM events e2
-			 WHERE e2.waba_id = e.waba_id AND e2.field = 'account_update' AND e2.event = ?
-			 ORDER BY e2.id DESC LIMIT 1),
-			MIN(COALESCE(entry_ms, received_ms)),
-			(SELECT e3.event FROM events e3
-			 WHERE e3.waba_id = e.waba_id AND e3.field = 'account_update' AND e3.event IN (?, ?)
-			 ORDER BY COALESCE(e3.entry_ms, e3.received_ms) DESC, e3.id DESC LIMIT 1) = ?
-		FROM events e
-		WHERE field = 'account_update' AND event = ? AND waba_id != ''
-		GROUP BY waba_id ORDER BY waba_id`
-	rows, err := l.db.QueryContext(ctx, q, EventPartnerAdded,
+	const what = "listing reported WABAs"
+	rows, err := l.db.QueryContext(ctx, wabasSeenSQL, EventPartnerAdded,
 		EventPartnerAdded, EventPartnerRemoved, EventPartnerRemoved, EventPartnerAdded)
 	if err != nil {
-		return nil, fmt.Errorf("event log: listing reported WABAs: %w", err)
+		return nil, readErr(ctx, what, err)
 	}
 	defer rows.Close()
 	var out []SeenWABA
@@ -82,13 +65,13 @@ func (l *Log) WABAsSeen(ctx context.Context) ([]SeenWABA, error) {
 		var s SeenWABA
 		var firstMS int64
 		if err := rows.Scan(&s.WABAID, &s.SolutionID, &firstMS, &s.Removed); err != nil {
-			return nil, fmt.Errorf("event log: listing reported WABAs: %w", err)
+			return nil, readErr(ctx, what, err)
 		}
 		s.FirstSeen = time.UnixMilli(firstMS).UTC()
 		out = append(out, s)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("event log: listing reported WABAs: %w", err)
+		return nil, readErr(ctx, what, err)
 	}
 	return out, nil
 }
