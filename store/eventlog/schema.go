@@ -47,7 +47,7 @@ func migrations() []string {
 		// of an event's own time for the onboarding gauge; and the field, for
 		// the Events tab's filtered tail. events_event is a prefix of both
 		// new (event, field, ...) indexes.
-		`CREATE INDEX events_event_waba ON events(event, field, waba_id);
+		`CREATE INDEX events_event_waba ON events(event, field, waba_id, id, solution_id, entry_ms, received_ms);
 		CREATE INDEX events_event_when ON events(event, field, COALESCE(entry_ms, received_ms));
 		CREATE INDEX events_field ON events(field);
 		DROP INDEX events_event;`,
