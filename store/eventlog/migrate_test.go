@@ -27,10 +27,7 @@ func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
 	v1.Close()
 
 	l := openAt(t, path)
-	var version int
-	if err := l.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != SchemaVersion() {
-		t.Fatalf("user_version = %d, %v; want %d", version, err, SchemaVersion())
-	}
+	wantCurrentSchema(t, l)
 	got, err := l.List(ctx, Query{})
 	if err != nil {
 		t.Fatal(err)
@@ -48,6 +45,14 @@ func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
 	e := partnerAdded("old-installed", "7", "9", t0())
 	if n, err := l.Append(ctx, []Event{e, partnerAdded("new", "8", "9", t0())}); err != nil || n != 1 {
 		t.Fatalf("Append after migration = %d, %v; want 1", n, err)
+	}
+}
+
+func wantCurrentSchema(t *testing.T, l *Log) {
+	t.Helper()
+	var version int
+	if err := l.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != SchemaVersion() {
+		t.Fatalf("user_version = %d, %v; want %d", version, err, SchemaVersion())
 	}
 }
 
@@ -129,16 +134,8 @@ func TestMigrationFromVersion2AddsTheIndexesInPlace(t *testing.T) {
 	v2.Close()
 
 	l := openAt(t, path)
-	var version int
-	if err := l.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != SchemaVersion() {
-		t.Fatalf("user_version = %d, %v; want %d", version, err, SchemaVersion())
-	}
-	for _, r := range reads() {
-		plan := explain(t, l, r)
-		for _, p := range planProblems(plan, correlatedColumns(r.sql), r.whole) {
-			t.Errorf("migrated log, %s: %s\nplan:\n%s", r.name, p, planText(plan))
-		}
-	}
+	wantCurrentSchema(t, l)
+	checkPlans(t, l)
 	if got, _ := l.List(ctx, Query{}); len(got) != len(events) {
 		t.Fatalf("%d rows after the upgrade, want %d", len(got), len(events))
 	}
