@@ -51,27 +51,83 @@ type SeenWABA struct {
 }
 
 // WABAsSeen lists every WABA that a PARTNER_ADDED event reported, by WABA ID.
-// Its cost grows as N log N in the log's size; ctx stops it.
+// It reads each report once, in order (the log's size N, not N x WABAs);
+// ctx stops it.
 func (l *Log) WABAsSeen(ctx context.Context) ([]SeenWABA, error) {
-	const what = "listing reported WABAs"
-	rows, err := l.db.QueryContext(ctx, wabasSeenSQL, EventPartnerAdded,
-		EventPartnerAdded, EventPartnerRemoved, EventPartnerRemoved, EventPartnerAdded)
+	removed := map[string]report{}
+	err := l.reportsByWABA(ctx, EventPartnerRemoved, func(r report) {
+		if r.after(removed[r.waba]) {
+			removed[r.waba] = r
+		}
+	})
 	if err != nil {
-		return nil, readErr(ctx, what, err)
+		return nil, err
+	}
+	var out []SeenWABA
+	var latest report // the current WABA's latest PARTNER_ADDED by its own time
+	done := func() {
+		if len(out) > 0 {
+			last := &out[len(out)-1]
+			last.Removed = removed[last.WABAID].after(latest)
+		}
+	}
+	err = l.reportsByWABA(ctx, EventPartnerAdded, func(r report) {
+		if len(out) == 0 || out[len(out)-1].WABAID != r.waba {
+			done()
+			out = append(out, SeenWABA{WABAID: r.waba, FirstSeen: r.at})
+			latest = r
+		}
+		s := &out[len(out)-1]
+		s.SolutionID = r.solution // reports come in ID order: the latest wins
+		if r.at.Before(s.FirstSeen) {
+			s.FirstSeen = r.at
+		}
+		if r.after(latest) {
+			latest = r
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	done()
+	return out, nil
+}
+
+// report is one PARTNER_ADDED or PARTNER_REMOVED of a WABA.
+type report struct {
+	waba, solution string
+	id             int64
+	at             time.Time // the event's own time, else when it was received
+}
+
+// after orders reports by their own time, then by ID (the later stored).
+// The zero report is before every other.
+func (r report) after(o report) bool {
+	if !r.at.Equal(o.at) {
+		return r.at.After(o.at)
+	}
+	return r.id > o.id
+}
+
+// reportsByWABA gives each report of event to each, in WABA then ID order.
+func (l *Log) reportsByWABA(ctx context.Context, event string, each func(report)) error {
+	const what = "listing reported WABAs"
+	rows, err := l.db.QueryContext(ctx, reportsByWABASQL, event)
+	if err != nil {
+		return readErr(ctx, what, err)
 	}
 	defer rows.Close()
-	var out []SeenWABA
 	for rows.Next() {
-		var s SeenWABA
-		var firstMS int64
-		if err := rows.Scan(&s.WABAID, &s.SolutionID, &firstMS, &s.Removed); err != nil {
-			return nil, readErr(ctx, what, err)
+		var r report
+		var atMS int64
+		if err := rows.Scan(&r.waba, &r.id, &r.solution, &atMS); err != nil {
+			return readErr(ctx, what, err)
 		}
-		s.FirstSeen = time.UnixMilli(firstMS).UTC()
-		out = append(out, s)
+		r.at = time.UnixMilli(atMS).UTC()
+		each(r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, readErr(ctx, what, err)
+		return readErr(ctx, what, err)
 	}
-	return out, nil
+	return nil
 }
