@@ -343,20 +343,23 @@ func (t *eventsTab) SelectedID() (copyTarget, bool) {
 // and its answer will be dropped.
 func (t *eventsTab) closeReconcile() {
 	t.reconOpen = false
-	if t.reconCancel != nil {
-		t.reconCancel()
-		t.reconCancel = nil
-	}
+	t.stopReconcile()
 	if t.reconLoad.loading {
 		t.reconSeq++
 		t.reconLoad = loadState{}
 	}
 }
 
-func (t *eventsTab) reconcile() tea.Cmd {
+// stopReconcile cancels the reconciliation's read in flight, if any.
+func (t *eventsTab) stopReconcile() {
 	if t.reconCancel != nil {
 		t.reconCancel()
+		t.reconCancel = nil
 	}
+}
+
+func (t *eventsTab) reconcile() tea.Cmd {
+	t.stopReconcile()
 	t.reconSeq++
 	if t.log == nil {
 		t.reconLoad = loadState{done: true}
