@@ -146,7 +146,11 @@ func (a *App) activeTab() Tab { return a.tabs[a.active] }
 // Update routes a message: a dialog first, then the filter, then the
 // global keys, then the inspector or the active tab.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	shown := a.inspector
 	cmd := a.update(msg)
+	if shown != nil && a.inspector != shown {
+		shown.close() // closed, or replaced by another solution's
+	}
 	if a.ctx.Client != nil {
 		a.status.usage = a.ctx.Client.Usage()
 	}

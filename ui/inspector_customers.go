@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -17,24 +18,42 @@ type onboardedState struct {
 	seen    []eventlog.SeenWABA
 	noLog   bool
 	err     error
+	// cancel stops the read in flight: the inspector closed, moved to
+	// another solution or started a newer read.
+	cancel context.CancelFunc
 }
 
 // readOnboarded starts the read of the solution's customers, or notes that
-// there is no event log to read them from.
+// there is no event log to read them from. A read still in flight stops.
 func (in *inspector) readOnboarded(seq uint64) tea.Cmd {
+	in.stopOnboarded()
 	if in.ctx.SeenWABAs == nil {
 		in.onboarded = onboardedState{noLog: true}
 		return nil
 	}
-	in.onboarded.loading, in.onboarded.err = true, nil
-	return readOnboarded(in.ctx.Ctx, in.ctx, Origin{Tab: inspectorTab, Seq: seq}, in.sol.ID)
+	ctx, cancel := context.WithCancel(in.ctx.Ctx)
+	in.onboarded.loading, in.onboarded.err, in.onboarded.cancel = true, nil, cancel
+	return readOnboarded(ctx, in.ctx, Origin{Tab: inspectorTab, Seq: seq}, in.sol.ID)
 }
+
+// stopOnboarded cancels the customers read in flight, if any, so that
+// SQLite stops reading for a view that no longer wants the answer.
+func (in *inspector) stopOnboarded() {
+	if in.onboarded.cancel != nil {
+		in.onboarded.cancel()
+		in.onboarded.cancel = nil
+	}
+}
+
+// close stops the inspector's reads: it is no longer shown.
+func (in *inspector) close() { in.stopOnboarded() }
 
 // takeOnboarded keeps an answer to the latest read for this solution only.
 func (in *inspector) takeOnboarded(msg onboardedMsg) {
 	if msg.Seq != in.seq || msg.SolutionID != in.sol.ID {
 		return
 	}
+	in.stopOnboarded()
 	in.onboarded = onboardedState{seen: msg.Seen, noLog: msg.NoLog, err: msg.Err}
 }
 

@@ -85,6 +85,7 @@ type eventsTab struct {
 	recon       table.Model
 	reconLoad   loadState
 	reconSeq    uint64
+	reconCancel context.CancelFunc // stops the reconciliation in flight
 	reconResult webhooks.Reconciliation
 
 	width, height int
@@ -277,12 +278,13 @@ func (t *eventsTab) key(k tea.KeyPressMsg) tea.Cmd {
 		t.field = (t.field + 1) % len(eventFields())
 		return t.Refresh()
 	case key.Matches(k, t.keys.Reconcile):
-		t.reconOpen = !t.reconOpen
-		if t.reconOpen {
+		if !t.reconOpen {
+			t.reconOpen = true
 			return t.reconcile()
 		}
+		t.closeReconcile()
 	case key.Matches(k, keys.Back):
-		t.reconOpen = false
+		t.closeReconcile()
 	case key.Matches(k, keys.Open):
 		return t.open()
 	default:
@@ -337,7 +339,27 @@ func (t *eventsTab) SelectedID() (copyTarget, bool) {
 	return copyTarget{}, false
 }
 
+// closeReconcile closes the reconciliation; a read still in flight stops
+// and its answer will be dropped.
+func (t *eventsTab) closeReconcile() {
+	t.reconOpen = false
+	t.stopReconcile()
+	if t.reconLoad.loading {
+		t.reconSeq++
+		t.reconLoad = loadState{}
+	}
+}
+
+// stopReconcile cancels the reconciliation's read in flight, if any.
+func (t *eventsTab) stopReconcile() {
+	if t.reconCancel != nil {
+		t.reconCancel()
+		t.reconCancel = nil
+	}
+}
+
 func (t *eventsTab) reconcile() tea.Cmd {
+	t.stopReconcile()
 	t.reconSeq++
 	if t.log == nil {
 		t.reconLoad = loadState{done: true}
@@ -348,6 +370,7 @@ func (t *eventsTab) reconcile() tea.Cmd {
 	t.reconLoad = loadState{loading: true}
 	t.refreshEmpty()
 	ctx, cancel := context.WithTimeout(t.ctx.Ctx, 2*time.Minute)
+	t.reconCancel = cancel
 	cmd := reconcileWABAs(ctx, t.ctx, Origin{Tab: TabEvents, Seq: t.reconSeq}, t.log)
 	return func() tea.Msg {
 		defer cancel()

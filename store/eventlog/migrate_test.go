@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
@@ -25,10 +27,7 @@ func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
 	v1.Close()
 
 	l := openAt(t, path)
-	var version int
-	if err := l.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != SchemaVersion() {
-		t.Fatalf("user_version = %d, %v; want %d", version, err, SchemaVersion())
-	}
+	wantCurrentSchema(t, l)
 	got, err := l.List(ctx, Query{})
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +45,14 @@ func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
 	e := partnerAdded("old-installed", "7", "9", t0())
 	if n, err := l.Append(ctx, []Event{e, partnerAdded("new", "8", "9", t0())}); err != nil || n != 1 {
 		t.Fatalf("Append after migration = %d, %v; want 1", n, err)
+	}
+}
+
+func wantCurrentSchema(t *testing.T, l *Log) {
+	t.Helper()
+	var version int
+	if err := l.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != SchemaVersion() {
+		t.Fatalf("user_version = %d, %v; want %d", version, err, SchemaVersion())
 	}
 }
 
@@ -90,5 +97,54 @@ func TestNewerSchemaIsRefusedNotTouched(t *testing.T) {
 	var rows int
 	if err := db.QueryRow("SELECT COUNT(*) FROM events").Scan(&rows); err != nil || rows != 1 {
 		t.Fatalf("the refused log has %d rows (%v), want 1", rows, err)
+	}
+}
+
+// A log written by the previous schema (version 2) gets the indexes of
+// version 3 in place when opened: same rows, same answers, and the plans of
+// TestEveryReadSearchesAnIndex.
+func TestMigrationFromVersion2AddsTheIndexesInPlace(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), FileName)
+	v2, err := open(ctx, path, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	removed := partnerAdded("r2", "2", "A", t0().Add(time.Hour))
+	removed.Event = EventPartnerRemoved
+	events := []Event{
+		partnerAdded("p1", "1", "A", t0()),
+		partnerAdded("p2", "2", "A", t0().Add(time.Minute)),
+		removed,
+		partnerAdded("p1-b", "1", "B", t0().Add(2*time.Hour)),
+		partnerAdded("p3", "3", "B", t0().Add(3*time.Hour)),
+		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
+	}
+	if _, err := v2.Append(ctx, events); err != nil {
+		t.Fatal(err)
+	}
+	oldSeen, err := v2.WABAsSeen(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldTotal, oldPer, err := v2.CountPartnerAdded(ctx, t0().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2.Close()
+
+	l := openAt(t, path)
+	wantCurrentSchema(t, l)
+	checkPlans(t, l)
+	if got, _ := l.List(ctx, Query{}); len(got) != len(events) {
+		t.Fatalf("%d rows after the upgrade, want %d", len(got), len(events))
+	}
+	seen, err := l.WABAsSeen(ctx)
+	if err != nil || !reflect.DeepEqual(seen, oldSeen) {
+		t.Errorf("WABAsSeen after the upgrade = %+v, %v; before it %+v", seen, err, oldSeen)
+	}
+	total, per, err := l.CountPartnerAdded(ctx, t0().Add(time.Minute))
+	if err != nil || total != oldTotal || !reflect.DeepEqual(per, oldPer) {
+		t.Errorf("CountPartnerAdded after the upgrade = %d %v %v; before it %d %v", total, per, err, oldTotal, oldPer)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -18,37 +17,12 @@ type Query struct {
 	Limit   int   // at most this many, oldest first; 0 means all
 }
 
-const selectEvents = `SELECT id, dedup_key, received_ms, entry_ms, entry_id, object, field, event,
-	solution_id, waba_id, status, business_ids, raw, owner_business_id, partner_app_id, known
-FROM events`
-
 // List returns stored events matching q, oldest first.
 func (l *Log) List(ctx context.Context, q Query) ([]Event, error) {
-	var where []string
-	var args []any
-	if !q.Since.IsZero() {
-		where, args = append(where, "received_ms >= ?"), append(args, q.Since.UnixMilli())
-	}
-	if q.Field != "" {
-		where, args = append(where, "field = ?"), append(args, q.Field)
-	}
-	if q.Event != "" {
-		where, args = append(where, "event = ?"), append(args, q.Event)
-	}
-	if q.AfterID > 0 {
-		where, args = append(where, "id > ?"), append(args, q.AfterID)
-	}
-	stmt := selectEvents
-	if len(where) > 0 {
-		stmt += " WHERE " + strings.Join(where, " AND ")
-	}
-	stmt += " ORDER BY id"
-	if q.Limit > 0 {
-		stmt, args = stmt+" LIMIT ?", append(args, q.Limit)
-	}
+	stmt, args := listSQL(q)
 	rows, err := l.db.QueryContext(ctx, stmt, args...)
 	if err != nil {
-		return nil, fmt.Errorf("event log: reading: %w", err)
+		return nil, readErr(ctx, "reading", err)
 	}
 	defer rows.Close()
 	var out []Event
@@ -60,7 +34,7 @@ func (l *Log) List(ctx context.Context, q Query) ([]Event, error) {
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("event log: reading: %w", err)
+		return nil, readErr(ctx, "reading", err)
 	}
 	return out, nil
 }

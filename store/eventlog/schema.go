@@ -41,6 +41,19 @@ func migrations() []string {
 		WHERE json_valid(raw);
 		CREATE INDEX events_event ON events(event, field);
 		CREATE INDEX events_waba ON events(waba_id);`,
+		// v3: indexes every read searches (statements.go). events_event_waba
+		// holds all WABAsSeen reads, in WABA order and, per WABA, in ID order
+		// (id), so that it never touches the table: its per-WABA subqueries
+		// had searched every PARTNER_ADDED once per WABA (quadratic).
+		// events_event_when is the window of an event's own time, for the
+		// onboarding gauge; events_field the Events tab's filtered tail.
+		// events_event is a prefix of both (event, field, ...) indexes, and no
+		// read searches events_waba any more.
+		`CREATE INDEX events_event_waba ON events(event, field, waba_id, id, solution_id, entry_ms, received_ms);
+		CREATE INDEX events_event_when ON events(event, field, COALESCE(entry_ms, received_ms));
+		CREATE INDEX events_field ON events(field);
+		DROP INDEX events_event;
+		DROP INDEX events_waba;`,
 	}
 }
 

@@ -2,7 +2,6 @@ package eventlog
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -17,13 +16,10 @@ const EventPartnerRemoved = "PARTNER_REMOVED"
 // was received), in total and per solution ID. A PARTNER_ADDED without a
 // WABA ID counts once per stored event.
 func (l *Log) CountPartnerAdded(ctx context.Context, since time.Time) (total int, perSolution map[string]int, err error) {
-	const q = `SELECT solution_id, COUNT(DISTINCT CASE WHEN waba_id != '' THEN waba_id ELSE dedup_key END)
-		FROM events
-		WHERE field = 'account_update' AND event = ? AND COALESCE(entry_ms, received_ms) >= ?
-		GROUP BY solution_id`
-	rows, err := l.db.QueryContext(ctx, q, EventPartnerAdded, since.UnixMilli())
+	const what = "counting onboardings"
+	rows, err := l.db.QueryContext(ctx, countPartnerAddedSQL, EventPartnerAdded, since.UnixMilli())
 	if err != nil {
-		return 0, nil, fmt.Errorf("event log: counting onboardings: %w", err)
+		return 0, nil, readErr(ctx, what, err)
 	}
 	defer rows.Close()
 	perSolution = map[string]int{}
@@ -31,19 +27,15 @@ func (l *Log) CountPartnerAdded(ctx context.Context, since time.Time) (total int
 		var solution string
 		var n int
 		if err := rows.Scan(&solution, &n); err != nil {
-			return 0, nil, fmt.Errorf("event log: counting onboardings: %w", err)
+			return 0, nil, readErr(ctx, what, err)
 		}
 		perSolution[solution] = n
 	}
 	if err := rows.Err(); err != nil {
-		return 0, nil, fmt.Errorf("event log: counting onboardings: %w", err)
+		return 0, nil, readErr(ctx, what, err)
 	}
-	// The total counts each WABA once even if two solutions reported it.
-	const totalQ = `SELECT COUNT(DISTINCT CASE WHEN waba_id != '' THEN waba_id ELSE dedup_key END)
-		FROM events
-		WHERE field = 'account_update' AND event = ? AND COALESCE(entry_ms, received_ms) >= ?`
-	if err := l.db.QueryRowContext(ctx, totalQ, EventPartnerAdded, since.UnixMilli()).Scan(&total); err != nil {
-		return 0, nil, fmt.Errorf("event log: counting onboardings: %w", err)
+	if err := l.db.QueryRowContext(ctx, countPartnerAddedTotalSQL, EventPartnerAdded, since.UnixMilli()).Scan(&total); err != nil {
+		return 0, nil, readErr(ctx, what, err)
 	}
 	return total, perSolution, nil
 }
@@ -59,36 +51,83 @@ type SeenWABA struct {
 }
 
 // WABAsSeen lists every WABA that a PARTNER_ADDED event reported, by WABA ID.
+// It reads each report once, in order (the log's size N, not N x WABAs);
+// ctx stops it.
 func (l *Log) WABAsSeen(ctx context.Context) ([]SeenWABA, error) {
-	const q = `SELECT waba_id,
-			(SELECT e2.solution_id FROM events e2
-			 WHERE e2.waba_id = e.waba_id AND e2.field = 'account_update' AND e2.event = ?
-			 ORDER BY e2.id DESC LIMIT 1),
-			MIN(COALESCE(entry_ms, received_ms)),
-			(SELECT e3.event FROM events e3
-			 WHERE e3.waba_id = e.waba_id AND e3.field = 'account_update' AND e3.event IN (?, ?)
-			 ORDER BY COALESCE(e3.entry_ms, e3.received_ms) DESC, e3.id DESC LIMIT 1) = ?
-		FROM events e
-		WHERE field = 'account_update' AND event = ? AND waba_id != ''
-		GROUP BY waba_id ORDER BY waba_id`
-	rows, err := l.db.QueryContext(ctx, q, EventPartnerAdded,
-		EventPartnerAdded, EventPartnerRemoved, EventPartnerRemoved, EventPartnerAdded)
+	removed := map[string]report{}
+	err := l.reportsByWABA(ctx, EventPartnerRemoved, func(r report) {
+		if r.after(removed[r.waba]) {
+			removed[r.waba] = r
+		}
+	})
 	if err != nil {
-		return nil, fmt.Errorf("event log: listing reported WABAs: %w", err)
+		return nil, err
+	}
+	var out []SeenWABA
+	var latest report // the current WABA's latest PARTNER_ADDED by its own time
+	done := func() {
+		if len(out) > 0 {
+			last := &out[len(out)-1]
+			last.Removed = removed[last.WABAID].after(latest)
+		}
+	}
+	err = l.reportsByWABA(ctx, EventPartnerAdded, func(r report) {
+		if len(out) == 0 || out[len(out)-1].WABAID != r.waba {
+			done()
+			out = append(out, SeenWABA{WABAID: r.waba, FirstSeen: r.at})
+			latest = r
+		}
+		s := &out[len(out)-1]
+		s.SolutionID = r.solution // reports come in ID order: the latest wins
+		if r.at.Before(s.FirstSeen) {
+			s.FirstSeen = r.at
+		}
+		if r.after(latest) {
+			latest = r
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	done()
+	return out, nil
+}
+
+// report is one PARTNER_ADDED or PARTNER_REMOVED of a WABA.
+type report struct {
+	waba, solution string
+	id             int64
+	at             time.Time // the event's own time, else when it was received
+}
+
+// after orders reports by their own time, then by ID (the later stored).
+// The zero report is before every other.
+func (r report) after(o report) bool {
+	if !r.at.Equal(o.at) {
+		return r.at.After(o.at)
+	}
+	return r.id > o.id
+}
+
+// reportsByWABA gives each report of event to each, in WABA then ID order.
+func (l *Log) reportsByWABA(ctx context.Context, event string, each func(report)) error {
+	const what = "listing reported WABAs"
+	rows, err := l.db.QueryContext(ctx, reportsByWABASQL, event)
+	if err != nil {
+		return readErr(ctx, what, err)
 	}
 	defer rows.Close()
-	var out []SeenWABA
 	for rows.Next() {
-		var s SeenWABA
-		var firstMS int64
-		if err := rows.Scan(&s.WABAID, &s.SolutionID, &firstMS, &s.Removed); err != nil {
-			return nil, fmt.Errorf("event log: listing reported WABAs: %w", err)
+		var r report
+		var atMS int64
+		if err := rows.Scan(&r.waba, &r.id, &r.solution, &atMS); err != nil {
+			return readErr(ctx, what, err)
 		}
-		s.FirstSeen = time.UnixMilli(firstMS).UTC()
-		out = append(out, s)
+		r.at = time.UnixMilli(atMS).UTC()
+		each(r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("event log: listing reported WABAs: %w", err)
+		return readErr(ctx, what, err)
 	}
-	return out, nil
+	return nil
 }
