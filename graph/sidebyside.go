@@ -27,6 +27,10 @@ func sideBySide[T any](ctx context.Context, chains ...func(context.Context) iter
 			end   bool // the chain has nothing more
 		}
 		arrivals := make(chan arrival)
+		// A chain's error goes here, never blocking: each chain sends at most
+		// one, and it must reach the reader even when the context has ended
+		// (a throttle wait stopped by Ctrl-C says so in its error).
+		failures := make(chan arrival, len(chains))
 		// released closes once the first page is out: until then each chain
 		// stops after its first page, so that page is exactly the first page
 		// of every chain and no chain runs ahead of it.
@@ -45,7 +49,11 @@ func sideBySide[T any](ctx context.Context, chains ...func(context.Context) iter
 				}
 				firstPage := true
 				for page, err := range open(ctx) {
-					if !send(arrival{chain: i, page: page, err: err}) || err != nil {
+					if err != nil {
+						failures <- arrival{chain: i, page: page, err: err}
+						return
+					}
+					if !send(arrival{chain: i, page: page}) {
 						return
 					}
 					if firstPage {
@@ -69,7 +77,21 @@ func sideBySide[T any](ctx context.Context, chains ...func(context.Context) iter
 		// reader sees.
 		gathering, gathered := true, []T(nil)
 		for left > 0 {
-			a := <-arrivals
+			var a arrival
+			select {
+			case a = <-arrivals:
+			case a = <-failures:
+			case <-ctx.Done():
+				// The caller's context ended: the chains stop, and the error one
+				// of them gave on the way out says more than ctx.Err.
+				cancel()
+				wg.Wait()
+				select {
+				case a = <-failures:
+				default:
+					a = arrival{err: ctx.Err()}
+				}
+			}
 			if !heard[a.chain] {
 				heard[a.chain], silent = true, silent-1
 			}

@@ -157,3 +157,45 @@ func TestAppSolutionsBadAppID(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// Ending the caller's context while one chain waits out a throttle and the
+// other has given its first page ends the read at once, with an error: the
+// reader used to wait for an arrival that never came (Ctrl-C did not stop
+// `mps solutions` while Graph throttled).
+func TestAppSolutionsEndsWhenTheCallerStopsDuringAThrottleWait(t *testing.T) {
+	// The hang depended on which of two ready cases a select took, so the
+	// scene is played several times: without the fix about half of them hang.
+	for range 8 {
+		stopDuringAThrottleWait(t)
+	}
+}
+
+func stopDuringAThrottleWait(t *testing.T) {
+	t.Helper()
+	// The real clock: the owner chain really waits Graph's minute.
+	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1}, graph.WithClock(graph.SystemClock{}))
+	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, PathContains: "whatsapp_business_solutions", Param: "role=OWNER", Times: 1, RegainMinutes: 1})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{})
+		done <- err
+	}()
+	for deadline := time.Now().Add(5 * time.Second); len(sb.Requests()) < 2; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the two role chains did not both ask: %d requests", len(sb.Requests()))
+		}
+	}
+	cancel()
+	select {
+	case err := <-done:
+		// Canceled once the owner chain waits; Graph's 80008 itself when the
+		// cancel came while its answer was on the way.
+		if err == nil {
+			t.Fatal("AppSolutions stopped by its caller returned no error")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("AppSolutions did not end within 5s of its context")
+	}
+}

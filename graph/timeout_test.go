@@ -40,8 +40,9 @@ func TestReadFromAServerThatNeverAnswersTimesOutOnceNamingHostAndTimeout(t *test
 	if hint := graph.Hint(err); !strings.Contains(hint, "--timeout") {
 		t.Errorf("hint %q does not say how to raise the timeout", hint)
 	}
-	if n := accepted(); n != 1 {
-		t.Errorf("%d connections for one read: a timeout was retried", n)
+	// One connection for each role chain (owner, partner), none retried.
+	if n := accepted(); n != 2 {
+		t.Errorf("%d connections for one read of two role chains, want 2: a timeout was retried", n)
 	}
 }
 
