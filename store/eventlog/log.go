@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"mps/store"
 
@@ -44,6 +45,26 @@ func open(ctx context.Context, path string, schema int) (*Log, error) {
 	if err := createPrivate(path); err != nil {
 		return nil, err
 	}
+	// SQLite answers SQLITE_BUSY at once, without its busy timeout, to a
+	// process that opens a new log while another turns it to WAL: the
+	// receiver's first delivery and a dashboard's first poll do just that.
+	// Such an open is tried again until the busy timeout has passed.
+	giveUp := time.Now().Add(busyTimeoutMS * time.Millisecond)
+	for wait := 10 * time.Millisecond; ; wait = min(2*wait, 250*time.Millisecond) {
+		l, err := connect(ctx, path, schema)
+		if err == nil || !IsBusy(err) || time.Now().Add(wait).After(giveUp) {
+			return l, err
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return nil, err
+		}
+	}
+}
+
+// connect opens the database at path and brings its schema up to date.
+func connect(ctx context.Context, path string, schema int) (*Log, error) {
 	dsn := path + "?_txlock=immediate" +
 		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS) +
 		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
