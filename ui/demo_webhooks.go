@@ -4,7 +4,7 @@ import (
 	"context"
 	"sync"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store/eventlog"
 	"mps/ui/webhooks"
 )
@@ -17,7 +17,7 @@ type demoWebhooks struct {
 	replay sync.WaitGroup
 }
 
-func startDemoWebhooks(ctx context.Context, sandbox *graphtest.Sandbox) (*demoWebhooks, error) {
+func startDemoWebhooks(ctx context.Context, sandbox *sandbox.Sandbox) (*demoWebhooks, error) {
 	demo, err := webhooks.StartDemoLog(ctx, sandbox, nil)
 	if err != nil {
 		return nil, err
@@ -28,7 +28,7 @@ func startDemoWebhooks(ctx context.Context, sandbox *graphtest.Sandbox) (*demoWe
 // replayHistory sends the sandbox's past webhooks through the receiver in
 // the background, so the dashboard opens at once and the Events tab's polls
 // pick them up: the ages of pending requests and the week's onboardings.
-func (d *demoWebhooks) replayHistory(sandbox *graphtest.Sandbox) {
+func (d *demoWebhooks) replayHistory(sandbox *sandbox.Sandbox) {
 	d.replay.Go(sandbox.ReplayHistory)
 }
 
