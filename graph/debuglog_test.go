@@ -10,11 +10,12 @@ import (
 
 	"mps/graph"
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // A request that got no answer is logged too, with why.
 func TestDebugLogRecordsARequestWithoutAnAnswer(t *testing.T) {
-	base, _ := sandbox.StartSilent(t)
+	base, _ := sandboxtest.StartSilent(t)
 	var log bytes.Buffer // written on the calling goroutine
 	c, err := graph.New(graph.WithBaseURL(base), graph.WithTimeout(100*time.Millisecond), graph.WithDebugLog(&log),
 		graph.WithAppSecret("s3cretForTheProof"),
@@ -38,7 +39,7 @@ func TestDebugLogRecordsARequestWithoutAnAnswer(t *testing.T) {
 }
 
 func TestDebugLogTakesTheTraceIDFromTheErrorBody(t *testing.T) {
-	sb, srv := sandbox.Start(t, sandbox.Options{})
+	sb, srv := sandboxtest.Start(t, sandbox.Options{})
 	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken})
 	var log bytes.Buffer // written on the calling goroutine
 	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithDebugLog(&log),

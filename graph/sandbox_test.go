@@ -13,13 +13,14 @@ import (
 
 	"mps/graph"
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // sandboxClient starts a sandbox and a client pointed at it, with a fake
 // clock so that retry waits cost nothing.
 func sandboxClient(t *testing.T, opts sandbox.Options, extra ...graph.Option) (*sandbox.Sandbox, *graph.Client) {
 	t.Helper()
-	sb, srv := sandbox.Start(t, opts)
+	sb, srv := sandboxtest.Start(t, opts)
 	token := sb.Options().Token
 	options := append([]graph.Option{
 		graph.WithBaseURL(srv.URL),
@@ -277,7 +278,7 @@ func TestSandboxBrokenAnswers(t *testing.T) {
 }
 
 func TestSandboxThrottle(t *testing.T) {
-	sb, srv := sandbox.Start(t, sandbox.Options{WABAs: -1})
+	sb, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
 	clock := graph.NewFakeClock()
 	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithClock(clock),
 		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
@@ -384,7 +385,7 @@ func TestSandboxAppSecretProof(t *testing.T) {
 }
 
 func TestSandboxWrongToken(t *testing.T) {
-	_, srv := sandbox.Start(t, sandbox.Options{WABAs: -1})
+	_, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
 	c, _ := graph.New(graph.WithBaseURL(srv.URL), graph.WithClock(graph.NewFakeClock()),
 		graph.WithTokenSource(func(context.Context) (string, error) { return "EAAwrongwrongwrongwrongwrongwrong", nil }))
 	_, err := c.Me(context.Background())

@@ -12,6 +12,7 @@ import (
 
 	"mps/graph"
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // harness drives the app the way Bubble Tea would: every returned command
@@ -40,7 +41,7 @@ func newHarnessWith(t *testing.T, width, height int, opts sandbox.Options) *harn
 // before the app starts; it gets the sandbox too, to subscribe to it.
 func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adjust func(*sandbox.Sandbox, *Config)) *harness {
 	t.Helper()
-	sb, srv := sandbox.Start(t, opts)
+	sb, srv := sandboxtest.Start(t, opts)
 	client, err := graph.New(
 		graph.WithBaseURL(srv.URL),
 		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),

@@ -38,7 +38,11 @@ func newTClient(t *testing.T, opts Options) *tclient {
 	if opts.Now == nil {
 		opts.Now = fixedNow
 	}
-	s, srv := Start(t, opts)
+	// Started by hand: sandboxtest imports this package, so its own
+	// tests cannot use sandboxtest.Start.
+	s := New(opts)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
 	// No keep-alives: a dropped connection must not be retried by the
 	// transport on a fresh one behind the test's back.
 	hc := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}

@@ -1,6 +1,7 @@
 // Package sandbox is a stand-in for the parts of Meta's Graph API that
 // Multi-Partner Solutions use. It is one http.Handler: `mps --demo` serves
-// it on loopback, and tests start it with Start. It follows the guide and
+// it on loopback, and tests start it with sandboxtest.Start. It imports no
+// testing code, so it can ship in the binary. It follows the guide and
 // graph-api-notes.md: version prefix, bearer token, field expansion, cursor
 // paging, the solution state machine with role checks, Graph-shaped errors,
 // usage headers, switchable faults, a request log and webhook payloads for

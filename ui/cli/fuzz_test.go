@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 	"mps/store"
 	"mps/store/storetest"
 )
@@ -25,7 +26,7 @@ func FuzzMainArgs(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	_, srv := sandbox.Start(f, sandbox.Options{})
+	_, srv := sandboxtest.Start(f, sandbox.Options{})
 	state := f.TempDir()
 	f.Fuzz(func(t *testing.T, joined string) {
 		args := strings.Split(joined, "\x00")

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 	"mps/store"
 	"mps/store/storetest"
 )
@@ -39,7 +40,7 @@ type result struct {
 // the demo app and business IDs in the environment.
 func newHarness(t *testing.T, opts sandbox.Options) *harness {
 	t.Helper()
-	sb, srv := sandbox.Start(t, opts)
+	sb, srv := sandboxtest.Start(t, opts)
 	h := &harness{
 		t:         t,
 		sandbox:   sb,

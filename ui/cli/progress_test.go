@@ -9,6 +9,7 @@ import (
 
 	"mps/graph"
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // progressRead reads the sandbox's solutions three to a page through
@@ -18,7 +19,7 @@ import (
 // role chains' pages differ in size, so the test counts them).
 func progressRead(t *testing.T, terminal bool, fireAt int) (stderr string, before []int) {
 	t.Helper()
-	_, srv := sandbox.Start(t, sandbox.Options{Solutions: 8})
+	_, srv := sandboxtest.Start(t, sandbox.Options{Solutions: 8})
 	client, err := graph.New(graph.WithBaseURL(srv.URL),
 		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
 	if err != nil {

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 	"mps/store"
 )
 
 func TestSolutionsFromAServerThatNeverAnswersEndsWithTheTimeout(t *testing.T) {
 	h := newHarness(t, sandbox.Options{})
-	silent, accepted := sandbox.StartSilent(t)
+	silent, accepted := sandboxtest.StartSilent(t)
 	h.env[store.EnvGraphURL] = silent
 	host := strings.TrimPrefix(silent, "http://")
 	for _, setting := range []struct {

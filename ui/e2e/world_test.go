@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // world is one sandbox on loopback and a home of its own for the binary:
@@ -26,7 +27,7 @@ type world struct {
 
 func newWorld(t *testing.T, opts sandbox.Options) *world {
 	t.Helper()
-	sb, srv := sandbox.Start(t, opts)
+	sb, srv := sandboxtest.Start(t, opts)
 	return &world{t: t, sandbox: sb, url: srv.URL, home: t.TempDir()}
 }
 

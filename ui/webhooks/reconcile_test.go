@@ -12,6 +12,7 @@ import (
 
 	"mps/graph"
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
 )
@@ -47,7 +48,7 @@ func TestReconcileTable(t *testing.T) {
 // API does not know, and reconciles against client_whatsapp_business_accounts.
 func TestReconcileOverSandbox(t *testing.T) {
 	ctx := context.Background()
-	sb, api := sandbox.Start(t, sandbox.Options{WABAs: 5})
+	sb, api := sandboxtest.Start(t, sandbox.Options{WABAs: 5})
 	l := openLog(t)
 	receiver := startReceiver(t, l)
 
