@@ -37,16 +37,16 @@ type demoServer struct {
 
 // startDemo serves a sandbox whose clock is now, the command's own.
 func startDemo(now func() time.Time) (*demoServer, error) {
-	sandbox := sandbox.New(sandbox.Options{Now: now})
+	sb := sandbox.New(sandbox.Options{Now: now})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("cannot start the demo sandbox on loopback: %w", err)
 	}
 	d := &demoServer{
-		server:  &http.Server{Handler: sandbox, ReadHeaderTimeout: 10 * time.Second},
-		sandbox: sandbox,
+		server:  &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second},
+		sandbox: sb,
 		url:     "http://" + ln.Addr().String(),
-		opts:    sandbox.Options(),
+		opts:    sb.Options(),
 	}
 	d.token = d.opts.Token
 	// Serve only ends when stop closes the server; a failure before that
