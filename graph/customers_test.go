@@ -7,13 +7,13 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // One WABA is read with one GET /{waba-id} that asks for the list's fields,
 // and comes back as the list shows it.
 func TestClientWABAReadsOneWABAWithTheListsFields(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: 250})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: 250})
 	ctx := context.Background()
 	listed := sb.WABAs()
 	for _, want := range []graph.WABA{listed[0], listed[len(listed)-1]} {
@@ -39,7 +39,7 @@ func TestClientWABAReadsOneWABAWithTheListsFields(t *testing.T) {
 // A WABA the token cannot see (not shared yet, or gone) is Graph's 100/33;
 // an ID that is no ID is refused before any request.
 func TestClientWABAFailures(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: 5})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: 5})
 	_, err := c.ClientWABA(context.Background(), "999999999999999")
 	var ge *graph.Error
 	if !errors.As(err, &ge) || ge.Code != 100 || ge.Subcode != 33 {

@@ -9,16 +9,17 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // A request that got no answer is logged too, with why.
 func TestDebugLogRecordsARequestWithoutAnAnswer(t *testing.T) {
-	base, _ := graphtest.StartSilent(t)
+	base, _ := sandboxtest.StartSilent(t)
 	var log bytes.Buffer // written on the calling goroutine
 	c, err := graph.New(graph.WithBaseURL(base), graph.WithTimeout(100*time.Millisecond), graph.WithDebugLog(&log),
 		graph.WithAppSecret("s3cretForTheProof"),
-		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }))
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,17 +33,17 @@ func TestDebugLogRecordsARequestWithoutAnAnswer(t *testing.T) {
 			t.Errorf("log %q lacks %q", line, want)
 		}
 	}
-	if strings.Count(line, "\n") != 1 || strings.Contains(line, graphtest.DemoToken) || strings.Contains(line, "s3cret") {
+	if strings.Count(line, "\n") != 1 || strings.Contains(line, sandbox.DemoToken) || strings.Contains(line, "s3cret") {
 		t.Errorf("log %q", line)
 	}
 }
 
 func TestDebugLogTakesTheTraceIDFromTheErrorBody(t *testing.T) {
-	sb, srv := graphtest.Start(t, graphtest.Options{})
-	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultExpiredToken})
+	sb, srv := sandboxtest.Start(t, sandbox.Options{})
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken})
 	var log bytes.Buffer // written on the calling goroutine
 	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithDebugLog(&log),
-		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }))
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // nextState is where each allowed action leads.
@@ -20,8 +20,8 @@ var nextState = map[graph.Action]graph.State{
 }
 
 // actionPosts are the action POSTs in the sandbox's log, with their bodies.
-func actionPosts(sb *graphtest.Sandbox) []graphtest.Request {
-	var out []graphtest.Request
+func actionPosts(sb *sandbox.Sandbox) []sandbox.Request {
+	var out []sandbox.Request
 	for _, r := range sb.Requests() {
 		if r.Method == http.MethodPost {
 			out = append(out, r)
@@ -31,31 +31,31 @@ func actionPosts(sb *graphtest.Sandbox) []graphtest.Request {
 }
 
 func call(s graph.Solution, a graph.Action) graph.ActionCall {
-	return graph.ActionCall{SolutionID: s.ID, Action: a, AppID: graphtest.DemoAppID, Role: graph.RoleOf(&s, graphtest.DemoAppID)}
+	return graph.ActionCall{SolutionID: s.ID, Action: a, AppID: sandbox.DemoAppID, Role: graph.RoleOf(&s, sandbox.DemoAppID)}
 }
 
 // Every allowed action of the seeded data works under each body rule. A
 // second POST goes out only where the first form's parameters were refused:
 // the OpenAPI rule refuses the guide's empty body for accept and reject.
 func TestRunActionUnderEachBodyRule(t *testing.T) {
-	rules := []graphtest.ActionBodies{graphtest.BodiesAny, graphtest.BodiesOpenAPI, graphtest.BodiesGuide}
+	rules := []sandbox.ActionBodies{sandbox.BodiesAny, sandbox.BodiesOpenAPI, sandbox.BodiesGuide}
 	seen := map[graph.Action]bool{}
-	for _, seed := range graphtest.New(graphtest.Options{WABAs: -1}).Solutions() {
+	for _, seed := range sandbox.New(sandbox.Options{WABAs: -1}).Solutions() {
 		for _, a := range graph.AllActions() {
-			if !graph.Check(a, seed.State(), graph.RoleOf(&seed, graphtest.DemoAppID)).Allowed {
+			if !graph.Check(a, seed.State(), graph.RoleOf(&seed, sandbox.DemoAppID)).Allowed {
 				continue
 			}
 			seen[a] = true
 			for _, rule := range rules {
 				name := seed.Name + "/" + a.Command() + "/" + rule.String()
-				sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, ActionBodies: rule})
+				sb, c := sandboxClient(t, sandbox.Options{WABAs: -1, ActionBodies: rule})
 				out := c.RunAction(context.Background(), call(seed, a))
 				if out.Err != nil || out.Unknown || out.After == nil || out.After.State() != nextState[a] {
 					t.Errorf("%s: outcome %+v, want success and the state %v read again", name, out, nextState[a])
 					continue
 				}
 				want := 1
-				if rule == graphtest.BodiesOpenAPI && (a == graph.ActionAccept || a == graph.ActionReject) {
+				if rule == sandbox.BodiesOpenAPI && (a == graph.ActionAccept || a == graph.ActionReject) {
 					want = 2
 				}
 				posts := actionPosts(sb)
@@ -66,7 +66,7 @@ func TestRunActionUnderEachBodyRule(t *testing.T) {
 				if posts[0].Body != "" {
 					t.Errorf("%s: the first POST carried a body %q; the guide's form has none", name, posts[0].Body)
 				}
-				if want == 2 && !strings.Contains(posts[1].Body, "partner_app_id="+graphtest.DemoAppID) {
+				if want == 2 && !strings.Contains(posts[1].Body, "partner_app_id="+sandbox.DemoAppID) {
 					t.Errorf("%s: the second POST is not the OpenAPI form: %q", name, posts[1].Body)
 				}
 				if a == graph.ActionReject && want == 2 && !strings.Contains(posts[1].Body, "request_type=PARTNERSHIP_REQUEST") {
@@ -81,12 +81,12 @@ func TestRunActionUnderEachBodyRule(t *testing.T) {
 }
 
 // pendingForUs adds three requests we, the invited partner, may accept.
-func pendingForUs(t *testing.T, sb *graphtest.Sandbox) []graph.Solution {
+func pendingForUs(t *testing.T, sb *sandbox.Sandbox) []graph.Solution {
 	t.Helper()
 	var out []graph.Solution
 	for _, name := range []string{"first", "second", "third"} {
 		s, _ := sb.Solution(sb.CreateIncomingRequest("Request " + name))
-		if !graph.Check(graph.ActionAccept, s.State(), graph.RoleOf(&s, graphtest.DemoAppID)).Allowed {
+		if !graph.Check(graph.ActionAccept, s.State(), graph.RoleOf(&s, sandbox.DemoAppID)).Allowed {
 			t.Fatalf("the new request %+v cannot be accepted", s)
 		}
 		out = append(out, s)
@@ -98,17 +98,17 @@ func pendingForUs(t *testing.T, sb *graphtest.Sandbox) []graph.Solution {
 // The form Graph accepted goes first next time, so each direction of the
 // fallback is exercised: guide then OpenAPI, and OpenAPI then guide.
 func TestRunActionRemembersTheAcceptedForm(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, ActionBodies: graphtest.BodiesOpenAPI})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1, ActionBodies: sandbox.BodiesOpenAPI})
 	pending := pendingForUs(t, sb)
 	ctx := context.Background()
 	steps := []struct {
-		rule  graphtest.ActionBodies
+		rule  sandbox.ActionBodies
 		posts int
 		form  graph.BodyForm
 	}{
-		{graphtest.BodiesOpenAPI, 2, graph.FormOpenAPI}, // guide form refused, OpenAPI form taken
-		{graphtest.BodiesOpenAPI, 1, graph.FormOpenAPI}, // the OpenAPI form first
-		{graphtest.BodiesGuide, 2, graph.FormGuide},     // OpenAPI form refused, guide form taken
+		{sandbox.BodiesOpenAPI, 2, graph.FormOpenAPI}, // guide form refused, OpenAPI form taken
+		{sandbox.BodiesOpenAPI, 1, graph.FormOpenAPI}, // the OpenAPI form first
+		{sandbox.BodiesGuide, 2, graph.FormGuide},     // OpenAPI form refused, guide form taken
 	}
 	for i, st := range steps {
 		sb.SetActionBodies(st.rule)
@@ -126,11 +126,11 @@ func TestRunActionRemembersTheAcceptedForm(t *testing.T) {
 // After an unknown outcome nothing is sent again, whatever the body rule:
 // the solution is read, once.
 func TestRunActionNeverResendsAfterAnUnknownOutcome(t *testing.T) {
-	for _, rule := range []graphtest.ActionBodies{graphtest.BodiesAny, graphtest.BodiesOpenAPI, graphtest.BodiesGuide} {
-		for _, kind := range []graphtest.FaultKind{graphtest.FaultDropConnection, graphtest.FaultDropAfterApply, graphtest.FaultTransient} {
-			sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, ActionBodies: rule})
+	for _, rule := range []sandbox.ActionBodies{sandbox.BodiesAny, sandbox.BodiesOpenAPI, sandbox.BodiesGuide} {
+		for _, kind := range []sandbox.FaultKind{sandbox.FaultDropConnection, sandbox.FaultDropAfterApply, sandbox.FaultTransient} {
+			sb, c := sandboxClient(t, sandbox.Options{WABAs: -1, ActionBodies: rule})
 			target := pendingForUs(t, sb)[0]
-			sb.AddFault(graphtest.Fault{Kind: kind, Method: http.MethodPost})
+			sb.AddFault(sandbox.Fault{Kind: kind, Method: http.MethodPost})
 			out := c.RunAction(context.Background(), call(target, graph.ActionAccept))
 			if !out.Unknown || out.Posts != 1 || len(actionPosts(sb)) != 1 {
 				t.Errorf("%s/%s: unknown=%v, %d POSTs (log %d), want an unknown outcome after exactly 1", rule, kind, out.Unknown, out.Posts, len(actionPosts(sb)))
@@ -146,8 +146,8 @@ func TestRunActionNeverResendsAfterAnUnknownOutcome(t *testing.T) {
 // read after it: the action is no longer allowed, and nothing more is
 // sent, even when Graph's complaint was a parameter.
 func TestRunActionRefusedBecauseTheStateChanged(t *testing.T) {
-	for _, rule := range []graphtest.ActionBodies{graphtest.BodiesAny, graphtest.BodiesOpenAPI} {
-		sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, ActionBodies: rule})
+	for _, rule := range []sandbox.ActionBodies{sandbox.BodiesAny, sandbox.BodiesOpenAPI} {
+		sb, c := sandboxClient(t, sandbox.Options{WABAs: -1, ActionBodies: rule})
 		target := pendingForUs(t, sb)[0]
 		sb.SetSolutionStatus(target.ID, graph.StatusActive, graph.PendingNone) // someone else accepted it
 		out := c.RunAction(context.Background(), call(target, graph.ActionAccept))
@@ -166,9 +166,9 @@ func TestRunActionRefusedBecauseTheStateChanged(t *testing.T) {
 // A refusal that is neither a parameter nor a change of state (an expired
 // token) is reported as it is, after one POST.
 func TestRunActionOtherRefusalIsNotResent(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, ActionBodies: graphtest.BodiesOpenAPI})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1, ActionBodies: sandbox.BodiesOpenAPI})
 	target := pendingForUs(t, sb)[0]
-	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultExpiredToken, Method: http.MethodPost})
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken, Method: http.MethodPost})
 	out := c.RunAction(context.Background(), call(target, graph.ActionAccept))
 	if graph.ClassOf(out.Err) != graph.ClassAuth || out.StateChanged() || out.Posts != 1 || len(actionPosts(sb)) != 1 {
 		t.Fatalf("outcome %+v (log %d POSTs), want the auth refusal after 1 POST", out, len(actionPosts(sb)))
@@ -180,8 +180,8 @@ func TestRunActionOtherRefusalIsNotResent(t *testing.T) {
 
 // Nothing is sent, and nothing read, when the call cannot leave the machine.
 func TestRunActionNotSent(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1})
-	out := c.RunAction(context.Background(), graph.ActionCall{SolutionID: "../1", Action: graph.ActionAccept, AppID: graphtest.DemoAppID})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1})
+	out := c.RunAction(context.Background(), graph.ActionCall{SolutionID: "../1", Action: graph.ActionAccept, AppID: sandbox.DemoAppID})
 	if out.Err == nil || out.Posts != 0 || out.After != nil || len(sb.Requests()) != 0 {
 		t.Fatalf("outcome %+v, %d requests; want an error and no request", out, len(sb.Requests()))
 	}

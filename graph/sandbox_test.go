@@ -12,14 +12,15 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // sandboxClient starts a sandbox and a client pointed at it, with a fake
 // clock so that retry waits cost nothing.
-func sandboxClient(t *testing.T, opts graphtest.Options, extra ...graph.Option) (*graphtest.Sandbox, *graph.Client) {
+func sandboxClient(t *testing.T, opts sandbox.Options, extra ...graph.Option) (*sandbox.Sandbox, *graph.Client) {
 	t.Helper()
-	sb, srv := graphtest.Start(t, opts)
+	sb, srv := sandboxtest.Start(t, opts)
 	token := sb.Options().Token
 	options := append([]graph.Option{
 		graph.WithBaseURL(srv.URL),
@@ -43,10 +44,10 @@ func solutionIDs(list []graph.Solution) []string {
 }
 
 func TestSandboxAppSolutions(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, Solutions: 150})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1, Solutions: 150})
 	ctx := context.Background()
 	truth := sb.Solutions()
-	all, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{Detailed: true})
+	all, err := c.AppSolutions(ctx, sandbox.DemoAppID, graph.SolutionQuery{Detailed: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,24 +69,24 @@ func TestSandboxAppSolutions(t *testing.T) {
 		}
 	}
 	for _, role := range []graph.Role{graph.RoleOwner, graph.RolePartner} {
-		list, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{Role: role, Detailed: true, Limit: 25})
+		list, err := c.AppSolutions(ctx, sandbox.DemoAppID, graph.SolutionQuery{Role: role, Detailed: true, Limit: 25})
 		if err != nil || len(list) == 0 {
 			t.Fatalf("%v: %v, %d", role, err, len(list))
 		}
 		for _, s := range list {
-			if got := graph.RoleOf(&s, graphtest.DemoAppID); got != role {
+			if got := graph.RoleOf(&s, sandbox.DemoAppID); got != role {
 				t.Errorf("role filter %v returned %s where we are %v", role, s.ID, got)
 			}
 		}
 	}
-	plain, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{})
+	plain, err := c.AppSolutions(ctx, sandbox.DemoAppID, graph.SolutionQuery{})
 	if err != nil || len(plain) != len(truth) || plain[0].Status == "" || plain[0].Name == "" {
 		t.Fatalf("plain list: %v, %d rows, first %+v", err, len(plain), plain[0])
 	}
 }
 
 func TestSandboxReads(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{})
+	sb, c := sandboxClient(t, sandbox.Options{})
 	ctx := context.Background()
 	truth := sb.Solutions()
 
@@ -99,12 +100,12 @@ func TestSandboxReads(t *testing.T) {
 		t.Fatalf("Partners = %+v, %v", rows, err)
 	}
 
-	wabas, err := c.ClientWABAs(ctx, graphtest.DemoBusinessID, nil)
+	wabas, err := c.ClientWABAs(ctx, sandbox.DemoBusinessID, nil)
 	if err != nil || len(wabas) != len(sb.WABAs()) || len(wabas) < 300 {
 		t.Fatalf("ClientWABAs = %d, %v; sandbox has %d", len(wabas), err, len(sb.WABAs()))
 	}
-	partner := graphtest.DemoPartnerBusinessIDs()[1]
-	filtered, err := c.ClientWABAs(ctx, graphtest.DemoBusinessID, []string{partner})
+	partner := sandbox.DemoPartnerBusinessIDs()[1]
+	filtered, err := c.ClientWABAs(ctx, sandbox.DemoBusinessID, []string{partner})
 	want := sb.WABAs(partner)
 	if err != nil || len(filtered) != len(want) || len(filtered) == 0 || len(filtered) == len(wabas) {
 		t.Fatalf("filtered ClientWABAs = %d, %v; sandbox has %d of %d", len(filtered), err, len(want), len(wabas))
@@ -122,11 +123,11 @@ func TestSandboxReads(t *testing.T) {
 	}
 
 	me, err := c.Me(ctx)
-	if err != nil || me.ID != graphtest.DemoAppID && me.ID == "" {
+	if err != nil || me.ID != sandbox.DemoAppID && me.ID == "" {
 		t.Fatalf("Me = %+v, %v", me, err)
 	}
 	info, err := c.DebugToken(ctx)
-	if err != nil || !info.IsValid || info.AppID != graphtest.DemoAppID {
+	if err != nil || !info.IsValid || info.AppID != sandbox.DemoAppID {
 		t.Fatalf("DebugToken = %+v, %v", info, err)
 	}
 
@@ -145,7 +146,7 @@ func sortedCopy(s []string) []string {
 
 // assertTokenOnlyInHeader checks the sandbox's log: the token is in the
 // Authorization header of each request and in no URL.
-func assertTokenOnlyInHeader(t *testing.T, sb *graphtest.Sandbox) {
+func assertTokenOnlyInHeader(t *testing.T, sb *sandbox.Sandbox) {
 	t.Helper()
 	token := sb.Options().Token
 	reqs := sb.Requests()
@@ -180,17 +181,17 @@ func TestSandboxStateMachine(t *testing.T) {
 		graph.ActionAcceptDeactivation:  graph.StateDeactivated,
 		graph.ActionRejectDeactivation:  graph.StateActive,
 	}
-	seeded := graphtest.New(graphtest.Options{WABAs: -1}).Solutions()
+	seeded := sandbox.New(sandbox.Options{WABAs: -1}).Solutions()
 	allowedSeen := map[graph.Action]bool{}
 	for _, seed := range seeded {
 		for _, a := range graph.AllActions() {
-			sb, c := sandboxClient(t, graphtest.Options{WABAs: -1})
+			sb, c := sandboxClient(t, sandbox.Options{WABAs: -1})
 			ctx := context.Background()
 			before, err := c.Solution(ctx, seed.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			verdict := graph.Check(a, before.State(), graph.RoleOf(before, graphtest.DemoAppID))
+			verdict := graph.Check(a, before.State(), graph.RoleOf(before, sandbox.DemoAppID))
 			res, err := c.Do(ctx, seed.ID, a)
 			after, rerr := c.Solution(ctx, seed.ID)
 			if rerr != nil {
@@ -234,13 +235,13 @@ func TestSandboxStateMachine(t *testing.T) {
 }
 
 func TestSandboxTransientFaultsAreRetried(t *testing.T) {
-	for _, kind := range []graphtest.FaultKind{graphtest.FaultTransient, graphtest.FaultDropConnection, graphtest.FaultTruncatedBody} {
+	for _, kind := range []sandbox.FaultKind{sandbox.FaultTransient, sandbox.FaultDropConnection, sandbox.FaultTruncatedBody} {
 		t.Run(kind.String(), func(t *testing.T) {
-			sb, c := sandboxClient(t, graphtest.Options{WABAs: -1},
+			sb, c := sandboxClient(t, sandbox.Options{WABAs: -1},
 				graph.WithHTTPClient(&http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}))
-			sb.AddFault(graphtest.Fault{Kind: kind, Method: http.MethodGet, Times: 2})
+			sb.AddFault(sandbox.Fault{Kind: kind, Method: http.MethodGet, Times: 2})
 			// One role's chain: one request, retried.
-			list, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
+			list, err := c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
 			if err != nil || len(list) == 0 || len(list) >= len(sb.Solutions()) {
 				t.Fatalf("AppSolutions = %d, %v", len(list), err)
 			}
@@ -252,24 +253,24 @@ func TestSandboxTransientFaultsAreRetried(t *testing.T) {
 }
 
 func TestSandboxBrokenAnswers(t *testing.T) {
-	for _, kind := range []graphtest.FaultKind{graphtest.FaultMalformedJSON, graphtest.FaultOversizedBody, graphtest.FaultHTMLErrorPage, graphtest.FaultExpiredToken} {
+	for _, kind := range []sandbox.FaultKind{sandbox.FaultMalformedJSON, sandbox.FaultOversizedBody, sandbox.FaultHTMLErrorPage, sandbox.FaultExpiredToken} {
 		t.Run(kind.String(), func(t *testing.T) {
-			sb, c := sandboxClient(t, graphtest.Options{WABAs: -1}, graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
-			sb.AddFault(graphtest.Fault{Kind: kind})
-			_, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{})
+			sb, c := sandboxClient(t, sandbox.Options{WABAs: -1}, graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
+			sb.AddFault(sandbox.Fault{Kind: kind})
+			_, err := c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{})
 			if err == nil {
 				t.Fatal("no error")
 			}
-			want := map[graphtest.FaultKind]string{
-				graphtest.FaultMalformedJSON: "not valid JSON",
-				graphtest.FaultOversizedBody: "response too large",
-				graphtest.FaultHTMLErrorPage: "HTTP 502: the response was not JSON",
-				graphtest.FaultExpiredToken:  "190/463",
+			want := map[sandbox.FaultKind]string{
+				sandbox.FaultMalformedJSON: "not valid JSON",
+				sandbox.FaultOversizedBody: "response too large",
+				sandbox.FaultHTMLErrorPage: "HTTP 502: the response was not JSON",
+				sandbox.FaultExpiredToken:  "190/463",
 			}[kind]
 			if !strings.Contains(err.Error(), want) || graph.Hint(err) == "" {
 				t.Errorf("err = %q, want it to say %q", err, want)
 			}
-			if kind == graphtest.FaultExpiredToken && (graph.ClassOf(err) != graph.ClassAuth || !strings.Contains(graph.Hint(err), "mps login")) {
+			if kind == sandbox.FaultExpiredToken && (graph.ClassOf(err) != graph.ClassAuth || !strings.Contains(graph.Hint(err), "mps login")) {
 				t.Errorf("expired token: class %v, hint %q", graph.ClassOf(err), graph.Hint(err))
 			}
 		})
@@ -277,15 +278,15 @@ func TestSandboxBrokenAnswers(t *testing.T) {
 }
 
 func TestSandboxThrottle(t *testing.T) {
-	sb, srv := graphtest.Start(t, graphtest.Options{WABAs: -1})
+	sb, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
 	clock := graph.NewFakeClock()
 	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithClock(clock),
-		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }))
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, RegainMinutes: 2, Times: 1})
-	if _, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner}); err != nil {
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultThrottleBUC, RegainMinutes: 2, Times: 1})
+	if _, err := c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner}); err != nil {
 		t.Fatal(err)
 	}
 	if w := clock.Waits(); len(w) != 1 || w[0] != 2*time.Minute {
@@ -295,9 +296,9 @@ func TestSandboxThrottle(t *testing.T) {
 		t.Errorf("requests = %d, want 2", n)
 	}
 
-	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultThrottleAppLevel})
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultThrottleAppLevel})
 	sb.ResetRequests()
-	_, err = c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
+	_, err = c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
 	if graph.ClassOf(err) != graph.ClassThrottled {
 		t.Fatalf("err = %v, want throttled", err)
 	}
@@ -310,11 +311,11 @@ func TestSandboxThrottle(t *testing.T) {
 }
 
 func TestSandboxDropAfterApplyIsUnknownOutcome(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1})
 	ctx := context.Background()
 	var pending graph.Solution
 	for _, s := range sb.Solutions() {
-		if s.State() == graph.StatePending && graph.RoleOf(&s, graphtest.DemoAppID) == graph.RolePartner {
+		if s.State() == graph.StatePending && graph.RoleOf(&s, sandbox.DemoAppID) == graph.RolePartner {
 			pending = s
 			break
 		}
@@ -322,7 +323,7 @@ func TestSandboxDropAfterApplyIsUnknownOutcome(t *testing.T) {
 	if pending.ID == "" {
 		t.Fatal("the sandbox has no pending request for us")
 	}
-	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultDropAfterApply, Method: http.MethodPost})
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultDropAfterApply, Method: http.MethodPost})
 	_, err := c.Do(ctx, pending.ID, graph.ActionAccept)
 	if !graph.IsUnknownOutcome(err) || !strings.Contains(err.Error(), "outcome unknown: read the solution again before retrying") {
 		t.Fatalf("err = %v, want an unknown outcome", err)
@@ -351,9 +352,9 @@ func TestSandboxForeignNext(t *testing.T) {
 		w.Write([]byte(`{"data":[]}`))
 	}))
 	defer foreign.Close()
-	sb, c := sandboxClient(t, graphtest.Options{})
-	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultForeignNext, ForeignHost: foreign.URL})
-	wabas, err := c.ClientWABAs(context.Background(), graphtest.DemoBusinessID, nil)
+	sb, c := sandboxClient(t, sandbox.Options{})
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultForeignNext, ForeignHost: foreign.URL})
+	wabas, err := c.ClientWABAs(context.Background(), sandbox.DemoBusinessID, nil)
 	if err != nil || len(wabas) != len(sb.WABAs()) {
 		t.Fatalf("ClientWABAs = %d, %v", len(wabas), err)
 	}
@@ -368,23 +369,23 @@ func TestSandboxForeignNext(t *testing.T) {
 }
 
 func TestSandboxAppSecretProof(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: 10, AppSecret: "demo-app-secret"}, graph.WithAppSecret("demo-app-secret"))
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: 10, AppSecret: "demo-app-secret"}, graph.WithAppSecret("demo-app-secret"))
 	ctx := context.Background()
-	if _, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{}); err != nil {
+	if _, err := c.AppSolutions(ctx, sandbox.DemoAppID, graph.SolutionQuery{}); err != nil {
 		t.Fatalf("with the right secret: %v", err)
 	}
 	if _, err := c.DebugToken(ctx); err != nil {
 		t.Fatalf("debug_token with the right secret: %v", err)
 	}
-	_, wrong := sandboxClient(t, graphtest.Options{WABAs: 10, AppSecret: "demo-app-secret"}, graph.WithAppSecret("not-it"))
-	if _, err := wrong.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{}); err == nil {
+	_, wrong := sandboxClient(t, sandbox.Options{WABAs: 10, AppSecret: "demo-app-secret"}, graph.WithAppSecret("not-it"))
+	if _, err := wrong.AppSolutions(ctx, sandbox.DemoAppID, graph.SolutionQuery{}); err == nil {
 		t.Error("a wrong appsecret_proof was accepted")
 	}
 	assertTokenOnlyInHeader(t, sb)
 }
 
 func TestSandboxWrongToken(t *testing.T) {
-	_, srv := graphtest.Start(t, graphtest.Options{WABAs: -1})
+	_, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
 	c, _ := graph.New(graph.WithBaseURL(srv.URL), graph.WithClock(graph.NewFakeClock()),
 		graph.WithTokenSource(func(context.Context) (string, error) { return "EAAwrongwrongwrongwrongwrongwrong", nil }))
 	_, err := c.Me(context.Background())
@@ -394,16 +395,16 @@ func TestSandboxWrongToken(t *testing.T) {
 }
 
 func TestSandboxConcurrentUse(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{})
+	sb, c := sandboxClient(t, sandbox.Options{})
 	ctx := context.Background()
 	done := make(chan error, 8)
 	for i := range 8 {
 		go func() {
 			var err error
 			if i%2 == 0 {
-				_, err = c.ClientWABAs(ctx, graphtest.DemoBusinessID, nil)
+				_, err = c.ClientWABAs(ctx, sandbox.DemoBusinessID, nil)
 			} else {
-				_, err = c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{Detailed: true})
+				_, err = c.AppSolutions(ctx, sandbox.DemoAppID, graph.SolutionQuery{Detailed: true})
 			}
 			_ = c.Usage()
 			done <- err
@@ -418,11 +419,11 @@ func TestSandboxConcurrentUse(t *testing.T) {
 }
 
 func TestSandboxCancelInFlight(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, Latency: 10 * time.Second})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1, Latency: 10 * time.Second})
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
+	_, err := c.AppSolutions(ctx, sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
 	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 5*time.Second {
 		t.Fatalf("err = %v after %v, want the deadline, promptly", err, time.Since(start))
 	}
@@ -432,11 +433,11 @@ func TestSandboxCancelInFlight(t *testing.T) {
 }
 
 func TestSandboxEmptyPageWithNext(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{})
-	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultEmptyPage, Times: 2})
+	sb, c := sandboxClient(t, sandbox.Options{})
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultEmptyPage, Times: 2})
 	var sizes []int
 	var all []graph.WABA
-	for page, err := range c.ClientWABAPages(context.Background(), graphtest.DemoBusinessID, nil) {
+	for page, err := range c.ClientWABAPages(context.Background(), sandbox.DemoBusinessID, nil) {
 		if err != nil {
 			t.Fatal(err)
 		}

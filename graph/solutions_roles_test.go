@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // pagesFor is how many pages of 100 a list of n needs (at least one).
@@ -22,8 +22,8 @@ func pagesFor(n int) int { return max(1, (n+graph.MaxPageSize-1)/graph.MaxPageSi
 // Without the switch the expansion is kept.
 func TestAppSolutionsRoleWithoutExpansion(t *testing.T) {
 	for _, defaultsOnly := range []bool{true, false} {
-		sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, Solutions: 230, ListDefaultFieldsOnly: defaultsOnly})
-		list, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Detailed: true})
+		sb, c := sandboxClient(t, sandbox.Options{WABAs: -1, Solutions: 230, ListDefaultFieldsOnly: defaultsOnly})
+		list, err := c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Detailed: true})
 		if err != nil || len(list) != len(sb.Solutions()) {
 			t.Fatalf("defaults only %v: AppSolutions = %d solutions, %v; the sandbox has %d", defaultsOnly, len(list), err, len(sb.Solutions()))
 		}
@@ -31,7 +31,7 @@ func TestAppSolutionsRoleWithoutExpansion(t *testing.T) {
 		for i := range list {
 			s := &list[i]
 			want := sb.RoleOf(s.ID)
-			if got := graph.RoleOf(s, graphtest.DemoAppID); got != want {
+			if got := graph.RoleOf(s, sandbox.DemoAppID); got != want {
 				t.Fatalf("defaults only %v: %q: RoleOf = %s, want %s", defaultsOnly, s.Name, got, want)
 			}
 			if want == graph.RoleOwner {
@@ -46,7 +46,7 @@ func TestAppSolutionsRoleWithoutExpansion(t *testing.T) {
 		}
 		roles := map[string]int{}
 		for _, r := range sb.Requests() {
-			if !strings.HasSuffix(r.Path, "/"+graphtest.DemoAppID+"/whatsapp_business_solutions") {
+			if !strings.HasSuffix(r.Path, "/"+sandbox.DemoAppID+"/whatsapp_business_solutions") {
 				t.Errorf("a request beside the list: %s %s", r.Method, r.Path)
 			}
 			q, _ := url.ParseQuery(r.RawQuery)
@@ -92,10 +92,10 @@ func TestAppSolutionsChainsRunSideBySide(t *testing.T) {
 // The page form says HasNext on every page but the last, across both
 // chains, and a consumer that stops early stops both.
 func TestAppSolutionPagesAcrossChains(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1, Solutions: 30, ListDefaultFieldsOnly: true})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1, Solutions: 30, ListDefaultFieldsOnly: true})
 	var pages, items int
 	last := false
-	for page, err := range c.AppSolutionPages(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Limit: 10}) {
+	for page, err := range c.AppSolutionPages(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Limit: 10}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +119,7 @@ func TestAppSolutionPagesAcrossChains(t *testing.T) {
 		t.Fatalf("%d pages, %d items (sandbox %d), %d requests; last page said more: %v", pages, items, len(sb.Solutions()), len(sb.Requests()), !last)
 	}
 	sb.ResetRequests()
-	for range c.AppSolutionPages(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Limit: 10}) {
+	for range c.AppSolutionPages(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Limit: 10}) {
 		break
 	}
 	// Each chain may have read one page ahead; none goes on after the stop.
@@ -130,9 +130,9 @@ func TestAppSolutionPagesAcrossChains(t *testing.T) {
 
 // A chain's error ends the list with the error and what was read before it.
 func TestAppSolutionsChainError(t *testing.T) {
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1}, graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
-	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultExpiredToken, PathContains: "whatsapp_business_solutions", Times: 1})
-	_, err := c.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1}, graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken, PathContains: "whatsapp_business_solutions", Times: 1})
+	_, err := c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{})
 	if graph.ClassOf(err) != graph.ClassAuth {
 		t.Fatalf("err = %v, want the expired token", err)
 	}
@@ -152,7 +152,7 @@ func TestAppSolutionsListedOnce(t *testing.T) {
 }
 
 func TestAppSolutionsBadAppID(t *testing.T) {
-	_, c := sandboxClient(t, graphtest.Options{WABAs: -1})
+	_, c := sandboxClient(t, sandbox.Options{WABAs: -1})
 	if _, err := c.AppSolutions(context.Background(), "../me", graph.SolutionQuery{}); err == nil || errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
@@ -173,13 +173,13 @@ func TestAppSolutionsEndsWhenTheCallerStopsDuringAThrottleWait(t *testing.T) {
 func stopDuringAThrottleWait(t *testing.T) {
 	t.Helper()
 	// The real clock: the owner chain really waits Graph's minute.
-	sb, c := sandboxClient(t, graphtest.Options{WABAs: -1}, graph.WithClock(graph.SystemClock{}))
-	sb.AddFault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, PathContains: "whatsapp_business_solutions", Param: "role=OWNER", Times: 1, RegainMinutes: 1})
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1}, graph.WithClock(graph.SystemClock{}))
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultThrottleBUC, PathContains: "whatsapp_business_solutions", Param: "role=OWNER", Times: 1, RegainMinutes: 1})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
 	go func() {
-		_, err := c.AppSolutions(ctx, graphtest.DemoAppID, graph.SolutionQuery{})
+		_, err := c.AppSolutions(ctx, sandbox.DemoAppID, graph.SolutionQuery{})
 		done <- err
 	}()
 	for deadline := time.Now().Add(5 * time.Second); len(sb.Requests()) < 2; time.Sleep(time.Millisecond) {

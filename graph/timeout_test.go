@@ -7,16 +7,17 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // silentClient is a client with a short timeout on a server that never
 // answers; host is the server's host:port.
 func silentClient(t *testing.T, timeout time.Duration) (c *graph.Client, host string, accepted func() int) {
 	t.Helper()
-	base, accepted := graphtest.StartSilent(t)
+	base, accepted := sandboxtest.StartSilent(t)
 	c, err := graph.New(graph.WithBaseURL(base), graph.WithTimeout(timeout),
-		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }))
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // The once-only rule, as a property of the real Update loop: whatever the
@@ -77,12 +77,12 @@ type burstRun struct {
 	trail   []string       // the ops so far, for the failure message
 }
 
-func runBurst(t *testing.T, rule graphtest.ActionBodies, seq []byte) {
-	h := newHarnessWith(t, 100, 30, graphtest.Options{WABAs: -1, ActionBodies: rule})
+func runBurst(t *testing.T, rule sandbox.ActionBodies, seq []byte) {
+	h := newHarnessWith(t, 100, 30, sandbox.Options{WABAs: -1, ActionBodies: rule})
 	h.sb.ResetRequests()
 	r := &burstRun{t: t, h: h, perPOST: 1, results: make(chan tea.Msg, 4096),
 		shown: map[string]int{}, confirm: map[string]int{}, sending: map[string]int{}}
-	if rule == graphtest.BodiesOpenAPI {
+	if rule == sandbox.BodiesOpenAPI {
 		r.perPOST = 2
 	}
 	// The spinner and the throttle clock count as running already, so that
@@ -258,14 +258,14 @@ func FuzzActionKeys(f *testing.F) {
 		if len(seq) > 200 {
 			seq = seq[:200]
 		}
-		runBurst(t, graphtest.BodiesAny, seq)
+		runBurst(t, sandbox.BodiesAny, seq)
 	})
 }
 
 // 300 random sequences of 40 ops, under each body rule in turn, from a
 // fixed seed so that a failure can be replayed.
 func TestActionKeyBurstsProperty(t *testing.T) {
-	rules := []graphtest.ActionBodies{graphtest.BodiesAny, graphtest.BodiesOpenAPI, graphtest.BodiesGuide}
+	rules := []sandbox.ActionBodies{sandbox.BodiesAny, sandbox.BodiesOpenAPI, sandbox.BodiesGuide}
 	n := 300
 	if testing.Short() {
 		n = 60

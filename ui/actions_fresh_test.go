@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // wantPosts checks how many action POSTs the sandbox received.
@@ -186,13 +186,13 @@ func TestRefusalBecauseTheStateChangedElsewhere(t *testing.T) {
 // The dashboard works against each documented body form: where Graph
 // refuses the guide's empty body, the OpenAPI form goes once more.
 func TestDashboardActionsUnderEachBodyRule(t *testing.T) {
-	for _, rule := range []graphtest.ActionBodies{graphtest.BodiesAny, graphtest.BodiesOpenAPI, graphtest.BodiesGuide} {
+	for _, rule := range []sandbox.ActionBodies{sandbox.BodiesAny, sandbox.BodiesOpenAPI, sandbox.BodiesGuide} {
 		t.Run(rule.String(), func(t *testing.T) {
-			h := newHarnessWith(t, 120, 40, graphtest.Options{ActionBodies: rule})
+			h := newHarnessWith(t, 120, 40, sandbox.Options{ActionBodies: rule})
 			h.selectRow("Lucky Shrub storefront")
 			h.press("x", "y")
 			want := 1
-			if rule == graphtest.BodiesOpenAPI {
+			if rule == sandbox.BodiesOpenAPI {
 				want = 2
 			}
 			h.wantPosts(want)
@@ -205,7 +205,7 @@ func TestDashboardActionsUnderEachBodyRule(t *testing.T) {
 func TestFailedReadBeforeAskingOpensNothing(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	s := h.selectRow("Lucky Shrub storefront")
-	h.sb.AddFault(graphtest.Fault{Kind: graphtest.FaultTransient, Method: "GET", PathContains: "/" + s.ID, Times: 1})
+	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultTransient, Method: "GET", PathContains: "/" + s.ID, Times: 1})
 	h.press("a")
 	if h.app.dialog != nil {
 		t.Fatal("a dialog opened without a read of the solution")

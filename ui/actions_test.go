@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 func TestAcceptPendingRequestThroughDialog(t *testing.T) {
@@ -115,7 +115,7 @@ func TestStaleRowIsReadBeforeAsking(t *testing.T) {
 func TestUnknownOutcomeIsReadAgainNotResent(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	s := h.selectRow("Lucky Shrub storefront")
-	h.sb.AddFault(graphtest.Fault{Kind: graphtest.FaultDropAfterApply, Method: "POST", Times: 1})
+	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultDropAfterApply, Method: "POST", Times: 1})
 	h.press("a", "y")
 	if n := len(h.posts()); n != 1 {
 		t.Fatalf("want exactly one POST, got %d", n)
@@ -174,7 +174,7 @@ func TestDialogKeepsItsButtonsOnSmallScreens(t *testing.T) {
 // action the user just took, but replaces it once it has been read.
 func TestActionNoticeOutlivesWebhookNews(t *testing.T) {
 	now := fixedNow()
-	h := newHarnessConfig(t, 100, 30, graphtest.Options{}, func(_ *graphtest.Sandbox, cfg *Config) {
+	h := newHarnessConfig(t, 100, 30, sandbox.Options{}, func(_ *sandbox.Sandbox, cfg *Config) {
 		cfg.Now = func() time.Time { return now }
 	})
 	h.press("2")

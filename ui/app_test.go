@@ -6,7 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 func TestTabsLoadAndSwitch(t *testing.T) {
@@ -125,7 +125,7 @@ func TestCustomersFilterAndJumpToSolution(t *testing.T) {
 	h.press("4")
 	h.wantScreen("320 WABAs", "all partner businesses")
 	h.press("p")
-	first := graphtest.DemoPartnerBusinessIDs()[0]
+	first := sandbox.DemoPartnerBusinessIDs()[0]
 	h.wantScreen("partner business " + first)
 	tab := h.app.tabs[3].(*customersTab)
 	if tab.loaded == 0 || tab.loaded >= 320 {

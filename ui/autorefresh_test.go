@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // testRefresh is short, so that the harness, which runs every timer it is
@@ -24,10 +24,10 @@ type refreshHarness struct {
 	now *time.Time
 }
 
-func newRefreshHarness(t *testing.T, opts graphtest.Options) refreshHarness {
+func newRefreshHarness(t *testing.T, opts sandbox.Options) refreshHarness {
 	t.Helper()
 	now := fixedNow()
-	h := newHarnessConfig(t, 120, 40, opts, func(_ *graphtest.Sandbox, cfg *Config) {
+	h := newHarnessConfig(t, 120, 40, opts, func(_ *sandbox.Sandbox, cfg *Config) {
 		cfg.Refresh = testRefresh
 		cfg.Now = func() time.Time { return now }
 	})
@@ -36,10 +36,10 @@ func newRefreshHarness(t *testing.T, opts graphtest.Options) refreshHarness {
 
 // listGETs are the sandbox's loads of our app's solution list (the first
 // request of each, see startsListLoad).
-func (h refreshHarness) listGETs() []graphtest.Request {
-	var out []graphtest.Request
+func (h refreshHarness) listGETs() []sandbox.Request {
+	var out []sandbox.Request
 	for _, r := range h.sb.Requests() {
-		if startsListLoad(r) && strings.HasSuffix(r.Path, "/"+graphtest.DemoAppID+"/whatsapp_business_solutions") {
+		if startsListLoad(r) && strings.HasSuffix(r.Path, "/"+sandbox.DemoAppID+"/whatsapp_business_solutions") {
 			out = append(out, r)
 		}
 	}
@@ -58,7 +58,7 @@ func (h refreshHarness) due() refreshTickMsg {
 }
 
 func TestPeriodicRefreshReadsTheSolutionListOnceAndQuietly(t *testing.T) {
-	h := newRefreshHarness(t, graphtest.Options{})
+	h := newRefreshHarness(t, sandbox.Options{})
 	h.press("2")
 	target := h.selectRow("Social OVD with Northwind")
 	if target.State() == graph.StateActive {
@@ -91,17 +91,17 @@ func TestPeriodicRefreshReadsTheSolutionListOnceAndQuietly(t *testing.T) {
 // than one page and the row stands on the second.
 func TestPeriodicRefreshKeepsTheCursorOnItsSolution(t *testing.T) {
 	// Enough that each role's chain has two pages.
-	h := newRefreshHarness(t, graphtest.Options{Solutions: 260})
+	h := newRefreshHarness(t, sandbox.Options{Solutions: 260})
 	tab := h.app.tabs[0].(*solutionsTab)
-	if len(tab.all) <= graphtest.MaxPageSize {
+	if len(tab.all) <= sandbox.MaxPageSize {
 		t.Fatalf("%d solutions fit one page: the test needs two", len(tab.all))
 	}
-	target := tab.all[graphtest.MaxPageSize+20]
+	target := tab.all[sandbox.MaxPageSize+20]
 	if !tab.SelectSolution(target.ID) {
 		t.Fatalf("cannot select %s", target.ID)
 	}
 	// A new solution sorts in ahead of it, so the row's index changes.
-	h.sb.AddSolution(graphtest.SolutionSpec{Name: "Arrived meanwhile"})
+	h.sb.AddSolution(sandbox.SolutionSpec{Name: "Arrived meanwhile"})
 	h.sb.ResetRequests()
 
 	var rowCounts []int
@@ -129,7 +129,7 @@ func TestPeriodicRefreshKeepsTheCursorOnItsSolution(t *testing.T) {
 }
 
 func TestTickBeforeDueOnlyMovesTheCountdown(t *testing.T) {
-	h := newRefreshHarness(t, graphtest.Options{})
+	h := newRefreshHarness(t, sandbox.Options{})
 	h.sb.ResetRequests()
 	seq := h.app.auto.seq
 	h.send(refreshTickMsg{Seq: seq})
@@ -139,7 +139,7 @@ func TestTickBeforeDueOnlyMovesTheCountdown(t *testing.T) {
 }
 
 func TestTickDuringALoadStartsNoSecondOne(t *testing.T) {
-	h := newRefreshHarness(t, graphtest.Options{})
+	h := newRefreshHarness(t, sandbox.Options{})
 	h.sb.ResetRequests()
 	tick := h.due()
 	_, first := h.app.Update(tick)
@@ -159,9 +159,9 @@ func TestTickDuringALoadStartsNoSecondOne(t *testing.T) {
 }
 
 func TestTickWhileThrottledWaitsAnotherRound(t *testing.T) {
-	h := newRefreshHarness(t, graphtest.Options{})
+	h := newRefreshHarness(t, sandbox.Options{})
 	*h.now = time.Now() // the client's throttle deadline is on the real clock
-	h.sb.AddFault(graphtest.Fault{Kind: graphtest.FaultThrottleAppLevel, Times: 1})
+	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultThrottleAppLevel, Times: 1})
 	if _, err := h.app.ctx.Client.Solution(context.Background(), h.sb.Solutions()[0].ID); graph.ClassOf(err) != graph.ClassThrottled {
 		t.Fatalf("the fault did not throttle: %v", err)
 	}
@@ -178,7 +178,7 @@ func TestTickWhileThrottledWaitsAnotherRound(t *testing.T) {
 }
 
 func TestManualReloadRestartsTheCountdownAndStalesOldTicks(t *testing.T) {
-	h := newRefreshHarness(t, graphtest.Options{})
+	h := newRefreshHarness(t, sandbox.Options{})
 	old := h.app.auto.seq
 	*h.now = h.now.Add(time.Second)
 	h.press("r")
@@ -200,7 +200,7 @@ func TestManualReloadRestartsTheCountdownAndStalesOldTicks(t *testing.T) {
 }
 
 func TestPeriodicRefreshLeavesTheConfirmDialogAsItWas(t *testing.T) {
-	h := newRefreshHarness(t, graphtest.Options{})
+	h := newRefreshHarness(t, sandbox.Options{})
 	h.press("2")
 	target := h.selectRow("Social OVD with Northwind")
 	h.press("a")
@@ -234,10 +234,10 @@ func dialogPart(frame string) string {
 }
 
 func TestFailedPeriodicRefreshKeepsTheRows(t *testing.T) {
-	h := newRefreshHarness(t, graphtest.Options{})
+	h := newRefreshHarness(t, sandbox.Options{})
 	tab := h.app.tabs[0].(*solutionsTab)
 	rows := len(tab.all)
-	h.sb.AddFault(graphtest.Fault{Kind: graphtest.FaultTransient, PathContains: "/whatsapp_business_solutions", Times: 1})
+	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultTransient, PathContains: "/whatsapp_business_solutions", Times: 1})
 	h.send(h.due())
 	if len(tab.all) != rows {
 		t.Fatalf("rows %d after a failed refresh, want %d", len(tab.all), rows)
@@ -328,9 +328,9 @@ func TestStatusBarCountdownFitsOrGoes(t *testing.T) {
 // the rows; the cursor still ends on its solution when a later page brings
 // it back.
 func TestManualReloadKeepsTheCursorOnASolutionPastTheFirstPage(t *testing.T) {
-	h := newHarnessWith(t, 120, 40, graphtest.Options{Solutions: 150})
+	h := newHarnessWith(t, 120, 40, sandbox.Options{Solutions: 150})
 	tab := h.app.tabs[0].(*solutionsTab)
-	target := tab.all[graphtest.MaxPageSize+20]
+	target := tab.all[sandbox.MaxPageSize+20]
 	if !tab.SelectSolution(target.ID) {
 		t.Fatalf("cannot select %s", target.ID)
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // curlLoop is the baseline of BenchmarkFullRefresh: what a shell script
@@ -22,7 +22,7 @@ func curlLoop(b *testing.B, base, version string) []string {
 	root := base + "/" + version + "/"
 	var ids []string
 	var solutions []string
-	curlPages(b, root+graphtest.DemoAppID+"/whatsapp_business_solutions?limit=25&fields=id", func(raw json.RawMessage) {
+	curlPages(b, root+sandbox.DemoAppID+"/whatsapp_business_solutions?limit=25&fields=id", func(raw json.RawMessage) {
 		var s graph.Solution
 		curlDecode(b, raw, &s)
 		solutions = append(solutions, s.ID)
@@ -32,7 +32,7 @@ func curlLoop(b *testing.B, base, version string) []string {
 		curlDecode(b, curlGet(b, root+id+"?fields="+url.QueryEscape(graph.SolutionFields)), &s)
 		ids = append(ids, solutionIDs([]graph.Solution{s})...)
 	}
-	curlPages(b, root+graphtest.DemoBusinessID+"/client_whatsapp_business_accounts?limit=25&fields=id", func(raw json.RawMessage) {
+	curlPages(b, root+sandbox.DemoBusinessID+"/client_whatsapp_business_accounts?limit=25&fields=id", func(raw json.RawMessage) {
 		var w graph.WABA
 		curlDecode(b, raw, &w)
 		ids = append(ids, w.ID)
@@ -65,7 +65,7 @@ func curlGet(b *testing.B, u string) []byte {
 	if err != nil {
 		b.Fatal(err)
 	}
-	req.Header.Set("Authorization", "Bearer "+graphtest.DemoToken)
+	req.Header.Set("Authorization", "Bearer "+sandbox.DemoToken)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		b.Fatal(err)

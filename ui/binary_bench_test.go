@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // BenchmarkBinary measures the built mps on a pseudo-terminal: the time to
@@ -112,7 +112,7 @@ func benchDemoScroll(b *testing.B, bin string) {
 // benchASCIIScroll scrolls the Solutions tab over 150 solutions with plain
 // ASCII names, served by a sandbox through --graph-url.
 func benchASCIIScroll(b *testing.B, bin string) {
-	sb := graphtest.New(graphtest.Options{Solutions: 150, WABAs: -1})
+	sb := sandbox.New(sandbox.Options{Solutions: 150, WABAs: -1})
 	srv := httptest.NewServer(sb)
 	b.Cleanup(srv.Close)
 	var scroll, repaint int
@@ -128,11 +128,11 @@ func benchASCIIScroll(b *testing.B, bin string) {
 // sandboxEnv is ptyEnv with the sandbox's token in MPS_TOKEN, where mps
 // reads it first (the token is never an argument).
 func sandboxEnv(b *testing.B) []string {
-	return ptyEnv(b, "MPS_TOKEN="+graphtest.DemoToken)
+	return ptyEnv(b, "MPS_TOKEN="+sandbox.DemoToken)
 }
 
 func sandboxArgs(url string) []string {
-	return []string{"--graph-url", url, "--app-id", graphtest.DemoAppID, "--business-id", graphtest.DemoBusinessID}
+	return []string{"--graph-url", url, "--app-id", sandbox.DemoAppID, "--business-id", sandbox.DemoBusinessID}
 }
 
 // benchRSS reads the resident memory of mps once its Customers tab holds
@@ -156,7 +156,7 @@ func benchRSS(b *testing.B, bin string) {
 // the Customers tab shows loaded (its header says done), and returns VmRSS
 // and VmHWM in KiB.
 func rssWithWABAs(b *testing.B, bin string, wabas int, loaded string) (rss, hwm int) {
-	sb := graphtest.New(graphtest.Options{WABAs: wabas})
+	sb := sandbox.New(sandbox.Options{WABAs: wabas})
 	srv := httptest.NewServer(sb)
 	defer srv.Close()
 	r := startOnPTY(b, bin, sandboxEnv(b), scrollCols, scrollRows, sandboxArgs(srv.URL)...)

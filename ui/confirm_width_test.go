@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // Names that wcwidth and grapheme clustering measure differently, and one
@@ -36,7 +36,7 @@ func TestConfirmDialogIsRectangularUnderEitherWidthMethod(t *testing.T) {
 		for _, m := range methods {
 			for _, size := range [][2]int{{80, 24}, {120, 40}, {50, 12}} {
 				t.Run(label+"/"+m.name+"/"+itoaSize(size), func(t *testing.T) {
-					h := newHarnessConfig(t, size[0], size[1], graphtest.Options{}, func(sb *graphtest.Sandbox, _ *Config) {
+					h := newHarnessConfig(t, size[0], size[1], sandbox.Options{}, func(sb *sandbox.Sandbox, _ *Config) {
 						sb.CreateIncomingRequest(name)
 					})
 					if m.report {
@@ -88,7 +88,7 @@ func wantRectangularBox(t *testing.T, view string, width int, measure func(strin
 // keeps one line per name, never drawn past the border.
 func TestConfirmDialogCutsALongNameOnSmallScreens(t *testing.T) {
 	name := dialogTestNames()["long CJK"]
-	h := newHarnessConfig(t, 40, 10, graphtest.Options{}, func(sb *graphtest.Sandbox, _ *Config) {
+	h := newHarnessConfig(t, 40, 10, sandbox.Options{}, func(sb *sandbox.Sandbox, _ *Config) {
 		sb.CreateIncomingRequest(name)
 	})
 	h.press("2")
@@ -101,7 +101,7 @@ func TestConfirmDialogCutsALongNameOnSmallScreens(t *testing.T) {
 // The colour theme draws the same box, its escapes counting no cells.
 func TestConfirmDialogInColourIsRectangular(t *testing.T) {
 	name := dialogTestNames()["Devanagari"]
-	h := newHarnessConfig(t, 80, 24, graphtest.Options{}, func(sb *graphtest.Sandbox, c *Config) {
+	h := newHarnessConfig(t, 80, 24, sandbox.Options{}, func(sb *sandbox.Sandbox, c *Config) {
 		sb.CreateIncomingRequest(name)
 		c.NoColor = false
 	})

@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
 )
@@ -45,7 +45,7 @@ func (h *harness) wantNothingCopied(notice string) {
 }
 
 // sandboxID is the ID the sandbox gave the solution with this name.
-func sandboxID(t *testing.T, sb *graphtest.Sandbox, name string) string {
+func sandboxID(t *testing.T, sb *sandbox.Sandbox, name string) string {
 	t.Helper()
 	list := sb.Solutions()
 	i := slices.IndexFunc(list, func(s graph.Solution) bool { return s.Name == name })
@@ -57,7 +57,7 @@ func sandboxID(t *testing.T, sb *graphtest.Sandbox, name string) string {
 
 func TestCopySolutionOnSolutionsAndPending(t *testing.T) {
 	h := newHarness(t, 120, 40)
-	id := h.sb.AddSolution(graphtest.SolutionSpec{Name: "Copy me", Status: "ACTIVE"})
+	id := h.sb.AddSolution(sandbox.SolutionSpec{Name: "Copy me", Status: "ACTIVE"})
 	h.press("r")
 	h.selectRow("Copy me")
 	h.wantCopied("solution", id)
@@ -116,7 +116,7 @@ func TestCopyOnCustomers(t *testing.T) {
 // On the Events tab y copies what enter would open: the solution an event
 // names, else its WABA. The IDs are those of the example payloads.
 func TestCopyOnEvents(t *testing.T) {
-	h, _ := logHarness(t, graphtest.Options{WABAs: 5}, guideEvents(t, fixedNow(),
+	h, _ := logHarness(t, sandbox.Options{WABAs: 5}, guideEvents(t, fixedNow(),
 		"guide_partner_solutions_created.json",            // a solution only
 		"guide_account_update_partner_added.json",         // a WABA and the solution that onboarded it
 		"notes_account_update_partner_app_installed.json", // a WABA only
@@ -133,7 +133,7 @@ func TestCopyOnEvents(t *testing.T) {
 func TestCopyRefusesAnIDThatIsNotGraphs(t *testing.T) {
 	now := fixedNow()
 	hostile := "1234\x1b]52;c;cHduZWQ=\x07; rm -rf ~"
-	h, _ := logHarness(t, graphtest.Options{WABAs: -1}, eventlog.Event{
+	h, _ := logHarness(t, sandbox.Options{WABAs: -1}, eventlog.Event{
 		Key: "hostile", Received: now, EntryTime: now.Add(-time.Hour), Field: webhook.FieldPartnerSolutions,
 		Event: webhook.EventSolutionCreated, Known: true, SolutionID: hostile, Raw: []byte(`{}`),
 	})
@@ -147,7 +147,7 @@ func TestCopyRefusesAnIDThatIsNotGraphs(t *testing.T) {
 
 func TestNothingToCopy(t *testing.T) {
 	t.Run("empty table", func(t *testing.T) {
-		h := newHarnessWith(t, 120, 40, graphtest.Options{WABAs: -1})
+		h := newHarnessWith(t, 120, 40, sandbox.Options{WABAs: -1})
 		h.press("4")
 		h.wantScreen("No onboarded customers")
 		h.wantNothingCopied("Nothing to copy")

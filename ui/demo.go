@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // demoLatency is added to every sandbox call so loading states are real.
@@ -21,19 +21,19 @@ const demoLatency = 120 * time.Millisecond
 // seeded data and a small latency. It needs no token and no network.
 // refresh is how often the solution list reloads by itself (0: never).
 func RunDemo(ctx context.Context, refresh time.Duration, opts ...tea.ProgramOption) error {
-	sandbox := graphtest.New(graphtest.Options{Latency: demoLatency})
-	hooks, err := startDemoWebhooks(ctx, sandbox)
+	sb := sandbox.New(sandbox.Options{Latency: demoLatency})
+	hooks, err := startDemoWebhooks(ctx, sb)
 	if err != nil {
 		return err
 	}
 	defer hooks.stop()
-	hooks.replayHistory(sandbox)
+	hooks.replayHistory(sb)
 	events := eventsWiring(EventsConfig{Log: hooks.log})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fmt.Errorf("demo: cannot listen on loopback: %w", err)
 	}
-	srv := &http.Server{Handler: sandbox, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 5 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	defer func() {
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), time.Second)
@@ -43,18 +43,18 @@ func RunDemo(ctx context.Context, refresh time.Duration, opts ...tea.ProgramOpti
 
 	client, err := graph.New(
 		graph.WithBaseURL("http://"+ln.Addr().String()),
-		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }),
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
 	)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	err = Run(ctx, Config{
 		Client:             client,
-		AppID:              graphtest.DemoAppID,
-		BusinessID:         graphtest.DemoBusinessID,
+		AppID:              sandbox.DemoAppID,
+		BusinessID:         sandbox.DemoBusinessID,
 		Profile:            "demo",
 		APIVersion:         client.APIVersion(),
-		PartnerBusinessIDs: graphtest.DemoPartnerBusinessIDs(),
+		PartnerBusinessIDs: sandbox.DemoPartnerBusinessIDs(),
 		Demo:               true,
 		LoginHint:          "the demo's token never expires; restart `mps --demo`",
 		ExtraTabs:          events.Tabs,

@@ -8,14 +8,14 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/graph/webhook"
 )
 
 // The demo's replayed history reaches the dashboard the way real webhooks
 // do: signed, through the receiver, into the log the Events tab polls.
 func TestDemoHistoryGivesAgesAndTheWeeksOnboardings(t *testing.T) {
-	h := newDemoEventsHarnessWith(t, graphtest.Options{Now: fixedNow})
+	h := newDemoEventsHarnessWith(t, sandbox.Options{Now: fixedNow})
 	var mu sync.Mutex
 	statusSince := map[string]time.Time{} // the entry time of each solution's latest change
 	h.sb.OnWebhook(func(p []byte) {
@@ -62,7 +62,7 @@ func TestDemoHistoryGivesAgesAndTheWeeksOnboardings(t *testing.T) {
 	if pending == 0 {
 		t.Fatal("the demo has no pending requests to age")
 	}
-	h.wantScreen(fmt.Sprintf("│ onboarded %d/200 this week │", graphtest.HistoryOnboardings))
+	h.wantScreen(fmt.Sprintf("│ onboarded %d/200 this week │", sandbox.HistoryOnboardings))
 }
 
 // lineWith is the screen line that contains s.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"sync"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store/eventlog"
 	"mps/ui/webhooks"
 )
@@ -17,8 +17,8 @@ type demoWebhooks struct {
 	replay sync.WaitGroup
 }
 
-func startDemoWebhooks(ctx context.Context, sandbox *graphtest.Sandbox) (*demoWebhooks, error) {
-	demo, err := webhooks.StartDemoLog(ctx, sandbox, nil)
+func startDemoWebhooks(ctx context.Context, sb *sandbox.Sandbox) (*demoWebhooks, error) {
+	demo, err := webhooks.StartDemoLog(ctx, sb, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28,8 +28,8 @@ func startDemoWebhooks(ctx context.Context, sandbox *graphtest.Sandbox) (*demoWe
 // replayHistory sends the sandbox's past webhooks through the receiver in
 // the background, so the dashboard opens at once and the Events tab's polls
 // pick them up: the ages of pending requests and the week's onboardings.
-func (d *demoWebhooks) replayHistory(sandbox *graphtest.Sandbox) {
-	d.replay.Go(sandbox.ReplayHistory)
+func (d *demoWebhooks) replayHistory(sb *sandbox.Sandbox) {
+	d.replay.Go(sb.ReplayHistory)
 }
 
 // stop waits for a replay still under way, ends the receiver and removes

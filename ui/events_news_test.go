@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store/eventlog"
 )
 
@@ -133,7 +133,7 @@ func TestCustomerNewsKeepsTheLastEventPerWABA(t *testing.T) {
 // their solution again only when they happened after the list was asked
 // for, and the Events tab lists them all.
 func TestEventsTabReadsOnlyForNewerEvents(t *testing.T) {
-	h, l := logHarness(t, graphtest.Options{WABAs: -1})
+	h, l := logHarness(t, sandbox.Options{WABAs: -1})
 	e, _ := h.eventsTab()
 	asked := h.app.ctx.LoadAsked[TabSolutions]
 	if asked.IsZero() {
@@ -168,7 +168,7 @@ func TestEventsTabReadsOnlyForNewerEvents(t *testing.T) {
 // The demo replays a week of past webhooks right after start: the Events tab
 // lists every one, but none is news. A change made afterwards is.
 func TestDemoReplayIsNotNews(t *testing.T) {
-	h := newDemoEventsHarnessWith(t, graphtest.Options{Now: fixedNow})
+	h := newDemoEventsHarnessWith(t, sandbox.Options{Now: fixedNow})
 	var replayed atomic.Int64 // payloads, each of one change
 	h.sb.OnWebhook(func([]byte) { replayed.Add(1) })
 	before := mark(h.sb)

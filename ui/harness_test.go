@@ -11,7 +11,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // harness drives the app the way Bubble Tea would: every returned command
@@ -20,7 +21,7 @@ import (
 type harness struct {
 	t   *testing.T
 	app *App
-	sb  *graphtest.Sandbox
+	sb  *sandbox.Sandbox
 }
 
 // fixedNow is the harness clock, so views are stable.
@@ -28,22 +29,22 @@ func fixedNow() time.Time { return time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC) 
 
 func newHarness(t *testing.T, width, height int) *harness {
 	t.Helper()
-	return newHarnessWith(t, width, height, graphtest.Options{})
+	return newHarnessWith(t, width, height, sandbox.Options{})
 }
 
-func newHarnessWith(t *testing.T, width, height int, opts graphtest.Options) *harness {
+func newHarnessWith(t *testing.T, width, height int, opts sandbox.Options) *harness {
 	t.Helper()
 	return newHarnessConfig(t, width, height, opts, nil)
 }
 
 // newHarnessConfig lets adjust change the app's Config (ExtraTabs, say)
 // before the app starts; it gets the sandbox too, to subscribe to it.
-func newHarnessConfig(t *testing.T, width, height int, opts graphtest.Options, adjust func(*graphtest.Sandbox, *Config)) *harness {
+func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adjust func(*sandbox.Sandbox, *Config)) *harness {
 	t.Helper()
-	sb, srv := graphtest.Start(t, opts)
+	sb, srv := sandboxtest.Start(t, opts)
 	client, err := graph.New(
 		graph.WithBaseURL(srv.URL),
-		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }),
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
 		graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}),
 	)
 	if err != nil {
@@ -51,11 +52,11 @@ func newHarnessConfig(t *testing.T, width, height int, opts graphtest.Options, a
 	}
 	cfg := Config{
 		Client:             client,
-		AppID:              graphtest.DemoAppID,
-		BusinessID:         graphtest.DemoBusinessID,
+		AppID:              sandbox.DemoAppID,
+		BusinessID:         sandbox.DemoBusinessID,
 		Profile:            "test",
 		APIVersion:         client.APIVersion(),
-		PartnerBusinessIDs: graphtest.DemoPartnerBusinessIDs(),
+		PartnerBusinessIDs: sandbox.DemoPartnerBusinessIDs(),
 		Now:                fixedNow,
 		NoColor:            true,
 	}
@@ -174,8 +175,8 @@ func (h *harness) wantScreen(substrings ...string) {
 }
 
 // posts are the action POSTs the sandbox received.
-func (h *harness) posts() []graphtest.Request {
-	var out []graphtest.Request
+func (h *harness) posts() []sandbox.Request {
+	var out []sandbox.Request
 	for _, r := range h.sb.Requests() {
 		if r.Method == "POST" {
 			out = append(out, r)

@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store/eventlog"
 )
 
@@ -57,7 +57,7 @@ func TestLeavingTheInspectorCancelsItsCustomersRead(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			started := make(chan context.Context, 4)
 			var sols []graph.Solution
-			h := customersHarness(t, func(sb *graphtest.Sandbox) []eventlog.Event {
+			h := customersHarness(t, func(sb *sandbox.Sandbox) []eventlog.Event {
 				sols = activeSolutions(sb)
 				return []eventlog.Event{addedEvent(t, sb.WABAs()[0].ID, sols[0].ID, fixedNow().Add(-time.Hour))}
 			})
@@ -98,7 +98,7 @@ func TestInspectorStopsReadingWhenTheCustomersReadFails(t *testing.T) {
 	if err := os.WriteFile(path, []byte("not an SQLite database, but long enough to be read as one"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h := newHarnessConfig(t, 120, 40, graphtest.Options{}, func(_ *graphtest.Sandbox, c *Config) {
+	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) {
 		c.SeenWABAs = eventsWiring(EventsConfig{Path: path}).SeenWABAs
 	})
 	h.selectRow(activeSolutions(h.sb)[0].Name)

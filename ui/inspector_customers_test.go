@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store/eventlog"
 )
 
@@ -32,10 +32,10 @@ func removedEvent(t *testing.T, wabaID string, at time.Time) eventlog.Event {
 
 // customersHarness has an event log at a path (written before the app
 // starts, as `mps webhook serve` would) that the inspector reads.
-func customersHarness(t *testing.T, events func(sb *graphtest.Sandbox) []eventlog.Event) *harness {
+func customersHarness(t *testing.T, events func(sb *sandbox.Sandbox) []eventlog.Event) *harness {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), eventlog.FileName)
-	return newHarnessConfig(t, 120, 40, graphtest.Options{WABAs: 6}, func(sb *graphtest.Sandbox, c *Config) {
+	return newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: 6}, func(sb *sandbox.Sandbox, c *Config) {
 		l, err := eventlog.Open(context.Background(), path)
 		if err != nil {
 			t.Fatal(err)
@@ -48,7 +48,7 @@ func customersHarness(t *testing.T, events func(sb *graphtest.Sandbox) []eventlo
 	})
 }
 
-func activeSolutions(sb *graphtest.Sandbox) []graph.Solution {
+func activeSolutions(sb *sandbox.Sandbox) []graph.Solution {
 	var out []graph.Solution
 	for _, s := range sb.Solutions() {
 		if s.Status == graph.StatusActive && s.Name != "" {
@@ -80,7 +80,7 @@ func TestInspectorListsTheCustomersWebhooksReportedNewestFirst(t *testing.T) {
 	var sol graph.Solution
 	var wabas []graph.WABA
 	const stray = "880000000000001" // reported, never listed by the API
-	h := customersHarness(t, func(sb *graphtest.Sandbox) []eventlog.Event {
+	h := customersHarness(t, func(sb *sandbox.Sandbox) []eventlog.Event {
 		sol, wabas = activeSolutions(sb)[0], sb.WABAs()
 		other := activeSolutions(sb)[1]
 		return []eventlog.Event{
@@ -127,7 +127,7 @@ func TestInspectorSaysWhereCustomersComeFromWithoutALog(t *testing.T) {
 		"log not written yet": eventsWiring(EventsConfig{Path: missing}).SeenWABAs,
 	} {
 		t.Run(name, func(t *testing.T) {
-			h := newHarnessConfig(t, 120, 40, graphtest.Options{}, func(_ *graphtest.Sandbox, c *Config) { c.SeenWABAs = seen })
+			h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.SeenWABAs = seen })
 			h.selectRow(activeSolutions(h.sb)[0].Name)
 			h.press("enter")
 			got := strings.Join(inspectorSection(h), "\n")
@@ -144,7 +144,7 @@ func TestInspectorDropsAStaleCustomersAnswer(t *testing.T) {
 	now := fixedNow()
 	var first, second graph.Solution
 	var wabas []graph.WABA
-	h := customersHarness(t, func(sb *graphtest.Sandbox) []eventlog.Event {
+	h := customersHarness(t, func(sb *sandbox.Sandbox) []eventlog.Event {
 		first, second, wabas = activeSolutions(sb)[0], activeSolutions(sb)[1], sb.WABAs()
 		return []eventlog.Event{addedEvent(t, wabas[0].ID, first.ID, now.Add(-time.Hour))}
 	})
@@ -172,7 +172,7 @@ func TestInspectorScrollsThroughTwoHundredCustomers(t *testing.T) {
 	now := fixedNow()
 	var sol graph.Solution
 	var wabas []graph.WABA
-	h := newHarnessConfig(t, 80, 24, graphtest.Options{WABAs: 200}, func(sb *graphtest.Sandbox, c *Config) {
+	h := newHarnessConfig(t, 80, 24, sandbox.Options{WABAs: 200}, func(sb *sandbox.Sandbox, c *Config) {
 		path := filepath.Join(t.TempDir(), eventlog.FileName)
 		l, err := eventlog.Open(context.Background(), path)
 		if err != nil {

@@ -4,14 +4,14 @@ import (
 	"net/url"
 	"strings"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // startsListLoad says whether a request is the first of a load of our
 // app's solution list. A load reads two role chains side by side
 // (graph.AppSolutionPages), so it is counted by the first page of its
 // role=OWNER chain: one per load, whatever the pages.
-func startsListLoad(r graphtest.Request) bool {
+func startsListLoad(r sandbox.Request) bool {
 	if r.Method != "GET" || !strings.HasSuffix(r.Path, "/whatsapp_business_solutions") {
 		return false
 	}

@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // The data of the loading benchmark: issue 6 asks for 150 solutions and
@@ -31,9 +31,9 @@ const (
 // same IDs, and reports the wall time against the floor (the longest chain
 // of page requests times the latency) and against the baseline.
 func BenchmarkFullRefresh(b *testing.B) {
-	seeded := len(graphtest.New(graphtest.Options{WABAs: -1}).Solutions())
+	seeded := len(sandbox.New(sandbox.Options{WABAs: -1}).Solutions())
 	// A usage budget no run reaches, so that the sandbox never throttles.
-	sb := graphtest.New(graphtest.Options{Latency: loadLatency, Solutions: benchSolutionCount - seeded, WABAs: benchWABACount, UsageBudget: 1 << 30})
+	sb := sandbox.New(sandbox.Options{Latency: loadLatency, Solutions: benchSolutionCount - seeded, WABAs: benchWABACount, UsageBudget: 1 << 30})
 	srv := httptest.NewServer(sb)
 	b.Cleanup(srv.Close)
 	if n := len(sb.Solutions()); n != benchSolutionCount {
@@ -87,10 +87,10 @@ func pagesFor(n int) int { return max(1, (n+graph.MaxPageSize-1)/graph.MaxPageSi
 
 // rolePages are the pages of the solution list's role=OWNER and
 // role=PARTNER chains for the sandbox's solutions.
-func rolePages(sb *graphtest.Sandbox) (owner, partner int) {
+func rolePages(sb *sandbox.Sandbox) (owner, partner int) {
 	n := map[graph.Role]int{}
 	for _, s := range sb.Solutions() {
-		n[graph.RoleOf(&s, graphtest.DemoAppID)]++
+		n[graph.RoleOf(&s, sandbox.DemoAppID)]++
 	}
 	return pagesFor(n[graph.RoleOwner]), pagesFor(n[graph.RolePartner])
 }
@@ -102,13 +102,13 @@ func refreshEveryTab(b *testing.B, base string) []string {
 	b.Helper()
 	client, err := graph.New(
 		graph.WithBaseURL(base),
-		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }),
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
 	)
 	if err != nil {
 		b.Fatal(err)
 	}
-	app := NewApp(Config{Client: client, AppID: graphtest.DemoAppID, BusinessID: graphtest.DemoBusinessID,
-		PartnerBusinessIDs: graphtest.DemoPartnerBusinessIDs(), Now: time.Now, NoColor: true})
+	app := NewApp(Config{Client: client, AppID: sandbox.DemoAppID, BusinessID: sandbox.DemoBusinessID,
+		PartnerBusinessIDs: sandbox.DemoPartnerBusinessIDs(), Now: time.Now, NoColor: true})
 	app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 
 	var ids []string

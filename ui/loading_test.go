@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 func TestExpiredTokenKeepsRowsAndSaysHowToLogIn(t *testing.T) {
@@ -17,7 +17,7 @@ func TestExpiredTokenKeepsRowsAndSaysHowToLogIn(t *testing.T) {
 	tab := h.app.tabs[0].(*solutionsTab)
 	h.press("j", "j")
 	before, _ := tab.SelectedSolution()
-	h.sb.AddFault(graphtest.Fault{Kind: graphtest.FaultExpiredToken})
+	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken})
 	h.press("r")
 	h.wantScreen("mps login", "MPS_TOKEN", "code 190")
 	if tab.table.Len() != 13 {
@@ -74,7 +74,7 @@ func TestFirstFrameShowsLoadingBeforeAnyResult(t *testing.T) {
 }
 
 func TestEmptyCustomersSaysSo(t *testing.T) {
-	h := newHarnessWith(t, 80, 24, graphtest.Options{WABAs: -1})
+	h := newHarnessWith(t, 80, 24, sandbox.Options{WABAs: -1})
 	h.press("4")
 	h.wantScreen("0 WABAs", "No onboarded customers")
 }
@@ -115,7 +115,7 @@ func TestThrottledLoadWaitsAsGraphSays(t *testing.T) {
 
 func TestTabsLoadConcurrentlyAndPageByPage(t *testing.T) {
 	const latency = 150 * time.Millisecond
-	h := newHarnessWith(t, 120, 40, graphtest.Options{Latency: latency})
+	h := newHarnessWith(t, 120, 40, sandbox.Options{Latency: latency})
 	// The two lists' first requests went out together, not one after the other.
 	var firstSolutions, firstWABAs time.Time
 	for _, r := range h.sb.Requests() {

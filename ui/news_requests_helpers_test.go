@@ -6,18 +6,18 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // mark is where the sandbox's request log stands, for requestsSince.
-func mark(sb *graphtest.Sandbox) int { return len(sb.Requests()) }
+func mark(sb *sandbox.Sandbox) int { return len(sb.Requests()) }
 
 // requestsSince is the Graph requests the sandbox logged after mark.
-func requestsSince(sb *graphtest.Sandbox, mark int) []graphtest.Request { return sb.Requests()[mark:] }
+func requestsSince(sb *sandbox.Sandbox, mark int) []sandbox.Request { return sb.Requests()[mark:] }
 
 // wantReads fails unless reqs are exactly one GET /{id} for each of ids, in
 // any order, each asking for fields (when given).
-func wantReads(t *testing.T, reqs []graphtest.Request, fields string, ids ...string) {
+func wantReads(t *testing.T, reqs []sandbox.Request, fields string, ids ...string) {
 	t.Helper()
 	var got []string
 	for _, r := range reqs {

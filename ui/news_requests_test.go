@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store/eventlog"
 )
 
@@ -19,7 +19,7 @@ import (
 
 // newsHarness is the demo wiring with the app's clock, so that webhooks
 // postdate the loads and are news.
-func newsHarness(t *testing.T, opts graphtest.Options) *harness {
+func newsHarness(t *testing.T, opts sandbox.Options) *harness {
 	opts.Now = fixedNow
 	return newDemoEventsHarnessWith(t, opts)
 }
@@ -51,7 +51,7 @@ func (h *harness) wantCustomers(n int, listed ...graph.WABA) {
 // Each PARTNER_ADDED reads its one WABA into a list of 1,207, instead of
 // the 13 pages of the whole list; two in one poll read two.
 func TestPartnerAddedReadsOnlyThatWABA(t *testing.T) {
-	h := newsHarness(t, graphtest.Options{WABAs: 1207})
+	h := newsHarness(t, sandbox.Options{WABAs: 1207})
 	h.wantCustomers(1207)
 	sol := activeSolutions(h.sb)[0]
 	var added []graph.WABA
@@ -85,7 +85,7 @@ func TestPartnerAddedReadsOnlyThatWABA(t *testing.T) {
 // A PARTNER_ADDED for a WABA the list has already puts Graph's copy in
 // place of the row: one read, no second row.
 func TestPartnerAddedForAListedWABAUpdatesItInPlace(t *testing.T) {
-	h, l := logHarness(t, graphtest.Options{WABAs: 5})
+	h, l := logHarness(t, sandbox.Options{WABAs: 5})
 	guide := stamped(guideEvents(t, fixedNow(), "guide_account_update_partner_added.json"), fixedNow())
 	first := h.sb.WABAs()[0]
 	if first.ID != guide[0].WABAID {
@@ -109,7 +109,7 @@ func TestPartnerAddedForAListedWABAUpdatesItInPlace(t *testing.T) {
 // business among its partners is read into the list; one whose solution
 // does not is passed by with no request.
 func TestPartnerAddedUnderAPartnerFilter(t *testing.T) {
-	h := newsHarness(t, graphtest.Options{WABAs: 40})
+	h := newsHarness(t, sandbox.Options{WABAs: 40})
 	h.press("4", "p")
 	c := h.customersTab()
 	filter := c.partnerFilter()
@@ -148,7 +148,7 @@ func TestPartnerAddedUnderAPartnerFilter(t *testing.T) {
 // whole list; under a filter it cannot say whether the WABA belongs, so the
 // filtered list is read again.
 func TestPartnerAddedWithoutPartners(t *testing.T) {
-	h := newsHarness(t, graphtest.Options{WABAs: 40, BareWABAInfo: true})
+	h := newsHarness(t, sandbox.Options{WABAs: 40, BareWABAInfo: true})
 	h.press("4")
 	sol := activeSolutions(h.sb)[0]
 	before := mark(h.sb)
@@ -176,7 +176,7 @@ func TestPartnerAddedWithoutPartners(t *testing.T) {
 // A PARTNER_REMOVED takes the WABA out of the list with no request, and
 // the list then agrees with Graph's.
 func TestPartnerRemovedTakesTheWABAOutWithNoRequest(t *testing.T) {
-	h := newsHarness(t, graphtest.Options{WABAs: 150})
+	h := newsHarness(t, sandbox.Options{WABAs: 150})
 	gone := h.sb.WABAs()[120]
 	before := mark(h.sb)
 	if err := h.sb.RemoveCustomer(gone.ID); err != nil {
@@ -197,7 +197,7 @@ func TestPartnerRemovedTakesTheWABAOutWithNoRequest(t *testing.T) {
 // place in the shared list; a solution the list lacks is added. The list
 // itself is not read.
 func TestPartnerSolutionsReadsThatSolution(t *testing.T) {
-	h := newsHarness(t, graphtest.Options{WABAs: -1})
+	h := newsHarness(t, sandbox.Options{WABAs: -1})
 	sol := activeSolutions(h.sb)[0]
 	before := mark(h.sb)
 	h.sb.SetSolutionStatus(sol.ID, graph.StatusPendingDeactivation, graph.PendingDeactivation)
@@ -224,7 +224,7 @@ func TestPartnerSolutionsReadsThatSolution(t *testing.T) {
 // A WABA the token cannot read yet (Graph's 100/33) is said so in an error
 // line, and the list stays as it was.
 func TestPartnerAddedThatCannotBeReadChangesNothing(t *testing.T) {
-	h, l := logHarness(t, graphtest.Options{WABAs: 5})
+	h, l := logHarness(t, sandbox.Options{WABAs: 5})
 	e := stamped(guideEvents(t, fixedNow(), "guide_account_update_partner_added.json"), fixedNow())
 	e[0].WABAID = "777000777000777"
 	before := mark(h.sb)
@@ -243,7 +243,7 @@ func TestPartnerAddedThatCannotBeReadChangesNothing(t *testing.T) {
 // More new customers in one poll than the list has pages: reading the list
 // costs less than reading each.
 func TestManyPartnerAddedAtOnceReadTheListInstead(t *testing.T) {
-	h, l := logHarness(t, graphtest.Options{WABAs: 5})
+	h, l := logHarness(t, sandbox.Options{WABAs: 5})
 	var events []eventlog.Event
 	for _, w := range h.sb.WABAs()[:2] {
 		e := stamped(guideEvents(t, fixedNow(), "guide_account_update_partner_added.json"), fixedNow())
@@ -265,7 +265,7 @@ func TestManyPartnerAddedAtOnceReadTheListInstead(t *testing.T) {
 // p onto the filter already shown (the profile has no partner businesses)
 // reads nothing; onto another filter, it reads the list.
 func TestChoosingTheSameFilterReloadsNothing(t *testing.T) {
-	h := newHarnessConfig(t, 120, 40, graphtest.Options{WABAs: 1207}, func(_ *graphtest.Sandbox, c *Config) {
+	h := newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: 1207}, func(_ *sandbox.Sandbox, c *Config) {
 		c.PartnerBusinessIDs = nil
 	})
 	h.press("4")
@@ -274,7 +274,7 @@ func TestChoosingTheSameFilterReloadsNothing(t *testing.T) {
 	wantReads(t, requestsSince(h.sb, before), "")
 	h.wantCustomers(1207)
 
-	other := newHarnessWith(t, 120, 40, graphtest.Options{WABAs: 5})
+	other := newHarnessWith(t, 120, 40, sandbox.Options{WABAs: 5})
 	other.press("4")
 	before = mark(other.sb)
 	other.press("p")
@@ -286,7 +286,7 @@ func TestChoosingTheSameFilterReloadsNothing(t *testing.T) {
 // A WABA read after its webhook while the list is loading is applied when
 // the load ends: the page that brings it too does not list it twice.
 func TestCustomerNewsDuringALoadWaitsForItsEnd(t *testing.T) {
-	h := newHarnessWith(t, 120, 40, graphtest.Options{WABAs: 150})
+	h := newHarnessWith(t, 120, 40, sandbox.Options{WABAs: 150})
 	w, err := h.sb.OnboardCustomer(activeSolutions(h.sb)[0].ID)
 	if err != nil {
 		t.Fatal(err)
@@ -305,7 +305,7 @@ func TestCustomerNewsDuringALoadWaitsForItsEnd(t *testing.T) {
 
 // Likewise for a solution read while the solution list loads.
 func TestSolutionNewsDuringALoadWaitsForItsEnd(t *testing.T) {
-	h := newHarnessWith(t, 120, 40, graphtest.Options{WABAs: -1, Solutions: 150})
+	h := newHarnessWith(t, 120, 40, sandbox.Options{WABAs: -1, Solutions: 150})
 	id := h.sb.CreateIncomingRequest("Created during a load")
 	first := h.app.reloadSolutions()() // the new solution comes last, on the second page
 	_, next := h.app.Update(first)

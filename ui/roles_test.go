@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // wantRowsKnowTheirRole checks every Solutions row against the sandbox.
@@ -28,7 +28,7 @@ func wantRowsKnowTheirRole(t *testing.T, h *harness, when string) {
 // knows our side of every solution, files Pending by it, and Partners is
 // not empty; what the list lacks shows as —.
 func TestDashboardWithoutExpansion(t *testing.T) {
-	h := newHarnessWith(t, 120, 40, graphtest.Options{ListDefaultFieldsOnly: true})
+	h := newHarnessWith(t, 120, 40, sandbox.Options{ListDefaultFieldsOnly: true})
 	wantRowsKnowTheirRole(t, h, "after the first load")
 	tab := h.app.tabs[0].(*solutionsTab)
 	for i := range tab.all {
@@ -62,7 +62,7 @@ func TestDashboardWithoutExpansion(t *testing.T) {
 	h.press("2")
 	h.wantScreen("Needs us (" + strconv.Itoa(needsUs) + ")")
 	for i := range pending.all {
-		if p := permissionSummary(&pending.all[i], graph.RoleOf(&pending.all[i], graphtest.DemoAppID)); p != "—" {
+		if p := permissionSummary(&pending.all[i], graph.RoleOf(&pending.all[i], sandbox.DemoAppID)); p != "—" {
 			t.Fatalf("%q: permissions %q before they were read, want —", pending.all[i].Name, p)
 		}
 	}
@@ -79,7 +79,7 @@ func TestDashboardWithoutExpansion(t *testing.T) {
 // `a` on a request that needs us opens the dialog under the switch; it
 // never says we are not a side of it.
 func TestAcceptWithoutExpansionOpensTheDialog(t *testing.T) {
-	h := newHarnessWith(t, 120, 40, graphtest.Options{ListDefaultFieldsOnly: true})
+	h := newHarnessWith(t, 120, 40, sandbox.Options{ListDefaultFieldsOnly: true})
 	h.press("2")
 	h.selectRow("Social OVD with Northwind")
 	h.press("a")
@@ -93,7 +93,7 @@ func TestAcceptWithoutExpansionOpensTheDialog(t *testing.T) {
 // app, permissions), and neither that nor the role goes back to unknown on
 // r, on a webhook's reload or on the periodic reload.
 func TestReadFactsSurviveReloads(t *testing.T) {
-	h := newRefreshHarness(t, graphtest.Options{ListDefaultFieldsOnly: true})
+	h := newRefreshHarness(t, sandbox.Options{ListDefaultFieldsOnly: true})
 	h.press("2")
 	target := h.selectRow("Social OVD with Northwind")
 	h.press("enter") // the inspector reads the solution

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
 )
@@ -19,7 +19,7 @@ func TestClosingTheReconciliationCancelsItsRead(t *testing.T) {
 		t.Run(closeKey, func(t *testing.T) {
 			reported := eventlog.Event{Key: "a", Received: fixedNow(), Field: webhook.FieldAccountUpdate, Event: webhook.EventPartnerAdded,
 				WABAID: "777000777000777", SolutionID: "1", Raw: []byte(`{}`)}
-			h, _ := logHarness(t, graphtest.Options{WABAs: 3}, reported)
+			h, _ := logHarness(t, sandbox.Options{WABAs: 3}, reported)
 			tab, pos := h.eventsTab()
 			h.press(strconv.Itoa(pos + 1)) // the first poll opens the log
 			_, cmd := h.app.Update(keyMsg("c"))

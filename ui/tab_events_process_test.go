@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
 	"mps/ui/webhooks"
@@ -58,7 +58,7 @@ func TestEventWriterProcess(t *testing.T) {
 
 func TestEventsTabReadsWhileAnotherProcessWrites(t *testing.T) {
 	path := filepath.Join(t.TempDir(), eventlog.FileName)
-	h := newHarnessConfig(t, 120, 40, graphtest.Options{WABAs: -1}, func(_ *graphtest.Sandbox, c *Config) {
+	h := newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: -1}, func(_ *sandbox.Sandbox, c *Config) {
 		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Path: path, PollEvery: testPollEvery}))
 	})
 	writer := exec.Command(os.Args[0], "-test.run=^TestEventWriterProcess$", "-test.count=1")

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
 	"mps/ui/webhooks"
@@ -43,11 +43,11 @@ func (h *harness) tick() {
 func newDemoEventsHarness(t *testing.T) *harness {
 	// The sandbox's clock runs 3 hours behind the app's, so ages show.
 	sandboxNow := func() time.Time { return fixedNow().Add(-3 * time.Hour) }
-	return newDemoEventsHarnessWith(t, graphtest.Options{Now: sandboxNow})
+	return newDemoEventsHarnessWith(t, sandbox.Options{Now: sandboxNow})
 }
 
-func newDemoEventsHarnessWith(t *testing.T, opts graphtest.Options) *harness {
-	return newHarnessConfig(t, 120, 40, opts, func(sb *graphtest.Sandbox, c *Config) {
+func newDemoEventsHarnessWith(t *testing.T, opts sandbox.Options) *harness {
+	return newHarnessConfig(t, 120, 40, opts, func(sb *sandbox.Sandbox, c *Config) {
 		hooks, err := startDemoWebhooks(context.Background(), sb)
 		if err != nil {
 			t.Fatal(err)
@@ -59,7 +59,7 @@ func newDemoEventsHarnessWith(t *testing.T, opts graphtest.Options) *harness {
 }
 
 // logHarness has an Events tab over a log at path, filled with events.
-func logHarness(t *testing.T, opts graphtest.Options, events ...eventlog.Event) (*harness, *eventlog.Log) {
+func logHarness(t *testing.T, opts sandbox.Options, events ...eventlog.Event) (*harness, *eventlog.Log) {
 	path := filepath.Join(t.TempDir(), eventlog.FileName)
 	l, err := eventlog.Open(context.Background(), path)
 	if err != nil {
@@ -69,7 +69,7 @@ func logHarness(t *testing.T, opts graphtest.Options, events ...eventlog.Event) 
 	if _, err := l.Append(context.Background(), events); err != nil {
 		t.Fatal(err)
 	}
-	h := newHarnessConfig(t, 120, 40, opts, func(_ *graphtest.Sandbox, c *Config) {
+	h := newHarnessConfig(t, 120, 40, opts, func(_ *sandbox.Sandbox, c *Config) {
 		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Path: path, PollEvery: testPollEvery}))
 	})
 	return h, l
@@ -96,7 +96,7 @@ func guideEvents(t *testing.T, received time.Time, names ...string) []eventlog.E
 }
 
 func TestDemoAcceptMakesAnEventAppearAndRefreshes(t *testing.T) {
-	h := newDemoEventsHarnessWith(t, graphtest.Options{Now: fixedNow}) // the webhook must postdate the load to be news
+	h := newDemoEventsHarnessWith(t, sandbox.Options{Now: fixedNow}) // the webhook must postdate the load to be news
 	_, pos := h.eventsTab()
 	h.press(strconv.Itoa(pos + 1))
 	h.wantScreen("5 Events (0)", "No events yet")
@@ -121,7 +121,7 @@ func TestDemoAcceptMakesAnEventAppearAndRefreshes(t *testing.T) {
 }
 
 func TestEventsTabOnboardingReadsTheCustomer(t *testing.T) {
-	h := newDemoEventsHarnessWith(t, graphtest.Options{Now: fixedNow}) // the webhook must postdate the load to be news
+	h := newDemoEventsHarnessWith(t, sandbox.Options{Now: fixedNow}) // the webhook must postdate the load to be news
 	var active string
 	for _, s := range h.sb.Solutions() {
 		if s.Status == graph.StatusActive {
@@ -146,7 +146,7 @@ func TestEventsTabOnboardingReadsTheCustomer(t *testing.T) {
 
 func TestEventsTabFiltersByField(t *testing.T) {
 	now := fixedNow()
-	h, _ := logHarness(t, graphtest.Options{WABAs: 5}, guideEvents(t, now,
+	h, _ := logHarness(t, sandbox.Options{WABAs: 5}, guideEvents(t, now,
 		"guide_partner_solutions_created.json", "guide_account_update_partner_added.json", "unknown_field_and_event.json")...)
 	e, pos := h.eventsTab()
 	h.press(strconv.Itoa(pos + 1))
@@ -182,7 +182,7 @@ func TestEventsTabWarnsNearTheOnboardingLimit(t *testing.T) {
 			SolutionID: "303610109049230", WABAID: strconv.Itoa(100000 + i), Raw: []byte(`{}`),
 		})
 	}
-	h, _ := logHarness(t, graphtest.Options{WABAs: -1}, events...)
+	h, _ := logHarness(t, sandbox.Options{WABAs: -1}, events...)
 	// On every tab: in the tab bar and the status bar.
 	h.wantScreen("Events (170) ⚠ 170/200", "│ ⚠ onboarded 170/200 this week │")
 	_, pos := h.eventsTab()
@@ -192,7 +192,7 @@ func TestEventsTabWarnsNearTheOnboardingLimit(t *testing.T) {
 
 func TestEventsTabWaitsForTheLogAndTailsIt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "later", eventlog.FileName)
-	h := newHarnessConfig(t, 120, 40, graphtest.Options{WABAs: -1}, func(_ *graphtest.Sandbox, c *Config) {
+	h := newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: -1}, func(_ *sandbox.Sandbox, c *Config) {
 		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Path: path, PollEvery: testPollEvery}))
 	})
 	_, pos := h.eventsTab()
@@ -217,13 +217,13 @@ func TestEventsTabWaitsForTheLogAndTailsIt(t *testing.T) {
 }
 
 func TestEventsTabReconcileView(t *testing.T) {
-	probe := graphtest.New(graphtest.Options{WABAs: 3})
+	probe := sandbox.New(sandbox.Options{WABAs: 3})
 	listed := probe.WABAs()
 	reported := eventlog.Event{Key: "a", Received: fixedNow(), Field: webhook.FieldAccountUpdate, Event: webhook.EventPartnerAdded,
 		WABAID: listed[0].ID, SolutionID: "1", Raw: []byte(`{}`)}
 	stray := reported
 	stray.Key, stray.WABAID = "b", "777000777000777"
-	h, _ := logHarness(t, graphtest.Options{WABAs: 3}, reported, stray)
+	h, _ := logHarness(t, sandbox.Options{WABAs: 3}, reported, stray)
 	_, pos := h.eventsTab()
 	h.press(strconv.Itoa(pos+1), "c")
 	h.wantScreen("listed "+strconv.Itoa(len(listed)), "reported by webhooks 2", "in both 1",
@@ -298,7 +298,7 @@ func busyError(t *testing.T, path string) error {
 // reported; one that stays locked is.
 func TestEventsTabRidesOutABusyLog(t *testing.T) {
 	reported := eventlog.Event{Key: "a", Received: fixedNow(), Field: webhook.FieldAccountUpdate, Event: webhook.EventPartnerAdded, WABAID: "102290129340398"}
-	h, l := logHarness(t, graphtest.Options{}, reported)
+	h, l := logHarness(t, sandbox.Options{}, reported)
 	e, pos := h.eventsTab()
 	h.press(strconv.Itoa(pos + 1))
 	h.wantScreen("102290129340398")

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // testClock is the app's and the client's clock at once, moved by the test;
@@ -28,10 +28,10 @@ func throttleHarness(t *testing.T) (*harness, *time.Time) {
 	t.Helper()
 	now := fixedNow()
 	clock := testClock{&now}
-	h := newHarnessConfig(t, 160, 30, graphtest.Options{UsageBudget: 1 << 30}, func(_ *graphtest.Sandbox, cfg *Config) {
+	h := newHarnessConfig(t, 160, 30, sandbox.Options{UsageBudget: 1 << 30}, func(_ *sandbox.Sandbox, cfg *Config) {
 		client, err := graph.New(
 			graph.WithBaseURL(cfg.Client.BaseURL()),
-			graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }),
+			graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
 			graph.WithClock(clock),
 		)
 		if err != nil {
@@ -57,17 +57,17 @@ func (h *harness) statusLine() string {
 // 80008 without estimated_time_to_regain_access) stays on the status bar
 // with its wait, even after other calls answer without usage headers.
 func TestThrottleStaysOnTheStatusBarWithItsWait(t *testing.T) {
-	for _, kind := range []graphtest.FaultKind{graphtest.FaultThrottleAppLevel, graphtest.FaultThrottleBUC} {
+	for _, kind := range []sandbox.FaultKind{sandbox.FaultThrottleAppLevel, sandbox.FaultThrottleBUC} {
 		t.Run(kind.String(), func(t *testing.T) {
 			h, now := throttleHarness(t)
 			if line := h.statusLine(); !strings.Contains(line, "usage low") {
 				t.Fatalf("before the throttle: %q", line)
 			}
-			h.sb.AddFault(graphtest.Fault{Kind: kind, PathContains: "/whatsapp_business_solutions"})
+			h.sb.AddFault(sandbox.Fault{Kind: kind, PathContains: "/whatsapp_business_solutions"})
 			// The tab's own reload would resume after the wait, on a real
 			// timer the harness waits for: load the list as it does, then
 			// let the app draw.
-			_, err := h.app.ctx.Client.AppSolutions(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{})
+			_, err := h.app.ctx.Client.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{})
 			if graph.ClassOf(err) != graph.ClassThrottled {
 				t.Fatalf("the fault did not throttle: %v", err)
 			}

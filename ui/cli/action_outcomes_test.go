@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // answerAfter is stdin that runs change when the y/N question reads it,
@@ -27,9 +27,9 @@ func (r *answerAfter) Read(p []byte) (int, error) {
 // A refusal because the solution changed elsewhere after mps read it says
 // the state changed and shows the new one; it does not blame the IDs.
 func TestActionRefusedBecauseTheStateChangedElsewhere(t *testing.T) {
-	for _, rule := range []graphtest.ActionBodies{graphtest.BodiesAny, graphtest.BodiesOpenAPI} {
+	for _, rule := range []sandbox.ActionBodies{sandbox.BodiesAny, sandbox.BodiesOpenAPI} {
 		t.Run(rule.String(), func(t *testing.T) {
-			h := newHarness(t, graphtest.Options{ActionBodies: rule})
+			h := newHarness(t, sandbox.Options{ActionBodies: rule})
 			h.terminal = true
 			id := incoming(h)
 			h.stdin = &answerAfter{change: func() { h.sandbox.SetSolutionStatus(id, graph.StatusRejected, graph.PendingNone) }}
@@ -54,14 +54,14 @@ func TestActionRefusedBecauseTheStateChangedElsewhere(t *testing.T) {
 // The CLI works against each documented body form, sending the other form
 // once only where Graph refused the first one's parameter.
 func TestActionsUnderEachBodyRule(t *testing.T) {
-	for _, rule := range []graphtest.ActionBodies{graphtest.BodiesAny, graphtest.BodiesOpenAPI, graphtest.BodiesGuide} {
+	for _, rule := range []sandbox.ActionBodies{sandbox.BodiesAny, sandbox.BodiesOpenAPI, sandbox.BodiesGuide} {
 		for _, action := range []string{"accept", "reject"} {
-			h := newHarness(t, graphtest.Options{ActionBodies: rule})
+			h := newHarness(t, sandbox.Options{ActionBodies: rule})
 			id := incoming(h)
 			r := h.run(action, id, "--yes")
 			wantExit(t, r, ExitOK, action, id, "--yes")
 			want := 1
-			if rule == graphtest.BodiesOpenAPI {
+			if rule == sandbox.BodiesOpenAPI {
 				want = 2
 			}
 			if n := len(h.posts()); n != want {

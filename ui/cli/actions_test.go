@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // incoming adds a pending request that we, the invited partner, may accept.
@@ -16,7 +16,7 @@ func incoming(h *harness) string {
 }
 
 func TestActionWithoutTerminalOrYesSendsNothing(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	id := incoming(h)
 	r := h.run("accept", id)
 	wantExit(t, r, ExitUsage, "accept", id)
@@ -32,7 +32,7 @@ func TestActionWithoutTerminalOrYesSendsNothing(t *testing.T) {
 }
 
 func TestActionWithYesSendsExactlyOnePOSTAndReadsAgain(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	id := incoming(h)
 	r := h.run("accept", id, "--yes")
 	wantExit(t, r, ExitOK, "accept", id, "--yes")
@@ -55,7 +55,7 @@ func TestActionWithYesSendsExactlyOnePOSTAndReadsAgain(t *testing.T) {
 }
 
 func TestActionOnTerminalAsksAndDefaultsToNo(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.terminal = true
 	id := incoming(h)
 	for _, answer := range []string{"\n", "n\n", "maybe\n", ""} {
@@ -79,7 +79,7 @@ func TestActionOnTerminalAsksAndDefaultsToNo(t *testing.T) {
 }
 
 func TestDisallowedActionIsRefusedBeforeAnyPOST(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	id := incoming(h) // we are the partner, and it is pending
 	cases := map[string]string{
 		"deactivate":          "only the owner can request deactivation",
@@ -101,16 +101,16 @@ func TestDisallowedActionIsRefusedBeforeAnyPOST(t *testing.T) {
 // not the other one either where Graph requires it.
 func TestUnknownOutcomeReadsAgainAndNeverResends(t *testing.T) {
 	for _, tc := range []struct {
-		rule  graphtest.ActionBodies
-		fault graphtest.FaultKind
+		rule  sandbox.ActionBodies
+		fault sandbox.FaultKind
 		state string
 	}{
-		{graphtest.BodiesAny, graphtest.FaultDropAfterApply, "Active"},
-		{graphtest.BodiesOpenAPI, graphtest.FaultDropConnection, "Pending"},
+		{sandbox.BodiesAny, sandbox.FaultDropAfterApply, "Active"},
+		{sandbox.BodiesOpenAPI, sandbox.FaultDropConnection, "Pending"},
 	} {
-		h := newHarness(t, graphtest.Options{ActionBodies: tc.rule})
+		h := newHarness(t, sandbox.Options{ActionBodies: tc.rule})
 		id := incoming(h)
-		h.sandbox.AddFault(graphtest.Fault{Kind: tc.fault, Method: "POST"})
+		h.sandbox.AddFault(sandbox.Fault{Kind: tc.fault, Method: "POST"})
 		r := h.run("accept", id, "--yes")
 		wantExit(t, r, ExitError, "accept", id, "--yes")
 		if n := len(h.posts()); n != 1 {
@@ -127,9 +127,9 @@ func TestUnknownOutcomeReadsAgainAndNeverResends(t *testing.T) {
 }
 
 func TestActionGraphErrorShowsCodeAndTrace(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	id := incoming(h)
-	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultExpiredToken, Method: "POST"})
+	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken, Method: "POST"})
 	r := h.run("accept", id, "--yes")
 	wantExit(t, r, ExitAuth, "accept", id, "--yes")
 	for _, want := range []string{"190", "463", "fbtrace_id", "mps login"} {
@@ -152,9 +152,9 @@ func wantReadAgain(t *testing.T, h *harness, id string) {
 }
 
 func TestActionOutputIsSanitized(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	id := h.sandbox.AddSolution(graphtest.SolutionSpec{
-		Name: "Hostile\x1b[2J\x1b]8;;http://x\x07 name\u202e", OwnerAppID: "21202248997039", PartnerAppID: graphtest.DemoAppID,
+	h := newHarness(t, sandbox.Options{})
+	id := h.sandbox.AddSolution(sandbox.SolutionSpec{
+		Name: "Hostile\x1b[2J\x1b]8;;http://x\x07 name\u202e", OwnerAppID: "21202248997039", PartnerAppID: sandbox.DemoAppID,
 		OwnerPermissions: []string{"MANAGE"}, PartnerPermissions: []string{"MANAGE\x1b[31m"},
 	})
 	r := h.run("accept", id, "--yes")

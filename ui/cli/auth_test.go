@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 )
 
 // loggedOut is a harness whose keyring is empty and whose environment has
 // no IDs, as on a fresh machine.
 func loggedOut(t *testing.T) *harness {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	if err := h.keyring.Delete(store.Service, store.DefaultProfile); err != nil {
 		t.Fatal(err)
 	}
@@ -24,10 +24,10 @@ func loggedOut(t *testing.T) *harness {
 
 func TestLoginWithTokenVerifiesThenStores(t *testing.T) {
 	h := loggedOut(t)
-	r := h.runWithInput(graphtest.DemoToken+"\n", "login", "--with-token", "--app-id", graphtest.DemoAppID, "--business-id", graphtest.DemoBusinessID)
+	r := h.runWithInput(sandbox.DemoToken+"\n", "login", "--with-token", "--app-id", sandbox.DemoAppID, "--business-id", sandbox.DemoBusinessID)
 	wantExit(t, r, ExitOK, "login --with-token")
 	stored, err := h.keyring.Get(store.Service, store.DefaultProfile)
-	if err != nil || stored != graphtest.DemoToken {
+	if err != nil || stored != sandbox.DemoToken {
 		t.Fatalf("keyring holds %q, %v", stored, err)
 	}
 	if !strings.Contains(r.stdout, "keyring (service mps, profile default)") {
@@ -45,11 +45,11 @@ func TestLoginWithTokenVerifiesThenStores(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, ok := cfg.Profile(store.DefaultProfile)
-	if !ok || p.AppID != graphtest.DemoAppID || p.BusinessID != graphtest.DemoBusinessID {
+	if !ok || p.AppID != sandbox.DemoAppID || p.BusinessID != sandbox.DemoBusinessID {
 		t.Fatalf("profile saved as %+v (found %v)", p, ok)
 	}
 	data, _ := os.ReadFile(store.ConfigPath(h.configDir))
-	if strings.Contains(string(data), graphtest.DemoToken) {
+	if strings.Contains(string(data), sandbox.DemoToken) {
 		t.Fatal("the token is in the config file")
 	}
 	// The saved profile is enough for the next command.
@@ -60,7 +60,7 @@ func TestLoginStoresNothingWhenGraphRefusesTheToken(t *testing.T) {
 	h := loggedOut(t)
 	bad := "EAABadTokenThatTheSandboxRefuses0123456789"
 	h.password = bad // checked for leaks too
-	r := h.runWithInput(bad, "login", "--with-token", "--app-id", graphtest.DemoAppID)
+	r := h.runWithInput(bad, "login", "--with-token", "--app-id", sandbox.DemoAppID)
 	wantExit(t, r, ExitAuth, "login --with-token (bad token)")
 	if h.keyring.Len() != 0 {
 		t.Fatal("a refused token was stored")
@@ -75,8 +75,8 @@ func TestLoginStoresNothingWhenGraphRefusesTheToken(t *testing.T) {
 
 func TestLoginStoresNothingWhenGraphCannotBeReached(t *testing.T) {
 	h := loggedOut(t)
-	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultMalformedJSON, PathContains: "/me"})
-	r := h.runWithInput(graphtest.DemoToken, "login", "--with-token")
+	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultMalformedJSON, PathContains: "/me"})
+	r := h.runWithInput(sandbox.DemoToken, "login", "--with-token")
 	wantExit(t, r, ExitError, "login --with-token (broken /me)")
 	if h.keyring.Len() != 0 {
 		t.Fatal("an unchecked token was stored")
@@ -85,8 +85,8 @@ func TestLoginStoresNothingWhenGraphCannotBeReached(t *testing.T) {
 
 func TestLoginRefusesWhileMPS_TOKENIsSet(t *testing.T) {
 	h := loggedOut(t)
-	h.env[store.EnvToken] = graphtest.DemoToken
-	r := h.runWithInput(graphtest.DemoToken, "login", "--with-token")
+	h.env[store.EnvToken] = sandbox.DemoToken
+	r := h.runWithInput(sandbox.DemoToken, "login", "--with-token")
 	wantExit(t, r, ExitUsage, "login with MPS_TOKEN set")
 	if !strings.Contains(r.stderr, "MPS_TOKEN") || !strings.Contains(r.stderr, "unset") {
 		t.Errorf("the refusal does not explain: %s", r.stderr)
@@ -99,24 +99,24 @@ func TestLoginRefusesWhileMPS_TOKENIsSet(t *testing.T) {
 func TestLoginHiddenPromptOnTerminalAsksForIDs(t *testing.T) {
 	h := loggedOut(t)
 	h.terminal = true
-	h.password = graphtest.DemoToken
-	r := h.runWithInput(graphtest.DemoAppID+"\n"+graphtest.DemoBusinessID+"\n", "login")
+	h.password = sandbox.DemoToken
+	r := h.runWithInput(sandbox.DemoAppID+"\n"+sandbox.DemoBusinessID+"\n", "login")
 	wantExit(t, r, ExitOK, "login on a terminal")
 	if !strings.Contains(r.stderr, "input is hidden") {
 		t.Errorf("no hidden prompt: %s", r.stderr)
 	}
 	cfg, _ := store.LoadConfig(h.configDir)
-	if p, _ := cfg.Profile(store.DefaultProfile); p.AppID != graphtest.DemoAppID || p.BusinessID != graphtest.DemoBusinessID {
+	if p, _ := cfg.Profile(store.DefaultProfile); p.AppID != sandbox.DemoAppID || p.BusinessID != sandbox.DemoBusinessID {
 		t.Errorf("profile = %+v", p)
 	}
-	if got, _ := h.keyring.Get(store.Service, store.DefaultProfile); got != graphtest.DemoToken {
+	if got, _ := h.keyring.Get(store.Service, store.DefaultProfile); got != sandbox.DemoToken {
 		t.Error("token not stored")
 	}
 }
 
 func TestLoginWithoutTerminalNeedsWithToken(t *testing.T) {
 	h := loggedOut(t)
-	r := h.runWithInput(graphtest.DemoToken, "login")
+	r := h.runWithInput(sandbox.DemoToken, "login")
 	wantExit(t, r, ExitUsage, "login without a terminal")
 	if !strings.Contains(r.stderr, "--with-token") || h.keyring.Len() != 0 {
 		t.Errorf("stderr %q, keyring entries %d", r.stderr, h.keyring.Len())
@@ -124,7 +124,7 @@ func TestLoginWithoutTerminalNeedsWithToken(t *testing.T) {
 }
 
 func TestLogoutRemovesTheEntry(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.mustRun("logout")
 	if h.keyring.Len() != 0 {
 		t.Fatal("the entry is still there")
@@ -149,24 +149,24 @@ func TestStatusWithoutTokenExits4(t *testing.T) {
 }
 
 func TestStatusShowsMaskedTokenSourceAndDetails(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	r := h.mustRun("status")
 	for _, want := range []string{
-		store.MaskToken(graphtest.DemoToken), "keyring (service mps, profile default)",
+		store.MaskToken(sandbox.DemoToken), "keyring (service mps, profile default)",
 		"Token works  yes", "SYSTEM_USER", "whatsapp_business_management", "v25.0", "MPS_APP_ID",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("status lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	h.env[store.EnvToken] = graphtest.DemoToken
+	h.env[store.EnvToken] = sandbox.DemoToken
 	if r := h.mustRun("status"); !strings.Contains(r.stdout, "from MPS_TOKEN") {
 		t.Errorf("status does not name MPS_TOKEN as the source:\n%s", r.stdout)
 	}
 }
 
 func TestStatusRejectedTokenExits4(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.env[store.EnvToken] = "EAAExpiredOrWrongToken000000000000"
 	r := h.run("status")
 	wantExit(t, r, ExitAuth, "status with a wrong token")
@@ -176,7 +176,7 @@ func TestStatusRejectedTokenExits4(t *testing.T) {
 }
 
 func TestStatusWarnsAboutAnOldAPIVersion(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	r := h.run("status", "--api-version", "v20.0")
 	if !strings.Contains(r.stderr, "warning: API version v20.0") || !strings.Contains(r.stderr, "end of life") {
 		t.Errorf("no end-of-life warning: %s / %s", r.stdout, r.stderr)
@@ -184,7 +184,7 @@ func TestStatusWarnsAboutAnOldAPIVersion(t *testing.T) {
 }
 
 func TestKeyringTroubleIsExit4WithAdvice(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.keyring.FailWith(store.ErrKeyringTimeout)
 	r := h.run("solutions")
 	wantExit(t, r, ExitAuth, "solutions with a stuck keyring")
@@ -192,6 +192,6 @@ func TestKeyringTroubleIsExit4WithAdvice(t *testing.T) {
 		t.Errorf("no advice: %s", r.stderr)
 	}
 	// MPS_TOKEN works without the keyring.
-	h.env[store.EnvToken] = graphtest.DemoToken
+	h.env[store.EnvToken] = sandbox.DemoToken
 	h.mustRun("solutions")
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // TestBuiltBinaryDemo builds mps and runs a few commands with --demo, to
@@ -53,7 +53,7 @@ func TestBuiltBinaryDemo(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &wabas) != nil {
 		t.Fatalf("customers --demo --json: exit %d\n%s", code, errOut)
 	}
-	if want := len(graphtest.New(graphtest.Options{}).WABAs()); len(wabas) != want {
+	if want := len(sandbox.New(sandbox.Options{}).WABAs()); len(wabas) != want {
 		t.Errorf("the demo listed %d customers, its sandbox has %d", len(wabas), want)
 	}
 
@@ -63,7 +63,7 @@ func TestBuiltBinaryDemo(t *testing.T) {
 		t.Fatalf("--demo events --json: exit %d\n%s", code, errOut)
 	}
 	replayed := 0 // each replayed payload holds one change
-	sb := graphtest.New(graphtest.Options{})
+	sb := sandbox.New(sandbox.Options{})
 	sb.OnWebhook(func([]byte) { replayed++ })
 	sb.ReplayHistory()
 	if len(events) != replayed || replayed == 0 {

@@ -5,11 +5,11 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 func TestEventsWithoutALog(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	path := h.withStateDir()
 	r := h.mustRun("events")
 	if !strings.Contains(r.stdout, "No events yet") || !strings.Contains(r.stdout, path) {
@@ -21,7 +21,7 @@ func TestEventsWithoutALog(t *testing.T) {
 }
 
 func TestEventsListsAndFilters(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	path := h.withStateDir()
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) // the harness's clock
 	storeDeliveries(t, path, now.Add(-3*24*time.Hour), guideWebhook(t, "guide_partner_solutions_created.json"))
@@ -67,7 +67,7 @@ func TestEventsListsAndFilters(t *testing.T) {
 }
 
 func TestEventsRefusesBadSince(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	h.withStateDir()
 	for _, v := range []string{"soon", "-5m", "0s", "xd", "0d"} {
 		r := h.run("events", "--since", v)

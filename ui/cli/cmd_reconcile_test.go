@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 func TestReconcileShowsBothDifferencesAndTheGauge(t *testing.T) {
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) // the harness's clock
-	h := newHarness(t, graphtest.Options{WABAs: 4, Now: func() time.Time { return now.Add(-time.Hour) }})
+	h := newHarness(t, sandbox.Options{WABAs: 4, Now: func() time.Time { return now.Add(-time.Hour) }})
 	path := h.withStateDir()
 	var active string
 	for _, s := range h.sandbox.Solutions() {
@@ -31,7 +31,7 @@ func TestReconcileShowsBothDifferencesAndTheGauge(t *testing.T) {
 		}
 		onboarded = append(onboarded, w)
 	}
-	stray := []byte(`{"object":"whatsapp_business_account","entry":[{"id":"` + graphtest.DemoBusinessID + `","time":1764000000,"changes":[{"field":"account_update","value":{"event":"PARTNER_ADDED","waba_info":{"waba_id":"880000000000001","solution_id":"` + active + `"}}}]}]}`)
+	stray := []byte(`{"object":"whatsapp_business_account","entry":[{"id":"` + sandbox.DemoBusinessID + `","time":1764000000,"changes":[{"field":"account_update","value":{"event":"PARTNER_ADDED","waba_info":{"waba_id":"880000000000001","solution_id":"` + active + `"}}}]}]}`)
 	storeDeliveries(t, path, now, payloads[0], payloads[2], stray) // payloads[1]'s webhook was missed
 
 	got := decodeJSON[reconcileJSON](t, h.mustRun("reconcile", "--json").stdout)
@@ -76,7 +76,7 @@ func TestReconcileShowsBothDifferencesAndTheGauge(t *testing.T) {
 }
 
 func TestReconcileWithoutALogListsEveryCustomerAsUnreported(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: 3})
+	h := newHarness(t, sandbox.Options{WABAs: 3})
 	h.withStateDir()
 	got := decodeJSON[reconcileJSON](t, h.mustRun("reconcile", "--json").stdout)
 	if got.Reported != 0 || got.Listed == 0 || len(got.OnboardedNoWebhook) != got.Listed || got.WebhookNotListed == nil {

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store"
 )
@@ -33,7 +33,7 @@ func postSigned(t *testing.T, url string, body []byte, signature string) int {
 }
 
 func TestWebhookServeReceivesSandboxDeliveries(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: 3})
+	h := newHarness(t, sandbox.Options{WABAs: 3})
 	h.withStateDir()
 	h.env[store.EnvAppSecret] = hookSecret
 	h.env[store.EnvVerifyToken] = hookVerify
@@ -106,7 +106,7 @@ func TestWebhookServeReceivesSandboxDeliveries(t *testing.T) {
 }
 
 func TestWebhookServeTakesSecretsFromTheKeyring(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	h.withStateDir()
 	h.keyring.Set(store.Service, store.AppSecret.Account(store.DefaultProfile), hookSecret)
 	h.keyring.Set(store.Service, store.VerifyToken.Account(store.DefaultProfile), hookVerify)
@@ -126,7 +126,7 @@ func TestWebhookServeTakesSecretsFromTheKeyring(t *testing.T) {
 }
 
 func TestWebhookServeRefusals(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	h.withStateDir()
 
 	r := h.run("webhook", "serve", "--addr", "127.0.0.1:0")

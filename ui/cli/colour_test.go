@@ -4,11 +4,11 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 func TestColourOnlyOnATerminalWithoutNO_COLOR(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	if out := h.mustRun("solutions").stdout; strings.Contains(out, "\x1b[") {
 		t.Errorf("colour when stdout is not a terminal: %q", out)
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 func TestCompletions(t *testing.T) {
@@ -59,7 +59,7 @@ func TestCompletionsOfferEveryFlag(t *testing.T) {
 }
 
 func TestCompleteNeverOpensTheKeyring(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	before := h.keyring.Calls()
 	r := h.mustRun(completeCommand, "profile", "")
 	if lines := strings.Fields(r.stdout); !slices.Contains(lines, "show") || !slices.Contains(lines, "add-partner") {
@@ -71,7 +71,7 @@ func TestCompleteNeverOpensTheKeyring(t *testing.T) {
 }
 
 func TestCompletionScriptForUnknownShell(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	r := h.run("completion", "tcsh")
 	wantExit(t, r, ExitUsage, "completion", "tcsh")
 	if !strings.Contains(r.stderr, "bash, zsh, fish") {

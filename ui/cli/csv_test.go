@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 func readCSV(t *testing.T, out string) [][]string {
@@ -31,13 +31,13 @@ func wantHeader(t *testing.T, records [][]string, header ...string) {
 }
 
 func TestSolutionsCSVHasEverySolutionWhole(t *testing.T) {
-	h := newHarness(t, graphtest.Options{Solutions: 120}) // more than one page
+	h := newHarness(t, sandbox.Options{Solutions: 120}) // more than one page
 	long := "Northwind Traders and Jaspers Market shared WhatsApp storefront for Europe"
-	formula := h.sandbox.AddSolution(graphtest.SolutionSpec{Name: `=HYPERLINK("http://evil.example","Open")`})
-	plus := h.sandbox.AddSolution(graphtest.SolutionSpec{Name: "+1 Bakery"})
-	longID := h.sandbox.AddSolution(graphtest.SolutionSpec{Name: long})
-	escaped := h.sandbox.AddSolution(graphtest.SolutionSpec{Name: "\x1b]52;c;aGk=\x07Red\x1b[31m Co\x1b[0m"})
-	quoted := h.sandbox.AddSolution(graphtest.SolutionSpec{Name: `Smith, "Jr" & Sons`})
+	formula := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: `=HYPERLINK("http://evil.example","Open")`})
+	plus := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: "+1 Bakery"})
+	longID := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: long})
+	escaped := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: "\x1b]52;c;aGk=\x07Red\x1b[31m Co\x1b[0m"})
+	quoted := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: `Smith, "Jr" & Sons`})
 	special := map[string]string{
 		formula: `'=HYPERLINK("http://evil.example","Open")`,
 		plus:    "'+1 Bakery",
@@ -70,7 +70,7 @@ func TestSolutionsCSVHasEverySolutionWhole(t *testing.T) {
 }
 
 func TestCustomersCSVMatchesTheSandbox(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: 130}) // more than one page
+	h := newHarness(t, sandbox.Options{WABAs: 130}) // more than one page
 	records := readCSV(t, h.mustRun("customers", "--csv").stdout)
 	wantHeader(t, records, "WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE")
 	wabas := h.sandbox.WABAs()
@@ -86,7 +86,7 @@ func TestCustomersCSVMatchesTheSandbox(t *testing.T) {
 }
 
 func TestWABASolutionsAndPartnersCSV(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: 3})
+	h := newHarness(t, sandbox.Options{WABAs: 3})
 	waba := h.sandbox.WABAs()[0]
 	ids, _ := h.sandbox.WABASolutionIDs(waba.ID)
 	records := readCSV(t, h.mustRun("waba-solutions", waba.ID, "--csv").stdout)
@@ -113,7 +113,7 @@ func TestWABASolutionsAndPartnersCSV(t *testing.T) {
 }
 
 func TestCSVOfAnEmptyListIsItsHeader(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	if got := h.mustRun("customers").stdout; got != "No customers.\n" {
 		t.Errorf("customers with none = %q", got)
 	}
@@ -132,7 +132,7 @@ func TestCSVOfAnEmptyListIsItsHeader(t *testing.T) {
 }
 
 func TestEventsCSVListsTheStoredEvents(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	path := h.withStateDir()
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	storeDeliveries(t, path, now.Add(-2*time.Hour),
@@ -152,7 +152,7 @@ func TestEventsCSVListsTheStoredEvents(t *testing.T) {
 }
 
 func TestCSVNeverHasColour(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.terminal = true
 	if table := h.mustRun("solutions").stdout; !strings.Contains(table, "\x1b[") {
 		t.Fatalf("the table on a terminal has no colour, so this test proves nothing:\n%s", table)
@@ -163,7 +163,7 @@ func TestCSVNeverHasColour(t *testing.T) {
 }
 
 func TestJSONAndCSVTogetherIsAUsageError(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: 3})
+	h := newHarness(t, sandbox.Options{WABAs: 3})
 	waba := h.sandbox.WABAs()[0].ID
 	ids, _ := h.sandbox.WABASolutionIDs(waba)
 	h.withStateDir()

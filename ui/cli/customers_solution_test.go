@@ -8,17 +8,17 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // accountUpdate is a webhook delivery like the guide's PARTNER_ADDED example
 // (or the notes' PARTNER_REMOVED) for one WABA at one time.
 func accountUpdate(event, wabaID, solutionID string, at time.Time) []byte {
 	return fmt.Appendf(nil, `{"object":"whatsapp_business_account","entry":[{"id":%q,"time":%d,"changes":[{"field":"account_update","value":{"event":%q,"waba_info":{"waba_id":%q,"owner_business_id":"6143763655652543","solution_id":%q}}}]}]}`,
-		graphtest.DemoBusinessID, at.Unix(), event, wabaID, solutionID)
+		sandbox.DemoBusinessID, at.Unix(), event, wabaID, solutionID)
 }
 
-func activeSolutionIDs(sb *graphtest.Sandbox) []string {
+func activeSolutionIDs(sb *sandbox.Sandbox) []string {
 	var out []string
 	for _, s := range sb.Solutions() {
 		if s.Status == graph.StatusActive {
@@ -31,7 +31,7 @@ func activeSolutionIDs(sb *graphtest.Sandbox) []string {
 func TestCustomersOfASolutionComeFromTheEventLogJoinedWithTheList(t *testing.T) {
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) // the harness's clock
 	clock := now.Add(-3 * time.Hour)
-	h := newHarness(t, graphtest.Options{WABAs: 4, Now: func() time.Time { return clock }})
+	h := newHarness(t, sandbox.Options{WABAs: 4, Now: func() time.Time { return clock }})
 	path := h.withStateDir()
 	active := activeSolutionIDs(h.sandbox)
 	solution, other := active[0], active[1]
@@ -90,7 +90,7 @@ func TestCustomersOfASolutionComeFromTheEventLogJoinedWithTheList(t *testing.T) 
 }
 
 func TestCustomersOfASolutionNeedTheEventLogAndAnID(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: 2})
+	h := newHarness(t, sandbox.Options{WABAs: 2})
 	h.withStateDir()
 	solution := activeSolutionIDs(h.sandbox)[0]
 	r := h.run("customers", "--solution", solution)
@@ -99,7 +99,7 @@ func TestCustomersOfASolutionNeedTheEventLogAndAnID(t *testing.T) {
 		t.Errorf("without a log: stdout %q, stderr %q", r.stdout, r.stderr)
 	}
 	wantExit(t, h.run("customers", "--solution", "abc"), ExitUsage, "customers --solution abc")
-	wantExit(t, h.run("customers", "--solution", solution, "--partner", graphtest.DemoPartnerBusinessIDs()[0]), ExitUsage, "customers --solution --partner")
+	wantExit(t, h.run("customers", "--solution", solution, "--partner", sandbox.DemoPartnerBusinessIDs()[0]), ExitUsage, "customers --solution --partner")
 	for _, r := range h.sandbox.Requests() {
 		if strings.Contains(r.Path, "client_whatsapp_business_accounts") {
 			t.Errorf("a refused customers --solution read the list: %s %s", r.Method, r.Path)

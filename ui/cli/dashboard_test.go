@@ -6,12 +6,12 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 )
 
 func TestDashboardGetsAWorkingClientAndTheProfile(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.terminal = true
 	var got TUIConfig
 	var solutions []graph.Solution
@@ -22,7 +22,7 @@ func TestDashboardGetsAWorkingClientAndTheProfile(t *testing.T) {
 		return err
 	}
 	h.mustRun()
-	if got.AppID != graphtest.DemoAppID || got.BusinessID != graphtest.DemoBusinessID || got.Profile != store.DefaultProfile {
+	if got.AppID != sandbox.DemoAppID || got.BusinessID != sandbox.DemoBusinessID || got.Profile != store.DefaultProfile {
 		t.Errorf("dashboard config = %+v", got)
 	}
 	if got.TokenSource != "keyring (service mps, profile default)" || got.LoginHint != "run `mps login` or set MPS_TOKEN" {
@@ -34,7 +34,7 @@ func TestDashboardGetsAWorkingClientAndTheProfile(t *testing.T) {
 }
 
 func TestDashboardWithoutTokenExits4BeforeStarting(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.terminal = true
 	h.keyring.Delete(store.Service, store.DefaultProfile)
 	started := false
@@ -46,7 +46,7 @@ func TestDashboardWithoutTokenExits4BeforeStarting(t *testing.T) {
 }
 
 func TestDemoDashboard(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.terminal = true
 	ran := false
 	h.demoTUI = func(context.Context, time.Duration) error { ran = true; return nil }

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 )
 
@@ -27,7 +27,7 @@ const (
 // environment; logFile is MPS_DEBUG_FILE, or "" for stderr.
 func debugHarness(t *testing.T, logFile string) *harness {
 	t.Helper()
-	h := newHarness(t, graphtest.Options{AppSecret: debugAppSecret})
+	h := newHarness(t, sandbox.Options{AppSecret: debugAppSecret})
 	h.env[envDebug] = "api"
 	h.env[envDebugFile] = logFile
 	h.env[store.EnvAppSecret] = debugAppSecret
@@ -43,10 +43,10 @@ var debugLine = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (GET
 func wantNoSecrets(t *testing.T, log string) {
 	t.Helper()
 	mac := hmac.New(sha256.New, []byte(debugAppSecret))
-	mac.Write([]byte(graphtest.DemoToken))
+	mac.Write([]byte(sandbox.DemoToken))
 	proof := hex.EncodeToString(mac.Sum(nil))
 	for name, secret := range map[string]string{
-		"the token (also input_token)": graphtest.DemoToken,
+		"the token (also input_token)": sandbox.DemoToken,
 		"appsecret_proof":              proof,
 		"the app secret":               debugAppSecret,
 		"the verify token":             debugVerifyToken,
@@ -61,7 +61,7 @@ func TestDebugLogHasALinePerRequestAndNoSecret(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "mps-debug.log")
 	h := debugHarness(t, path)
 	// Aimed at one role chain, so that its third try is retry=2.
-	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultTransient, PathContains: "/whatsapp_business_solutions", Param: "role=OWNER", Times: 2})
+	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultTransient, PathContains: "/whatsapp_business_solutions", Param: "role=OWNER", Times: 2})
 	h.mustRun("status")    // GET /me, and debug_token with input_token in the body
 	h.mustRun("solutions") // two transient failures, then the pages
 	data, err := os.ReadFile(path)
@@ -84,7 +84,7 @@ func TestDebugLogHasALinePerRequestAndNoSecret(t *testing.T) {
 		if m == nil {
 			t.Fatalf("line %q is not time, method, path, status, duration, fbtrace_id and retry", line)
 		}
-		i := slices.IndexFunc(unmatched, func(r graphtest.Request) bool {
+		i := slices.IndexFunc(unmatched, func(r sandbox.Request) bool {
 			return r.Method == m[1] && strings.HasPrefix(m[2], r.Path) && roleParam(m[2]) == roleParam(r.Path+"?"+r.RawQuery)
 		})
 		if i < 0 {
@@ -160,7 +160,7 @@ func TestDebugLogNeverWritesOverTheDashboard(t *testing.T) {
 }
 
 func TestUnknownDebugKindIsAUsageError(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.env[envDebug] = "verbose"
 	r := h.run("solutions")
 	wantExit(t, r, ExitUsage, "solutions with MPS_DEBUG=verbose")

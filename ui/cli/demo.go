@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 	"mps/store/eventlog"
 	"mps/ui/webhooks"
@@ -28,25 +28,25 @@ const (
 // network beyond this process.
 type demoServer struct {
 	server  *http.Server
-	sandbox *graphtest.Sandbox
+	sandbox *sandbox.Sandbox
 	url     string
 	token   string
-	opts    graphtest.Options
+	opts    sandbox.Options
 	events  *webhooks.DemoLog // made by the first command that reads it
 }
 
 // startDemo serves a sandbox whose clock is now, the command's own.
 func startDemo(now func() time.Time) (*demoServer, error) {
-	sandbox := graphtest.New(graphtest.Options{Now: now})
+	sb := sandbox.New(sandbox.Options{Now: now})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("cannot start the demo sandbox on loopback: %w", err)
 	}
 	d := &demoServer{
-		server:  &http.Server{Handler: sandbox, ReadHeaderTimeout: 10 * time.Second},
-		sandbox: sandbox,
+		server:  &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second},
+		sandbox: sb,
 		url:     "http://" + ln.Addr().String(),
-		opts:    sandbox.Options(),
+		opts:    sb.Options(),
 	}
 	d.token = d.opts.Token
 	// Serve only ends when stop closes the server; a failure before that

@@ -7,15 +7,15 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/graph/webhook"
 )
 
 // demoHistory is what the demo's sandbox replays, parsed by the receiver's
 // own parser: a sandbox like --demo's, on the harness's clock.
-func demoHistory(t *testing.T) (*graphtest.Sandbox, []webhook.Change) {
+func demoHistory(t *testing.T) (*sandbox.Sandbox, []webhook.Change) {
 	t.Helper()
-	sb := graphtest.New(graphtest.Options{Now: harnessNow})
+	sb := sandbox.New(sandbox.Options{Now: harnessNow})
 	var changes []webhook.Change
 	sb.OnWebhook(func(payload []byte) {
 		cs, err := webhook.Parse(payload)
@@ -49,7 +49,7 @@ func wantEmptyDir(t *testing.T, dir, after string) {
 
 func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	_, want := demoHistory(t)
 
 	got := decodeJSON[[]eventJSON](t, h.mustRun("--demo", "events", "--json").stdout)
@@ -72,8 +72,8 @@ func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
 			added++
 		}
 	}
-	if added != graphtest.HistoryOnboardings {
-		t.Errorf("the demo history has %d PARTNER_ADDED, want %d", added, graphtest.HistoryOnboardings)
+	if added != sandbox.HistoryOnboardings {
+		t.Errorf("the demo history has %d PARTNER_ADDED, want %d", added, sandbox.HistoryOnboardings)
 	}
 
 	again := decodeJSON[[]eventJSON](t, h.mustRun("--demo", "events", "--json", "--event", webhook.EventPartnerAdded).stdout)
@@ -84,7 +84,7 @@ func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
 
 func TestDemoReconcileReportsTheReplayedOnboardings(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	sb, history := demoHistory(t)
 	perSolution := map[string]int{}
 	for _, c := range history {
@@ -95,14 +95,14 @@ func TestDemoReconcileReportsTheReplayedOnboardings(t *testing.T) {
 
 	got := decodeJSON[reconcileJSON](t, h.mustRun("--demo", "reconcile", "--json").stdout)
 	wantEmptyDir(t, tmp, "--demo reconcile")
-	if got.BusinessID != graphtest.DemoBusinessID || got.EventLog != demoEventLogName {
+	if got.BusinessID != sandbox.DemoBusinessID || got.EventLog != demoEventLogName {
 		t.Errorf("reconcile names business %s, log %q", got.BusinessID, got.EventLog)
 	}
-	if got.Listed != sb.WABACount() || got.Reported != graphtest.HistoryOnboardings || got.Matched != got.Reported || len(got.WebhookNotListed) != 0 {
+	if got.Listed != sb.WABACount() || got.Reported != sandbox.HistoryOnboardings || got.Matched != got.Reported || len(got.WebhookNotListed) != 0 {
 		t.Errorf("reconcile: listed %d of %d, reported %d, matched %d, not listed %d",
 			got.Listed, sb.WABACount(), got.Reported, got.Matched, len(got.WebhookNotListed))
 	}
-	if got.OnboardingWeek.Total != graphtest.HistoryOnboardings || len(got.OnboardingWeek.PerSolution) != len(perSolution) {
+	if got.OnboardingWeek.Total != sandbox.HistoryOnboardings || len(got.OnboardingWeek.PerSolution) != len(perSolution) {
 		t.Errorf("onboarding week %+v, replayed per solution %v", got.OnboardingWeek, perSolution)
 	}
 	for _, c := range got.OnboardingWeek.PerSolution {
@@ -119,7 +119,7 @@ func TestDemoReconcileReportsTheReplayedOnboardings(t *testing.T) {
 
 func TestDemoCustomersOfASolution(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	sb, history := demoHistory(t)
 	bySolution := map[string][]string{}
 	for _, c := range history {
@@ -182,7 +182,7 @@ func TestDemoEventLogIsMadeOnDemandAndRemoved(t *testing.T) {
 
 func TestDemoWebhookServeStillRefuses(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	r := h.run("--demo", "webhook", "serve", "--addr", "127.0.0.1:0")
 	wantExit(t, r, ExitUsage, "--demo webhook serve")
 	if !strings.Contains(r.stderr, "no demo mode") || !strings.Contains(r.stderr, "mps --demo events") {

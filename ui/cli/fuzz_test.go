@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 	"mps/store"
 	"mps/store/storetest"
 )
@@ -25,7 +26,7 @@ func FuzzMainArgs(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	_, srv := graphtest.Start(f, graphtest.Options{})
+	_, srv := sandboxtest.Start(f, sandbox.Options{})
 	state := f.TempDir()
 	f.Fuzz(func(t *testing.T, joined string) {
 		args := strings.Split(joined, "\x00")
@@ -33,9 +34,9 @@ func FuzzMainArgs(f *testing.F) {
 			return
 		}
 		kr := storetest.NewMemoryKeyring()
-		_ = kr.Set(store.Service, store.DefaultProfile, graphtest.DemoToken)
+		_ = kr.Set(store.Service, store.DefaultProfile, sandbox.DemoToken)
 		vars := map[string]string{
-			store.EnvGraphURL: srv.URL, store.EnvAppID: graphtest.DemoAppID, store.EnvBusinessID: graphtest.DemoBusinessID,
+			store.EnvGraphURL: srv.URL, store.EnvAppID: sandbox.DemoAppID, store.EnvBusinessID: sandbox.DemoBusinessID,
 			"HOME": state, "XDG_STATE_HOME": state,
 		}
 		var out, errOut bytes.Buffer
@@ -51,7 +52,7 @@ func FuzzMainArgs(f *testing.F) {
 		if code != ExitOK && (strings.Count(errOut.String(), "\n") < 1 || !strings.HasPrefix(errOut.String(), "mps: ")) {
 			t.Fatalf("mps %q: exit %d without an error line: %q", args, code, errOut.String())
 		}
-		if strings.Contains(out.String()+errOut.String(), graphtest.DemoToken) {
+		if strings.Contains(out.String()+errOut.String(), sandbox.DemoToken) {
 			t.Fatalf("mps %q printed the token", args)
 		}
 	})

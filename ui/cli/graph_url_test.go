@@ -4,14 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 )
 
 // A Graph URL copied with its version works, by flag, environment or profile,
 // and the requests carry the version once.
 func TestGraphURLEndingInTheVersionIsAccepted(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	base := h.url
 	h.env[store.EnvGraphURL] = base + "/v25.0"
 	h.mustRun("solutions")
@@ -35,7 +35,7 @@ func TestGraphURLEndingInTheVersionIsAccepted(t *testing.T) {
 }
 
 func TestGraphURLOfAnotherVersionIsRefusedWithTheFix(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	r := h.run("--graph-url", h.url+"/v24.0", "solutions")
 	if r.code != ExitUsage {
 		t.Fatalf("exit %d, want %d: %s", r.code, ExitUsage, r.stderr)

@@ -9,7 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 	"mps/store"
 	"mps/store/storetest"
 )
@@ -18,7 +19,7 @@ import (
 // temporary config directory and an environment of its own.
 type harness struct {
 	t         *testing.T
-	sandbox   *graphtest.Sandbox
+	sandbox   *sandbox.Sandbox
 	url       string
 	keyring   *storetest.MemoryKeyring
 	configDir string
@@ -37,9 +38,9 @@ type result struct {
 
 // newHarness has the demo token in the default profile's keyring entry and
 // the demo app and business IDs in the environment.
-func newHarness(t *testing.T, opts graphtest.Options) *harness {
+func newHarness(t *testing.T, opts sandbox.Options) *harness {
 	t.Helper()
-	sb, srv := graphtest.Start(t, opts)
+	sb, srv := sandboxtest.Start(t, opts)
 	h := &harness{
 		t:         t,
 		sandbox:   sb,
@@ -48,11 +49,11 @@ func newHarness(t *testing.T, opts graphtest.Options) *harness {
 		configDir: t.TempDir(),
 		env: map[string]string{
 			store.EnvGraphURL:   srv.URL,
-			store.EnvAppID:      graphtest.DemoAppID,
-			store.EnvBusinessID: graphtest.DemoBusinessID,
+			store.EnvAppID:      sandbox.DemoAppID,
+			store.EnvBusinessID: sandbox.DemoBusinessID,
 		},
 	}
-	if err := h.keyring.Set(store.Service, store.DefaultProfile, graphtest.DemoToken); err != nil {
+	if err := h.keyring.Set(store.Service, store.DefaultProfile, sandbox.DemoToken); err != nil {
 		t.Fatal(err)
 	}
 	return h
@@ -99,7 +100,7 @@ func (h *harness) runWithInput(stdin string, args ...string) result {
 // any URL the sandbox saw carries a token.
 func (h *harness) assertNoTokenLeak(r result, args []string) {
 	h.t.Helper()
-	for _, token := range []string{graphtest.DemoToken, h.env[store.EnvToken], h.password} {
+	for _, token := range []string{sandbox.DemoToken, h.env[store.EnvToken], h.password} {
 		if token == "" {
 			continue
 		}
@@ -124,8 +125,8 @@ func (h *harness) mustRun(args ...string) result {
 }
 
 // posts counts the POST requests the sandbox received.
-func (h *harness) posts() []graphtest.Request {
-	var out []graphtest.Request
+func (h *harness) posts() []sandbox.Request {
+	var out []sandbox.Request
 	for _, r := range h.sandbox.Requests() {
 		if r.Method == "POST" {
 			out = append(out, r)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 )
 
@@ -107,7 +107,7 @@ func TestProfileBadValuesExit2AndLeaveTheFileUnchanged(t *testing.T) {
 }
 
 func TestProfileSetSavesOnlyFlagsAndSaysWhenTheEnvironmentWins(t *testing.T) {
-	h := newHarness(t, graphtest.Options{}) // MPS_APP_ID and MPS_BUSINESS_ID are set
+	h := newHarness(t, sandbox.Options{}) // MPS_APP_ID and MPS_BUSINESS_ID are set
 	r := h.mustRun("profile", "set", "--app-id", "111")
 	if !strings.Contains(r.stderr, "MPS_APP_ID is set, and it wins over the profile") {
 		t.Errorf("no note about MPS_APP_ID: %s", r.stderr)
@@ -115,7 +115,7 @@ func TestProfileSetSavesOnlyFlagsAndSaysWhenTheEnvironmentWins(t *testing.T) {
 	if p := savedProfile(t, h); p.AppID != "111" || p.BusinessID != "" {
 		t.Errorf("saved %+v: want the flag's app ID and no business ID from the environment", p)
 	}
-	if r := h.mustRun("profile", "show"); !strings.Contains(r.stdout, graphtest.DemoAppID+"  (from MPS_APP_ID)") {
+	if r := h.mustRun("profile", "show"); !strings.Contains(r.stdout, sandbox.DemoAppID+"  (from MPS_APP_ID)") {
 		t.Errorf("profile show does not show the environment winning:\n%s", r.stdout)
 	}
 }
@@ -135,7 +135,7 @@ func TestProfileShowOnAFreshMachine(t *testing.T) {
 
 // The partners saved in the profile reach the dashboard's Customers filter.
 func TestSavedPartnersReachTheDashboard(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.mustRun("profile", "add-partner", "333")
 	h.mustRun("profile", "add-partner", "444", "--name", "Beta")
 	h.terminal = true
@@ -148,7 +148,7 @@ func TestSavedPartnersReachTheDashboard(t *testing.T) {
 }
 
 func TestSecretAndProfileHelpNameTheirFlags(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	for cmd, want := range map[string]string{
 		"secret set":             "--with-value",
 		"secret delete":          "app-secret|verify-token",

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 )
 
@@ -76,7 +76,7 @@ func TestProfileUnsetOfAValueNotSavedSaysSo(t *testing.T) {
 }
 
 func TestProfileUnsetSaysWhenTheEnvironmentStillProvidesTheValue(t *testing.T) {
-	h := newHarness(t, graphtest.Options{}) // MPS_APP_ID and MPS_BUSINESS_ID are set
+	h := newHarness(t, sandbox.Options{}) // MPS_APP_ID and MPS_BUSINESS_ID are set
 	h.mustRun("profile", "set", "--app-id", "111")
 	r := h.mustRun("profile", "unset", "app-id", "api-version")
 	if !strings.Contains(r.stderr, "mps: note: MPS_APP_ID is set, and it still provides the value") {

@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // progressRead reads the sandbox's solutions three to a page through
@@ -18,9 +19,9 @@ import (
 // role chains' pages differ in size, so the test counts them).
 func progressRead(t *testing.T, terminal bool, fireAt int) (stderr string, before []int) {
 	t.Helper()
-	_, srv := graphtest.Start(t, graphtest.Options{Solutions: 8})
+	_, srv := sandboxtest.Start(t, sandbox.Options{Solutions: 8})
 	client, err := graph.New(graph.WithBaseURL(srv.URL),
-		graph.WithTokenSource(func(context.Context) (string, error) { return graphtest.DemoToken, nil }))
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +51,7 @@ func progressRead(t *testing.T, terminal bool, fireAt int) (stderr string, befor
 		if fireAt == 1 {
 			fire(1, 0)
 		}
-		for page, err := range client.AppSolutionPages(context.Background(), graphtest.DemoAppID, graph.SolutionQuery{Limit: 3}) {
+		for page, err := range client.AppSolutionPages(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Limit: 3}) {
 			before = append(before, read)
 			read += len(page.Data)
 			if !yield(page, err) {

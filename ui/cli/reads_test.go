@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 type jsonVerdict struct {
@@ -40,7 +40,7 @@ func solutionIDs(list []graph.Solution) []string {
 }
 
 func TestSolutionsJSONListsEveryPage(t *testing.T) {
-	h := newHarness(t, graphtest.Options{Solutions: 230}) // more than two pages of 100
+	h := newHarness(t, sandbox.Options{Solutions: 230}) // more than two pages of 100
 	r := h.mustRun("solutions", "--json")
 	got := decodeJSON[[]solutionOut](t, r.stdout)
 	want := h.sandbox.Solutions()
@@ -52,7 +52,7 @@ func TestSolutionsJSONListsEveryPage(t *testing.T) {
 		if strings.HasSuffix(req.Path, "/whatsapp_business_solutions") {
 			listCalls++
 		}
-		if got := req.Header.Get("Authorization"); got != "Bearer "+graphtest.DemoToken {
+		if got := req.Header.Get("Authorization"); got != "Bearer "+sandbox.DemoToken {
 			t.Errorf("%s %s: the token is not in the Authorization header (%q)", req.Method, req.Path, got)
 		}
 	}
@@ -67,7 +67,7 @@ func TestSolutionsJSONListsEveryPage(t *testing.T) {
 		if s.DisplayState == "" || len(s.AllowedActions) != len(graph.AllActions()) {
 			t.Fatalf("item %d lacks derived fields: %+v", i, s)
 		}
-		weOwn := w.OwnerApp != nil && w.OwnerApp.ID == graphtest.DemoAppID
+		weOwn := w.OwnerApp != nil && w.OwnerApp.ID == sandbox.DemoAppID
 		if wantRole := map[bool]string{true: "owner", false: "partner"}[weOwn]; s.OurRole != wantRole {
 			t.Errorf("%s: our_role %q, want %q", s.ID, s.OurRole, wantRole)
 		}
@@ -75,7 +75,7 @@ func TestSolutionsJSONListsEveryPage(t *testing.T) {
 }
 
 func TestSolutionsJSONDerivedFieldsFollowTheGuide(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	incoming := h.sandbox.CreateIncomingRequest("Incoming for test")
 	r := h.mustRun("solutions", "--json")
 	for _, s := range decodeJSON[[]solutionOut](t, r.stdout) {
@@ -102,14 +102,14 @@ func TestSolutionsJSONDerivedFieldsFollowTheGuide(t *testing.T) {
 }
 
 func TestSolutionsFilters(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	all := h.sandbox.Solutions()
 
 	r := h.mustRun("solutions", "--role", "owner", "--json")
 	owned := decodeJSON[[]solutionOut](t, r.stdout)
 	var wantOwned []string
 	for _, s := range all {
-		if s.OwnerApp != nil && s.OwnerApp.ID == graphtest.DemoAppID {
+		if s.OwnerApp != nil && s.OwnerApp.ID == sandbox.DemoAppID {
 			wantOwned = append(wantOwned, s.ID)
 		}
 	}
@@ -145,8 +145,8 @@ func TestSolutionsFilters(t *testing.T) {
 }
 
 func TestSolutionJSONIsOneObjectWithPartnersArray(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	id := h.sandbox.AddSolution(graphtest.SolutionSpec{
+	h := newHarness(t, sandbox.Options{})
+	id := h.sandbox.AddSolution(sandbox.SolutionSpec{
 		Name: "Two partners", Status: "ACTIVE",
 		PartnerAppID: "21202248997039", ExtraPartnerAppIDs: []string{"637576208107267"},
 		OwnerPermissions: []string{"MANAGE", "MESSAGING"}, PartnerPermissions: []string{"MANAGE"},
@@ -154,7 +154,7 @@ func TestSolutionJSONIsOneObjectWithPartnersArray(t *testing.T) {
 	r := h.mustRun("solution", id, "--json")
 	got := decodeJSON[solutionOut](t, r.stdout)
 	want, _ := h.sandbox.Solution(id)
-	if got.ID != id || got.Name != want.Name || got.Status != "ACTIVE" || got.OwnerApp == nil || got.OwnerApp.ID != graphtest.DemoAppID {
+	if got.ID != id || got.Name != want.Name || got.Status != "ACTIVE" || got.OwnerApp == nil || got.OwnerApp.ID != sandbox.DemoAppID {
 		t.Fatalf("solution = %+v", got)
 	}
 	if len(got.Partners) != 2 || got.Partners[1].PartnerApp == nil || got.Partners[1].PartnerApp.ID != "637576208107267" {
@@ -170,8 +170,8 @@ func TestSolutionJSONIsOneObjectWithPartnersArray(t *testing.T) {
 }
 
 func TestSolutionTableShowsPermissionsSideBySide(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	id := h.sandbox.AddSolution(graphtest.SolutionSpec{
+	h := newHarness(t, sandbox.Options{})
+	id := h.sandbox.AddSolution(sandbox.SolutionSpec{
 		Name: "Side by side", Status: "ACTIVE",
 		OwnerPermissions: []string{"MANAGE", "MESSAGING"}, PartnerPermissions: []string{"MANAGE", "SOMETHING_NEW"},
 	})
@@ -199,7 +199,7 @@ func TestSolutionTableShowsPermissionsSideBySide(t *testing.T) {
 }
 
 func TestPartnersJSON(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	for _, sol := range h.sandbox.Solutions()[:3] {
 		r := h.mustRun("partners", sol.ID, "--json")
 		rows := decodeJSON[[]graph.PartnerRow](t, r.stdout)
@@ -215,7 +215,7 @@ func TestPartnersJSON(t *testing.T) {
 }
 
 func TestCustomersJSONListsEveryPageAndFilters(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	r := h.mustRun("customers", "--json")
 	got := decodeJSON[[]graph.WABA](t, r.stdout)
 	want := h.sandbox.WABAs()
@@ -234,7 +234,7 @@ func TestCustomersJSONListsEveryPageAndFilters(t *testing.T) {
 		}
 	}
 
-	partners := graphtest.DemoPartnerBusinessIDs()
+	partners := sandbox.DemoPartnerBusinessIDs()
 	r = h.mustRun("customers", "--partner", partners[0], "--partner", partners[1], "--json")
 	filtered := decodeJSON[[]graph.WABA](t, r.stdout)
 	wantFiltered := h.sandbox.WABAs(partners[0], partners[1])
@@ -246,7 +246,7 @@ func TestCustomersJSONListsEveryPageAndFilters(t *testing.T) {
 }
 
 func TestWABASolutionsJSON(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	waba := h.sandbox.WABAs()[0]
 	wantIDs, _ := h.sandbox.WABASolutionIDs(waba.ID)
 	r := h.mustRun("waba-solutions", waba.ID, "--json")
@@ -258,7 +258,7 @@ func TestWABASolutionsJSON(t *testing.T) {
 		}
 		// The WABA's list names no side; the app's role lists say ours.
 		sol, _ := h.sandbox.Solution(s.ID)
-		if want := graph.RoleOf(&sol, graphtest.DemoAppID).String(); s.OurRole != want || len(s.AllowedActions) != len(graph.AllActions()) {
+		if want := graph.RoleOf(&sol, sandbox.DemoAppID).String(); s.OurRole != want || len(s.AllowedActions) != len(graph.AllActions()) {
 			t.Errorf("%s: our_role %q (want %q), %d allowed_actions", s.ID, s.OurRole, want, len(s.AllowedActions))
 		}
 	}
@@ -268,7 +268,7 @@ func TestWABASolutionsJSON(t *testing.T) {
 }
 
 func TestEmptyListIsAnEmptyArray(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	r := h.mustRun("customers", "--json")
 	if strings.TrimSpace(r.stdout) != "[]" {
 		t.Errorf("empty list printed %q, want []", r.stdout)
@@ -276,9 +276,9 @@ func TestEmptyListIsAnEmptyArray(t *testing.T) {
 }
 
 func TestTablesAreSanitizedAndAligned(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	id := h.sandbox.AddSolution(graphtest.SolutionSpec{Name: "Evil\x1b]0;pwned\x07\x1b[31m name\r\nsecond", Status: "ACTIVE"})
-	h.sandbox.AddSolution(graphtest.SolutionSpec{Name: "서울 카페 솔루션", Status: "ACTIVE"})
+	h := newHarness(t, sandbox.Options{})
+	id := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Evil\x1b]0;pwned\x07\x1b[31m name\r\nsecond", Status: "ACTIVE"})
+	h.sandbox.AddSolution(sandbox.SolutionSpec{Name: "서울 카페 솔루션", Status: "ACTIVE"})
 	out := h.mustRun("solutions").stdout
 	if strings.ContainsAny(out, "\x1b\x07\r") {
 		t.Fatalf("table carries control characters: %q", out)

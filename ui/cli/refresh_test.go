@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 )
 
@@ -14,7 +14,7 @@ import (
 // to env, unless env is empty.
 func dashboardWithRefreshEnv(t *testing.T, env string) *harness {
 	t.Helper()
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.terminal = true
 	if env != "" {
 		h.env[store.EnvRefresh] = env
@@ -89,13 +89,13 @@ func TestBadRefreshIsAUsageErrorNamingItsSource(t *testing.T) {
 }
 
 func TestBadRefreshEnvDoesNotBreakScripts(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.env[store.EnvRefresh] = "10s"
 	h.mustRun("solutions", "--json")
 }
 
 func TestRefreshFlagInHelp(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	r := h.run("--help")
 	for _, w := range []string{"--refresh DURATION", "MPS_REFRESH", "default 5m", "at least 30s"} {
 		if !strings.Contains(r.stdout+r.stderr, w) {

@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 )
 
 // idsWhere are the sandbox's solutions, in its order, that keep says yes to.
-func idsWhere(sb *graphtest.Sandbox, keep func(s *graph.Solution, role graph.Role) bool) []string {
+func idsWhere(sb *sandbox.Sandbox, keep func(s *graph.Solution, role graph.Role) bool) []string {
 	var out []string
 	for _, s := range sb.Solutions() {
 		if keep(&s, sb.RoleOf(s.ID)) {
@@ -25,7 +25,7 @@ func idsWhere(sb *graphtest.Sandbox, keep func(s *graph.Solution, role graph.Rol
 // prints our_role "partner" for the list Graph filtered, with the actions
 // judged for that side.
 func TestSolutionsRoleJSONWithoutExpansion(t *testing.T) {
-	h := newHarness(t, graphtest.Options{ListDefaultFieldsOnly: true})
+	h := newHarness(t, sandbox.Options{ListDefaultFieldsOnly: true})
 	for _, role := range []graph.Role{graph.RolePartner, graph.RoleOwner} {
 		got := decodeJSON[[]solutionOut](t, h.mustRun("solutions", "--role", role.String(), "--json").stdout)
 		var ids []string
@@ -47,7 +47,7 @@ func TestSolutionsRoleJSONWithoutExpansion(t *testing.T) {
 // requests that wait for us, whether or not Graph expands the list.
 func TestReadmeJQExampleWithAndWithoutExpansion(t *testing.T) {
 	for _, defaultsOnly := range []bool{true, false} {
-		h := newHarness(t, graphtest.Options{ListDefaultFieldsOnly: defaultsOnly})
+		h := newHarness(t, sandbox.Options{ListDefaultFieldsOnly: defaultsOnly})
 		var got []string
 		for _, s := range decodeJSON[[]solutionOut](t, h.mustRun("solutions", "--state", "pending", "--json").stdout) {
 			if s.OurRole == "partner" {
@@ -66,7 +66,7 @@ func TestReadmeJQExampleWithAndWithoutExpansion(t *testing.T) {
 // The table says our side from the role lists and "—" for the other app
 // and MESSAGING, which the list did not bring.
 func TestSolutionsTableWithoutExpansion(t *testing.T) {
-	h := newHarness(t, graphtest.Options{ListDefaultFieldsOnly: true})
+	h := newHarness(t, sandbox.Options{ListDefaultFieldsOnly: true})
 	out := h.mustRun("solutions").stdout
 	for _, s := range h.sandbox.Solutions() {
 		role := h.sandbox.RoleOf(s.ID).String()
@@ -89,7 +89,7 @@ func lineWith(text, part string) string {
 // MPS_DEMO_LISTS=default-fields runs the demo against lists that answer
 // only their default fields; --role partner --json still says "partner".
 func TestDemoListsDefaultFields(t *testing.T) {
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	h.env[EnvDemoLists] = "default-fields"
 	got := decodeJSON[[]solutionOut](t, h.mustRun("--demo", "solutions", "--role", "partner", "--json").stdout)
 	if len(got) == 0 {
@@ -111,8 +111,8 @@ func TestDemoListsDefaultFields(t *testing.T) {
 // `mps solution` of a solution whose sides Graph names, neither of them
 // ours, says so and points at the app ID; it never says "unknown".
 func TestSolutionDetailNamesAMissingSide(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	id := h.sandbox.AddSolution(graphtest.SolutionSpec{Name: "Not ours", Status: "ACTIVE"})
+	h := newHarness(t, sandbox.Options{})
+	id := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Not ours", Status: "ACTIVE"})
 	h.env[store.EnvAppID] = "999999999999"
 	r := h.run("solution", id)
 	if !strings.Contains(r.stdout, "none: Graph names both sides and neither is our app (check the app ID)") {

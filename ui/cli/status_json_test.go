@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store"
 )
 
@@ -35,12 +35,12 @@ func decodeStatus(t *testing.T, r result) statusOut {
 }
 
 func TestStatusJSONWithAWorkingTokenFromMPS_TOKEN(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	h.env[store.EnvToken] = graphtest.DemoToken
+	h := newHarness(t, sandbox.Options{})
+	h.env[store.EnvToken] = sandbox.DemoToken
 	r := h.mustRun("status", "--json")
 	got := decodeStatus(t, r)
 
-	if got.Profile != store.DefaultProfile || got.AppID != graphtest.DemoAppID || got.BusinessID != graphtest.DemoBusinessID ||
+	if got.Profile != store.DefaultProfile || got.AppID != sandbox.DemoAppID || got.BusinessID != sandbox.DemoBusinessID ||
 		got.GraphURL != h.url || got.APIVersion != "v25.0" {
 		t.Errorf("settings = %+v", got)
 	}
@@ -51,13 +51,13 @@ func TestStatusJSONWithAWorkingTokenFromMPS_TOKEN(t *testing.T) {
 		t.Errorf("version note %q, warning %v", got.APIVersionNote, got.APIVersionWarning)
 	}
 	tok := got.Token
-	if !tok.Present || tok.Source != store.EnvToken || tok.Masked != store.MaskToken(graphtest.DemoToken) || tok.Error != "" {
+	if !tok.Present || tok.Source != store.EnvToken || tok.Masked != store.MaskToken(sandbox.DemoToken) || tok.Error != "" {
 		t.Errorf("token = %+v", tok)
 	}
 	if tok.Accepted == nil || !*tok.Accepted || tok.Me == nil || tok.Me.ID == "" || tok.Me.Name == "" {
 		t.Fatalf("token not reported as accepted by a named owner: %+v", tok)
 	}
-	wantDetails := &tokenDetails{Type: "SYSTEM_USER", AppID: graphtest.DemoAppID, Application: tok.Details.Application, Valid: true,
+	wantDetails := &tokenDetails{Type: "SYSTEM_USER", AppID: sandbox.DemoAppID, Application: tok.Details.Application, Valid: true,
 		Scopes: []string{"business_management", "whatsapp_business_management", "whatsapp_business_messaging", "public_profile"}}
 	if !reflect.DeepEqual(tok.Details, wantDetails) || tok.Details.Application == "" {
 		t.Errorf("details = %+v, want %+v", tok.Details, wantDetails)
@@ -72,7 +72,7 @@ func TestStatusJSONWithAWorkingTokenFromMPS_TOKEN(t *testing.T) {
 }
 
 func TestStatusJSONWithAWrongTokenExits4AndStillPrints(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	h.env[store.EnvToken] = "EAAExpiredOrWrongToken000000000000"
 	r := h.run("status", "--json", "--api-version", "v20.0")
 	wantExit(t, r, ExitAuth, "status --json with a wrong token")
@@ -96,16 +96,16 @@ func TestStatusJSONWithAWrongTokenExits4AndStillPrints(t *testing.T) {
 // cannot be read leaves the token unchecked (accepted: null) and exits 1.
 func TestStatusJSONWhenMeFails(t *testing.T) {
 	for _, c := range []struct {
-		fault    graphtest.FaultKind
+		fault    sandbox.FaultKind
 		exit     int
 		accepted string
 		error    string
 	}{
-		{graphtest.FaultExpiredToken, ExitAuth, "false", "463"},
-		{graphtest.FaultMalformedJSON, ExitError, "null", "not valid JSON"},
+		{sandbox.FaultExpiredToken, ExitAuth, "false", "463"},
+		{sandbox.FaultMalformedJSON, ExitError, "null", "not valid JSON"},
 	} {
-		h := newHarness(t, graphtest.Options{})
-		h.sandbox.AddFault(graphtest.Fault{Kind: c.fault, PathContains: "/me"})
+		h := newHarness(t, sandbox.Options{})
+		h.sandbox.AddFault(sandbox.Fault{Kind: c.fault, PathContains: "/me"})
 		r := h.run("status", "--json")
 		wantExit(t, r, c.exit, "status --json with /me failing:", c.fault.String())
 		tok := decodeStatus(t, r).Token
@@ -113,15 +113,15 @@ func TestStatusJSONWhenMeFails(t *testing.T) {
 		if string(accepted) != c.accepted || !strings.Contains(tok.Error, c.error) || tok.Me != nil || tok.Details != nil {
 			t.Errorf("%v: token = %+v, want accepted %s and an error with %q", c.fault, tok, c.accepted, c.error)
 		}
-		if !tok.Present || !strings.HasPrefix(tok.Source, "keyring") || tok.Masked != store.MaskToken(graphtest.DemoToken) {
+		if !tok.Present || !strings.HasPrefix(tok.Source, "keyring") || tok.Masked != store.MaskToken(sandbox.DemoToken) {
 			t.Errorf("%v: token present %v, source %q, masked %q", c.fault, tok.Present, tok.Source, tok.Masked)
 		}
 	}
 }
 
 func TestStatusJSONWithoutDebugTokenDetails(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	h.sandbox.AddFault(graphtest.Fault{Kind: graphtest.FaultMalformedJSON, PathContains: "/debug_token"})
+	h := newHarness(t, sandbox.Options{})
+	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultMalformedJSON, PathContains: "/debug_token"})
 	tok := decodeStatus(t, h.mustRun("status", "--json")).Token
 	if tok.Accepted == nil || !*tok.Accepted || tok.Details != nil || tok.DetailsError == "" {
 		t.Errorf("token = %+v", tok)
@@ -148,8 +148,8 @@ func TestStatusJSONWithoutATokenExits4(t *testing.T) {
 // The harness checks every run for the token too; this says so for the
 // JSON form, with a token the sandbox accepts and one it refuses.
 func TestStatusJSONNeverPrintsTheToken(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	for _, token := range []string{graphtest.DemoToken, "EAAUnknownTokenForStatusJson0123456789"} {
+	h := newHarness(t, sandbox.Options{})
+	for _, token := range []string{sandbox.DemoToken, "EAAUnknownTokenForStatusJson0123456789"} {
 		h.env[store.EnvToken] = token
 		r := h.run("status", "--json")
 		if strings.Contains(r.stdout, token) || strings.Contains(r.stderr, token) {
@@ -161,8 +161,8 @@ func TestStatusJSONNeverPrintsTheToken(t *testing.T) {
 // harnessNow is after v27.0's release: status names it for an older
 // version, and names nothing for the newest.
 func TestStatusSaysWhenANewerAPIVersionExists(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	h.env[store.EnvToken] = graphtest.DemoToken
+	h := newHarness(t, sandbox.Options{})
+	h.env[store.EnvToken] = sandbox.DemoToken
 	got := decodeStatus(t, h.mustRun("status", "--json"))
 	if got.APIVersionNewer == nil || *got.APIVersionNewer != "v27.0" {
 		t.Errorf("api_version_newer for v25.0 = %v, want v27.0", got.APIVersionNewer)

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // invisibleOnATerminal are the code points --json must not write raw: C1
@@ -25,7 +25,7 @@ func invisibleOnATerminal(r rune) bool {
 }
 
 func TestJSONSpellsInvisibleCodePointsAsEscapes(t *testing.T) {
-	h := newHarness(t, graphtest.Options{Solutions: -1})
+	h := newHarness(t, sandbox.Options{Solutions: -1})
 	names := []string{
 		"Acme\u202egnp.exe",                     // a right-to-left override
 		"\u2066Beta\u2069 \u200eCo\u200f\u061c", // isolates and marks
@@ -34,7 +34,7 @@ func TestJSONSpellsInvisibleCodePointsAsEscapes(t *testing.T) {
 		"Family 👨\u200d👩\u200d👧 日本語 Ünïcödé", // kept as it is, ZWJ escaped
 	}
 	for _, name := range names {
-		h.sandbox.AddSolution(graphtest.SolutionSpec{Name: name})
+		h.sandbox.AddSolution(sandbox.SolutionSpec{Name: name})
 	}
 	out := h.mustRun("solutions", "--json").stdout
 	for i, r := range out {
@@ -59,9 +59,9 @@ func TestJSONSpellsInvisibleCodePointsAsEscapes(t *testing.T) {
 // The table's columns line up however the terminal measures: zero-width
 // characters, which width tables count as 0 or 1 cell, are dropped.
 func TestTableColumnsAlignAroundZeroWidthCharacters(t *testing.T) {
-	h := newHarness(t, graphtest.Options{Solutions: -1})
+	h := newHarness(t, sandbox.Options{Solutions: -1})
 	for _, name := range []string{"Acme\u200bCorp", "Beta\u2060Ltd", "\ufeffGamma", "Delta Inc"} {
-		h.sandbox.AddSolution(graphtest.SolutionSpec{Name: name})
+		h.sandbox.AddSolution(sandbox.SolutionSpec{Name: name})
 	}
 	out := h.mustRun("solutions").stdout
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
@@ -104,7 +104,7 @@ func thirdColumn(line string) int {
 }
 
 func TestCSVQuotesFormulasAfterLeadingBlanks(t *testing.T) {
-	h := newHarness(t, graphtest.Options{Solutions: -1})
+	h := newHarness(t, sandbox.Options{Solutions: -1})
 	names := map[string]string{
 		"  =HYPERLINK(\"http://evil.example\")": "'  =HYPERLINK(\"http://evil.example\")",
 		" +1 Bakery":                            "' +1 Bakery",
@@ -112,7 +112,7 @@ func TestCSVQuotesFormulasAfterLeadingBlanks(t *testing.T) {
 		"  Plain Name":                          "  Plain Name",
 	}
 	for name := range names {
-		h.sandbox.AddSolution(graphtest.SolutionSpec{Name: name})
+		h.sandbox.AddSolution(sandbox.SolutionSpec{Name: name})
 	}
 	records := readCSV(t, h.mustRun("solutions", "--csv").stdout)
 	seen := 0

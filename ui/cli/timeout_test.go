@@ -4,13 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 	"mps/store"
 )
 
 func TestSolutionsFromAServerThatNeverAnswersEndsWithTheTimeout(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
-	silent, accepted := graphtest.StartSilent(t)
+	h := newHarness(t, sandbox.Options{})
+	silent, accepted := sandboxtest.StartSilent(t)
 	h.env[store.EnvGraphURL] = silent
 	host := strings.TrimPrefix(silent, "http://")
 	for _, setting := range []struct {
@@ -32,7 +33,7 @@ func TestSolutionsFromAServerThatNeverAnswersEndsWithTheTimeout(t *testing.T) {
 }
 
 func TestBadTimeoutIsAUsageError(t *testing.T) {
-	h := newHarness(t, graphtest.Options{})
+	h := newHarness(t, sandbox.Options{})
 	for _, c := range []struct {
 		args []string
 		env  string

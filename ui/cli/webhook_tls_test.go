@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store"
 	"mps/ui/webhooks/tlstest"
@@ -18,7 +18,7 @@ import (
 // receiverHarness has the app secret and verify token webhook serve needs.
 func receiverHarness(t *testing.T) *harness {
 	t.Helper()
-	h := newHarness(t, graphtest.Options{WABAs: -1})
+	h := newHarness(t, sandbox.Options{WABAs: -1})
 	h.withStateDir()
 	h.env[store.EnvAppSecret] = hookSecret
 	h.env[store.EnvVerifyToken] = hookVerify

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // pendingForUs is a seeded request another app sent us: accepting it is
@@ -16,12 +16,12 @@ const pendingForUs = "17602267745700"
 
 // dropAfterAccept is an accept POST that takes effect on the server and
 // then loses its connection, so the client cannot know the outcome.
-func dropAfterAccept() graphtest.Fault {
-	return graphtest.Fault{Kind: graphtest.FaultDropAfterApply, Method: http.MethodPost, PathContains: "/accept", Times: 1}
+func dropAfterAccept() sandbox.Fault {
+	return sandbox.Fault{Kind: sandbox.FaultDropAfterApply, Method: http.MethodPost, PathContains: "/accept", Times: 1}
 }
 
 // solutionStatus is what the sandbox holds for a solution now.
-func solutionStatus(t *testing.T, sb *graphtest.Sandbox, id string) string {
+func solutionStatus(t *testing.T, sb *sandbox.Sandbox, id string) string {
 	t.Helper()
 	for _, s := range sb.Solutions() {
 		if s.ID == id {
@@ -59,7 +59,7 @@ func TestAcceptWithLostAnswer(t *testing.T) {
 	t.Parallel()
 	t.Run("command", func(t *testing.T) {
 		t.Parallel()
-		w := newWorld(t, graphtest.Options{})
+		w := newWorld(t, sandbox.Options{})
 		w.fault(dropAfterAccept())
 		res := w.run("accept", pendingForUs, "--yes")
 		if res.code != 1 {
@@ -75,7 +75,7 @@ func TestAcceptWithLostAnswer(t *testing.T) {
 	})
 	t.Run("dashboard", func(t *testing.T) {
 		t.Parallel()
-		w := newWorld(t, graphtest.Options{})
+		w := newWorld(t, sandbox.Options{})
 		w.fault(dropAfterAccept())
 		s := w.startDashboard()
 		s.waitFor("Solutions (13)", "Social OVD with Nort")

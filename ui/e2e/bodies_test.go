@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // Answers that are not Graph's JSON (broken, cut short, huge, or a proxy's
@@ -17,19 +17,19 @@ func TestBadBodies(t *testing.T) {
 	maxAttempts := graph.DefaultRetryPolicy().MaxAttempts
 	cases := []struct {
 		name string
-		kind graphtest.FaultKind
+		kind sandbox.FaultKind
 		says []string // what the error says, as a person reads it
 	}{
-		{"malformed JSON", graphtest.FaultMalformedJSON, []string{"HTTP 200", "not valid JSON"}},
-		{"truncated body", graphtest.FaultTruncatedBody, []string{"reading the answer"}},
-		{"oversized body", graphtest.FaultOversizedBody, []string{"too large"}},
-		{"HTML error page", graphtest.FaultHTMLErrorPage, []string{"HTTP 502", "not JSON", "text/html", "proxy"}},
+		{"malformed JSON", sandbox.FaultMalformedJSON, []string{"HTTP 200", "not valid JSON"}},
+		{"truncated body", sandbox.FaultTruncatedBody, []string{"reading the answer"}},
+		{"oversized body", sandbox.FaultOversizedBody, []string{"too large"}},
+		{"HTML error page", sandbox.FaultHTMLErrorPage, []string{"HTTP 502", "not JSON", "text/html", "proxy"}},
 	}
 	for _, tc := range cases {
-		fault := graphtest.Fault{Kind: tc.kind, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain}
+		fault := sandbox.Fault{Kind: tc.kind, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain}
 		t.Run("command/"+tc.name, func(t *testing.T) {
 			t.Parallel()
-			w := newWorld(t, graphtest.Options{})
+			w := newWorld(t, sandbox.Options{})
 			w.fault(fault)
 			res := w.run("solutions", "--json")
 			if res.code != 1 {
@@ -45,7 +45,7 @@ func TestBadBodies(t *testing.T) {
 		})
 		t.Run("dashboard/"+tc.name, func(t *testing.T) {
 			t.Parallel()
-			w := newWorld(t, graphtest.Options{})
+			w := newWorld(t, sandbox.Options{})
 			w.fault(fault)
 			s := w.startDashboard()
 			screen := s.waitFor("Loading solutions failed")

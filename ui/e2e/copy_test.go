@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // TestCopyPutsTheSolutionIDOnTheClipboard presses y on the Solutions tab in
@@ -14,9 +14,9 @@ import (
 // ID. A name carrying its own OSC 52 write is drawn first and must not.
 func TestCopyPutsTheSolutionIDOnTheClipboard(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t, graphtest.Options{})
-	id := w.sandbox.AddSolution(graphtest.SolutionSpec{Name: "Copy target", Status: "ACTIVE"})
-	w.sandbox.AddSolution(graphtest.SolutionSpec{Name: "Copy clip\x1b]52;c;cHduZWQ=\x07 end", Status: "ACTIVE"})
+	w := newWorld(t, sandbox.Options{})
+	id := w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Copy target", Status: "ACTIVE"})
+	w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Copy clip\x1b]52;c;cHduZWQ=\x07 end", Status: "ACTIVE"})
 	s := w.startDashboard()
 	if out, err := s.tmuxOut("set-option", "-s", "set-clipboard", "on"); err != nil {
 		t.Fatalf("set-clipboard on: %v\n%s", err, out)

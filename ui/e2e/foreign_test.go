@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // elsewhere is a second listener standing for another host: it records
@@ -40,10 +40,10 @@ func startElsewhere(t *testing.T) (*elsewhere, string) {
 func expectTokenOnlyInHeader(t *testing.T, w *world) {
 	t.Helper()
 	for _, r := range w.sandbox.Requests() {
-		if strings.Contains(r.Path+"?"+r.RawQuery, graphtest.DemoToken) {
+		if strings.Contains(r.Path+"?"+r.RawQuery, sandbox.DemoToken) {
 			t.Errorf("the token is in a URL: %s?%s", r.Path, r.RawQuery)
 		}
-		if r.Header.Get("Authorization") != "Bearer "+graphtest.DemoToken {
+		if r.Header.Get("Authorization") != "Bearer "+sandbox.DemoToken {
 			t.Errorf("%s %s went without the bearer token", r.Method, r.Path)
 		}
 	}
@@ -64,13 +64,13 @@ func TestForeignNextNeverFollowed(t *testing.T) {
 	t.Parallel()
 	const extra = 150 // two pages of solutions at the largest page size
 	want := seededSolutions(t) + extra
-	foreignNext := func(host string) graphtest.Fault {
-		return graphtest.Fault{Kind: graphtest.FaultForeignNext, ForeignHost: host}
+	foreignNext := func(host string) sandbox.Fault {
+		return sandbox.Fault{Kind: sandbox.FaultForeignNext, ForeignHost: host}
 	}
 	t.Run("command", func(t *testing.T) {
 		t.Parallel()
 		other, host := startElsewhere(t)
-		w := newWorld(t, graphtest.Options{Solutions: extra})
+		w := newWorld(t, sandbox.Options{Solutions: extra})
 		w.fault(foreignNext(host))
 		res := w.run("solutions", "--json")
 		if res.code != 0 {
@@ -88,7 +88,7 @@ func TestForeignNextNeverFollowed(t *testing.T) {
 	t.Run("dashboard", func(t *testing.T) {
 		t.Parallel()
 		other, host := startElsewhere(t)
-		w := newWorld(t, graphtest.Options{Solutions: extra})
+		w := newWorld(t, sandbox.Options{Solutions: extra})
 		w.fault(foreignNext(host))
 		s := w.startDashboard()
 		s.waitFor(fmt.Sprintf("Solutions (%d)", want))

@@ -8,7 +8,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // hostileNames are solution names written to attack a terminal: a window
@@ -28,9 +28,9 @@ func hostileNames() []string {
 
 func hostileWorld(t *testing.T) *world {
 	t.Helper()
-	w := newWorld(t, graphtest.Options{})
+	w := newWorld(t, sandbox.Options{})
 	for _, name := range hostileNames() {
-		w.sandbox.AddSolution(graphtest.SolutionSpec{Name: name, Status: "ACTIVE"})
+		w.sandbox.AddSolution(sandbox.SolutionSpec{Name: name, Status: "ACTIVE"})
 	}
 	return w
 }
@@ -58,7 +58,7 @@ func expectInertScreen(t *testing.T, s *screen, top string) {
 	if !strings.HasPrefix(rows[0], top) {
 		t.Errorf("the tab bar is not on top: %q", rows[0])
 	}
-	if bar := rows[screenHeight-2]; !strings.Contains(bar, graphtest.DemoAppID) || !strings.Contains(bar, "v25.0") {
+	if bar := rows[screenHeight-2]; !strings.Contains(bar, sandbox.DemoAppID) || !strings.Contains(bar, "v25.0") {
 		t.Errorf("the status bar moved: %q", rows[screenHeight-2])
 	}
 	if !strings.HasPrefix(rows[screenHeight-1], "? help") && !strings.HasPrefix(rows[screenHeight-1], "esc back") {

@@ -7,13 +7,13 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // seededSolutions is how many solutions the demo data set lists for us.
 func seededSolutions(t *testing.T) int {
 	t.Helper()
-	sb := graphtest.New(graphtest.Options{})
+	sb := sandbox.New(sandbox.Options{})
 	return len(sb.Solutions())
 }
 
@@ -40,15 +40,15 @@ func TestFlakyReadsStillLoad(t *testing.T) {
 	maxAttempts := graph.DefaultRetryPolicy().MaxAttempts
 	faults := []struct {
 		name  string
-		fault graphtest.Fault
+		fault sandbox.Fault
 	}{
-		{"transient 500 code 2", graphtest.Fault{Kind: graphtest.FaultTransient, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 2}},
-		{"dropped connection", graphtest.Fault{Kind: graphtest.FaultDropConnection, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1}},
+		{"transient 500 code 2", sandbox.Fault{Kind: sandbox.FaultTransient, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 2}},
+		{"dropped connection", sandbox.Fault{Kind: sandbox.FaultDropConnection, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1}},
 	}
 	for _, tc := range faults {
 		t.Run("command/"+tc.name, func(t *testing.T) {
 			t.Parallel()
-			w := newWorld(t, graphtest.Options{})
+			w := newWorld(t, sandbox.Options{})
 			w.fault(tc.fault)
 			res := w.run("solutions", "--json")
 			if res.code != 0 {
@@ -65,7 +65,7 @@ func TestFlakyReadsStillLoad(t *testing.T) {
 		})
 		t.Run("dashboard/"+tc.name, func(t *testing.T) {
 			t.Parallel()
-			w := newWorld(t, graphtest.Options{})
+			w := newWorld(t, sandbox.Options{})
 			w.fault(tc.fault)
 			s := w.startDashboard()
 			s.waitFor(fmt.Sprintf("Solutions (%d)", seededSolutions(t)), "Social OVD with Nort")

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // The real binary against a Graph whose solution lists answer only their
@@ -17,7 +17,7 @@ import (
 // dashboard files the requests that need us under Needs us.
 func TestRolesWithoutExpansion(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t, graphtest.Options{})
+	w := newWorld(t, sandbox.Options{})
 	w.controlPost("/lists", `{"default_fields_only":true}`)
 	res := w.run("solutions", "--role", "partner", "--json")
 	var got []struct {

@@ -5,18 +5,18 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
-func latency(d time.Duration) graphtest.Fault {
-	return graphtest.Fault{Kind: graphtest.FaultLatency, Latency: d}
+func latency(d time.Duration) sandbox.Fault {
+	return sandbox.Fault{Kind: sandbox.FaultLatency, Latency: d}
 }
 
 // While every call takes seconds, keys still work at once: tabs switch,
 // help opens and closes, and q quits with the requests still running.
 func TestSlowAPIInputStaysResponsive(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t, graphtest.Options{})
+	w := newWorld(t, sandbox.Options{})
 	w.fault(latency(20 * time.Second)) // longer than the test: nothing loads
 	s := w.startDashboard()
 	s.waitFor("Solutions (0)", "Loading solutions")
@@ -42,7 +42,7 @@ func TestSlowAPIInputStaysResponsive(t *testing.T) {
 // Slow answers still arrive and fill the screen.
 func TestSlowAPIStillLoads(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t, graphtest.Options{})
+	w := newWorld(t, sandbox.Options{})
 	w.fault(latency(time.Second))
 	s := w.startDashboard()
 	s.waitFor("Loading solutions")

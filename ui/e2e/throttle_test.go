@@ -9,11 +9,11 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
-func appThrottle(times int) graphtest.Fault {
-	return graphtest.Fault{Kind: graphtest.FaultThrottleAppLevel, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: times}
+func appThrottle(times int) sandbox.Fault {
+	return sandbox.Fault{Kind: sandbox.FaultThrottleAppLevel, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: times}
 }
 
 // countdown reads the status bar's "throttled, 1m2s left" as a duration.
@@ -33,7 +33,7 @@ func TestAppThrottleCommand(t *testing.T) {
 	maxAttempts := graph.DefaultRetryPolicy().MaxAttempts
 	t.Run("passes", func(t *testing.T) {
 		t.Parallel()
-		w := newWorld(t, graphtest.Options{})
+		w := newWorld(t, sandbox.Options{})
 		w.fault(appThrottle(2))
 		res := w.run("solutions", "--json")
 		if res.code != 0 {
@@ -46,7 +46,7 @@ func TestAppThrottleCommand(t *testing.T) {
 	})
 	t.Run("persists", func(t *testing.T) {
 		t.Parallel()
-		w := newWorld(t, graphtest.Options{})
+		w := newWorld(t, sandbox.Options{})
 		w.fault(appThrottle(0))
 		res := w.run("solutions", "--json")
 		if res.code != 1 {
@@ -66,8 +66,8 @@ func TestAppThrottleCommand(t *testing.T) {
 // A throttled action POST is never retried: it might have been counted.
 func TestThrottledActionNotRetried(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t, graphtest.Options{})
-	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleAppLevel, Method: http.MethodPost})
+	w := newWorld(t, sandbox.Options{})
+	w.fault(sandbox.Fault{Kind: sandbox.FaultThrottleAppLevel, Method: http.MethodPost})
 	res := w.run("accept", pendingForUs, "--yes")
 	if res.code != 1 {
 		t.Errorf("exit %d, want 1", res.code)
@@ -87,7 +87,7 @@ func TestThrottledActionNotRetried(t *testing.T) {
 func TestAppThrottleDashboardResumes(t *testing.T) {
 	t.Parallel()
 	maxAttempts := graph.DefaultRetryPolicy().MaxAttempts
-	w := newWorld(t, graphtest.Options{})
+	w := newWorld(t, sandbox.Options{})
 	w.fault(appThrottle(0))
 	s := w.startDashboard()
 	screen := s.waitFor("Graph is throttling this app", "throttled, ")
@@ -108,8 +108,8 @@ func TestAppThrottleDashboardResumes(t *testing.T) {
 // still quits at once.
 func TestBusinessThrottleDashboardWaits(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t, graphtest.Options{})
-	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1})
+	w := newWorld(t, sandbox.Options{})
+	w.fault(sandbox.Fault{Kind: sandbox.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1})
 	s := w.startDashboard()
 	screen := s.waitFor("throttled, ")
 	first, ok := countdown(screen)
@@ -131,8 +131,8 @@ func TestBusinessThrottleDashboardWaits(t *testing.T) {
 // sends nothing meanwhile, and stops at once on Ctrl-C.
 func TestBusinessThrottleCommandSaysItWaits(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t, graphtest.Options{})
-	w.fault(graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1})
+	w := newWorld(t, sandbox.Options{})
+	w.fault(sandbox.Fault{Kind: sandbox.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1})
 	p := w.start("solutions", "--json")
 	p.waitStderr("waiting 1m0s before trying again")
 	w.expectListReads(1, "nothing more while throttled")
@@ -157,10 +157,10 @@ func TestBusinessThrottleResumesAfterRegain(t *testing.T) {
 		t.Skip("waits out a one-minute throttle; run with " + longEnv + "=1")
 	}
 	t.Parallel()
-	buc := graphtest.Fault{Kind: graphtest.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1}
+	buc := sandbox.Fault{Kind: sandbox.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1}
 	t.Run("command", func(t *testing.T) {
 		t.Parallel()
-		w := newWorld(t, graphtest.Options{})
+		w := newWorld(t, sandbox.Options{})
 		w.fault(buc)
 		started := time.Now()
 		res := w.start("solutions", "--json").wait(90 * time.Second)
@@ -174,7 +174,7 @@ func TestBusinessThrottleResumesAfterRegain(t *testing.T) {
 	})
 	t.Run("dashboard", func(t *testing.T) {
 		t.Parallel()
-		w := newWorld(t, graphtest.Options{})
+		w := newWorld(t, sandbox.Options{})
 		w.fault(buc)
 		s := w.startDashboard()
 		s.waitFor("throttled, ")

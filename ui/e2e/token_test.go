@@ -6,11 +6,11 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
-func expiredToken(method, part string) graphtest.Fault {
-	return graphtest.Fault{Kind: graphtest.FaultExpiredToken, Method: method, PathContains: part}
+func expiredToken(method, part string) sandbox.Fault {
+	return sandbox.Fault{Kind: sandbox.FaultExpiredToken, Method: method, PathContains: part}
 }
 
 // A token that expires between calls: commands exit 4 and say how to log
@@ -19,7 +19,7 @@ func TestTokenExpiresMidSession(t *testing.T) {
 	t.Parallel()
 	t.Run("command read", func(t *testing.T) {
 		t.Parallel()
-		w := newWorld(t, graphtest.Options{})
+		w := newWorld(t, sandbox.Options{})
 		w.fault(expiredToken("", ""))
 		res := w.run("solutions", "--json")
 		if res.code != 4 {
@@ -30,7 +30,7 @@ func TestTokenExpiresMidSession(t *testing.T) {
 	})
 	t.Run("command action", func(t *testing.T) {
 		t.Parallel()
-		w := newWorld(t, graphtest.Options{})
+		w := newWorld(t, sandbox.Options{})
 		// The solution is read with a good token; the POST finds it expired.
 		w.fault(expiredToken(http.MethodPost, "/accept"))
 		res := w.run("accept", pendingForUs, "--yes")
@@ -47,7 +47,7 @@ func TestTokenExpiresMidSession(t *testing.T) {
 	})
 	t.Run("dashboard", func(t *testing.T) {
 		t.Parallel()
-		w := newWorld(t, graphtest.Options{})
+		w := newWorld(t, sandbox.Options{})
 		s := w.startDashboard()
 		s.waitFor("Solutions (13)", "Social OVD with Nort")
 		s.waitIdle() // every load done: the calls counted next are the refresh's
@@ -74,7 +74,7 @@ func TestTokenExpiresMidSession(t *testing.T) {
 
 // expectNoRetry checks that a refused token was sent once per request: the
 // list's two role chains may each have asked once, neither twice.
-func expectNoRetry(t *testing.T, calls []graphtest.Request) {
+func expectNoRetry(t *testing.T, calls []sandbox.Request) {
 	t.Helper()
 	seen := map[string]bool{}
 	for _, c := range calls {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // A solution from a newer API: a status, pending request and permission
@@ -19,13 +19,13 @@ const (
 
 func futureWorld(t *testing.T) (*world, string) {
 	t.Helper()
-	w := newWorld(t, graphtest.Options{})
-	id := w.sandbox.AddSolution(graphtest.SolutionSpec{
+	w := newWorld(t, sandbox.Options{})
+	id := w.sandbox.AddSolution(sandbox.SolutionSpec{
 		Name: futureName, Status: futureStatus, Pending: futurePending,
 		OwnerPermissions:   []string{"MANAGE", futurePermission},
 		PartnerPermissions: []string{"DEVELOP", futurePermission},
 	})
-	w.fault(graphtest.Fault{Kind: graphtest.FaultExtraFields})
+	w.fault(sandbox.Fault{Kind: sandbox.FaultExtraFields})
 	return w, id
 }
 

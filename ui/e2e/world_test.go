@@ -12,21 +12,22 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // world is one sandbox on loopback and a home of its own for the binary:
 // config, state and keyring-free environment.
 type world struct {
 	t       *testing.T
-	sandbox *graphtest.Sandbox
+	sandbox *sandbox.Sandbox
 	url     string
 	home    string
 }
 
-func newWorld(t *testing.T, opts graphtest.Options) *world {
+func newWorld(t *testing.T, opts sandbox.Options) *world {
 	t.Helper()
-	sb, srv := graphtest.Start(t, opts)
+	sb, srv := sandboxtest.Start(t, opts)
 	return &world{t: t, sandbox: sb, url: srv.URL, home: t.TempDir()}
 }
 
@@ -40,7 +41,7 @@ func (w *world) env() []string {
 		"XDG_CONFIG_HOME=" + filepath.Join(w.home, "config"),
 		"XDG_STATE_HOME=" + filepath.Join(w.home, "state"),
 		"XDG_DATA_HOME=" + filepath.Join(w.home, "data"),
-		"MPS_TOKEN=" + graphtest.DemoToken,
+		"MPS_TOKEN=" + sandbox.DemoToken,
 		"NO_COLOR=1",
 		"LANG=C.UTF-8",
 		"TERM=xterm-256color",
@@ -49,7 +50,7 @@ func (w *world) env() []string {
 
 // globals are the flags that point the binary at this world's sandbox.
 func (w *world) globals() []string {
-	return []string{"--graph-url", w.url, "--app-id", graphtest.DemoAppID, "--business-id", graphtest.DemoBusinessID}
+	return []string{"--graph-url", w.url, "--app-id", sandbox.DemoAppID, "--business-id", sandbox.DemoBusinessID}
 }
 
 // cliResult is what a command printed and how it exited.
@@ -87,8 +88,8 @@ func (w *world) run(args ...string) cliResult {
 
 // calls lists the Graph calls the sandbox received with this method (""
 // for any) whose path contains part.
-func (w *world) calls(method, part string) []graphtest.Request {
-	var out []graphtest.Request
+func (w *world) calls(method, part string) []sandbox.Request {
+	var out []sandbox.Request
 	for _, r := range w.sandbox.Requests() {
 		if (method == "" || r.Method == method) && strings.Contains(r.Path, part) {
 			out = append(out, r)
@@ -106,8 +107,8 @@ const solutionsPath = "/whatsapp_business_solutions"
 const ownerChain = "role=OWNER"
 
 // listCalls are the GETs of the solution list's role=OWNER chain.
-func (w *world) listCalls() []graphtest.Request {
-	var out []graphtest.Request
+func (w *world) listCalls() []sandbox.Request {
+	var out []sandbox.Request
 	for _, r := range w.calls(http.MethodGet, solutionsPath) {
 		if strings.Contains(r.RawQuery, ownerChain) {
 			out = append(out, r)
@@ -126,7 +127,7 @@ func (w *world) expectListReads(want int, why string) {
 }
 
 // fault switches a fault on in the sandbox.
-func (w *world) fault(f graphtest.Fault) { w.sandbox.AddFault(f) }
+func (w *world) fault(f sandbox.Fault) { w.sandbox.AddFault(f) }
 
 // expectOneErrorLine checks a failed command's stderr is one readable line
 // naming mps, free of control characters, and containing every want.

@@ -21,7 +21,7 @@ const (
 )
 
 // Source emits webhook payloads in Meta's shape to its subscribers, as the
-// demo's sandbox (graphtest.Sandbox) does.
+// demo's sandbox (sandbox.Sandbox) does.
 type Source interface {
 	OnWebhook(fn func(payload []byte))
 }

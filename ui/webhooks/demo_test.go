@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 	"mps/store/eventlog"
 )
 
@@ -17,7 +17,7 @@ import (
 func TestDemoLogStoresWhatTheSourceSends(t *testing.T) {
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
-	sb := graphtest.New(graphtest.Options{Now: clock, Seed: 7})
+	sb := sandbox.New(sandbox.Options{Now: clock, Seed: 7})
 	// Each replayed payload holds one change.
 	var sent [][]byte
 	sb.OnWebhook(func(payload []byte) { sent = append(sent, payload) })

@@ -11,7 +11,8 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
 )
@@ -47,19 +48,19 @@ func TestReconcileTable(t *testing.T) {
 // API does not know, and reconciles against client_whatsapp_business_accounts.
 func TestReconcileOverSandbox(t *testing.T) {
 	ctx := context.Background()
-	sandbox, api := graphtest.Start(t, graphtest.Options{WABAs: 5})
+	sb, api := sandboxtest.Start(t, sandbox.Options{WABAs: 5})
 	l := openLog(t)
 	receiver := startReceiver(t, l)
 
 	var mu sync.Mutex
 	var deliveries [][]byte
-	sandbox.OnWebhook(func(p []byte) {
+	sb.OnWebhook(func(p []byte) {
 		mu.Lock()
 		defer mu.Unlock()
 		deliveries = append(deliveries, p)
 	})
 	var active string
-	for _, s := range sandbox.Solutions() {
+	for _, s := range sb.Solutions() {
 		if s.Status == graph.StatusActive {
 			active = s.ID
 			break
@@ -70,7 +71,7 @@ func TestReconcileOverSandbox(t *testing.T) {
 	}
 	var onboarded []graph.WABA
 	for range 3 {
-		w, err := sandbox.OnboardCustomer(active)
+		w, err := sb.OnboardCustomer(active)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -96,12 +97,12 @@ func TestReconcileOverSandbox(t *testing.T) {
 	}
 
 	client, err := graph.New(graph.WithBaseURL(api.URL), graph.WithTokenSource(func(context.Context) (string, error) {
-		return graphtest.DemoToken, nil
+		return sandbox.DemoToken, nil
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	listed, err := client.ClientWABAs(ctx, graphtest.DemoBusinessID, nil)
+	listed, err := client.ClientWABAs(ctx, sandbox.DemoBusinessID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
