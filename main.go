@@ -41,7 +41,7 @@ func environment() cli.Env {
 		ConfigDir: configDir,
 		Now:       time.Now,
 		TUI:       runDashboard,
-		DemoTUI:   func(ctx context.Context, refresh time.Duration) error { return ui.RunDemo(ctx, refresh) },
+		DemoTUI:   ui.RunDemo,
 	}
 	return cli.TerminalEnv(env, os.Stdin, os.Stdout, os.Stderr)
 }

@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"mps/graph"
 	"mps/graph/sandbox"
 )
@@ -19,9 +17,11 @@ const demoLatency = 120 * time.Millisecond
 
 // RunDemo runs the app against the in-process sandbox on loopback, with its
 // seeded data and a small latency. It needs no token and no network.
-// refresh is how often the solution list reloads by itself (0: never).
-func RunDemo(ctx context.Context, refresh time.Duration, opts ...tea.ProgramOption) error {
+// refresh is how often the solution list reloads by itself (0: never);
+// variants switch the sandbox to what Graph may do differently.
+func RunDemo(ctx context.Context, refresh time.Duration, variants sandbox.Variants) error {
 	sb := sandbox.New(sandbox.Options{Latency: demoLatency})
+	variants.Apply(sb)
 	hooks, err := startDemoWebhooks(ctx, sb)
 	if err != nil {
 		return err
@@ -61,7 +61,7 @@ func RunDemo(ctx context.Context, refresh time.Duration, opts ...tea.ProgramOpti
 		FirstSeen:          events.FirstSeen,
 		SeenWABAs:          events.SeenWABAs,
 		Refresh:            refresh,
-	}, opts...)
+	})
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}

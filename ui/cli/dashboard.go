@@ -21,7 +21,11 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 		if env.DemoTUI == nil {
 			return errors.New("this build of mps has no dashboard")
 		}
-		return env.DemoTUI(ctx, refresh)
+		variants, err := demoVariants(env.Getenv)
+		if err != nil {
+			return err
+		}
+		return env.DemoTUI(ctx, refresh, variants)
 	}
 	if env.TUI == nil {
 		return errors.New("this build of mps has no dashboard")

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,11 +50,57 @@ func TestDashboardWithoutTokenExits4BeforeStarting(t *testing.T) {
 func TestDemoDashboard(t *testing.T) {
 	h := newHarness(t, sandbox.Options{})
 	h.terminal = true
-	ran := false
-	h.demoTUI = func(context.Context, time.Duration) error { ran = true; return nil }
+	var got []sandbox.Variants
+	h.demoTUI = func(_ context.Context, _ time.Duration, v sandbox.Variants) error { got = append(got, v); return nil }
 	h.tui = func(context.Context, TUIConfig) error { t.Error("the real dashboard ran for --demo"); return nil }
 	h.mustRun("--demo")
-	if !ran {
-		t.Error("--demo did not start the demo dashboard")
+	h.env[EnvDemoLists], h.env[EnvDemoBodies] = "default-fields", "openapi"
+	h.mustRun("--demo")
+	want := []sandbox.Variants{{}, {ListDefaultFieldsOnly: true, ActionBodies: sandbox.BodiesOpenAPI}}
+	if !slices.Equal(got, want) {
+		t.Errorf("the demo dashboard ran with switches %+v, want %+v", got, want)
+	}
+	// A switch mps does not know is refused before anything starts.
+	for _, bad := range [][2]string{{"default", ""}, {"", "strict"}} {
+		h.env[EnvDemoLists], h.env[EnvDemoBodies] = bad[0], bad[1]
+		r := h.run("--demo")
+		wantExit(t, r, ExitUsage, "--demo with "+bad[0]+bad[1])
+		if !strings.Contains(r.stderr, EnvDemoBodies) {
+			t.Errorf("the refusal does not say what to set: %q", r.stderr)
+		}
+		if r := h.run("--demo", "solutions"); r.code != ExitUsage {
+			t.Errorf("--demo solutions with %q: exit %d, want %d", bad, r.code, ExitUsage)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("the demo dashboard started %d times, want 2 (not for unknown switches)", len(got))
+	}
+}
+
+// MPS_DEMO_BODIES=openapi: the demo's sandbox takes only the OpenAPI form,
+// so the accept goes twice, the guide's empty body refused first (the debug
+// log shows it), and then succeeds; without the switch one POST does.
+func TestDemoActionBodiesSwitch(t *testing.T) {
+	for _, c := range []struct {
+		bodies string
+		posts  []string // the statuses of the accept POSTs, in order
+	}{{"", []string{"200"}}, {"openapi", []string{"400", "200"}}} {
+		h := newHarness(t, sandbox.Options{})
+		h.env[EnvDemoBodies] = c.bodies
+		h.env[envDebug] = "api"
+		r := h.run("--demo", "accept", "17602267745700", "--yes")
+		if r.code != ExitOK || !strings.Contains(r.stdout, "Active") {
+			t.Fatalf("--demo accept with MPS_DEMO_BODIES=%q: exit %d\n%s%s", c.bodies, r.code, r.stdout, r.stderr)
+		}
+		var posts []string
+		for _, line := range strings.Split(r.stderr, "\n") {
+			if strings.Contains(line, " POST ") && strings.Contains(line, "/accept") {
+				_, status, _ := strings.Cut(line, " status=")
+				posts = append(posts, strings.Fields(status)[0])
+			}
+		}
+		if !slices.Equal(posts, c.posts) {
+			t.Errorf("MPS_DEMO_BODIES=%q: accept POSTs answered %v, want %v\n%s", c.bodies, posts, c.posts, r.stderr)
+		}
 	}
 }

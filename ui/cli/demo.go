@@ -14,14 +14,30 @@ import (
 	"mps/ui/webhooks"
 )
 
-// EnvDemoLists=default-fields makes the demo's solution lists answer only
-// their default fields, as Graph may (graph-api-notes.md, "A list may
-// answer only its default fields"): the role then comes from the role
-// lists, the other side from a solution's read.
+// The demo's switches for what Graph may do differently (graph-api-notes.md):
+// EnvDemoLists=default-fields makes its solution lists answer only their
+// default fields (the role then comes from the role lists, the other side
+// from a solution's read); EnvDemoBodies=openapi|guide makes its action
+// POSTs take only that documented body form.
 const (
-	EnvDemoLists           = "MPS_DEMO_LISTS"
-	demoListsDefaultFields = "default-fields"
+	EnvDemoLists  = "MPS_DEMO_LISTS"
+	EnvDemoBodies = "MPS_DEMO_BODIES"
 )
+
+// DemoDashboard runs the dashboard on the in-process sandbox with the
+// demo's switches; refresh is the one setting a demo honours.
+type DemoDashboard func(ctx context.Context, refresh time.Duration, variants sandbox.Variants) error
+
+// demoVariants reads the demo's switches from the environment, for the
+// dashboard and the commands alike.
+func demoVariants(getenv func(string) string) (sandbox.Variants, error) {
+	v, err := sandbox.ParseVariants(getenv(EnvDemoLists), getenv(EnvDemoBodies))
+	if err != nil {
+		return v, usageErrorf(fmt.Sprintf("Unset %s and %s, or set them to %s and any, openapi or guide.", EnvDemoLists, EnvDemoBodies, sandbox.ListsDefaultFields),
+			"the demo's switches: %v", err)
+	}
+	return v, nil
+}
 
 // demoServer is the sandbox served on loopback for one run of a command
 // with --demo: the seeded demo data, the demo identity and token, and no

@@ -34,8 +34,7 @@ type Env struct {
 	// TUI runs the dashboard; DemoTUI runs it on the in-process sandbox.
 	// Either may be nil, and then mps says the dashboard is not available.
 	TUI func(ctx context.Context, cfg TUIConfig) error
-	// DemoTUI gets the refresh interval, the one setting a demo honours.
-	DemoTUI func(ctx context.Context, refresh time.Duration) error
+	DemoTUI DemoDashboard
 }
 
 // TUIConfig is what the dashboard needs from the command line: the client,

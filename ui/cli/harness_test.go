@@ -27,7 +27,7 @@ type harness struct {
 	terminal  bool   // stdin and stdout are terminals
 	password  string // what the hidden prompt reads
 	tui       func(ctx context.Context, cfg TUIConfig) error
-	demoTUI   func(ctx context.Context, refresh time.Duration) error
+	demoTUI   DemoDashboard
 	stdin     io.Reader // when set, read in place of runWithInput's text
 }
 

@@ -45,7 +45,7 @@ func TestRefreshIntervalReachesTheDashboard(t *testing.T) {
 			h := dashboardWithRefreshEnv(t, c.env)
 			got := time.Duration(-1)
 			h.tui = func(_ context.Context, cfg TUIConfig) error { got = cfg.Refresh; return nil }
-			h.demoTUI = func(_ context.Context, refresh time.Duration) error { got = refresh; return nil }
+			h.demoTUI = func(_ context.Context, refresh time.Duration, _ sandbox.Variants) error { got = refresh; return nil }
 			h.mustRun(c.args...)
 			if got != c.want {
 				t.Fatalf("mps %v (MPS_REFRESH=%q): the dashboard got %v, want %v", c.args, c.env, got, c.want)
@@ -73,7 +73,7 @@ func TestBadRefreshIsAUsageErrorNamingItsSource(t *testing.T) {
 			h := dashboardWithRefreshEnv(t, c.env)
 			started := false
 			h.tui = func(context.Context, TUIConfig) error { started = true; return nil }
-			h.demoTUI = func(context.Context, time.Duration) error { started = true; return nil }
+			h.demoTUI = func(context.Context, time.Duration, sandbox.Variants) error { started = true; return nil }
 			r := h.run(c.args...)
 			wantExit(t, r, ExitUsage, c.args...)
 			for _, w := range c.want {

@@ -48,14 +48,17 @@ func newSession(g *globalFlags, env Env) (*Session, error) {
 		return nil, err
 	}
 	if g.demo {
+		variants, err := demoVariants(env.Getenv)
+		if err != nil {
+			return nil, err
+		}
 		demo, err := startDemo(env.Now)
 		if err != nil {
 			return nil, err
 		}
 		s.demo = demo
 		s.settings = demo.settings()
-		// The demo against a Graph whose lists answer only their default fields.
-		demo.sandbox.SetListDefaultFieldsOnly(env.Getenv(EnvDemoLists) == demoListsDefaultFields)
+		variants.Apply(demo.sandbox)
 		return s, nil
 	}
 	if env.ConfigDir == "" {
