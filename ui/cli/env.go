@@ -33,7 +33,7 @@ type Env struct {
 
 	// TUI runs the dashboard; DemoTUI runs it on the in-process sandbox.
 	// Either may be nil, and then mps says the dashboard is not available.
-	TUI func(ctx context.Context, cfg TUIConfig) error
+	TUI     func(ctx context.Context, cfg TUIConfig) error
 	DemoTUI DemoDashboard
 }
 
