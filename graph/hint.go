@@ -108,7 +108,7 @@ func adviceText(s situation) string {
 	case timedOut:
 		return "Check the network, or raise --timeout (MPS_TIMEOUT)."
 	case networkFailed:
-		return "Graph could not be reached or answered badly: check the network and {retry}."
+		return "Graph answered badly or not at all: check the network and {retry}."
 	case clientFailed:
 		return "Check the network, the profile's Graph URL and API version, then {retry}."
 	case stopped:
