@@ -176,7 +176,7 @@ func (in *inspector) permissionLines(width int) []string {
 	case g.Known:
 		out = append(out, st.Muted.Render("  none listed"))
 	default:
-		out = append(out, st.Muted.Render("  not known yet"))
+		out = append(out, st.Muted.Render("  not known until the solution is read"))
 	}
 	return out
 }

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"mps/graph"
 	"mps/graph/graphtest"
 )
 
@@ -67,4 +69,39 @@ func pendingLine(screen, name string) string {
 		}
 	}
 	return ""
+}
+
+// When the solution's own read fails under lists that answered only their
+// default fields, the inspector says the permissions are not known; it
+// does not claim none are listed.
+func TestInspectorSaysUnreadPermissionsAreNotKnown(t *testing.T) {
+	h := newHarnessWith(t, 120, 40, graphtest.Options{ListDefaultFieldsOnly: true})
+	h.press("2")
+	s := h.selectRow("Social OVD with Northwind")
+	h.sb.AddFault(graphtest.Fault{Kind: graphtest.FaultTransient, Method: "GET", PathContains: s.ID})
+	h.press("enter")
+	h.wantScreen("Reading the solution failed", "not known until the solution is read")
+	if strings.Contains(h.screen(), "none listed") {
+		t.Fatalf("the inspector says no permissions are listed before any were read:\n%s", h.screen())
+	}
+}
+
+// The confirm dialog lists what accepting grants each side: two partner
+// rows' permissions once each, and a side whose list Graph did not answer
+// as not read, never as "none".
+func TestConfirmGrantsCountTwoRowsOnceAndSayWhatWasNotRead(t *testing.T) {
+	c := newContext(context.Background(), Config{AppID: graphtest.DemoAppID})
+	sol := graph.Solution{ID: "1", OwnerPermissions: []string{"VIEW_TEMPLATES"}, Partners: graph.PartnerRows{
+		{ID: "2", PartnerApp: &graph.App{ID: graphtest.DemoAppID}, PartnerPermissions: []string{"MESSAGING", "VIEW_COST"}},
+		{ID: "3", PartnerApp: &graph.App{ID: "637576208107267"}, PartnerPermissions: []string{"MESSAGING", "MANAGE_BILLING"}},
+	}}
+	d := newConfirmDialog(c, actionRequest{Action: graph.ActionAccept, Solution: sol, Role: graph.RolePartner})
+	if got := strings.Join(d.grants(200, true), "\n"); !strings.Contains(got, "3: MESSAGING, VIEW_COST, MANAGE_BILLING") {
+		t.Errorf("the dialog's grants:\n%s", got)
+	}
+	sol.Partners[1].PartnerPermissions = nil
+	d = newConfirmDialog(c, actionRequest{Action: graph.ActionAccept, Solution: sol, Role: graph.RolePartner})
+	if got := strings.Join(d.grants(200, true), "\n"); !strings.Contains(got, "not read") || strings.Contains(got, "none") {
+		t.Errorf("a row without partner_permissions:\n%s", got)
+	}
 }
