@@ -54,21 +54,11 @@ func TestPendingCountsTwoPartnerRowsOnce(t *testing.T) {
 				t.Errorf("defaults only %v: %q: the inspector marks %d permissions one-sided, want %d:\n%s", defaultsOnly, c.name, got, c.partnerGets+2, h.screen())
 			}
 			h.press("esc")
-			if line := pendingLine(h.screen(), c.name); !strings.Contains(line, c.theyGet) {
+			if line := lineWith(h.screen(), c.name); !strings.Contains(line, c.theyGet) {
 				t.Errorf("defaults only %v: Pending's row for %q is %q, want %q", defaultsOnly, c.name, line, c.theyGet)
 			}
 		}
 	}
-}
-
-// pendingLine is the screen's line for the named row.
-func pendingLine(screen, name string) string {
-	for _, line := range strings.Split(screen, "\n") {
-		if strings.Contains(line, name) {
-			return line
-		}
-	}
-	return ""
 }
 
 // When the solution's own read fails under lists that answered only their
