@@ -160,14 +160,14 @@ func (d *confirmDialog) side(a *graph.App) string {
 
 // grants lists each side's permissions as read: what accepting grants
 // them, or, for the other actions, which grant nothing, what they hold.
-// compact keeps each list to one line.
+// compact keeps each list to one line. A list Graph did not answer is
+// said to be unread, never "none".
 func (d *confirmDialog) grants(width int, compact bool) []string {
-	s := d.req.Solution
-	var partnerPerms []string
-	for _, row := range s.Partners {
-		partnerPerms = append(partnerPerms, row.PartnerPermissions...)
-	}
+	g := d.req.Solution.Grants()
 	list := func(perms []string) string {
+		if perms == nil {
+			return "    not read: Graph's answer did not list them"
+		}
 		if compact {
 			return "    " + d.ctx.Measure.Truncate(fmt.Sprintf("%d: %s", len(perms), permissionList(perms)), width-4)
 		}
@@ -175,13 +175,13 @@ func (d *confirmDialog) grants(width int, compact bool) []string {
 		return indent + strings.ReplaceAll(d.ctx.Measure.Wrap(permissionList(perms), width-len(indent)), "\n", "\n"+indent)
 	}
 	if d.req.Action != graph.ActionAccept {
-		return []string{"Grants no permissions. The owner's:", list(s.OwnerPermissions), "The partner's:", list(partnerPerms)}
+		return []string{"Grants no permissions. The owner's:", list(g.Owner), "The partner's:", list(g.Partner)}
 	}
 	return []string{
 		"Permissions granted to the owner:",
-		list(s.OwnerPermissions),
+		list(g.Owner),
 		"Permissions granted to the partner:",
-		list(partnerPerms),
+		list(g.Partner),
 	}
 }
 

@@ -10,7 +10,8 @@ import (
 )
 
 // describeError turns an error into one line that says what went wrong and
-// what to do. Server text is sanitised; Graph's codes and fbtrace_id are kept.
+// what to do (graph's advice, in the dashboard's words). Server text is
+// sanitised; Graph's codes and fbtrace_id are kept.
 func describeError(c *Context, what string, err error) string {
 	if err == nil {
 		return ""
@@ -19,22 +20,17 @@ func describeError(c *Context, what string, err error) string {
 	if errors.As(err, &missing) {
 		return what + " failed: " + missing.Error() + "."
 	}
-	var advice string
-	switch graph.ClassOf(err) {
-	case graph.ClassAuth:
-		advice = "the token was refused (expired or revoked): " + c.LoginHint
-	case graph.ClassThrottled:
-		advice = "Graph is throttling this app: mps loads again by itself once Graph allows it (the status bar counts down)"
-	case graph.ClassPermission:
-		advice = "the token lacks a permission for this: check the app's whatsapp_business_management access"
-	case graph.ClassInvalid:
-		advice = "Graph refused the request: check the IDs in this profile"
-	case graph.ClassTransient:
-		advice = "Graph or the network failed: press r to try again"
-	default:
-		advice = "press r to try again"
+	return fmt.Sprintf("%s failed. %s Graph said: %s", what, graph.Advice(err, c.adviceWords()), text.Sanitize(errorDetail(err)))
+}
+
+// adviceWords are the dashboard's ways out, for graph's table of advice.
+func (c *Context) adviceWords() graph.Words {
+	return graph.Words{
+		Login:  c.LoginHint,
+		Retry:  "press r to try again",
+		Resume: "then mps loads again by itself (the status bar counts down)",
+		Else:   "Press r to try again.",
 	}
-	return fmt.Sprintf("%s failed: %s. Graph said: %s", what, advice, text.Sanitize(errorDetail(err)))
 }
 
 // errorDetail is the error's message with Graph's identifiers.

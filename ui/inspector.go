@@ -148,45 +148,35 @@ func (in *inspector) body(width int) []string {
 // side; a permission only one side holds is highlighted.
 func (in *inspector) permissionLines(width int) []string {
 	st := in.ctx.Styles
-	var partner []string
-	for _, row := range in.sol.Partners {
-		partner = append(partner, row.PartnerPermissions...)
-	}
-	onlyOwner, onlyPartner, _ := graph.PermissionDiff(in.sol.OwnerPermissions, partner)
-	oneSided := make(map[string]bool)
-	for _, p := range append(onlyOwner, onlyPartner...) {
-		oneSided[p] = true
-	}
-	has := func(list []string, p string) string {
-		for _, q := range list {
-			if q == p {
-				return "yes"
-			}
+	has := func(yes bool) string {
+		if yes {
+			return "yes"
 		}
 		return " - "
 	}
 	out := []string{st.Section.Render("Permissions"), st.Muted.Render(in.ctx.Measure.Truncate(fmt.Sprintf("  %-26s %-6s %-8s %s", "name", "owner", "partner", "meaning"), width))}
-	seen := make(map[string]bool)
-	for _, p := range append(append([]string{}, in.sol.OwnerPermissions...), partner...) {
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		meaning, known := graph.PermissionMeaning(p)
+	g := in.sol.Grants()
+	rows := g.Table()
+	for _, r := range rows {
+		meaning, known := graph.PermissionMeaning(r.Name)
 		if !known {
 			meaning = "not known to mps; shown as sent"
 		}
-		if oneSided[p] {
+		if r.OneSided() {
 			meaning += " (one side only)"
 		}
-		line := in.ctx.Measure.Truncate(fmt.Sprintf("  %s %-6s %-8s %s", in.ctx.Measure.Fit(text.Sanitize(p), 26), has(in.sol.OwnerPermissions, p), has(partner, p), meaning), width)
-		if oneSided[p] {
+		line := in.ctx.Measure.Truncate(fmt.Sprintf("  %s %-6s %-8s %s", in.ctx.Measure.Fit(text.Sanitize(r.Name), 26), has(r.Owner), has(r.Partner), meaning), width)
+		if r.OneSided() {
 			line = st.Highlight.Render(line)
 		}
 		out = append(out, line)
 	}
-	if len(seen) == 0 {
+	switch {
+	case len(rows) > 0:
+	case g.Known:
 		out = append(out, st.Muted.Render("  none listed"))
+	default:
+		out = append(out, st.Muted.Render("  not known until the solution is read"))
 	}
 	return out
 }

@@ -156,16 +156,9 @@ func shortAge(d time.Duration) string {
 // permissions are known (a list that answered only its default fields
 // has none of them, the solution's own read has them).
 func permissionSummary(s *graph.Solution, role graph.Role) string {
-	if !role.Known() || s.OwnerPermissions == nil || s.Partners == nil {
+	ours, theirs, ok := s.Grants().Sides(role)
+	if !ok {
 		return "—"
-	}
-	var partner []string
-	for _, row := range s.Partners {
-		partner = append(partner, row.PartnerPermissions...)
-	}
-	ours, theirs := partner, s.OwnerPermissions
-	if role == graph.RoleOwner {
-		ours, theirs = s.OwnerPermissions, partner
 	}
 	line := fmt.Sprintf("we get %d · they get %d", len(ours), len(theirs))
 	switch side := graph.MessagingSide(s); {

@@ -63,6 +63,26 @@ func (s *Sandbox) AddSolution(spec SolutionSpec) string {
 	return id
 }
 
+// AddPartnerRow adds a partner row for appID, granted perms, to a
+// solution, with the status of its first row, and returns the row's ID
+// ("" when there is no such solution). The API models the partners as a
+// list, so rows may grant different permissions; no webhook is sent.
+func (s *Sandbox) AddPartnerRow(solutionID, appID string, perms ...string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i, ok := s.state.byID[solutionID]
+	if !ok {
+		return ""
+	}
+	sol := s.state.solutions[i]
+	row := partnerRow{id: offsetID(sol.id, partnerRowStep), app: appID, perms: slices.Clone(perms)}
+	if n := len(sol.partners); n > 0 {
+		row.id, row.status = offsetID(sol.partners[n-1].id, 1), sol.partners[0].status
+	}
+	sol.partners = append(sol.partners, row)
+	return row.id
+}
+
 func defaultPending(status string) string {
 	if status == graph.StatusInitiated || status == graph.StatusPending {
 		return graph.PendingActivation

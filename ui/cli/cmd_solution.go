@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"slices"
 	"strings"
 
 	"mps/graph"
@@ -93,21 +92,13 @@ func (s *Session) writeSolutionDetail(sol *graph.Solution) error {
 // permissionTable puts each side's permissions side by side, with what
 // each one lets its holder do; a "-" marks what one side lacks.
 func (s *Session) permissionTable(sol *graph.Solution) *table {
-	partner := partnerPermissions(sol)
-	_, onlyPartner, _ := graph.PermissionDiff(sol.OwnerPermissions, partner)
 	t := newTable("PERMISSION", "OWNER", "PARTNER", "MEANING")
-	add := func(p string, owner, partner bool) {
-		meaning, ok := graph.PermissionMeaning(p)
+	for _, r := range sol.Grants().Table() {
+		meaning, ok := graph.PermissionMeaning(r.Name)
 		if !ok {
 			meaning = "(not known to mps)"
 		}
-		t.add(p, yesOrDash(owner), yesOrDash(partner), meaning)
-	}
-	for _, p := range sol.OwnerPermissions {
-		add(p, true, slices.Contains(partner, p))
-	}
-	for _, p := range onlyPartner {
-		add(p, false, true)
+		t.add(r.Name, yesOrDash(r.Owner), yesOrDash(r.Partner), meaning)
 	}
 	if len(t.rows) == 0 {
 		t.add("(none listed)")
@@ -132,19 +123,6 @@ func (s *Session) actionTable(st graph.State, role graph.Role) *table {
 		t.add(v.Action.Command(), allowed, v.Reason)
 	}
 	return t
-}
-
-// partnerPermissions joins the partner rows' permissions, in order, once each.
-func partnerPermissions(sol *graph.Solution) []string {
-	var out []string
-	for _, row := range sol.Partners {
-		for _, p := range row.PartnerPermissions {
-			if !slices.Contains(out, p) {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
 }
 
 // roleText is our side as a sentence part, saying why when it is not one.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -65,16 +64,11 @@ func exitCode(err error) int {
 // wrong (with Graph's code, subcode and fbtrace_id when Graph said it), and
 // what to do about it.
 func errorLine(err error) string {
-	msg, hint := err.Error(), ""
-	switch e, ok := errors.AsType[*exitError](err); {
-	case ok:
+	msg, hint := err.Error(), graph.Hint(err)
+	if e, ok := errors.AsType[*exitError](err); ok {
 		// mps's own message says it all, even when the graph client
 		// wrapped it (a token lookup that failed inside a call).
 		msg, hint = e.msg, e.hint
-	case fromGraph(err):
-		hint = graph.Hint(err)
-	case errors.Is(err, context.Canceled):
-		hint = "Stopped before it finished."
 	}
 	line := "mps: " + oneLine(msg)
 	if hint = oneLine(hint); hint != "" {
@@ -84,17 +78,6 @@ func errorLine(err error) string {
 		line += " " + hint
 	}
 	return line
-}
-
-// fromGraph reports whether err came out of the graph client, so that
-// graph.Hint knows what to say about it.
-func fromGraph(err error) bool {
-	if graph.ClassOf(err) != graph.ClassUnknown || graph.IsUnknownOutcome(err) {
-		return true
-	}
-	_, isGraphErr := errors.AsType[*graph.Error](err)
-	_, isBodyErr := errors.AsType[*graph.BodyError](err)
-	return isGraphErr || isBodyErr
 }
 
 // oneLine keeps text on one line and free of control sequences.

@@ -90,7 +90,7 @@ func TestAppThrottleDashboardResumes(t *testing.T) {
 	w := newWorld(t, sandbox.Options{})
 	w.fault(appThrottle(0))
 	s := w.startDashboard()
-	screen := s.waitFor("Graph is throttling this app", "throttled, ")
+	screen := s.waitFor("Graph is limiting calls for this app", "throttled, ")
 	left, ok := countdown(screen)
 	if !ok || left <= 0 || left > graph.ThrottleFallback {
 		t.Errorf("the status bar shows no countdown of up to %s:\n%s", graph.ThrottleFallback, screen)
