@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // twoRowSolution is a solution we own whose partners edge has two rows,
@@ -27,9 +27,9 @@ func twoRowSolutions() []twoRowSolution {
 	}
 }
 
-func addTwoRowSolutions(sb *graphtest.Sandbox) {
+func addTwoRowSolutions(sb *sandbox.Sandbox) {
 	for _, c := range twoRowSolutions() {
-		id := sb.AddSolution(graphtest.SolutionSpec{Name: c.name, PartnerAppID: "21202248997039",
+		id := sb.AddSolution(sandbox.SolutionSpec{Name: c.name, PartnerAppID: "21202248997039",
 			OwnerPermissions: []string{"VIEW_TEMPLATES", "VIEW_INSIGHTS"}, PartnerPermissions: c.rows[0]})
 		sb.AddPartnerRow(id, "637576208107267", c.rows[1]...)
 	}
@@ -41,8 +41,8 @@ func addTwoRowSolutions(sb *graphtest.Sandbox) {
 // own read, never a count.
 func TestPendingCountsTwoPartnerRowsOnce(t *testing.T) {
 	for _, defaultsOnly := range []bool{false, true} {
-		h := newHarnessConfig(t, 200, 50, graphtest.Options{ListDefaultFieldsOnly: defaultsOnly},
-			func(sb *graphtest.Sandbox, _ *Config) { addTwoRowSolutions(sb) })
+		h := newHarnessConfig(t, 200, 50, sandbox.Options{ListDefaultFieldsOnly: defaultsOnly},
+			func(sb *sandbox.Sandbox, _ *Config) { addTwoRowSolutions(sb) })
 		h.press("2")
 		for _, c := range twoRowSolutions() {
 			s := h.selectRow(c.name)
@@ -65,10 +65,10 @@ func TestPendingCountsTwoPartnerRowsOnce(t *testing.T) {
 // default fields, the inspector says the permissions are not known; it
 // does not claim none are listed.
 func TestInspectorSaysUnreadPermissionsAreNotKnown(t *testing.T) {
-	h := newHarnessWith(t, 120, 40, graphtest.Options{ListDefaultFieldsOnly: true})
+	h := newHarnessWith(t, 120, 40, sandbox.Options{ListDefaultFieldsOnly: true})
 	h.press("2")
 	s := h.selectRow("Social OVD with Northwind")
-	h.sb.AddFault(graphtest.Fault{Kind: graphtest.FaultTransient, Method: "GET", PathContains: s.ID})
+	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultTransient, Method: "GET", PathContains: s.ID})
 	h.press("enter")
 	h.wantScreen("Reading the solution failed", "not known until the solution is read")
 	if strings.Contains(h.screen(), "none listed") {
@@ -80,9 +80,9 @@ func TestInspectorSaysUnreadPermissionsAreNotKnown(t *testing.T) {
 // rows' permissions once each, and a side whose list Graph did not answer
 // as not read, never as "none".
 func TestConfirmGrantsCountTwoRowsOnceAndSayWhatWasNotRead(t *testing.T) {
-	c := newContext(context.Background(), Config{AppID: graphtest.DemoAppID})
+	c := newContext(context.Background(), Config{AppID: sandbox.DemoAppID})
 	sol := graph.Solution{ID: "1", OwnerPermissions: []string{"VIEW_TEMPLATES"}, Partners: graph.PartnerRows{
-		{ID: "2", PartnerApp: &graph.App{ID: graphtest.DemoAppID}, PartnerPermissions: []string{"MESSAGING", "VIEW_COST"}},
+		{ID: "2", PartnerApp: &graph.App{ID: sandbox.DemoAppID}, PartnerPermissions: []string{"MESSAGING", "VIEW_COST"}},
 		{ID: "3", PartnerApp: &graph.App{ID: "637576208107267"}, PartnerPermissions: []string{"MESSAGING", "MANAGE_BILLING"}},
 	}}
 	d := newConfirmDialog(c, actionRequest{Action: graph.ActionAccept, Solution: sol, Role: graph.RolePartner})

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"mps/graph/graphtest"
+	"mps/graph/sandbox"
 )
 
 // `mps solution` on a solution we own whose partners edge has two rows,
@@ -22,9 +22,9 @@ func TestSolutionWithTwoPartnerRows(t *testing.T) {
 		{"Two rows, the same two", [2][]string{{"MESSAGING", "MANAGE_BILLING"}, {"MESSAGING", "MANAGE_BILLING"}}, 2, 2, "MESSAGING MANAGE_BILLING"},
 	}
 	for _, defaultsOnly := range []bool{false, true} {
-		h := newHarness(t, graphtest.Options{ListDefaultFieldsOnly: defaultsOnly})
+		h := newHarness(t, sandbox.Options{ListDefaultFieldsOnly: defaultsOnly})
 		for _, c := range cases {
-			id := h.sandbox.AddSolution(graphtest.SolutionSpec{Name: c.name, PartnerAppID: "21202248997039",
+			id := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: c.name, PartnerAppID: "21202248997039",
 				OwnerPermissions: []string{"VIEW_TEMPLATES", "VIEW_INSIGHTS"}, PartnerPermissions: c.rows[0]})
 			h.sandbox.AddPartnerRow(id, "637576208107267", c.rows[1]...)
 			out := h.mustRun("solution", id).stdout
