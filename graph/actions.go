@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // ActionResult is what an action POST answered, in any documented shape.
@@ -59,6 +60,7 @@ func (c *Client) post(ctx context.Context, solutionID string, a Action, body url
 		return nil, false, err
 	}
 	if err := resp.failure(token); err != nil {
+		c.holdOffAfter(err)
 		if definiteRefusal(err) {
 			return nil, true, err
 		}
@@ -109,4 +111,19 @@ func parseActionResult(body []byte) (*ActionResult, bool) {
 		}
 	}
 	return result, true
+}
+
+// holdOffAfter records the throttle a refused POST met. The POST is never
+// retried, but the throttle holds for every call, and the status bar shows
+// it: Graph's stated wait, or ThrottleFallback when it names none.
+func (c *Client) holdOffAfter(err error) {
+	if ClassOf(err) != ClassThrottled {
+		return
+	}
+	var stated time.Duration
+	var graphErr *Error
+	if errors.As(err, &graphErr) {
+		stated = graphErr.RetryAfter
+	}
+	c.setThrottledUntil(c.clock.Now().Add(holdOff(err, stated, false)))
 }

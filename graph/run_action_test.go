@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"mps/graph"
 	"mps/graph/sandbox"
@@ -184,5 +185,27 @@ func TestRunActionNotSent(t *testing.T) {
 	out := c.RunAction(context.Background(), graph.ActionCall{SolutionID: "../1", Action: graph.ActionAccept, AppID: sandbox.DemoAppID})
 	if out.Err == nil || out.Posts != 0 || out.After != nil || len(sb.Requests()) != 0 {
 		t.Fatalf("outcome %+v, %d requests; want an error and no request", out, len(sb.Requests()))
+	}
+}
+
+// A throttled action POST is refused and not resent, and the throttle it
+// met holds for every call, so the dashboard's status bar shows it: Graph's
+// stated wait, or ThrottleFallback when it names none.
+func TestRunActionThrottledHoldsOffOtherCalls(t *testing.T) {
+	for _, c := range []struct {
+		kind sandbox.FaultKind
+		want time.Duration
+	}{{sandbox.FaultThrottleBUC, 2 * time.Minute}, {sandbox.FaultThrottleAppLevel, graph.ThrottleFallback}} {
+		clock := graph.NewFakeClock()
+		sb, client := sandboxClient(t, sandbox.Options{WABAs: -1}, graph.WithClock(clock))
+		target := pendingForUs(t, sb)[0]
+		sb.AddFault(sandbox.Fault{Kind: c.kind, Method: http.MethodPost, RegainMinutes: 2})
+		out := client.RunAction(context.Background(), call(target, graph.ActionAccept))
+		if graph.ClassOf(out.Err) != graph.ClassThrottled || out.Posts != 1 || len(actionPosts(sb)) != 1 {
+			t.Fatalf("%s: outcome %+v (log %d POSTs), want the throttle after 1 POST", c.kind, out, len(actionPosts(sb)))
+		}
+		if got, want := client.Usage().ThrottledUntil, clock.Now().Add(c.want); !got.Equal(want) {
+			t.Errorf("%s: ThrottledUntil = %v, want %v (now + %v)", c.kind, got, want, c.want)
+		}
 	}
 }

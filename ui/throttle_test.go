@@ -95,3 +95,20 @@ func TestThrottleStaysOnTheStatusBarWithItsWait(t *testing.T) {
 		})
 	}
 }
+
+// An action POST that Graph throttles is not resent, and the status bar
+// shows the throttle Graph stated rather than "usage low".
+func TestThrottledActionShowsOnTheStatusBar(t *testing.T) {
+	h, _ := throttleHarness(t)
+	h.press("2")
+	h.selectRow("Social OVD with Northwind")
+	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultThrottleBUC, Method: "POST", RegainMinutes: 2})
+	h.press("a")
+	h.press("y")
+	if n := len(h.posts()); n != 1 {
+		t.Fatalf("%d POSTs for one confirmed accept", n)
+	}
+	if line := h.statusLine(); !strings.Contains(line, "throttled, 2m0s left") {
+		t.Fatalf("after a throttled accept the status bar reads %q, want the throttle and its wait", line)
+	}
+}
