@@ -16,7 +16,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return a.quit()
 	}
 	if a.dialog != nil {
-		if answer := a.dialog.Update(k); answer != nil {
+		if answer := a.dialog.Update(k, a.ctx.Width, a.bodyHeight()); answer != nil {
 			return a.dialogClosed(*answer)
 		}
 		return nil

@@ -14,11 +14,17 @@ import (
 )
 
 // confirmDialog asks before an action is sent. Focus starts on Cancel, so
-// an absent-minded enter does nothing harmful.
+// an absent-minded enter does nothing harmful. It never confirms what it
+// has not shown: when its lines do not fit, they scroll, and y waits until
+// every one has been on screen; in an area too small to scroll, y waits
+// for a larger terminal.
 type confirmDialog struct {
 	ctx       *Context
 	req       actionRequest
 	confirmOn bool // focus is on the confirm button
+	offset    int  // the first scrolled line shown
+	seenAll   bool // every scrolled line has been on screen
+	refused   bool // y came before everything had been shown
 }
 
 func newConfirmDialog(ctx *Context, req actionRequest) *confirmDialog {
@@ -29,51 +35,159 @@ func (d *confirmDialog) close(confirmed bool) *dialogClosedMsg {
 	return &dialogClosedMsg{Confirmed: confirmed, Request: d.req}
 }
 
-// Update handles a key and returns the dialog's answer once it has one.
-// The answer is returned, not sent as a command, so that the very next key
-// already goes to whatever is under the dialog.
-func (d *confirmDialog) Update(msg tea.Msg) *dialogClosedMsg {
+// Update handles a key, in an area of width x height cells, and returns
+// the dialog's answer once it has one. The answer is returned, not sent as
+// a command, so that the very next key already goes to whatever is under
+// the dialog.
+func (d *confirmDialog) Update(msg tea.Msg, width, height int) *dialogClosedMsg {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
+	l := d.layout(width, height)
 	keys := d.ctx.Keys
+	confirm := func() *dialogClosedMsg {
+		if l.mode != dialogFits && !d.seenAll {
+			d.refused = true
+			return nil
+		}
+		return d.close(true)
+	}
 	switch {
 	case key.Matches(k, keys.Confirm):
-		return d.close(true)
+		return confirm()
 	case key.Matches(k, keys.Cancel):
 		return d.close(false)
 	case key.Matches(k, keys.Activate):
-		return d.close(d.confirmOn)
+		if d.confirmOn {
+			return confirm()
+		}
+		return d.close(false)
 	case key.Matches(k, keys.FocusNext):
 		d.confirmOn = !d.confirmOn
+	case l.mode == dialogScrolls:
+		d.scroll(k, l)
 	}
 	return nil
 }
 
-// dialogFit is how much of the dialog fits: each level drops more.
+// scroll moves the scrolled lines for the movement keys, and notes when
+// the last of them has been on screen.
+func (d *confirmDialog) scroll(k tea.KeyPressMsg, l dialogLayout) {
+	keys := d.ctx.Keys
+	last := max(len(l.body)-l.window, 0)
+	switch {
+	case key.Matches(k, keys.Down):
+		d.offset++
+	case key.Matches(k, keys.Up):
+		d.offset--
+	case key.Matches(k, keys.PageDown):
+		d.offset += l.window
+	case key.Matches(k, keys.PageUp):
+		d.offset -= l.window
+	case key.Matches(k, keys.Top):
+		d.offset = 0
+	case key.Matches(k, keys.Bottom):
+		d.offset = last
+	}
+	d.offset = min(max(d.offset, 0), last)
+	if d.offset == last {
+		d.seenAll = true
+	}
+}
+
+// dialogFit is how much of the dialog is drawn: each level drops more.
 type dialogFit int
 
 const (
 	fitSpaced  dialogFit = iota // everything, with blank lines
 	fitTight                    // no blank lines
 	fitCompact                  // each permission list on one line
-	fitMinimal                  // the action, the solution, the warning and the buttons
 )
 
-// View draws the dialog box centred in an area of width x height cells,
-// dropping detail as space runs short; the names, the warning and the
-// buttons always show.
-func (d *confirmDialog) View(width, height int) string {
-	inner := min(max(width-4, 10), 72)
-	var lines []string
-	for fit := fitSpaced; fit <= fitMinimal; fit++ {
-		lines = d.lines(inner, fit)
-		if len(lines)+2 <= height {
-			break
+// dialogMode is how the dialog meets its area.
+type dialogMode int
+
+const (
+	dialogFits     dialogMode = iota // every line shows
+	dialogScrolls                    // the middle scrolls between the title and the buttons
+	dialogTooSmall                   // not even a few lines scroll: y waits for a larger terminal
+)
+
+// minScrollWindow is the fewest lines worth scrolling through.
+const minScrollWindow = 3
+
+// dialogLayout is the dialog's lines for one area: a title, a body that
+// scrolls when it must, and a foot (the warning and the buttons) that
+// always shows.
+type dialogLayout struct {
+	mode   dialogMode
+	inner  int // the width inside the border and padding
+	title  string
+	body   []string
+	foot   []string
+	window int // body lines shown when scrolling
+}
+
+func (d *confirmDialog) layout(width, height int) dialogLayout {
+	l := dialogLayout{inner: min(max(width-4, 10), 72)}
+	l.title = d.ctx.Styles.Header.Render(d.ctx.Measure.Truncate(d.req.Action.Title()+"?", l.inner))
+	for fit := fitSpaced; fit <= fitCompact; fit++ {
+		l.body, l.foot = d.lines(l.inner, fit)
+		if 2+1+len(l.body)+len(l.foot) <= height {
+			return l
 		}
 	}
-	return centred(d.ctx.Measure, framed(d.ctx.Measure, d.ctx.Styles.Dialog, lines, inner), width, height)
+	// Scrolling makes room for the whole permission lists, which the
+	// compact fit cuts to a line each.
+	l.body, l.foot = d.lines(l.inner, fitTight)
+	// Borders, title, the scroll line and the foot around the window.
+	l.window = height - 2 - 1 - 1 - len(l.foot)
+	// Too small, the dialog is its title, the solution and the foot.
+	if l.window >= minScrollWindow {
+		l.mode = dialogScrolls
+		return l
+	}
+	l.mode = dialogTooSmall
+	return l
+}
+
+// View draws the dialog box centred in an area of width x height cells;
+// the title, the warning and the buttons always show.
+func (d *confirmDialog) View(width, height int) string {
+	l := d.layout(width, height)
+	m, st := d.ctx.Measure, d.ctx.Styles
+	lines := []string{l.title}
+	switch l.mode {
+	case dialogFits:
+		lines = append(lines, l.body...)
+	case dialogScrolls:
+		offset := min(d.offset, len(l.body)-l.window)
+		lines = append(lines, l.body[offset:offset+l.window]...)
+		lines = append(lines, d.scrollLine(l, offset))
+	case dialogTooSmall:
+		// The confirm button gives way to what to do, so the solution,
+		// the warning and Cancel still fit.
+		solution := "Solution: " + text.Sanitize(d.req.Solution.Name) + " (" + text.Sanitize(d.req.Solution.ID) + ")"
+		lines = append(lines, m.Truncate(solution, l.inner))
+		l.foot[len(l.foot)-1] = d.enlargeButtons(l.inner)
+	}
+	lines = append(lines, l.foot...)
+	return centred(m, framed(m, st.Dialog, lines, l.inner), width, height)
+}
+
+// scrollLine says where the scrolled part stands, and, after an early y,
+// that y waits until every line has been shown.
+func (d *confirmDialog) scrollLine(l dialogLayout, offset int) string {
+	m, st := d.ctx.Measure, d.ctx.Styles
+	where := fmt.Sprintf("lines %d–%d of %d", offset+1, offset+l.window, len(l.body))
+	switch {
+	case d.seenAll:
+		return st.Muted.Render(m.Truncate("↑ k/pgup · "+where+" · all shown", l.inner))
+	case d.refused:
+		return st.Danger.Render(m.Truncate("↓ j/pgdn/G to the end first: y confirms only what you have seen ("+where+")", l.inner))
+	}
+	return st.Muted.Render(m.Truncate("↓ j/pgdn/G for more · "+where+" · y once all is shown", l.inner))
 }
 
 // framed draws lines inside box's border and horizontal padding, each cut
@@ -114,39 +228,34 @@ func centred(m text.Measure, lines []string, width, height int) string {
 	return strings.Join(out, "\n")
 }
 
-func (d *confirmDialog) lines(width int, fit dialogFit) []string {
+// lines are the dialog's body (what it confirms, below its title) and its
+// foot (the warning and the buttons) at one level of fit.
+func (d *confirmDialog) lines(width int, fit dialogFit) (body, foot []string) {
 	st := d.ctx.Styles
 	s := d.req.Solution
 	wrap := func(s string) string { return d.ctx.Measure.Wrap(s, width) }
-	var out []string
-	add := func(parts ...string) {
+	add := func(to *[]string, parts ...string) {
 		for _, p := range parts {
 			if p == "" && fit != fitSpaced {
 				continue
 			}
-			out = append(out, strings.Split(p, "\n")...)
+			*to = append(*to, strings.Split(p, "\n")...)
 		}
 	}
-	add(st.Header.Render(d.ctx.Measure.Truncate(d.req.Action.Title()+"?", width)), "")
-	solution := "Solution: " + text.Sanitize(s.Name) + " (" + text.Sanitize(s.ID) + ")"
-	if fit == fitMinimal {
-		add(d.ctx.Measure.Truncate(solution, width))
-	} else {
-		add(wrap(solution))
-		add(wrap("State:    " + text.Sanitize(s.StateLabel()) + ", our role " + d.req.Role.String() + " (read just now)"))
-		add(wrap("Owner:    " + d.side(s.OwnerApp)))
-		for _, row := range s.Partners {
-			add(wrap("Partner:  " + d.side(row.PartnerApp)))
-		}
-		add("")
-		add(d.grants(width, fit >= fitCompact)...)
-		add("", wrap(d.req.Action.Consequence()))
+	add(&body, "", wrap("Solution: "+text.Sanitize(s.Name)+" ("+text.Sanitize(s.ID)+")"))
+	add(&body, wrap("State:    "+text.Sanitize(s.StateLabel())+", our role "+d.req.Role.String()+" (read just now)"))
+	add(&body, wrap("Owner:    "+d.side(s.OwnerApp)))
+	for _, row := range s.Partners {
+		add(&body, wrap("Partner:  "+d.side(row.PartnerApp)))
 	}
+	add(&body, "")
+	add(&body, d.grants(width, fit >= fitCompact)...)
+	add(&body, "", wrap(d.req.Action.Consequence()))
 	if d.req.Action.Irreversible() {
-		add(st.Danger.Render(d.ctx.Measure.Truncate("This cannot be undone.", width)))
+		add(&foot, st.Danger.Render(d.ctx.Measure.Truncate("This cannot be undone.", width)))
 	}
-	add("", d.buttons(width))
-	return out
+	add(&foot, "", d.buttons(width))
+	return body, foot
 }
 
 // side names an app of the solution, marking ours.
@@ -197,6 +306,18 @@ func (d *confirmDialog) buttons(width int) string {
 		label = "Confirm"
 	}
 	return cancel.Render("[ Cancel ]") + " " + confirm.Render("[ "+label+" ]")
+}
+
+// enlargeButtons are Cancel and, in place of the confirm button, what to
+// do: a terminal too small to show what the action grants cannot confirm it.
+func (d *confirmDialog) enlargeButtons(width int) string {
+	st := d.ctx.Styles
+	say, style := "enlarge to see grants", st.Muted
+	if d.refused {
+		say, style = "y waits: enlarge", st.Danger
+	}
+	cancel := st.ButtonFocus.Render("[ Cancel ]")
+	return cancel + " " + style.Render(d.ctx.Measure.Truncate(say, max(width-lipgloss.Width(cancel)-1, 1)))
 }
 
 // permissionList is a comma list of sanitised permission names.
