@@ -74,23 +74,8 @@ func (d *confirmDialog) Update(msg tea.Msg, width, height int) *dialogClosedMsg 
 // scroll moves the scrolled lines for the movement keys, and notes when
 // the last of them has been on screen.
 func (d *confirmDialog) scroll(k tea.KeyPressMsg, l dialogLayout) {
-	keys := d.ctx.Keys
-	last := max(len(l.body)-l.window, 0)
-	switch {
-	case key.Matches(k, keys.Down):
-		d.offset++
-	case key.Matches(k, keys.Up):
-		d.offset--
-	case key.Matches(k, keys.PageDown):
-		d.offset += l.window
-	case key.Matches(k, keys.PageUp):
-		d.offset -= l.window
-	case key.Matches(k, keys.Top):
-		d.offset = 0
-	case key.Matches(k, keys.Bottom):
-		d.offset = last
-	}
-	d.offset = min(max(d.offset, 0), last)
+	last := len(l.body) - l.window
+	d.offset = scrollTo(d.ctx.Keys, k, d.offset, l.window, last)
 	if d.offset == last {
 		d.seenAll = true
 	}

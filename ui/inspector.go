@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -72,22 +71,7 @@ func (in *inspector) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (in *inspector) scroll(k tea.KeyPressMsg) {
-	keys := in.ctx.Keys
-	switch {
-	case key.Matches(k, keys.Down):
-		in.offset++
-	case key.Matches(k, keys.Up):
-		in.offset--
-	case key.Matches(k, keys.PageDown):
-		in.offset += in.height
-	case key.Matches(k, keys.PageUp):
-		in.offset -= in.height
-	case key.Matches(k, keys.Top):
-		in.offset = 0
-	case key.Matches(k, keys.Bottom):
-		in.offset = len(in.lastBody)
-	}
-	in.clamp()
+	in.offset = scrollTo(in.ctx.Keys, k, in.offset, in.height, len(in.lastBody)-in.height)
 }
 
 func (in *inspector) clamp() {
