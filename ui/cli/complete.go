@@ -123,10 +123,9 @@ func flagChoices(name string) []string {
 	case "role":
 		return []string{"owner", "partner"}
 	case "field":
-		return []string{webhook.FieldPartnerSolutions, webhook.FieldAccountUpdate}
+		return webhook.KnownFields()
 	case "event":
-		return []string{webhook.EventSolutionCreated, webhook.EventSolutionUpdated, webhook.EventPartnerAdded,
-			webhook.EventPartnerAppInstalled, webhook.EventPartnerAppUninstalled, webhook.EventPartnerRemoved}
+		return webhook.KnownEvents()
 	}
 	return nil
 }
