@@ -119,7 +119,7 @@ func nextCommandWords(typed []string) []string {
 func flagChoices(name string) []string {
 	switch name {
 	case "state":
-		return strings.Split(stateChoices(), ", ")
+		return stateChoices()
 	case "role":
 		return []string{"owner", "partner"}
 	case "field":
