@@ -36,9 +36,9 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 	}
 	defer s.close()
 	s.dashboard = true
-	token, err := s.secrets.Lookup(store.AccessToken)
+	token, err := s.accessToken()
 	if err != nil {
-		return authNeeded(err)
+		return err
 	}
 	client, err := s.Client()
 	if err != nil {

@@ -79,6 +79,7 @@ func (h *harness) runWithInput(stdin string, args ...string) result {
 		Stdout:           &out,
 		Stderr:           &errOut,
 		Getenv:           func(k string) string { return h.env[k] },
+		LookupEnv:        func(k string) (string, bool) { v, ok := h.env[k]; return v, ok },
 		StdinIsTerminal:  func() bool { return h.terminal },
 		StdoutIsTerminal: func() bool { return h.terminal },
 		ReadPassword:     func(context.Context) ([]byte, error) { return []byte(h.password), nil },

@@ -98,9 +98,12 @@ func (s *Session) tokenSource() graph.TokenSource {
 	}
 	lookup := s.secrets.TokenFunc()
 	return func(ctx context.Context) (string, error) {
+		if err := s.blankTokenEnv(); err != nil {
+			return "", err
+		}
 		token, err := lookup(ctx)
 		if err != nil && ctx.Err() == nil {
-			return "", authNeeded(err)
+			return "", tokenNeeded(err)
 		}
 		return token, err
 	}
