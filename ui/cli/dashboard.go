@@ -44,6 +44,7 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 	if err != nil {
 		return err
 	}
+	defer s.flushWarnings() // after the dashboard has given the terminal back
 	return env.TUI(ctx, TUIConfig{
 		Client:             client,
 		Profile:            s.settings.Profile,

@@ -72,10 +72,7 @@ func errorLine(err error, words graph.Words) string {
 	}
 	line := "mps: " + oneLine(msg)
 	if hint = oneLine(hint); hint != "" {
-		if !strings.HasSuffix(line, ".") {
-			line += "."
-		}
-		line += " " + hint
+		line = sentence(line) + " " + hint
 	}
 	return line
 }
