@@ -108,7 +108,7 @@ func (s *Session) tokenSource() graph.TokenSource {
 		}
 		token, err := lookup(ctx)
 		if err != nil && ctx.Err() == nil {
-			return "", tokenNeeded(err)
+			return "", s.tokenNeeded(err)
 		}
 		return token, err
 	}

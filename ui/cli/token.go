@@ -30,7 +30,7 @@ func (s *Session) accessToken() (store.Secret, error) {
 	}
 	sec, err := s.secrets.Lookup(store.AccessToken)
 	if err != nil {
-		return sec, tokenNeeded(err)
+		return sec, s.tokenNeeded(err)
 	}
 	return sec, nil
 }
@@ -43,14 +43,16 @@ func (s *Session) blankTokenEnv() error {
 		hint: "Set it to an access token, or run `unset " + store.EnvToken + "` to use the keyring's (`mps login` stores one)."}
 }
 
-// tokenNeeded is authNeeded for a token that is not there at all (no entry,
-// or no keyring to hold one), with every way to start: the store's text
-// names some, the hint names all three.
-func tokenNeeded(err error) error {
-	e := authNeeded(err)
-	if errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrNoKeyring) || strings.Contains(err.Error(), "no keyring is open") {
-		e.(*exitError).hint = "Run `mps login` to store a token (it needs a keyring), set " + store.EnvToken +
-			" to one, or try `mps --demo`, which needs no token."
+// tokenNeeded is authNeeded for a token lookup. When there is no token at
+// all, the store's text names MPS_TOKEN and, with a keyring, `mps login`;
+// the hint adds what it leaves out, so that a first start sees every way in.
+func (s *Session) tokenNeeded(err error) error {
+	e := &exitError{code: ExitAuth, msg: err.Error(), err: err}
+	switch {
+	case errors.Is(err, store.ErrNoKeyring) || s.env.Keyring == nil:
+		e.hint = "`mps login` stores a token once a keyring runs; `mps --demo` needs no token at all."
+	case errors.Is(err, store.ErrNotFound):
+		e.hint = "Or try `mps --demo`, which needs no token."
 	}
 	return e
 }

@@ -54,17 +54,19 @@ func TestBlankMPSTokenSaysItIsEmpty(t *testing.T) {
 }
 
 func TestFirstStartWithoutTokenOrKeyringNamesEveryWayIn(t *testing.T) {
-	h := loggedOut(t)
-	h.env[store.EnvAppID] = sandbox.DemoAppID
-	h.keyring.FailWith(store.ErrNoKeyring)
-	h.terminal = true
-	h.tui = func(context.Context, TUIConfig) error { t.Fatal("the dashboard started without a token"); return nil }
-	for _, args := range [][]string{{}, {"solutions"}} {
-		r := h.run(args...)
-		wantExit(t, r, ExitAuth, args...)
-		for _, want := range []string{"`mps login`", "MPS_TOKEN", "`mps --demo`"} {
-			if !strings.Contains(r.stderr, want) {
-				t.Errorf("mps %v without token or keyring does not name %s: %s", args, want, r.stderr)
+	for name, keyringErr := range map[string]error{"no keyring": store.ErrNoKeyring, "an empty keyring": nil} {
+		h := loggedOut(t)
+		h.env[store.EnvAppID] = sandbox.DemoAppID
+		h.keyring.FailWith(keyringErr)
+		h.terminal = true
+		h.tui = func(context.Context, TUIConfig) error { t.Fatal("the dashboard started without a token"); return nil }
+		for _, args := range [][]string{{}, {"solutions"}, {"status"}} {
+			r := h.run(args...)
+			wantExit(t, r, ExitAuth, args...)
+			for _, want := range []string{"`mps login`", "MPS_TOKEN", "`mps --demo`"} {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("mps %v with %s does not name %s: %s", args, name, want, r.stderr)
+				}
 			}
 		}
 	}
