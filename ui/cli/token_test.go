@@ -43,12 +43,15 @@ func TestBlankMPSTokenSaysItIsEmpty(t *testing.T) {
 	for _, v := range []string{"", "  \t"} {
 		h := newHarness(t, sandbox.Options{}) // the keyring holds a token: a blank MPS_TOKEN must not fall through to it
 		h.env[store.EnvToken] = v
-		for _, args := range [][]string{{"solutions"}, {"status"}} {
-			r := h.run(args...)
+		for _, args := range [][]string{{"solutions"}, {"status"}, {"login", "--with-token"}} {
+			r := h.runWithInput("EAAOtherToken0000000000", args...)
 			wantExit(t, r, ExitAuth, args...)
 			if !strings.Contains(r.stderr, "MPS_TOKEN is set but empty") || !strings.Contains(r.stderr, "unset MPS_TOKEN") {
 				t.Errorf("mps %v with MPS_TOKEN=%q: %s", args, v, r.stderr)
 			}
+		}
+		if tok, _ := h.keyring.Get(store.Service, store.DefaultProfile); tok != sandbox.DemoToken {
+			t.Errorf("login stored a token that the blank MPS_TOKEN would hide")
 		}
 	}
 }
