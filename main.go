@@ -37,6 +37,7 @@ func environment() cli.Env {
 		Stdout:    os.Stdout,
 		Stderr:    os.Stderr,
 		Getenv:    os.Getenv,
+		LookupEnv: os.LookupEnv,
 		Keyring:   store.OpenKeyring(store.KeyringOptions{}),
 		ConfigDir: configDir,
 		Now:       time.Now,

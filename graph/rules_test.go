@@ -41,13 +41,15 @@ func TestParseStateAndRole(t *testing.T) {
 		"pending": StatePending, "Pending deactivation": StatePendingDeactivation, "pending-deactivation": StatePendingDeactivation,
 		"PENDING_DEACTIVATION": StatePendingDeactivation, "active": StateActive, "INACTIVE": StateInactive,
 		"draft": StateDraft, "deactivated": StateDeactivated,
+		"rejected": StateInactive, "REJECTED": StateInactive, "Initiated": StatePending, "PENDING": StatePending,
+		"DRAFT": StateDraft, "ACTIVE": StateActive, "DEACTIVATED": StateDeactivated,
 	}
 	for text, want := range states {
 		if got, ok := ParseState(text); !ok || got != want {
 			t.Errorf("ParseState(%q) = %v, %v; want %v", text, got, ok, want)
 		}
 	}
-	for _, bad := range []string{"", "other", "pend", "activ", "active ", "pending deactivation!"} {
+	for _, bad := range []string{"", "other", "pend", "activ", "active ", "pending deactivation!", "reject", "initiate"} {
 		if got, ok := ParseState(bad); ok {
 			t.Errorf("ParseState(%q) = %v, want refusal", bad, got)
 		}

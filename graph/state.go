@@ -39,11 +39,24 @@ func (s State) String() string {
 	return "Other"
 }
 
-// ParseState reads a state from a label or a flag value such as
-// "pending-deactivation"; ok is false for anything else.
+// RawStatuses are the values of a solution's status in Graph's documents.
+func RawStatuses() []string {
+	return []string{StatusDraft, StatusInitiated, StatusActive, StatusRejected,
+		StatusDeactivated, StatusPendingDeactivation, StatusPending}
+}
+
+// ParseState reads a state from a label, a flag value such as
+// "pending-deactivation", or a raw status such as "REJECTED", which reads as
+// the display state DisplayState gives it; ok is false for anything else.
 func ParseState(text string) (State, bool) {
 	for _, s := range KnownStates() {
 		if equalFoldLabel(s.String(), text) {
+			return s, true
+		}
+	}
+	for _, raw := range RawStatuses() {
+		if equalFoldLabel(raw, text) {
+			s, _ := DisplayState(raw, "")
 			return s, true
 		}
 	}
@@ -56,7 +69,7 @@ func equalFoldLabel(label, text string) bool {
 	}
 	for i := 0; i < len(label); i++ {
 		a, b := lower(label[i]), lower(text[i])
-		if a == ' ' {
+		if a == ' ' || a == '_' {
 			a = '-'
 		}
 		if b == ' ' || b == '_' {

@@ -195,3 +195,14 @@ func TestKeyringTroubleIsExit4WithAdvice(t *testing.T) {
 	h.env[store.EnvToken] = sandbox.DemoToken
 	h.mustRun("solutions")
 }
+
+func TestLoginWithTokenSaysStdinWasEmpty(t *testing.T) {
+	for _, stdin := range []string{"", " \n"} {
+		h := loggedOut(t)
+		r := h.runWithInput(stdin, "login", "--with-token")
+		wantExit(t, r, ExitUsage, "login --with-token with empty stdin")
+		if !strings.Contains(r.stderr, "standard input was empty") || h.keyring.Len() != 0 {
+			t.Errorf("stdin %q: %s", stdin, r.stderr)
+		}
+	}
+}

@@ -20,7 +20,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 	env = env.withDefaults()
 	err := run(ctx, args, env)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, errorLine(err))
+		fmt.Fprintln(env.Stderr, errorLine(err, commandWords(env)))
 	}
 	return exitCode(err)
 }

@@ -31,7 +31,10 @@ func eventsCommand() Command {
 				if err != nil {
 					return err
 				}
-				q := eventlog.Query{Field: *field, Event: *event}
+				q, err := eventQuery(*field, *event)
+				if err != nil {
+					return err
+				}
 				if *since != "" {
 					d, err := parseSince(*since)
 					if err != nil {
@@ -43,6 +46,24 @@ func eventsCommand() Command {
 			}
 		},
 	}
+}
+
+// eventQuery checks --field and --event against the names mps knows, ignoring
+// case, and stores them as Graph spells them.
+func eventQuery(field, event string) (eventlog.Query, error) {
+	var q eventlog.Query
+	var ok bool
+	if field != "" {
+		if q.Field, ok = webhook.LookupField(field); !ok {
+			return q, usageErrorf("Use one of: "+strings.Join(webhook.KnownFields(), ", ")+".", "unknown --field %q", text80(field))
+		}
+	}
+	if event != "" {
+		if q.Event, ok = webhook.LookupEvent(event); !ok {
+			return q, usageErrorf("Use one of: "+strings.Join(webhook.KnownEvents(), ", ")+".", "unknown --event %q", text80(event))
+		}
+	}
+	return q, nil
 }
 
 // parseSince reads a Go duration, or a whole number of days such as "7d".

@@ -77,3 +77,25 @@ func TestEventsRefusesBadSince(t *testing.T) {
 		}
 	}
 }
+
+func TestEventsFiltersIgnoreCaseAndRefuseUnknownNames(t *testing.T) {
+	h := newHarness(t, sandbox.Options{WABAs: -1})
+	path := h.withStateDir()
+	storeDeliveries(t, path, harnessNow().Add(-time.Hour),
+		guideWebhook(t, "guide_partner_solutions_created.json"),
+		guideWebhook(t, "guide_account_update_partner_added.json"))
+	for _, args := range [][]string{{"--event", "partner_added"}, {"--event", "Partner_Added", "--field", "ACCOUNT_UPDATE"}} {
+		all := append([]string{"events", "--json"}, args...)
+		got := decodeJSON[[]eventJSON](t, h.mustRun(all...).stdout)
+		if len(got) != 1 || got[0].Event != "PARTNER_ADDED" {
+			t.Errorf("mps %v: %+v, want the one PARTNER_ADDED", all, got)
+		}
+	}
+	for flagName, choice := range map[string]string{"--field": "partner_solutions, account_update", "--event": "SOLUTION_CREATED, SOLUTION_UPDATED, PARTNER_ADDED"} {
+		r := h.run("events", flagName, "nonsense")
+		wantExit(t, r, ExitUsage, "events", flagName, "nonsense")
+		if !strings.Contains(r.stderr, "nonsense") || !strings.Contains(r.stderr, choice) {
+			t.Errorf("events %s nonsense: %s", flagName, r.stderr)
+		}
+	}
+}

@@ -38,6 +38,9 @@ func (s *Session) runLogin(ctx context.Context, withToken bool) error {
 	if err := in.refuseEnvOverride(s); err != nil {
 		return err
 	}
+	if err := s.blankTokenEnv(); err != nil { // it would hide the stored token as a set one does
+		return err
+	}
 	if err := in.checkCanRead(s, withToken); err != nil {
 		return err
 	}

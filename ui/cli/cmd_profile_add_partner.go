@@ -30,16 +30,16 @@ func (s *Session) runAddPartner(id, name string) error {
 		return err
 	}
 	profile := s.settings.Profile
-	return s.editPartner(id, func(p *store.Profile, i int) bool {
+	return s.editPartner(id, func(p *store.Profile, i int) (bool, error) {
 		switch {
 		case i < 0:
 			p.Partners = append(p.Partners, store.Partner{BusinessID: id, Name: name})
 		case name == "" || p.Partners[i].Name == name:
-			return false
+			return false, nil
 		default:
 			p.Partners[i].Name = name
 		}
-		return true
+		return true, nil
 	},
 		fmt.Sprintf("Saved partner %s in profile %q", id, profile),
 		fmt.Sprintf("Business %s is already a partner in profile %q; nothing changed.", id, profile))

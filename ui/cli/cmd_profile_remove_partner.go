@@ -25,13 +25,13 @@ func profileRemovePartnerCommand() Command {
 
 func (s *Session) runRemovePartner(id string) error {
 	profile := s.settings.Profile
-	return s.editPartner(id, func(p *store.Profile, i int) bool {
+	return s.editPartner(id, func(p *store.Profile, i int) (bool, error) {
 		if i < 0 {
-			return false
+			return false, usageErrorf("`mps profile show` lists the profile's partners.",
+				"business %s is not a partner in profile %q; nothing was removed", id, profile)
 		}
 		p.Partners = slices.Delete(p.Partners, i, i+1)
-		return true
+		return true, nil
 	},
-		fmt.Sprintf("Removed partner %s from profile %q", id, profile),
-		fmt.Sprintf("Business %s is not a partner in profile %q; nothing to remove.", id, profile))
+		fmt.Sprintf("Removed partner %s from profile %q", id, profile), "")
 }

@@ -17,7 +17,7 @@ func solutionsCommand() Command {
 			"With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.\n" +
 			csvDetail,
 		Setup: func(fs *flag.FlagSet) Runner {
-			state := fs.String("state", "", "only solutions in this `STATE`: "+stateChoices())
+			state := fs.String("state", "", "only solutions in this `STATE`: "+stateChoicesText()+" (Graph's statuses, such as REJECTED for inactive)")
 			role := fs.String("role", "", "only solutions where our side is `ROLE`: owner or partner")
 			out := listFormatFlags(fs)
 			return func(ctx context.Context, s *Session, _ []string) error {
@@ -37,7 +37,7 @@ func solutionsCommand() Command {
 				if *state != "" {
 					want, ok := graph.ParseState(*state)
 					if !ok {
-						return usageErrorf("Use one of: "+stateChoices()+".", "unknown state %q", text80(*state))
+						return usageErrorf("Use one of: "+stateChoicesText()+".", "unknown state %q", text80(*state))
 					}
 					keep = func(sol graph.Solution) bool { return sol.State() == want }
 				}
@@ -95,12 +95,18 @@ func (s *Session) printSolutions(list []graph.Solution, format outputFormat) err
 	})
 }
 
-func stateChoices() string {
+// stateChoices are the values --state takes: the display states, then
+// Graph's raw statuses, each read as the display state it shows as.
+func stateChoices() []string {
 	var names []string
 	for _, st := range graph.KnownStates() {
 		names = append(names, strings.ToLower(strings.ReplaceAll(st.String(), " ", "-")))
 	}
-	return strings.Join(names, ", ")
+	return append(names, graph.RawStatuses()...)
+}
+
+func stateChoicesText() string {
+	return strings.Join(stateChoices(), ", ")
 }
 
 // appLabel is "Name (ID)", or the ID alone.

@@ -119,14 +119,13 @@ func nextCommandWords(typed []string) []string {
 func flagChoices(name string) []string {
 	switch name {
 	case "state":
-		return strings.Split(stateChoices(), ", ")
+		return stateChoices()
 	case "role":
 		return []string{"owner", "partner"}
 	case "field":
-		return []string{webhook.FieldPartnerSolutions, webhook.FieldAccountUpdate}
+		return webhook.KnownFields()
 	case "event":
-		return []string{webhook.EventSolutionCreated, webhook.EventSolutionUpdated, webhook.EventPartnerAdded,
-			webhook.EventPartnerAppInstalled, webhook.EventPartnerAppUninstalled, webhook.EventPartnerRemoved}
+		return webhook.KnownEvents()
 	}
 	return nil
 }

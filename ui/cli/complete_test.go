@@ -25,6 +25,8 @@ func TestCompletions(t *testing.T) {
 		{[]string{"solutions"}, "--ro", []string{"--role"}},
 		{[]string{"solutions", "--role"}, "", []string{"owner", "partner"}},
 		{[]string{"solutions", "--json", "--state"}, "pending", []string{"pending", "pending-deactivation"}},
+		{[]string{"solutions", "--state"}, "RE", []string{"REJECTED"}},
+		{[]string{"solutions", "--state"}, "PENDING", []string{"PENDING_DEACTIVATION", "PENDING"}},
 		{[]string{"events", "--field"}, "acc", []string{"account_update"}},
 		{[]string{"events", "--since"}, "", nil}, // an open value
 		{[]string{"secret", "set"}, "", []string{"app-secret", "verify-token"}},

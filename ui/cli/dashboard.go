@@ -36,14 +36,15 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 	}
 	defer s.close()
 	s.dashboard = true
-	token, err := s.secrets.Lookup(store.AccessToken)
+	token, err := s.accessToken()
 	if err != nil {
-		return authNeeded(err)
+		return err
 	}
 	client, err := s.Client()
 	if err != nil {
 		return err
 	}
+	defer s.flushWarnings() // after the dashboard has given the terminal back
 	return env.TUI(ctx, TUIConfig{
 		Client:             client,
 		Profile:            s.settings.Profile,

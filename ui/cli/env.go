@@ -17,6 +17,9 @@ type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(key string) string
+	// LookupEnv tells a variable set to "" from one not set; without it,
+	// mps reads an empty value as not set.
+	LookupEnv func(key string) (string, bool)
 
 	StdinIsTerminal  func() bool
 	StdoutIsTerminal func() bool
@@ -63,6 +66,10 @@ func (e Env) withDefaults() Env {
 	}
 	if e.Getenv == nil {
 		e.Getenv = func(string) string { return "" }
+	}
+	if e.LookupEnv == nil {
+		getenv := e.Getenv
+		e.LookupEnv = func(k string) (string, bool) { v := getenv(k); return v, v != "" }
 	}
 	if e.StdinIsTerminal == nil {
 		e.StdinIsTerminal = func() bool { return false }

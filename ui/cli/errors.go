@@ -63,8 +63,8 @@ func exitCode(err error) int {
 // errorLine renders err as the one line mps prints on stderr: what went
 // wrong (with Graph's code, subcode and fbtrace_id when Graph said it), and
 // what to do about it.
-func errorLine(err error) string {
-	msg, hint := err.Error(), graph.Hint(err)
+func errorLine(err error, words graph.Words) string {
+	msg, hint := err.Error(), graph.Advice(err, words)
 	if e, ok := errors.AsType[*exitError](err); ok {
 		// mps's own message says it all, even when the graph client
 		// wrapped it (a token lookup that failed inside a call).
@@ -72,10 +72,7 @@ func errorLine(err error) string {
 	}
 	line := "mps: " + oneLine(msg)
 	if hint = oneLine(hint); hint != "" {
-		if !strings.HasSuffix(line, ".") {
-			line += "."
-		}
-		line += " " + hint
+		line = sentence(line) + " " + hint
 	}
 	return line
 }

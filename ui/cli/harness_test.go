@@ -29,6 +29,9 @@ type harness struct {
 	tui       func(ctx context.Context, cfg TUIConfig) error
 	demoTUI   DemoDashboard
 	stdin     io.Reader // when set, read in place of runWithInput's text
+	// stderr is the running command's standard error so far, for a tui
+	// that looks at what was printed before it took the terminal.
+	stderr *bytes.Buffer
 }
 
 type result struct {
@@ -70,6 +73,7 @@ func (h *harness) run(args ...string) result {
 func (h *harness) runWithInput(stdin string, args ...string) result {
 	h.t.Helper()
 	var out, errOut bytes.Buffer
+	h.stderr = &errOut
 	var in io.Reader = strings.NewReader(stdin)
 	if h.stdin != nil {
 		in = h.stdin
@@ -79,6 +83,7 @@ func (h *harness) runWithInput(stdin string, args ...string) result {
 		Stdout:           &out,
 		Stderr:           &errOut,
 		Getenv:           func(k string) string { return h.env[k] },
+		LookupEnv:        func(k string) (string, bool) { v, ok := h.env[k]; return v, ok },
 		StdinIsTerminal:  func() bool { return h.terminal },
 		StdoutIsTerminal: func() bool { return h.terminal },
 		ReadPassword:     func(context.Context) ([]byte, error) { return []byte(h.password), nil },

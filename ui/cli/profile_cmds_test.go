@@ -66,8 +66,17 @@ func TestProfileSetAddRemoveRoundTrip(t *testing.T) {
 	if p := savedProfile(t, h); !reflect.DeepEqual(p, want) {
 		t.Fatalf("after remove-partner: saved %+v, want %+v", p, want)
 	}
-	if r := h.mustRun("profile", "remove-partner", "333"); !strings.Contains(r.stdout, "nothing to remove") {
-		t.Errorf("removing an absent partner: %s", r.stdout)
+	before, err := os.ReadFile(store.ConfigPath(h.configDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := h.run("profile", "remove-partner", "333")
+	wantExit(t, r, ExitUsage, "profile remove-partner 333 (absent)")
+	if !strings.Contains(r.stderr, "333 is not a partner") || !strings.Contains(r.stderr, "mps profile show") {
+		t.Errorf("removing an absent partner: %s", r.stderr)
+	}
+	if after, _ := os.ReadFile(store.ConfigPath(h.configDir)); string(after) != string(before) {
+		t.Errorf("removing an absent partner changed the file:\n%s\nwas:\n%s", after, before)
 	}
 }
 

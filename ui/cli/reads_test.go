@@ -312,3 +312,39 @@ func cellWidth(r rune) int {
 	}
 	return 1
 }
+
+// Graph's own status names select the display state they show as:
+// REJECTED is Inactive, INITIATED is Pending, in any case.
+func TestSolutionsStateTakesGraphsStatuses(t *testing.T) {
+	h := newHarness(t, sandbox.Options{})
+	ids := func(args ...string) []string {
+		var out []string
+		for _, s := range decodeJSON[[]solutionOut](t, h.mustRun(append([]string{"solutions", "--json"}, args...)...).stdout) {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	inactive := ids("--state", "inactive")
+	if len(inactive) == 0 {
+		t.Fatal("the sandbox has no inactive solution to filter")
+	}
+	for _, v := range []string{"rejected", "REJECTED", "Rejected"} {
+		if got := ids("--state", v); !slices.Equal(got, inactive) {
+			t.Errorf("--state %s listed %v, want the inactive %v", v, got, inactive)
+		}
+	}
+	pending := ids("--state", "pending")
+	for _, v := range []string{"INITIATED", "initiated", "PENDING"} {
+		if got := ids("--state", v); !slices.Equal(got, pending) {
+			t.Errorf("--state %s listed %v, want the pending %v", v, got, pending)
+		}
+	}
+	for _, v := range []string{"DRAFT", "ACTIVE", "DEACTIVATED", "PENDING_DEACTIVATION", "pending_deactivation"} {
+		h.mustRun("solutions", "--state", v)
+	}
+	r := h.run("solutions", "--state", "sleepy")
+	wantExit(t, r, ExitUsage, "solutions --state sleepy")
+	if !strings.Contains(r.stderr, "REJECTED") || !strings.Contains(r.stderr, "INITIATED") {
+		t.Errorf("the error does not list Graph's statuses: %s", r.stderr)
+	}
+}

@@ -70,6 +70,10 @@ func (s *Session) readSecret(ctx context.Context, in secretInput, fromStdin bool
 		raw = data
 	}
 	value := strings.TrimSpace(string(raw))
+	if value == "" && fromStdin {
+		return "", usageErrorf(in.whereFrom+" Pipe it in: `mps "+in.command+" "+in.stdinFlag+" < file`.",
+			"standard input was empty: no %s was given", in.kind)
+	}
 	if value == "" {
 		return "", usageErrorf(in.whereFrom, "no %s was given", in.kind)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -35,6 +36,10 @@ type Session struct {
 	clientOnce sync.Once
 	client     *graph.Client
 	clientErr  error
+
+	secretOnce sync.Once
+	secret     string   // the app secret, looked up once per run
+	deferred   []string // warnings held back while the dashboard owns the terminal
 }
 
 func newSession(g *globalFlags, env Env) (*Session, error) {
@@ -98,9 +103,12 @@ func (s *Session) tokenSource() graph.TokenSource {
 	}
 	lookup := s.secrets.TokenFunc()
 	return func(ctx context.Context) (string, error) {
+		if err := s.blankTokenEnv(); err != nil {
+			return "", err
+		}
 		token, err := lookup(ctx)
 		if err != nil && ctx.Err() == nil {
-			return "", authNeeded(err)
+			return "", s.tokenNeeded(err)
 		}
 		return token, err
 	}
@@ -161,20 +169,50 @@ func (s *Session) throttleNotice() func(time.Duration) {
 	}
 }
 
-// appSecret is the optional app secret that switches on appsecret_proof.
-// Its absence is normal; a keyring that cannot be read is worth a warning.
+// appSecret is the optional app secret that switches on appsecret_proof,
+// looked up when the run builds its first client and kept for any other.
+// Its absence is normal; a keyring that cannot be read is worth one
+// warning per run.
 func (s *Session) appSecret() string {
 	if s.demo != nil {
 		return ""
 	}
-	sec, err := s.secrets.Lookup(store.AppSecret)
-	if err != nil {
-		if !errors.Is(err, store.ErrNotFound) && !errors.Is(err, store.ErrNoKeyring) {
-			fmt.Fprintln(s.stderr, "mps: warning: "+oneLine(err.Error())+" Calls go without appsecret_proof.")
+	s.secretOnce.Do(func() {
+		sec, err := s.secrets.Lookup(store.AppSecret)
+		switch {
+		case err == nil:
+			s.secret = sec.Value
+		case !errors.Is(err, store.ErrNotFound) && !errors.Is(err, store.ErrNoKeyring):
+			s.warning(sentence(oneLine(err.Error())) + " Calls go without appsecret_proof.")
 		}
-		return ""
+	})
+	return s.secret
+}
+
+// warning prints "mps: warning: text" on stderr, or, while the dashboard
+// owns the terminal, keeps it for flushWarnings.
+func (s *Session) warning(text string) {
+	if s.dashboard {
+		s.deferred = append(s.deferred, text)
+		return
 	}
-	return sec.Value
+	fmt.Fprintln(s.stderr, "mps: warning: "+text)
+}
+
+// flushWarnings prints the warnings held back during the dashboard.
+func (s *Session) flushWarnings() {
+	for _, w := range s.deferred {
+		fmt.Fprintln(s.stderr, "mps: warning: "+w)
+	}
+	s.deferred = nil
+}
+
+// sentence ends text with a full stop unless it already ends a sentence.
+func sentence(text string) string {
+	if text == "" || strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") {
+		return text
+	}
+	return text + "."
 }
 
 // requireAppID returns the app ID, or a usage error saying how to give it.

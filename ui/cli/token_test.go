@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"mps/graph"
+	"mps/graph/sandbox"
+	"mps/store"
 )
 
 func TestDescribeTokenWarnsAboutExpiryAndValidity(t *testing.T) {
@@ -33,5 +36,57 @@ func TestDescribeTokenWarnsAboutExpiryAndValidity(t *testing.T) {
 		if (c.warn == "") != (joined == "") || !strings.Contains(joined, c.warn) {
 			t.Errorf("%+v: warnings %q, want %q", c.info, joined, c.warn)
 		}
+	}
+}
+
+func TestBlankMPSTokenSaysItIsEmpty(t *testing.T) {
+	for _, v := range []string{"", "  \t"} {
+		h := newHarness(t, sandbox.Options{}) // the keyring holds a token: a blank MPS_TOKEN must not fall through to it
+		h.env[store.EnvToken] = v
+		for _, args := range [][]string{{"solutions"}, {"status"}, {"login", "--with-token"}} {
+			r := h.runWithInput("EAAOtherToken0000000000", args...)
+			wantExit(t, r, ExitAuth, args...)
+			if !strings.Contains(r.stderr, "MPS_TOKEN is set but empty") || !strings.Contains(r.stderr, "unset MPS_TOKEN") {
+				t.Errorf("mps %v with MPS_TOKEN=%q: %s", args, v, r.stderr)
+			}
+		}
+		if tok, _ := h.keyring.Get(store.Service, store.DefaultProfile); tok != sandbox.DemoToken {
+			t.Errorf("login stored a token that the blank MPS_TOKEN would hide")
+		}
+	}
+}
+
+func TestFirstStartWithoutTokenOrKeyringNamesEveryWayIn(t *testing.T) {
+	for name, keyringErr := range map[string]error{"no keyring": store.ErrNoKeyring, "an empty keyring": nil} {
+		h := loggedOut(t)
+		h.env[store.EnvAppID] = sandbox.DemoAppID
+		h.keyring.FailWith(keyringErr)
+		h.terminal = true
+		h.tui = func(context.Context, TUIConfig) error { t.Fatal("the dashboard started without a token"); return nil }
+		for _, args := range [][]string{{}, {"solutions"}, {"status"}} {
+			r := h.run(args...)
+			wantExit(t, r, ExitAuth, args...)
+			for _, want := range []string{"`mps login`", "MPS_TOKEN", "`mps --demo`"} {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("mps %v with %s does not name %s: %s", args, name, want, r.stderr)
+				}
+			}
+		}
+	}
+}
+
+func TestExpiredTokenFromMPSTokenIsReplacedThere(t *testing.T) {
+	h := newHarness(t, sandbox.Options{})
+	h.env[store.EnvToken] = sandbox.DemoToken
+	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken})
+	r := h.run("solutions")
+	wantExit(t, r, ExitAuth, "solutions")
+	if strings.Contains(r.stderr, "mps login") || !strings.Contains(r.stderr, "set MPS_TOKEN to a new token") {
+		t.Errorf("expired MPS_TOKEN: %s", r.stderr)
+	}
+	delete(h.env, store.EnvToken) // from the keyring, login is the way
+	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken})
+	if r := h.run("solutions"); !strings.Contains(r.stderr, "`mps login`") {
+		t.Errorf("expired keyring token: %s", r.stderr)
 	}
 }

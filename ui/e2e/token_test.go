@@ -25,7 +25,11 @@ func TestTokenExpiresMidSession(t *testing.T) {
 		if res.code != 4 {
 			t.Errorf("exit %d, want 4", res.code)
 		}
-		expectOneErrorLine(t, res, "expired", "mps login", "MPS_TOKEN")
+		// The world's token is MPS_TOKEN, where `mps login` is refused.
+		expectOneErrorLine(t, res, "expired", "set MPS_TOKEN to a new token")
+		if strings.Contains(res.stderr, "mps login") {
+			t.Errorf("the hint suggests `mps login` while MPS_TOKEN is set: %s", res.stderr)
+		}
 		expectNoRetry(t, w.calls("", ""))
 	})
 	t.Run("command action", func(t *testing.T) {
@@ -37,7 +41,7 @@ func TestTokenExpiresMidSession(t *testing.T) {
 		if res.code != 4 {
 			t.Errorf("exit %d, want 4", res.code)
 		}
-		expectOneErrorLine(t, res, "expired", "mps login")
+		expectOneErrorLine(t, res, "expired", "set MPS_TOKEN to a new token")
 		if n := len(w.calls(http.MethodPost, "")); n != 1 {
 			t.Errorf("%d POSTs, want 1", n)
 		}
