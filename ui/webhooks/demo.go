@@ -62,7 +62,7 @@ func StartDemoLog(ctx context.Context, src Source, now func() time.Time) (*DemoL
 	}
 	serveCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	d.cancel = cancel
-	go func() { d.done <- Serve(serveCtx, ln, demoPath, h, Limits{}) }()
+	go func() { d.done <- webhook.Serve(serveCtx, ln, demoPath, h, webhook.Limits{}) }()
 	url := "http://" + ln.Addr().String() + demoPath
 	client := &http.Client{Timeout: demoDeliverTimeout}
 	src.OnWebhook(func(payload []byte) { deliverSigned(client, url, payload, secret) })
