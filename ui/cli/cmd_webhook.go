@@ -13,7 +13,7 @@ import (
 	"mps/graph/webhook"
 	"mps/store"
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 func webhookServeCommand() Command {
@@ -77,7 +77,7 @@ func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits we
 	handler, err := webhook.NewHandler(webhook.Config{
 		AppSecret:   secret.Value,
 		VerifyToken: verify.Value,
-		Sink:        webhooks.LogSink{Log: log},
+		Sink:        readmodel.LogSink{Log: log},
 		Logger:      logger,
 		Now:         s.env.Now,
 	})
