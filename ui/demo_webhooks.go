@@ -6,19 +6,18 @@ import (
 
 	"mps/graph/sandbox"
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
 )
 
-// demoWebhooks is the dashboard's demo event log (webhooks.DemoLog), with
+// demoWebhooks is the dashboard's demo event log (DemoLog), with
 // the sandbox's history replayed into it in the background.
 type demoWebhooks struct {
-	demo   *webhooks.DemoLog
+	demo   *DemoLog
 	log    *eventlog.Log
 	replay sync.WaitGroup
 }
 
 func startDemoWebhooks(ctx context.Context, sb *sandbox.Sandbox) (*demoWebhooks, error) {
-	demo, err := webhooks.StartDemoLog(ctx, sb, nil)
+	demo, err := StartDemoLog(ctx, sb, nil)
 	if err != nil {
 		return nil, err
 	}

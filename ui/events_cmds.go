@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 // eventsPage is how many events one poll reads; a full page is followed by
@@ -22,7 +22,7 @@ type eventsPollMsg struct {
 	Origin
 	Log    *eventlog.Log // set when this poll opened the log
 	Events []eventlog.Event
-	Gauge  *webhooks.Gauge
+	Gauge  *readmodel.Gauge
 	Absent bool // the log file does not exist yet
 	Err    error
 }
@@ -33,7 +33,7 @@ type eventsTickMsg struct{ Origin }
 // reconcileMsg is a finished reconciliation.
 type reconcileMsg struct {
 	Origin
-	Result webhooks.Reconciliation
+	Result readmodel.Reconciliation
 	Err    error
 }
 
@@ -42,7 +42,7 @@ type reconcileMsg struct {
 type eventSource struct {
 	log   *eventlog.Log
 	path  string
-	since *webhooks.StatusSince
+	since *readmodel.StatusSince
 }
 
 // pollEvents reads the events matching q (opening the log first when it is
@@ -74,7 +74,7 @@ func pollEvents(ctx context.Context, c *Context, o Origin, src eventSource, q ev
 		if src.since != nil {
 			src.since.Note(msg.Events)
 		}
-		g, err := webhooks.ReadGauge(ctx, log, c.Now())
+		g, err := readmodel.ReadGauge(ctx, log, c.Now())
 		msg.Gauge, msg.Err = &g, err
 		return msg
 	}
@@ -96,7 +96,7 @@ func reconcileWABAs(ctx context.Context, c *Context, o Origin, log *eventlog.Log
 		if err != nil {
 			return reconcileMsg{Origin: o, Err: err}
 		}
-		return reconcileMsg{Origin: o, Result: webhooks.Reconcile(seen, listed)}
+		return reconcileMsg{Origin: o, Result: readmodel.Reconcile(seen, listed)}
 	}
 }
 

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 // ProfileEvents is what the dashboard takes from the profile's event log
@@ -30,7 +30,7 @@ func EventsFor(profile string, getenv func(string) string) ProfileEvents {
 
 // eventsWiring adds the request-age index to cfg.
 func eventsWiring(cfg EventsConfig) ProfileEvents {
-	since := &webhooks.StatusSince{}
+	since := &readmodel.StatusSince{}
 	cfg.Since = since
 	return ProfileEvents{Tabs: []func(*Context) Tab{NewEventsTab(cfg)}, FirstSeen: since.Since, SeenWABAs: seenWABAsIn(cfg)}
 }

@@ -8,7 +8,7 @@ import (
 
 	"mps/store/eventlog"
 	"mps/ui/text"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 // onboardedState is the inspector's list of the customers (WABAs) that
@@ -76,7 +76,7 @@ func (in *inspector) customerLines(width int) []string {
 		name = func(string) (string, bool) { return "", false }
 	}
 	listed := func(id string) bool { _, ok := name(id); return ok }
-	wabas := webhooks.Onboarded(on.seen, in.sol.ID, listed)
+	wabas := readmodel.Onboarded(on.seen, in.sol.ID, listed)
 	out := []string{st.Section.Render(fmt.Sprintf("%s (%d)", head, len(wabas)))}
 	if len(wabas) == 0 {
 		return append(out, st.Muted.Render("  none reported by webhooks"))

@@ -14,7 +14,7 @@ import (
 	"mps/store/eventlog"
 	"mps/ui/table"
 	"mps/ui/text"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 // eventsPollEvery is how often the Events tab reads the log's tail.
@@ -38,7 +38,7 @@ type EventsConfig struct {
 	// Since, when set, learns from every event read since when each
 	// solution has had its status (the age of pending requests; see
 	// Config.FirstSeen).
-	Since *webhooks.StatusSince
+	Since *readmodel.StatusSince
 }
 
 // NewEventsTab builds the Events tab, for Config.ExtraTabs.
@@ -65,7 +65,7 @@ func newEventsKeyMap() eventsKeyMap {
 type eventsTab struct {
 	ctx     *Context
 	keys    eventsKeyMap
-	since   *webhooks.StatusSince
+	since   *readmodel.StatusSince
 	list    table.Model
 	log     *eventlog.Log
 	path    string
@@ -78,7 +78,7 @@ type eventsTab struct {
 	absent  bool // the log file does not exist yet
 	busy    int  // polls in a row that found the log locked by a writer
 	load    loadState
-	gauge   *webhooks.Gauge
+	gauge   *readmodel.Gauge
 	every   time.Duration
 
 	reconOpen   bool
@@ -86,7 +86,7 @@ type eventsTab struct {
 	reconLoad   loadState
 	reconSeq    uint64
 	reconCancel context.CancelFunc // stops the reconciliation in flight
-	reconResult webhooks.Reconciliation
+	reconResult readmodel.Reconciliation
 
 	width, height int
 }
@@ -121,7 +121,7 @@ func (t *eventsTab) ID() TabID { return TabEvents }
 // Title carries the onboarding gauge once it nears the weekly limit, so the
 // warning shows on every tab.
 func (t *eventsTab) Title() string {
-	if t.gauge != nil && t.gauge.Level != webhooks.LevelOK {
+	if t.gauge != nil && t.gauge.Level != readmodel.LevelOK {
 		return fmt.Sprintf("Events (%d) ⚠ %d/%d", t.list.Len(), t.gauge.Total, t.gauge.Limit)
 	}
 	return fmt.Sprintf("Events (%d)", t.list.Len())
@@ -378,7 +378,7 @@ func (t *eventsTab) reconcile() tea.Cmd {
 	}
 }
 
-func reconRows(r webhooks.Reconciliation) []table.Row {
+func reconRows(r readmodel.Reconciliation) []table.Row {
 	var rows []table.Row
 	for _, w := range r.NotListed {
 		rows = append(rows, table.Row{ID: w.WABAID, Cells: []string{"webhook seen but not listed", w.WABAID, "solution " + w.SolutionID},
@@ -457,9 +457,9 @@ func (t *eventsTab) gaugeLine() (string, bool) {
 	g := t.gauge
 	line := onboardingText(*g)
 	switch g.Level {
-	case webhooks.LevelNear:
+	case readmodel.LevelNear:
 		line += " (near the limit)"
-	case webhooks.LevelAtLimit:
+	case readmodel.LevelAtLimit:
 		line += " (at the limit)"
 	}
 	for i, c := range g.PerSolution {
@@ -469,7 +469,7 @@ func (t *eventsTab) gaugeLine() (string, bool) {
 		}
 		line += fmt.Sprintf(", %s: %d", text.Sanitize(c.SolutionID), c.Count)
 	}
-	return line, g.Level != webhooks.LevelOK
+	return line, g.Level != readmodel.LevelOK
 }
 
 // StatusNote is the onboarding gauge for the status bar.
@@ -481,9 +481,9 @@ func (t *eventsTab) StatusNote() string {
 }
 
 // onboardingText is "onboarded 12/200 this week", marked near the limit.
-func onboardingText(g webhooks.Gauge) string {
+func onboardingText(g readmodel.Gauge) string {
 	s := fmt.Sprintf("onboarded %d/%d this week", g.Total, g.Limit)
-	if g.Level != webhooks.LevelOK {
+	if g.Level != readmodel.LevelOK {
 		s = "⚠ " + s
 	}
 	return s

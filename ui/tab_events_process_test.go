@@ -13,7 +13,7 @@ import (
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 const (
@@ -35,7 +35,7 @@ func TestEventWriterProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	sink := webhooks.LogSink{Log: l}
+	sink := readmodel.LogSink{Log: l}
 	for b := range writerBatches {
 		body := fmt.Appendf(nil, `{"object":"whatsapp_business_account","entry":[{"id":"1","time":%d,"changes":[`, 1764000000+b)
 		for i := range writerPerBatch {

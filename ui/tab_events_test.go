@@ -14,7 +14,7 @@ import (
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 const testPollEvery = 5 * time.Millisecond
@@ -90,7 +90,7 @@ func guideEvents(t *testing.T, received time.Time, names ...string) []eventlog.E
 		for i := range changes {
 			changes[i].Received = received
 		}
-		out = append(out, webhooks.Events(changes)...)
+		out = append(out, readmodel.Events(changes)...)
 	}
 	return out
 }

@@ -9,7 +9,7 @@ import (
 
 	"mps/graph"
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 func reconcileCommand() Command {
@@ -19,7 +19,7 @@ func reconcileCommand() Command {
 		Summary: "Compare the customers webhooks reported with those the API lists",
 		Detail: "The guide's fallback for webhook problems: the WABAs that PARTNER_ADDED webhooks reported\n" +
 			"(the profile's event log) against client_whatsapp_business_accounts, both ways, and the\n" +
-			"onboarding count of the last 7 days against the limit of " + strconv.Itoa(webhooks.OnboardingLimit) + ".\n" +
+			"onboarding count of the last 7 days against the limit of " + strconv.Itoa(readmodel.OnboardingLimit) + ".\n" +
 			"Each --partner keeps only the listed accounts shared with that partner business too.\n" +
 			"With --csv: a row per WABA in those lists, FINDING naming its list as --json does; the\n" +
 			"counts and the onboarding gauge are in the text and --json only.\n" + demoLogDetail + csvFormulaNote,
@@ -51,13 +51,13 @@ func reconcile(ctx context.Context, s *Session, partners []string, format output
 		return err
 	}
 	var seen []eventlog.SeenWABA
-	gauge := webhooks.NewGauge(s.env.Now(), 0, nil)
+	gauge := readmodel.NewGauge(s.env.Now(), 0, nil)
 	if log != nil {
 		defer log.Close()
 		if seen, err = log.WABAsSeen(ctx); err != nil {
 			return err
 		}
-		if gauge, err = webhooks.ReadGauge(ctx, log, s.env.Now()); err != nil {
+		if gauge, err = readmodel.ReadGauge(ctx, log, s.env.Now()); err != nil {
 			return err
 		}
 	}
@@ -69,7 +69,7 @@ func reconcile(ctx context.Context, s *Session, partners []string, format output
 	if err != nil {
 		return err
 	}
-	r := webhooks.Reconcile(seen, listed)
+	r := readmodel.Reconcile(seen, listed)
 	switch format {
 	case formatJSON:
 		return writeJSON(s.stdout, toReconcileJSON(businessID, path, r, gauge))
@@ -79,7 +79,7 @@ func reconcile(ctx context.Context, s *Session, partners []string, format output
 	return writeReconciliation(s, businessID, path, log != nil, r, gauge)
 }
 
-func writeReconciliation(s *Session, businessID, path string, haveLog bool, r webhooks.Reconciliation, g webhooks.Gauge) error {
+func writeReconciliation(s *Session, businessID, path string, haveLog bool, r readmodel.Reconciliation, g readmodel.Gauge) error {
 	w := s.stdout
 	fmt.Fprintf(w, "Business %s, event log %s\n", businessID, path)
 	if !haveLog {
@@ -120,9 +120,9 @@ func writeSeen(s *Session, title string, list []eventlog.SeenWABA) {
 	t.write(s.stdout)
 }
 
-func writeGauge(s *Session, g webhooks.Gauge) error {
+func writeGauge(s *Session, g readmodel.Gauge) error {
 	fmt.Fprintf(s.stdout, "\nOnboarded in the last 7 days: %d of %d (%s)\n", g.Total, g.Limit, g.Level)
-	if g.Level != webhooks.LevelOK {
+	if g.Level != readmodel.LevelOK {
 		fmt.Fprintf(s.stdout, "Warning: a Tech Provider may onboard at most %d new customers in a rolling week.\n", g.Limit)
 	}
 	if len(g.PerSolution) == 0 {
@@ -168,7 +168,7 @@ type reconcileJSON struct {
 	OnboardingWeek     gaugeJSON    `json:"onboarding_week"`
 }
 
-func toReconcileJSON(businessID, path string, r webhooks.Reconciliation, g webhooks.Gauge) reconcileJSON {
+func toReconcileJSON(businessID, path string, r readmodel.Reconciliation, g readmodel.Gauge) reconcileJSON {
 	seen := func(list []eventlog.SeenWABA) []seenJSON {
 		out := make([]seenJSON, len(list))
 		for i, x := range list {

@@ -13,7 +13,7 @@ import (
 	"mps/graph/webhook"
 	"mps/store"
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 func webhookServeCommand() Command {
@@ -33,20 +33,20 @@ func webhookServeCommand() Command {
 		Setup: func(fs *flag.FlagSet) Runner {
 			addr := fs.String("addr", "127.0.0.1:8787", "listen on `HOST:PORT`")
 			path := fs.String("path", "/webhook", "the URL `PATH` Meta posts to")
-			maxConns := fs.Int("max-connections", webhooks.DefaultMaxConnections, fmt.Sprintf("hold at most `N` connections open (default %d)", webhooks.DefaultMaxConnections))
+			maxConns := fs.Int("max-connections", webhook.DefaultMaxConnections, fmt.Sprintf("hold at most `N` connections open (default %d)", webhook.DefaultMaxConnections))
 			tls := bindTLSFlags(fs)
 			return func(ctx context.Context, s *Session, _ []string) error {
 				if *maxConns < 1 {
 					return usageErrorf("Give --max-connections a number of 1 or more.", "--max-connections %d holds no connection", *maxConns)
 				}
-				return serveWebhooks(ctx, s, *addr, *path, webhooks.Limits{MaxConnections: *maxConns}, tls)
+				return serveWebhooks(ctx, s, *addr, *path, webhook.Limits{MaxConnections: *maxConns}, tls)
 			}
 		},
 	}
 }
 
-func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits webhooks.Limits, tlsFiles tlsFlags) error {
-	if err := webhooks.CheckPath(path); err != nil {
+func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits webhook.Limits, tlsFiles tlsFlags) error {
+	if err := webhook.CheckPath(path); err != nil {
 		return usageErrorf("Give --path like /webhook.", "%v", err)
 	}
 	if err := tlsFiles.check(); err != nil {
@@ -77,7 +77,7 @@ func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits we
 	handler, err := webhook.NewHandler(webhook.Config{
 		AppSecret:   secret.Value,
 		VerifyToken: verify.Value,
-		Sink:        webhooks.LogSink{Log: log},
+		Sink:        readmodel.LogSink{Log: log},
 		Logger:      logger,
 		Now:         s.env.Now,
 	})
@@ -102,9 +102,9 @@ func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits we
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if certs != nil {
-		err = webhooks.ServeTLS(ctx, ln, path, handler, limits, certs.TLSConfig(), logger)
+		err = webhook.ServeTLS(ctx, ln, path, handler, limits, certs.TLSConfig(), logger)
 	} else {
-		err = webhooks.Serve(ctx, ln, path, handler, limits)
+		err = webhook.Serve(ctx, ln, path, handler, limits)
 	}
 	if err != nil {
 		return err

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 // notListedName marks a WABA the event log reports but the API does not list.
@@ -51,7 +51,7 @@ func solutionCustomers(ctx context.Context, s *Session, businessID, solutionID s
 	for _, w := range listed {
 		byID[w.ID] = w
 	}
-	onboarded := webhooks.Onboarded(seen, solutionID, func(id string) bool { _, ok := byID[id]; return ok })
+	onboarded := readmodel.Onboarded(seen, solutionID, func(id string) bool { _, ok := byID[id]; return ok })
 	rows := make([]onboardedJSON, len(onboarded))
 	for i, o := range onboarded {
 		w, ok := byID[o.WABAID]

@@ -11,7 +11,7 @@ import (
 	"mps/graph/sandbox"
 	"mps/store"
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui"
 )
 
 // The demo's switches for what Graph may do differently (graph-api-notes.md):
@@ -48,7 +48,7 @@ type demoServer struct {
 	url     string
 	token   string
 	opts    sandbox.Options
-	events  *webhooks.DemoLog // made by the first command that reads it
+	events  *ui.DemoLog // made by the first command that reads it
 }
 
 // startDemo serves a sandbox whose clock is now, the command's own.
@@ -84,7 +84,7 @@ func (d *demoServer) stop() {
 // a log pay for it; stop removes it.
 func (d *demoServer) eventLog(ctx context.Context) (*eventlog.Log, error) {
 	if d.events == nil {
-		events, err := webhooks.StartDemoLog(ctx, d.sandbox, d.opts.Now)
+		events, err := ui.StartDemoLog(ctx, d.sandbox, d.opts.Now)
 		if err != nil {
 			return nil, err
 		}

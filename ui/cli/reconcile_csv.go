@@ -4,12 +4,12 @@ import (
 	"time"
 
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 // reconcileFindings is the reconciliation's WABA lists as one table for
 // --csv, a row per WABA; FINDING is the list's --json key.
-func reconcileFindings(r webhooks.Reconciliation) *table {
+func reconcileFindings(r readmodel.Reconciliation) *table {
 	t := newTable("FINDING", "WABA ID", "NAME", "SOLUTION", "FIRST REPORTED")
 	for _, w := range r.NoWebhook {
 		t.add("onboarded_no_webhook", w.ID, w.Name)

@@ -13,7 +13,7 @@ import (
 	"mps/graph/webhook"
 	"mps/store"
 	"mps/store/eventlog"
-	"mps/ui/webhooks"
+	"mps/ui/readmodel"
 )
 
 const (
@@ -50,7 +50,7 @@ func storeDeliveries(t *testing.T, path string, received time.Time, bodies ...[]
 		for i := range changes {
 			changes[i].Received = received
 		}
-		if _, err := l.Append(context.Background(), webhooks.Events(changes)); err != nil {
+		if _, err := l.Append(context.Background(), readmodel.Events(changes)); err != nil {
 			t.Fatal(err)
 		}
 	}

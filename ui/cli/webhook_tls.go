@@ -9,7 +9,7 @@ import (
 	"log/slog"
 	"time"
 
-	"mps/ui/webhooks"
+	"mps/graph/webhook"
 )
 
 // tlsFlags are webhook serve's --tls-cert and --tls-key.
@@ -36,22 +36,22 @@ func (f tlsFlags) check() error {
 }
 
 // load reads the pair, or returns nil for plain HTTP.
-func (f tlsFlags) load(logger *slog.Logger) (*webhooks.Certificates, error) {
+func (f tlsFlags) load(logger *slog.Logger) (*webhook.Certificates, error) {
 	if *f.cert == "" {
 		return nil, nil
 	}
-	certs, err := webhooks.LoadCertificates(*f.cert, *f.key, logger)
-	if certErr, ok := errors.AsType[*webhooks.CertError](err); ok {
+	certs, err := webhook.LoadCertificates(*f.cert, *f.key, logger)
+	if certErr, ok := errors.AsType[*webhook.CertError](err); ok {
 		return nil, usageErrorf(certErrorHint(certErr), "%v", certErr)
 	}
 	return certs, err
 }
 
-func certErrorHint(e *webhooks.CertError) string {
+func certErrorHint(e *webhook.CertError) string {
 	switch {
 	case e.Mismatch:
 		return "Give --tls-key the private key the certificate was issued for (certbot: privkey.pem beside fullchain.pem)."
-	case e.Part == webhooks.PartKey:
+	case e.Part == webhook.PartKey:
 		return "Give --tls-key the certificate's PEM private key without a passphrase (certbot's privkey.pem), readable by the user running mps."
 	default:
 		return "Give --tls-cert the PEM certificate chain, leaf first (certbot's fullchain.pem), readable by the user running mps."
@@ -60,9 +60,9 @@ func certErrorHint(e *webhooks.CertError) string {
 
 // describeCert says what certificate is served, and warns when Meta would
 // refuse it.
-func (s *Session) describeCert(certs *webhooks.Certificates) {
+func (s *Session) describeCert(certs *webhook.Certificates) {
 	leaf := certs.Leaf()
-	names := text80(webhooks.CertNames(leaf))
+	names := text80(webhook.CertNames(leaf))
 	until := leaf.NotAfter.UTC().Format(time.DateOnly)
 	fmt.Fprintf(s.stdout, "TLS certificate for %s, valid until %s; its files are re-read when they change.\n", names, until)
 	var warnings []string

@@ -11,8 +11,8 @@ import (
 
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
+	"mps/graph/webhook/tlstest"
 	"mps/store"
-	"mps/ui/webhooks/tlstest"
 )
 
 // receiverHarness has the app secret and verify token webhook serve needs.

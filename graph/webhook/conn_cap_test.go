@@ -1,4 +1,4 @@
-package webhooks
+package webhook
 
 import (
 	"bufio"
@@ -11,8 +11,6 @@ import (
 	"os"
 	"testing"
 	"time"
-
-	"mps/graph/webhook"
 )
 
 // slowClient opens a connection and sends half a request header, as a
@@ -73,7 +71,7 @@ func serveCapped(t *testing.T, maxConns int, h http.Handler) (addr string) {
 
 func TestSlowClientsAtTheConnectionCapDoNotBlockDeliveries(t *testing.T) {
 	const maxConns, slow = 4, 12
-	addr := serveCapped(t, maxConns, newLogHandler(t, openLog(t)))
+	addr := serveCapped(t, maxConns, servedHandler(t))
 
 	conns := make([]net.Conn, slow)
 	for i := range conns {
@@ -88,7 +86,7 @@ func TestSlowClientsAtTheConnectionCapDoNotBlockDeliveries(t *testing.T) {
 	}
 
 	client := &http.Client{Timeout: 3 * time.Second}
-	body := guidePayload(t, "guide_partner_solutions_created.json")
+	body := readTestdata(t, "guide_partner_solutions_created.json")
 	for range 3 {
 		if code := deliver(t, client, "http://"+addr+"/webhook", body, testSecret); code != http.StatusOK {
 			t.Fatalf("a signed delivery at the cap: status %d, want 200", code)
@@ -102,20 +100,20 @@ func TestSlowClientsAtTheConnectionCapDoNotBlockDeliveries(t *testing.T) {
 func TestTheConnectionCapNeverClosesADeliveryInFlight(t *testing.T) {
 	const maxConns = 2
 	started := make(chan struct{}, 1)
-	receiver := newLogHandler(t, openLog(t))
+	receiver := servedHandler(t)
 	addr := serveCapped(t, maxConns, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		started <- struct{}{}
 		receiver.ServeHTTP(w, r)
 	}))
 
-	body := guidePayload(t, "guide_partner_solutions_created.json")
+	body := readTestdata(t, "guide_partner_solutions_created.json")
 	inFlight, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer inFlight.Close()
 	head := fmt.Sprintf("POST /webhook HTTP/1.1\r\nHost: mps\r\nContent-Type: application/json\r\n%s: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n",
-		webhook.SignatureHeader, webhook.Sign(body, testSecret), len(body))
+		SignatureHeader, Sign(body, testSecret), len(body))
 	half := len(body) / 2
 	if _, err := inFlight.Write(append([]byte(head), body[:half]...)); err != nil {
 		t.Fatal(err)

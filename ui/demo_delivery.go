@@ -1,4 +1,4 @@
-package webhooks
+package ui
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 
 	"mps/graph/webhook"
 	"mps/store/eventlog"
+	"mps/ui/readmodel"
 )
 
 const (
@@ -50,7 +51,7 @@ func StartDemoLog(ctx context.Context, src Source, now func() time.Time) (*DemoL
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	secret, verify := rand.Text(), rand.Text()
-	h, err := webhook.NewHandler(webhook.Config{AppSecret: secret, VerifyToken: verify, Sink: LogSink{Log: d.Log}, Now: now})
+	h, err := webhook.NewHandler(webhook.Config{AppSecret: secret, VerifyToken: verify, Sink: readmodel.LogSink{Log: d.Log}, Now: now})
 	if err != nil {
 		d.removeLog()
 		return nil, fmt.Errorf("demo: %w", err)
@@ -62,7 +63,7 @@ func StartDemoLog(ctx context.Context, src Source, now func() time.Time) (*DemoL
 	}
 	serveCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	d.cancel = cancel
-	go func() { d.done <- Serve(serveCtx, ln, demoPath, h, Limits{}) }()
+	go func() { d.done <- webhook.Serve(serveCtx, ln, demoPath, h, webhook.Limits{}) }()
 	url := "http://" + ln.Addr().String() + demoPath
 	client := &http.Client{Timeout: demoDeliverTimeout}
 	src.OnWebhook(func(payload []byte) { deliverSigned(client, url, payload, secret) })

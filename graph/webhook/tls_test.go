@@ -1,4 +1,4 @@
-package webhooks
+package webhook
 
 import (
 	"context"
@@ -17,8 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"mps/store/eventlog"
-	"mps/ui/webhooks/tlstest"
+	"mps/graph/webhook/tlstest"
 )
 
 // recordedLogs keeps what a slog.Logger was told, one line per record.
@@ -48,15 +47,15 @@ func (r *recordedLogs) String() string {
 	return strings.Join(r.lines, "\n")
 }
 
-// startTLSReceiver serves the real handler over the real log with TLS from
+// startTLSReceiver serves the real handler over a recording sink with TLS from
 // certs on loopback, and returns the base URL.
-func startTLSReceiver(t *testing.T, l *eventlog.Log, certs *Certificates, logs *recordedLogs) string {
+func startTLSReceiver(t *testing.T, h *Handler, certs *Certificates, logs *recordedLogs) string {
 	t.Helper()
 	ln := listenLoopback(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- ServeTLS(ctx, ln, "/webhook", newLogHandler(t, l), Limits{}, certs.TLSConfig(), slog.New(logs))
+		done <- ServeTLS(ctx, ln, "/webhook", h, Limits{}, certs.TLSConfig(), slog.New(logs))
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -68,15 +67,16 @@ func startTLSReceiver(t *testing.T, l *eventlog.Log, certs *Certificates, logs *
 }
 
 // startSelfSignedReceiver serves over TLS with a fresh self-signed pair.
-func startSelfSignedReceiver(t *testing.T) (pair tlstest.Pair, l *eventlog.Log, logs *recordedLogs, addr string) {
+func startSelfSignedReceiver(t *testing.T) (pair tlstest.Pair, l *recordingSink, logs *recordedLogs, addr string) {
 	t.Helper()
 	pair = tlstest.WriteSelfSigned(t, t.TempDir(), "hook", time.Now().Add(24*time.Hour))
 	certs, err := LoadCertificates(pair.CertFile, pair.KeyFile, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, logs = openLog(t), &recordedLogs{}
-	return pair, l, logs, startTLSReceiver(t, l, certs, logs)
+	h, l := newServedHandler(t)
+	logs = &recordedLogs{}
+	return pair, l, logs, startTLSReceiver(t, h, certs, logs)
 }
 
 func TestServeTLSAnswersHandshakeAndStoresSignedDeliveries(t *testing.T) {
@@ -96,17 +96,14 @@ func TestServeTLSAnswersHandshakeAndStoresSignedDeliveries(t *testing.T) {
 		t.Fatalf("the handshake was not answered over TLS 1.2 or later: %+v", resp.TLS)
 	}
 
-	body := guidePayload(t, "guide_partner_solutions_created.json")
+	body := readTestdata(t, "guide_partner_solutions_created.json")
 	if code := deliver(t, client, "https://"+addr+"/webhook", body, "wrong-secret"); code != http.StatusForbidden {
 		t.Fatalf("badly signed delivery over TLS: status %d, want 403", code)
 	}
 	if code := deliver(t, client, "https://"+addr+"/webhook", body, testSecret); code != http.StatusOK {
 		t.Fatalf("signed delivery over TLS: status %d", code)
 	}
-	events, err := l.List(context.Background(), eventlog.Query{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	events := l.stored()
 	if len(events) != 1 || events[0].SolutionID == "" {
 		t.Fatalf("the delivery over TLS stored %+v, want its one change", events)
 	}
@@ -115,11 +112,11 @@ func TestServeTLSAnswersHandshakeAndStoresSignedDeliveries(t *testing.T) {
 func TestServeTLSRefusesPlainHTTPAndOldTLS(t *testing.T) {
 	pair, l, logs, addr := startSelfSignedReceiver(t)
 
-	body := guidePayload(t, "guide_partner_solutions_created.json")
+	body := readTestdata(t, "guide_partner_solutions_created.json")
 	if code := deliver(t, http.DefaultClient, "http://"+addr+"/webhook", body, testSecret); code != http.StatusBadRequest {
 		t.Fatalf("plain HTTP to the TLS port: status %d, want 400", code)
 	}
-	if events, _ := l.List(context.Background(), eventlog.Query{}); len(events) != 0 {
+	if events := l.stored(); len(events) != 0 {
 		t.Fatalf("a plain-HTTP delivery to the TLS port stored %d rows", len(events))
 	}
 
@@ -223,7 +220,7 @@ func TestCertificatesAreReloadedWhenTheirFilesChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := startTLSReceiver(t, openLog(t), certs, logs)
+	addr := startTLSReceiver(t, servedHandler(t), certs, logs)
 	if !servedBy(t, addr, live) || servedBy(t, addr, renewed) {
 		t.Fatal("before renewal: not served by the loaded certificate alone")
 	}

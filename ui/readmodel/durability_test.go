@@ -1,4 +1,4 @@
-package webhooks
+package readmodel
 
 import (
 	"bufio"
@@ -45,7 +45,7 @@ func TestReceiverProcess(t *testing.T) {
 	h := newLogHandler(t, l)
 	ln := listenLoopback(t)
 	fmt.Println(listeningLine + ln.Addr().String())
-	if err := Serve(ctx, ln, "/webhook", h, Limits{}); err != nil {
+	if err := webhook.Serve(ctx, ln, "/webhook", h, webhook.Limits{}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -1,8 +1,4 @@
-// Package webhooks joins the webhook receiver (graph/webhook) to the event
-// log (store/eventlog), and holds what the CLI and the dashboard both show
-// from it: the onboarding gauge and the reconciliation with the WABAs that
-// client_whatsapp_business_accounts lists.
-package webhooks
+package readmodel
 
 import (
 	"context"
