@@ -7,8 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/store/eventlog"
-	"mps/ui/text"
 	"mps/ui/readmodel"
+	"mps/ui/text"
 )
 
 // onboardedState is the inspector's list of the customers (WABAs) that

@@ -12,9 +12,9 @@ import (
 
 	"mps/graph/webhook"
 	"mps/store/eventlog"
+	"mps/ui/readmodel"
 	"mps/ui/table"
 	"mps/ui/text"
-	"mps/ui/readmodel"
 )
 
 // eventsPollEvery is how often the Events tab reads the log's tail.
