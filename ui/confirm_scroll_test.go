@@ -12,14 +12,7 @@ import (
 // dialog dropped the owner, the partner and the grants and y confirmed.
 func TestSmallDialogScrollsAndConfirmsOnlyWhatWasShown(t *testing.T) {
 	h := newHarness(t, 60, 15)
-	h.press("2")
-	h.selectRow("Social OVD with Northwind")
-	h.press("a")
-	h.wantScreen("Owner:    Social Overdrive", "lines 1–", "This cannot be undone.", "[ Cancel ]")
-	h.press("y")
-	if n := len(h.posts()); n != 0 || h.app.dialog == nil {
-		t.Fatalf("y with the grants not yet shown: %d POSTs, dialog open %v", n, h.app.dialog != nil)
-	}
+	earlyYSendsNothing(h, "Owner:    Social Overdrive", "lines 1–")
 	h.wantScreen("to the end first")
 	seen := map[string]bool{}
 	for range 20 {
@@ -40,6 +33,21 @@ func TestSmallDialogScrollsAndConfirmsOnlyWhatWasShown(t *testing.T) {
 	}
 }
 
+// earlyYSendsNothing opens the accept dialog of a pending request, checks
+// that it shows what the test names with its warning and Cancel, and that
+// a y right away sends nothing and leaves it open.
+func earlyYSendsNothing(h *harness, shows ...string) {
+	h.t.Helper()
+	h.press("2")
+	h.selectRow("Social OVD with Northwind")
+	h.press("a")
+	h.wantScreen(append(shows, "This cannot be undone.", "[ Cancel ]")...)
+	h.press("y")
+	if n := len(h.posts()); n != 0 || h.app.dialog == nil {
+		h.t.Fatalf("y before the grants could be seen: %d POSTs, dialog open %v", n, h.app.dialog != nil)
+	}
+}
+
 func seenContaining(seen map[string]bool, want string) bool {
 	for line := range seen {
 		if strings.Contains(line, want) {
@@ -53,14 +61,7 @@ func seenContaining(seen map[string]bool, want string) bool {
 // same dialog confirms once the terminal grows.
 func TestTinyDialogWaitsForALargerTerminal(t *testing.T) {
 	h := newHarness(t, 40, 10)
-	h.press("2")
-	h.selectRow("Social OVD with Northwind")
-	h.press("a")
-	h.wantScreen("Solution: Social OVD", "This cannot be undone.", "[ Cancel ]", "enlarge to see grants")
-	h.press("y")
-	if n := len(h.posts()); n != 0 || h.app.dialog == nil {
-		t.Fatalf("y in a 40x10 terminal: %d POSTs, dialog open %v", n, h.app.dialog != nil)
-	}
+	earlyYSendsNothing(h, "Solution: Social OVD", "enlarge to see grants")
 	h.wantScreen("y waits: enlarge")
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.wantScreen("Permissions granted to the partner:")
