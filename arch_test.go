@@ -32,7 +32,6 @@ const (
 // package, then by file name in that package.
 func demoFiles() map[string][]string {
 	return map[string][]string{
-		"mps/ui":     {"demo.go", "demo_webhooks.go"},
 		"mps/ui/cli": {"demo.go"},
 	}
 }
@@ -88,10 +87,13 @@ func TestHouseRulesCatchEachBreach(t *testing.T) {
 		{ImportPath: "mps/graph/webhook", TestImports: []string{"mps/store/eventlog"}},
 		{ImportPath: "mps/store/eventlog", Imports: []string{"mps/graph"}},
 		{ImportPath: "mps/store", XTestImports: []string{"mps/ui"}},
+		{ImportPath: "mps", Imports: []string{"mps/ui/cli", "mps/ui", "mps/store"}},
 		{ImportPath: "mps/ui/table", Imports: []string{sandboxPkg}},
 		{ImportPath: "mps/ui", Imports: []string{sandboxPkg}, fileImports: map[string][]string{
-			"demo.go":        {sandboxPkg},
 			"tab_pending.go": {sandboxPkg},
+		}},
+		{ImportPath: "mps/ui/cli", Imports: []string{sandboxPkg}, fileImports: map[string][]string{
+			"demo.go": {sandboxPkg},
 		}},
 		{ImportPath: "mps/ui/cli", Imports: []string{sandboxTestPkg}},
 		// Allowed: tests, the demo's own file, and the helper.
@@ -105,8 +107,10 @@ func TestHouseRulesCatchEachBreach(t *testing.T) {
 		"mps/graph/webhook (its tests) imports mps/store/eventlog: graph and store never import each other",
 		"mps/store/eventlog imports mps/graph: graph and store never import each other",
 		"mps/store (its tests) imports mps/ui: graph and store never import ui",
+		"main imports mps/ui: main holds the signals and cli.Main only",
+		"main imports mps/store: main holds the signals and cli.Main only",
 		"mps/ui/table imports mps/graph/sandbox: only tests and the demo's assembly",
-		"mps/ui/tab_pending.go imports mps/graph/sandbox: only tests and the demo's assembly",
+		"mps/ui imports mps/graph/sandbox: only tests and the demo's assembly",
 		"mps/ui/cli imports mps/graph/sandbox/sandboxtest: only tests",
 	}
 	if len(got) != len(want) {
@@ -153,6 +157,8 @@ func houseViolations(pkgs []listedPackage) []string {
 			case inRoom(p.ImportPath, "mps/graph") && inRoom(imp.path, "mps/store"),
 				inRoom(p.ImportPath, "mps/store") && inRoom(imp.path, "mps/graph"):
 				out = append(out, fmt.Sprintf("%s imports %s: graph and store never import each other; join them in ui, where both meet", who, imp.path))
+			case p.ImportPath == "mps" && !imp.test && inRoom(imp.path, "mps") && imp.path != "mps/ui/cli":
+				out = append(out, fmt.Sprintf("main imports %s: main holds the signals and cli.Main only; the command line (ui/cli) builds everything else", imp.path))
 			}
 		}
 		out = append(out, sandboxViolations(p)...)

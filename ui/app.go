@@ -63,9 +63,8 @@ func newApp(ctx context.Context, cfg Config) *App {
 	return a
 }
 
-// newTabs lists the tabs in order: the built-in ones, then those the
-// configuration adds. A new tab is one more line here, or one more entry
-// in Config.ExtraTabs.
+// newTabs lists the tabs in order; the Events tab is there whenever an
+// event log is configured. A new tab is one more line here.
 func newTabs(c *Context) []Tab {
 	tabs := []Tab{
 		newSolutionsTab(c),
@@ -73,8 +72,8 @@ func newTabs(c *Context) []Tab {
 		newPartnersTab(c),
 		newCustomersTab(c),
 	}
-	for _, build := range c.ExtraTabs {
-		tabs = append(tabs, build(c))
+	if c.EventLog.Path != "" {
+		tabs = append(tabs, newEventsTab(c))
 	}
 	c.Keys.JumpTab.SetHelp(fmt.Sprintf("1-%d", min(len(tabs), 9)), "go to tab")
 	return tabs

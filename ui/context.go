@@ -9,6 +9,7 @@ import (
 
 	"mps/graph"
 	"mps/store/eventlog"
+	"mps/ui/readmodel"
 	"mps/ui/text"
 )
 
@@ -24,17 +25,10 @@ type Config struct {
 	Now                func() time.Time
 	// LoginHint says how to get a new token, e.g. "run `mps login` or set MPS_TOKEN".
 	LoginHint string
-	// FirstSeen says when mps first learned of a solution's request (from
-	// the webhook event log, say). Nil, or false, means the age is unknown:
-	// Graph does not report when a request was made.
-	FirstSeen func(solutionID string) (time.Time, bool)
-	// SeenWABAs reads the WABAs that PARTNER_ADDED webhooks reported (the
-	// event log), for the inspector's customers. Nil means no event log is
-	// configured. It does IO: call it only inside a tea.Cmd.
-	SeenWABAs func(context.Context) ([]eventlog.SeenWABA, error)
-	// ExtraTabs builds tabs shown after the four built-in ones (the Events
-	// tab, say). Each gets the shared context.
-	ExtraTabs []func(*Context) Tab
+	// EventLog is the webhook event log the dashboard reads: the Events
+	// tab, the ages of pending requests and a solution's onboarded
+	// customers. Its zero value means none.
+	EventLog EventLog
 	// Refresh is how often the solution list reloads by itself; 0 never.
 	// The command line keeps it at 30 s or more (Graph's rate limits).
 	Refresh time.Duration
@@ -60,6 +54,14 @@ type Context struct {
 	// (TabCustomers) were last asked of Graph, set by whatever starts the
 	// load: a webhook event from well before then is already in them.
 	LoadAsked map[TabID]time.Time
+	// since learns from the events the Events tab reads when each
+	// solution's status began (the age of a pending request); nil
+	// without an event log. Graph does not report when a request was made.
+	since *readmodel.StatusSince
+	// seenWABAs reads the WABAs that PARTNER_ADDED webhooks reported, for
+	// the inspector's customers; nil without an event log. It does IO:
+	// call it only inside a tea.Cmd.
+	seenWABAs func(context.Context) ([]eventlog.SeenWABA, error)
 }
 
 func newContext(ctx context.Context, cfg Config) *Context {
@@ -76,7 +78,7 @@ func newContext(ctx context.Context, cfg Config) *Context {
 		cfg.APIVersion = graph.DefaultAPIVersion
 	}
 	noColor := cfg.NoColor || os.Getenv("NO_COLOR") != ""
-	return &Context{
+	c := &Context{
 		Config:    cfg,
 		Ctx:       ctx,
 		Styles:    NewStyles(noColor),
@@ -86,4 +88,18 @@ func newContext(ctx context.Context, cfg Config) *Context {
 		Measure:   text.Measure{Method: ansi.WcWidth},
 		LoadAsked: map[TabID]time.Time{},
 	}
+	if cfg.EventLog.Path != "" {
+		c.since = &readmodel.StatusSince{}
+		c.seenWABAs = seenWABAsAt(cfg.EventLog.Path)
+	}
+	return c
+}
+
+// firstSeen says when mps first learned of a solution's current status
+// from the event log; false when it does not know.
+func (c *Context) firstSeen(solutionID string) (time.Time, bool) {
+	if c.since == nil {
+		return time.Time{}, false
+	}
+	return c.since.Since(solutionID)
 }

@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"io/fs"
-	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -56,13 +54,12 @@ func pollEvents(ctx context.Context, c *Context, o Origin, src eventSource, q ev
 				msg.Err = errors.New("no event log is configured")
 				return msg
 			}
-			if _, err := os.Stat(src.path); errors.Is(err, fs.ErrNotExist) {
-				msg.Absent = true
-				return msg
-			}
-			opened, err := eventlog.Open(ctx, src.path)
+			opened, err := eventlog.OpenExisting(ctx, src.path)
 			if err != nil {
-				msg.Err = err
+				msg.Absent = errors.Is(err, eventlog.ErrNoLog)
+				if !msg.Absent {
+					msg.Err = err
+				}
 				return msg
 			}
 			log, msg.Log = opened, opened

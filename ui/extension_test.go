@@ -1,36 +1,28 @@
 package ui
 
 import (
+	"path/filepath"
 	"testing"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
-// stubTab is the smallest tab a later package could add.
-type stubTab struct{ width, height int }
-
-func (s *stubTab) ID() TabID              { return TabEvents }
-func (s *stubTab) Title() string          { return "Events" }
-func (s *stubTab) Init() tea.Cmd          { return nil }
-func (s *stubTab) Update(tea.Msg) tea.Cmd { return nil }
-func (s *stubTab) View() string           { return "stub events view" }
-func (s *stubTab) SetSize(w, h int)       { s.width, s.height = w, h }
-func (s *stubTab) KeyHelp() []key.Binding { return nil }
-func (s *stubTab) Refresh() tea.Cmd       { return nil }
-func (s *stubTab) SetFilter(string)       {}
-func (s *stubTab) Busy() bool             { return false }
-
-func TestExtraTabAndSteeringMessages(t *testing.T) {
+// The Events tab is an ordinary tab, there whenever an event log is
+// configured (even one not written yet); the messages it steers the other
+// tabs with work from anywhere.
+func TestEventsTabWithALogAndSteeringMessages(t *testing.T) {
 	h := newHarness(t, 120, 40)
+	if len(h.app.tabs) != 4 {
+		t.Fatalf("without an event log the dashboard has %d tabs, want 4", len(h.app.tabs))
+	}
 	cfg := h.app.ctx.Config
-	cfg.ExtraTabs = []func(*Context) Tab{func(*Context) Tab { return &stubTab{} }}
+	cfg.EventLog = EventLog{Path: filepath.Join(t.TempDir(), "events.db")}
 	h.app = NewApp(cfg)
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.run(h.app.Init())
 
 	h.press("5")
-	h.wantScreen("5 Events", "stub events view")
+	h.wantScreen("5 Events", "No event log yet at "+cfg.EventLog.Path)
 
 	target := h.app.tabs[0].(*solutionsTab).all[4]
 	h.send(OpenSolutionMsg{ID: target.ID})

@@ -61,8 +61,8 @@ func TestLeavingTheInspectorCancelsItsCustomersRead(t *testing.T) {
 				sols = activeSolutions(sb)
 				return []eventlog.Event{addedEvent(t, sb.WABAs()[0].ID, sols[0].ID, fixedNow().Add(-time.Hour))}
 			})
-			real := h.app.ctx.SeenWABAs
-			h.app.ctx.SeenWABAs = func(ctx context.Context) ([]eventlog.SeenWABA, error) {
+			real := h.app.ctx.seenWABAs
+			h.app.ctx.seenWABAs = func(ctx context.Context) ([]eventlog.SeenWABA, error) {
 				started <- ctx
 				return real(ctx)
 			}
@@ -99,7 +99,7 @@ func TestInspectorStopsReadingWhenTheCustomersReadFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) {
-		c.SeenWABAs = eventsWiring(EventsConfig{Path: path}).SeenWABAs
+		c.EventLog = EventLog{Path: path}
 	})
 	h.selectRow(activeSolutions(h.sb)[0].Name)
 	h.press("enter")

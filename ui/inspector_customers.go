@@ -27,7 +27,7 @@ type onboardedState struct {
 // there is no event log to read them from. A read still in flight stops.
 func (in *inspector) readOnboarded(seq uint64) tea.Cmd {
 	in.stopOnboarded()
-	if in.ctx.SeenWABAs == nil {
+	if in.ctx.seenWABAs == nil {
 		in.onboarded = onboardedState{noLog: true}
 		return nil
 	}

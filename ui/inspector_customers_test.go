@@ -44,7 +44,7 @@ func customersHarness(t *testing.T, events func(sb *sandbox.Sandbox) []eventlog.
 		if _, err := l.Append(context.Background(), events(sb)); err != nil {
 			t.Fatal(err)
 		}
-		c.SeenWABAs = eventsWiring(EventsConfig{Path: path}).SeenWABAs
+		c.EventLog = EventLog{Path: path}
 	})
 }
 
@@ -122,12 +122,12 @@ func TestInspectorListsTheCustomersWebhooksReportedNewestFirst(t *testing.T) {
 
 func TestInspectorSaysWhereCustomersComeFromWithoutALog(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "none", eventlog.FileName)
-	for name, seen := range map[string]func(context.Context) ([]eventlog.SeenWABA, error){
-		"no log configured":   nil,
-		"log not written yet": eventsWiring(EventsConfig{Path: missing}).SeenWABAs,
+	for name, log := range map[string]EventLog{
+		"no log configured":   {},
+		"log not written yet": {Path: missing},
 	} {
 		t.Run(name, func(t *testing.T) {
-			h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.SeenWABAs = seen })
+			h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.EventLog = log })
 			h.selectRow(activeSolutions(h.sb)[0].Name)
 			h.press("enter")
 			got := strings.Join(inspectorSection(h), "\n")
@@ -187,7 +187,7 @@ func TestInspectorScrollsThroughTwoHundredCustomers(t *testing.T) {
 		if _, err := l.Append(context.Background(), events); err != nil {
 			t.Fatal(err)
 		}
-		c.SeenWABAs = eventsWiring(EventsConfig{Path: path}).SeenWABAs
+		c.EventLog = EventLog{Path: path}
 	})
 	if len(wabas) != 200 {
 		t.Fatalf("the sandbox has %d WABAs, want 200", len(wabas))

@@ -10,7 +10,7 @@ const (
 	TabPending
 	TabPartners
 	TabCustomers
-	TabEvents // reserved for the Events tab, added through Config.ExtraTabs
+	TabEvents // there when an event log is configured
 )
 
 // Origin tags a result with who asked and which request it answers; a

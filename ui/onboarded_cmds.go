@@ -3,17 +3,11 @@ package ui
 import (
 	"context"
 	"errors"
-	"io/fs"
-	"os"
 
 	tea "charm.land/bubbletea/v2"
 
 	"mps/store/eventlog"
 )
-
-// errNoEventLog says the profile's event log does not exist yet: no
-// webhook receiver has stored anything.
-var errNoEventLog = errors.New("no event log yet")
 
 // onboardedMsg answers the inspector's read of the WABAs that PARTNER_ADDED
 // webhooks reported for one solution.
@@ -25,17 +19,11 @@ type onboardedMsg struct {
 	Err        error
 }
 
-// seenWABAsIn reads what PARTNER_ADDED webhooks reported, from the open log
-// or from the file at the path, which is opened for the one read.
-func seenWABAsIn(cfg EventsConfig) func(context.Context) ([]eventlog.SeenWABA, error) {
+// seenWABAsAt reads what PARTNER_ADDED webhooks reported from the log at
+// path, which is opened for the one read.
+func seenWABAsAt(path string) func(context.Context) ([]eventlog.SeenWABA, error) {
 	return func(ctx context.Context) ([]eventlog.SeenWABA, error) {
-		if cfg.Log != nil {
-			return cfg.Log.WABAsSeen(ctx)
-		}
-		if _, err := os.Stat(cfg.Path); errors.Is(err, fs.ErrNotExist) {
-			return nil, errNoEventLog
-		}
-		l, err := eventlog.Open(ctx, cfg.Path)
+		l, err := eventlog.OpenExisting(ctx, path)
 		if err != nil {
 			return nil, err
 		}
@@ -48,9 +36,9 @@ func seenWABAsIn(cfg EventsConfig) func(context.Context) ([]eventlog.SeenWABA, e
 func readOnboarded(ctx context.Context, c *Context, o Origin, solutionID string) tea.Cmd {
 	return func() tea.Msg {
 		msg := onboardedMsg{Origin: o, SolutionID: solutionID}
-		seen, err := c.SeenWABAs(ctx)
+		seen, err := c.seenWABAs(ctx)
 		switch {
-		case errors.Is(err, errNoEventLog):
+		case errors.Is(err, eventlog.ErrNoLog):
 			msg.NoLog = true
 		case err != nil:
 			msg.Err = err

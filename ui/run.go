@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"io"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -13,12 +14,25 @@ func Run(ctx context.Context, cfg Config, opts ...tea.ProgramOption) error {
 		return errors.New("ui: no Graph client configured")
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel() // ends every load still running
 	app := newApp(ctx, cfg)
+	defer func() {
+		cancel() // ends every load still running
+		app.close()
+	}()
 	p := tea.NewProgram(app, append([]tea.ProgramOption{tea.WithContext(ctx)}, opts...)...)
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil
 	}
 	return err
+}
+
+// close releases what the tabs hold open (the Events tab's event log),
+// once the program has ended and no command can use it any more.
+func (a *App) close() {
+	for _, t := range a.tabs {
+		if c, ok := t.(io.Closer); ok {
+			c.Close()
+		}
+	}
 }

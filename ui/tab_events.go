@@ -30,20 +30,13 @@ func eventFields() []string {
 // eventTarget is what enter on an event opens.
 type eventTarget struct{ solutionID, wabaID string }
 
-// EventsConfig is where the Events tab reads webhook events.
-type EventsConfig struct {
-	Log       *eventlog.Log // an open log; or
-	Path      string        // where the log is (or will be, once a receiver runs)
-	PollEvery time.Duration // 0 means every second
-	// Since, when set, learns from every event read since when each
-	// solution has had its status (the age of pending requests; see
-	// Config.FirstSeen).
-	Since *readmodel.StatusSince
-}
-
-// NewEventsTab builds the Events tab, for Config.ExtraTabs.
-func NewEventsTab(cfg EventsConfig) func(*Context) Tab {
-	return func(c *Context) Tab { return newEventsTab(c, cfg) }
+// EventLog is where the dashboard reads webhook events: the file that `mps
+// webhook serve` writes, which another process may be writing and which
+// may not exist yet. The dashboard opens it read-only, and closes it when
+// it ends.
+type EventLog struct {
+	Path      string
+	PollEvery time.Duration // how often the Events tab reads its tail; 0 means every second
 }
 
 // eventsKeyMap holds the Events tab's own keys.
@@ -91,11 +84,12 @@ type eventsTab struct {
 	width, height int
 }
 
-func newEventsTab(c *Context, cfg EventsConfig) *eventsTab {
-	if cfg.PollEvery <= 0 {
-		cfg.PollEvery = eventsPollEvery
+func newEventsTab(c *Context) *eventsTab {
+	every := c.EventLog.PollEvery
+	if every <= 0 {
+		every = eventsPollEvery
 	}
-	t := &eventsTab{ctx: c, keys: newEventsKeyMap(), since: cfg.Since, log: cfg.Log, path: cfg.Path, targets: map[string]eventTarget{}, every: cfg.PollEvery}
+	t := &eventsTab{ctx: c, keys: newEventsKeyMap(), since: c.since, path: c.EventLog.Path, targets: map[string]eventTarget{}, every: every}
 	t.list = newTable(c, []table.Column{
 		{Title: "Received", Width: 15},
 		{Title: "Event", MinWidth: 20, Flex: 1},
@@ -114,7 +108,15 @@ func newEventsTab(c *Context, cfg EventsConfig) *eventsTab {
 	return t
 }
 
-func (t *eventsTab) configured() bool { return t.log != nil || t.path != "" }
+func (t *eventsTab) configured() bool { return t.path != "" }
+
+// Close closes the log the tab's polls opened.
+func (t *eventsTab) Close() error {
+	if t.log == nil {
+		return nil
+	}
+	return t.log.Close()
+}
 
 func (t *eventsTab) ID() TabID { return TabEvents }
 

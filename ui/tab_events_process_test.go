@@ -59,7 +59,7 @@ func TestEventWriterProcess(t *testing.T) {
 func TestEventsTabReadsWhileAnotherProcessWrites(t *testing.T) {
 	path := filepath.Join(t.TempDir(), eventlog.FileName)
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: -1}, func(_ *sandbox.Sandbox, c *Config) {
-		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Path: path, PollEvery: testPollEvery}))
+		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
 	})
 	writer := exec.Command(os.Args[0], "-test.run=^TestEventWriterProcess$", "-test.count=1")
 	writer.Env = append(os.Environ(), writerLogEnv+"="+path)

@@ -38,8 +38,9 @@ func (h *harness) tick() {
 	h.send(eventsTickMsg{Origin{Tab: TabEvents, Seq: e.seq}})
 }
 
-// newDemoEventsHarness wires the Events tab exactly as `mps --demo` does:
-// the sandbox's webhooks, signed, through a loopback receiver into a log.
+// newDemoEventsHarness has an Events tab over a log that stores the
+// sandbox's webhooks as the receiver does (`mps --demo` sends them through
+// a real one on loopback: ui/cli's demo delivery).
 func newDemoEventsHarness(t *testing.T) *harness {
 	// The sandbox's clock runs 3 hours behind the app's, so ages show.
 	sandboxNow := func() time.Time { return fixedNow().Add(-3 * time.Hour) }
@@ -48,13 +49,27 @@ func newDemoEventsHarness(t *testing.T) *harness {
 
 func newDemoEventsHarnessWith(t *testing.T, opts sandbox.Options) *harness {
 	return newHarnessConfig(t, 120, 40, opts, func(sb *sandbox.Sandbox, c *Config) {
-		hooks, err := startDemoWebhooks(context.Background(), sb)
+		path := filepath.Join(t.TempDir(), eventlog.FileName)
+		l, err := eventlog.Open(context.Background(), path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(hooks.stop)
-		events := eventsWiring(EventsConfig{Log: hooks.log, PollEvery: testPollEvery})
-		c.ExtraTabs, c.FirstSeen = events.Tabs, events.FirstSeen
+		t.Cleanup(func() { l.Close() })
+		sink := readmodel.LogSink{Log: l}
+		sb.OnWebhook(func(payload []byte) {
+			changes, err := webhook.Parse(payload)
+			if err != nil {
+				t.Errorf("the sandbox sent a payload the receiver refuses: %v\n%s", err, payload)
+				return
+			}
+			for i := range changes {
+				changes[i].Received = time.Now()
+			}
+			if _, err := sink.Store(context.Background(), changes); err != nil {
+				t.Error(err)
+			}
+		})
+		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
 	})
 }
 
@@ -70,7 +85,7 @@ func logHarness(t *testing.T, opts sandbox.Options, events ...eventlog.Event) (*
 		t.Fatal(err)
 	}
 	h := newHarnessConfig(t, 120, 40, opts, func(_ *sandbox.Sandbox, c *Config) {
-		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Path: path, PollEvery: testPollEvery}))
+		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
 	})
 	return h, l
 }
@@ -193,7 +208,7 @@ func TestEventsTabWarnsNearTheOnboardingLimit(t *testing.T) {
 func TestEventsTabWaitsForTheLogAndTailsIt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "later", eventlog.FileName)
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: -1}, func(_ *sandbox.Sandbox, c *Config) {
-		c.ExtraTabs = append(c.ExtraTabs, NewEventsTab(EventsConfig{Path: path, PollEvery: testPollEvery}))
+		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
 	})
 	_, pos := h.eventsTab()
 	h.press(strconv.Itoa(pos + 1))
@@ -231,21 +246,6 @@ func TestEventsTabReconcileView(t *testing.T) {
 	h.press("j", "enter") // the first listed-but-unreported WABA
 	if _, ok := h.app.activeTab().(*customersTab); !ok {
 		t.Fatalf("enter in the reconciliation did not go to the customers:\n%s", h.screen())
-	}
-}
-
-func TestEventsFor(t *testing.T) {
-	env := func(k string) string { return map[string]string{"XDG_STATE_HOME": "/state"}[k] }
-	events := EventsFor("work", env)
-	if len(events.Tabs) != 1 || events.FirstSeen == nil {
-		t.Fatalf("EventsFor = %+v, want the Events tab and the request ages", events)
-	}
-	e := events.Tabs[0](newContext(context.Background(), Config{})).(*eventsTab)
-	if e.path != "/state/mps/work/events.db" {
-		t.Fatalf("Events tab reads %q", e.path)
-	}
-	if got := EventsFor("../x", env); got.Tabs != nil || got.FirstSeen != nil {
-		t.Fatal("a profile that cannot name a directory still got an Events tab")
 	}
 }
 

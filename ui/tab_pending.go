@@ -131,10 +131,7 @@ func (t *pendingTab) row(s *graph.Solution) table.Row {
 // age is how long ago mps first saw the request, when something recorded
 // it; Graph itself does not say when a request was made.
 func (t *pendingTab) age(id string) string {
-	if t.ctx.FirstSeen == nil {
-		return "—"
-	}
-	at, ok := t.ctx.FirstSeen(id)
+	at, ok := t.ctx.firstSeen(id)
 	if !ok {
 		return "—"
 	}

@@ -9,8 +9,9 @@ import (
 // sqliteBusy and sqliteLocked are SQLite's primary result codes for a lock
 // held by another connection; extended codes keep them in the low byte.
 const (
-	sqliteBusy   = 5
-	sqliteLocked = 6
+	sqliteBusy     = 5
+	sqliteLocked   = 6
+	sqliteReadOnly = 8
 )
 
 // IsBusy reports whether err is another process holding the log's lock for
@@ -23,4 +24,11 @@ func IsBusy(err error) bool {
 	}
 	code := e.Code() & 0xff
 	return code == sqliteBusy || code == sqliteLocked
+}
+
+// isReadOnly reports whether SQLite refused to write: the file, its
+// directory or its WAL index is not this process's to write.
+func isReadOnly(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqliteReadOnly
 }

@@ -7,6 +7,7 @@ import (
 
 	"mps/graph/sandbox"
 	"mps/store"
+	"mps/ui"
 )
 
 const appSecretWarning = "Calls go without appsecret_proof."
@@ -46,7 +47,7 @@ func TestAppSecretWarningWaitsForTheDashboard(t *testing.T) {
 	h := unreachableKeyring(t)
 	h.terminal = true
 	ran := false
-	h.tui = func(ctx context.Context, cfg TUIConfig) error {
+	h.tui = func(ctx context.Context, cfg ui.Config) error {
 		ran = true
 		if strings.Contains(h.stderr.String(), appSecretWarning) {
 			t.Errorf("the warning was printed before the dashboard ran:\n%s", h.stderr)

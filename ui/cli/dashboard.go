@@ -2,12 +2,14 @@ package cli
 
 import (
 	"context"
-	"errors"
 
 	"mps/store"
+	"mps/store/eventlog"
+	"mps/ui"
 )
 
-// runDashboard starts the TUI, the default command.
+// runDashboard starts the dashboard, the default command, on the same
+// session as any command: the profile or the demo, and its client.
 func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 	refresh, err := store.ResolveRefresh(g.values.Refresh, env.Getenv)
 	if err != nil {
@@ -17,45 +19,58 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 		return usageErrorf("Run it in a terminal, or use a command such as `mps solutions --json` in scripts (see `mps --help`).",
 			"the dashboard needs a terminal")
 	}
-	if g.demo {
-		if env.DemoTUI == nil {
-			return errors.New("this build of mps has no dashboard")
-		}
-		variants, err := demoVariants(env.Getenv)
-		if err != nil {
-			return err
-		}
-		return env.DemoTUI(ctx, refresh, variants)
-	}
-	if env.TUI == nil {
-		return errors.New("this build of mps has no dashboard")
-	}
-	s, err := newSession(g, env)
+	s, err := newSessionFor(g, env, true)
 	if err != nil {
 		return err
 	}
 	defer s.close()
-	s.dashboard = true
-	token, err := s.accessToken()
+	cfg, err := s.dashboardConfig(ctx)
 	if err != nil {
 		return err
 	}
-	client, err := s.Client()
-	if err != nil {
-		return err
-	}
+	cfg.Refresh = refresh
 	defer s.flushWarnings() // after the dashboard has given the terminal back
-	return env.TUI(ctx, TUIConfig{
-		Client:             client,
+	return env.Dashboard(ctx, cfg)
+}
+
+// dashboardConfig is the dashboard's view of the session: its client,
+// profile, partners and event log. Outside the demo, the token must be
+// found before the dashboard takes the terminal.
+func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
+	cfg := ui.Config{
 		Profile:            s.settings.Profile,
 		AppID:              s.settings.AppID,
 		BusinessID:         s.settings.BusinessID,
 		PartnerBusinessIDs: partnerIDs(s.settings),
 		APIVersion:         s.settings.APIVersion,
-		TokenSource:        token.Source.String(),
-		LoginHint:          loginHint(token.Source),
-		Refresh:            refresh,
-	})
+		Now:                s.env.Now,
+	}
+	if s.demo != nil {
+		path, err := s.demo.eventLogReplaying(ctx)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Demo = true
+		cfg.EventLog = ui.EventLog{Path: path}
+		cfg.LoginHint = "the demo's token never expires; restart `mps --demo`"
+	} else {
+		token, err := s.accessToken()
+		if err != nil {
+			return cfg, err
+		}
+		cfg.LoginHint = loginHint(token.Source)
+		// Without a state directory there is no event log, and the
+		// dashboard goes without its Events tab.
+		if path, err := eventlog.DefaultPath(s.settings.Profile, s.env.Getenv); err == nil {
+			cfg.EventLog = ui.EventLog{Path: path}
+		}
+	}
+	client, err := s.Client()
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Client = client
+	return cfg, nil
 }
 
 func partnerIDs(set store.Settings) []string {

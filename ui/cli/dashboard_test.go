@@ -2,22 +2,28 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/store"
+	"mps/store/eventlog"
+	"mps/ui"
 )
 
 func TestDashboardGetsAWorkingClientAndTheProfile(t *testing.T) {
 	h := newHarness(t, sandbox.Options{})
 	h.terminal = true
-	var got TUIConfig
+	h.env["XDG_STATE_HOME"] = t.TempDir()
+	var got ui.Config
 	var solutions []graph.Solution
-	h.tui = func(ctx context.Context, cfg TUIConfig) error {
+	h.tui = func(ctx context.Context, cfg ui.Config) error {
 		got = cfg
 		var err error
 		solutions, err = cfg.Client.AppSolutions(ctx, cfg.AppID, graph.SolutionQuery{})
@@ -27,8 +33,11 @@ func TestDashboardGetsAWorkingClientAndTheProfile(t *testing.T) {
 	if got.AppID != sandbox.DemoAppID || got.BusinessID != sandbox.DemoBusinessID || got.Profile != store.DefaultProfile {
 		t.Errorf("dashboard config = %+v", got)
 	}
-	if got.TokenSource != "keyring (service mps, profile default)" || got.LoginHint != "run `mps login` or set MPS_TOKEN" {
-		t.Errorf("token source %q, login hint %q", got.TokenSource, got.LoginHint)
+	if got.LoginHint != "run `mps login` or set MPS_TOKEN" {
+		t.Errorf("login hint %q", got.LoginHint)
+	}
+	if want := filepath.Join(h.env["XDG_STATE_HOME"], "mps", "default", eventlog.FileName); got.EventLog.Path != want || got.Demo {
+		t.Errorf("event log %+v (demo %t), want the profile's at %s", got.EventLog, got.Demo, want)
 	}
 	if len(solutions) != len(h.sandbox.Solutions()) {
 		t.Errorf("the dashboard's client listed %d solutions, sandbox has %d", len(solutions), len(h.sandbox.Solutions()))
@@ -40,19 +49,32 @@ func TestDashboardWithoutTokenExits4BeforeStarting(t *testing.T) {
 	h.terminal = true
 	h.keyring.Delete(store.Service, store.DefaultProfile)
 	started := false
-	h.tui = func(context.Context, TUIConfig) error { started = true; return nil }
+	h.tui = func(context.Context, ui.Config) error { started = true; return nil }
 	wantExit(t, h.run(), ExitAuth, "(dashboard without a token)")
 	if started {
 		t.Error("the dashboard started without a token")
 	}
 }
 
+// The demo dashboard is built as the real one is, on the demo's session:
+// its identity, a client of the in-process sandbox with the demo's
+// switches, and the replayed event log, which is gone once it ends.
 func TestDemoDashboard(t *testing.T) {
 	h := newHarness(t, sandbox.Options{})
 	h.terminal = true
 	var got []sandbox.Variants
-	h.demoTUI = func(_ context.Context, _ time.Duration, v sandbox.Variants) error { got = append(got, v); return nil }
-	h.tui = func(context.Context, TUIConfig) error { t.Error("the real dashboard ran for --demo"); return nil }
+	var logs []string
+	h.tui = func(ctx context.Context, cfg ui.Config) error {
+		if !cfg.Demo || cfg.AppID != sandbox.DemoAppID || cfg.Profile != "demo" || !strings.HasPrefix(cfg.Client.BaseURL(), "http://127.0.0.1:") {
+			t.Errorf("the demo dashboard got %+v on %s", cfg, cfg.Client.BaseURL())
+		}
+		if _, err := os.Stat(cfg.EventLog.Path); err != nil {
+			t.Errorf("the demo's event log: %v", err)
+		}
+		logs = append(logs, cfg.EventLog.Path)
+		got = append(got, sandboxSwitches(t, ctx, cfg.Client))
+		return nil
+	}
 	h.mustRun("--demo")
 	h.env[EnvDemoLists], h.env[EnvDemoBodies] = "default-fields", "openapi"
 	h.mustRun("--demo")
@@ -75,6 +97,30 @@ func TestDemoDashboard(t *testing.T) {
 	if len(got) != 2 {
 		t.Errorf("the demo dashboard started %d times, want 2 (not for unknown switches)", len(got))
 	}
+	for _, path := range logs {
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Errorf("the demo's event log %s is left after the run (%v)", path, err)
+		}
+	}
+}
+
+// sandboxSwitches reads the switches of the sandbox behind c from its
+// control surface.
+func sandboxSwitches(t *testing.T, ctx context.Context, c *graph.Client) sandbox.Variants {
+	t.Helper()
+	var lists struct {
+		DefaultFieldsOnly bool `json:"default_fields_only"`
+	}
+	var bodies struct {
+		Rule string `json:"rule"`
+	}
+	getJSON(t, ctx, c.BaseURL()+"/_sandbox/lists", &lists)
+	getJSON(t, ctx, c.BaseURL()+"/_sandbox/action_bodies", &bodies)
+	v, err := sandbox.ParseVariants(map[bool]string{true: sandbox.ListsDefaultFields}[lists.DefaultFieldsOnly], bodies.Rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
 
 // MPS_DEMO_BODIES=openapi: the demo's sandbox takes only the OpenAPI form,
@@ -102,5 +148,21 @@ func TestDemoActionBodiesSwitch(t *testing.T) {
 		if !slices.Equal(posts, c.posts) {
 			t.Errorf("MPS_DEMO_BODIES=%q: accept POSTs answered %v, want %v\n%s", c.bodies, posts, c.posts, r.stderr)
 		}
+	}
+}
+
+func getJSON(t *testing.T, ctx context.Context, url string, v any) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/store"
+	"mps/ui"
 )
 
 const (
@@ -138,7 +139,7 @@ func TestDebugLogNeverWritesOverTheDashboard(t *testing.T) {
 	h := debugHarness(t, "")
 	h.terminal = true
 	started := false
-	h.tui = func(ctx context.Context, cfg TUIConfig) error {
+	h.tui = func(ctx context.Context, cfg ui.Config) error {
 		started = true
 		_, err := cfg.Client.AppSolutions(ctx, cfg.AppID, graph.SolutionQuery{})
 		return err

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/store"
 	"mps/store/eventlog"
-	"mps/ui"
 )
 
 // The demo's switches for what Graph may do differently (graph-api-notes.md):
@@ -24,9 +24,9 @@ const (
 	EnvDemoBodies = "MPS_DEMO_BODIES"
 )
 
-// DemoDashboard runs the dashboard on the in-process sandbox with the
-// demo's switches; refresh is the one setting a demo honours.
-type DemoDashboard func(ctx context.Context, refresh time.Duration, variants sandbox.Variants) error
+// demoLatency is added to each of the demo dashboard's sandbox calls, so
+// that its loading states show as they do against Graph.
+const demoLatency = 120 * time.Millisecond
 
 // demoVariants reads the demo's switches from the environment, for the
 // dashboard and the commands alike.
@@ -39,21 +39,33 @@ func demoVariants(getenv func(string) string) (sandbox.Variants, error) {
 	return v, nil
 }
 
-// demoServer is the sandbox served on loopback for one run of a command
-// with --demo: the seeded demo data, the demo identity and token, and no
-// network beyond this process.
+// demoServer is the demo, for the dashboard and every command alike: the
+// sandbox served on loopback for one run of mps with --demo, with the
+// seeded demo data, the demo identity and token, the demo's switches, and
+// no network beyond this process.
 type demoServer struct {
 	server  *http.Server
 	sandbox *sandbox.Sandbox
 	url     string
 	token   string
 	opts    sandbox.Options
-	events  *ui.DemoLog // made by the first command that reads it
+	events  *demoLog // made by the first reader of the event log
+	replay  sync.WaitGroup
 }
 
-// startDemo serves a sandbox whose clock is now, the command's own.
-func startDemo(now func() time.Time) (*demoServer, error) {
-	sb := sandbox.New(sandbox.Options{Now: now})
+// startDemo serves a sandbox on the run's clock with the demo's switches
+// from the environment. The dashboard's answers as slowly as Graph does.
+func startDemo(env Env, dashboard bool) (*demoServer, error) {
+	variants, err := demoVariants(env.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	opts := sandbox.Options{Now: env.Now}
+	if dashboard {
+		opts.Latency = demoLatency
+	}
+	sb := sandbox.New(opts)
+	variants.Apply(sb)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("cannot start the demo sandbox on loopback: %w", err)
@@ -72,26 +84,52 @@ func startDemo(now func() time.Time) (*demoServer, error) {
 }
 
 func (d *demoServer) stop() {
+	d.replay.Wait()
 	if d.events != nil {
 		d.events.Close()
 	}
 	d.server.Close()
 }
 
-// eventLog is the demo's event log, filled the way the dashboard's demo
-// fills its Events tab: the sandbox's history, signed and delivered to a
-// receiver that stores it in a temporary log. Only the commands that read
-// a log pay for it; stop removes it.
+// eventLog is the demo's event log: the sandbox's webhooks, signed and
+// delivered to a receiver that stores them in a temporary log, as real
+// traffic takes the way of `mps webhook serve`. Its first call replays the
+// sandbox's history into it; only the runs that read a log pay for it, and
+// stop removes it.
 func (d *demoServer) eventLog(ctx context.Context) (*eventlog.Log, error) {
-	if d.events == nil {
-		events, err := ui.StartDemoLog(ctx, d.sandbox, d.opts.Now)
-		if err != nil {
-			return nil, err
-		}
-		d.events = events
+	started, err := d.startEventLog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if started {
 		d.sandbox.ReplayHistory()
 	}
 	return d.events.Log, nil
+}
+
+// eventLogReplaying is the demo's event log for the dashboard: the
+// history is replayed in the background, so the dashboard opens at once
+// and its Events tab picks the events up as they arrive.
+func (d *demoServer) eventLogReplaying(ctx context.Context) (string, error) {
+	started, err := d.startEventLog(ctx)
+	if err != nil {
+		return "", err
+	}
+	if started {
+		d.replay.Go(d.sandbox.ReplayHistory)
+	}
+	return d.events.Log.Path(), nil
+}
+
+// startEventLog starts the receiver and its log unless they run already.
+func (d *demoServer) startEventLog(ctx context.Context) (started bool, err error) {
+	if d.events != nil {
+		return false, nil
+	}
+	if d.events, err = startDemoLog(ctx, d.sandbox, d.opts.Now); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // settings are the demo identity; flags and the environment are ignored,

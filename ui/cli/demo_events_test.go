@@ -160,7 +160,7 @@ func TestDemoCustomersOfASolution(t *testing.T) {
 // TestDemoEventLogIsMadeOnDemandAndRemoved checks the demo's log exists only
 // between the first read and the end of the session.
 func TestDemoEventLogIsMadeOnDemandAndRemoved(t *testing.T) {
-	d, err := startDemo(harnessNow)
+	d, err := startDemo(Env{Now: harnessNow}.withDefaults(), false)
 	if err != nil {
 		t.Fatal(err)
 	}

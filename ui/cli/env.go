@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"mps/graph"
 	"mps/store"
+	"mps/ui"
 )
 
 // Env is everything a run of mps takes from its surroundings. main builds
@@ -26,7 +26,7 @@ type Env struct {
 	// StderrIsTerminal says whether a read may draw its progress on stderr.
 	StderrIsTerminal func() bool
 	// ReadPassword reads one line from the terminal without echoing it,
-	// giving up when ctx ends. TerminalEnv sets it for a real terminal.
+	// giving up when ctx ends. ProcessEnv sets it for a real terminal.
 	ReadPassword func(ctx context.Context) ([]byte, error)
 
 	Keyring   store.Keyring
@@ -34,24 +34,9 @@ type Env struct {
 	Now       func() time.Time                     // for token expiry and API version end of life
 	After     func(time.Duration) <-chan time.Time // like time.After; when a slow read shows its progress
 
-	// TUI runs the dashboard; DemoTUI runs it on the in-process sandbox.
-	// Either may be nil, and then mps says the dashboard is not available.
-	TUI     func(ctx context.Context, cfg TUIConfig) error
-	DemoTUI DemoDashboard
-}
-
-// TUIConfig is what the dashboard needs from the command line: the client,
-// already wired to the token source, and the resolved profile.
-type TUIConfig struct {
-	Client             *graph.Client
-	Profile            string
-	AppID              string
-	BusinessID         string
-	PartnerBusinessIDs []string
-	APIVersion         string
-	TokenSource        string        // where the token comes from, for the status bar
-	LoginHint          string        // how to get a new token when Graph refuses this one
-	Refresh            time.Duration // how often the solution list reloads by itself; 0 never
+	// Dashboard shows the dashboard built from cfg until the person quits;
+	// nil is ui.Run. Tests put their own here to see what it is given.
+	Dashboard func(ctx context.Context, cfg ui.Config) error
 }
 
 func (e Env) withDefaults() Env {
@@ -85,6 +70,9 @@ func (e Env) withDefaults() Env {
 	}
 	if e.After == nil {
 		e.After = time.After
+	}
+	if e.Dashboard == nil {
+		e.Dashboard = func(ctx context.Context, cfg ui.Config) error { return ui.Run(ctx, cfg) }
 	}
 	return e
 }

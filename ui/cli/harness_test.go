@@ -13,6 +13,7 @@ import (
 	"mps/graph/sandbox/sandboxtest"
 	"mps/store"
 	"mps/store/storetest"
+	"mps/ui"
 )
 
 // harness runs Main in-process against a sandbox, with a fake keyring, a
@@ -24,11 +25,10 @@ type harness struct {
 	keyring   *storetest.MemoryKeyring
 	configDir string
 	env       map[string]string
-	terminal  bool   // stdin and stdout are terminals
-	password  string // what the hidden prompt reads
-	tui       func(ctx context.Context, cfg TUIConfig) error
-	demoTUI   DemoDashboard
-	stdin     io.Reader // when set, read in place of runWithInput's text
+	terminal  bool                                           // stdin and stdout are terminals
+	password  string                                         // what the hidden prompt reads
+	tui       func(ctx context.Context, cfg ui.Config) error // the dashboard, as the command line builds it
+	stdin     io.Reader                                      // when set, read in place of runWithInput's text
 	// stderr is the running command's standard error so far, for a tui
 	// that looks at what was printed before it took the terminal.
 	stderr *bytes.Buffer
@@ -90,8 +90,7 @@ func (h *harness) runWithInput(stdin string, args ...string) result {
 		Keyring:          h.keyring,
 		ConfigDir:        h.configDir,
 		Now:              harnessNow,
-		TUI:              h.tui,
-		DemoTUI:          h.demoTUI,
+		Dashboard:        h.tui,
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

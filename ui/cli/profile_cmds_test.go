@@ -9,6 +9,7 @@ import (
 
 	"mps/graph/sandbox"
 	"mps/store"
+	"mps/ui"
 )
 
 // savedProfile reads the default profile back from the config file, and
@@ -149,7 +150,7 @@ func TestSavedPartnersReachTheDashboard(t *testing.T) {
 	h.mustRun("profile", "add-partner", "444", "--name", "Beta")
 	h.terminal = true
 	var got []string
-	h.tui = func(_ context.Context, cfg TUIConfig) error { got = cfg.PartnerBusinessIDs; return nil }
+	h.tui = func(_ context.Context, cfg ui.Config) error { got = cfg.PartnerBusinessIDs; return nil }
 	h.mustRun()
 	if !reflect.DeepEqual(got, []string{"333", "444"}) {
 		t.Errorf("the dashboard got partners %v", got)

@@ -8,6 +8,7 @@ import (
 
 	"mps/graph/sandbox"
 	"mps/store"
+	"mps/ui"
 )
 
 // dashboardWithRefreshEnv is a harness on a terminal with MPS_REFRESH set
@@ -44,8 +45,7 @@ func TestRefreshIntervalReachesTheDashboard(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			h := dashboardWithRefreshEnv(t, c.env)
 			got := time.Duration(-1)
-			h.tui = func(_ context.Context, cfg TUIConfig) error { got = cfg.Refresh; return nil }
-			h.demoTUI = func(_ context.Context, refresh time.Duration, _ sandbox.Variants) error { got = refresh; return nil }
+			h.tui = func(_ context.Context, cfg ui.Config) error { got = cfg.Refresh; return nil }
 			h.mustRun(c.args...)
 			if got != c.want {
 				t.Fatalf("mps %v (MPS_REFRESH=%q): the dashboard got %v, want %v", c.args, c.env, got, c.want)
@@ -72,8 +72,7 @@ func TestBadRefreshIsAUsageErrorNamingItsSource(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			h := dashboardWithRefreshEnv(t, c.env)
 			started := false
-			h.tui = func(context.Context, TUIConfig) error { started = true; return nil }
-			h.demoTUI = func(context.Context, time.Duration, sandbox.Variants) error { started = true; return nil }
+			h.tui = func(context.Context, ui.Config) error { started = true; return nil }
 			r := h.run(c.args...)
 			wantExit(t, r, ExitUsage, c.args...)
 			for _, w := range c.want {

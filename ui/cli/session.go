@@ -43,7 +43,13 @@ type Session struct {
 }
 
 func newSession(g *globalFlags, env Env) (*Session, error) {
-	s := &Session{env: env, stdout: env.Stdout, stderr: env.Stderr, colour: palette{on: colourWanted(env)}}
+	return newSessionFor(g, env, false)
+}
+
+// newSessionFor starts a session for a command, or for the dashboard,
+// which owns the terminal and whose demo answers as slowly as Graph.
+func newSessionFor(g *globalFlags, env Env, dashboard bool) (*Session, error) {
+	s := &Session{env: env, stdout: env.Stdout, stderr: env.Stderr, colour: palette{on: colourWanted(env)}, dashboard: dashboard}
 	timeout, err := store.ResolveTimeout(g.values.Timeout, env.Getenv)
 	if err != nil {
 		return nil, usageErrorf("", "%v", err)
@@ -53,17 +59,12 @@ func newSession(g *globalFlags, env Env) (*Session, error) {
 		return nil, err
 	}
 	if g.demo {
-		variants, err := demoVariants(env.Getenv)
-		if err != nil {
-			return nil, err
-		}
-		demo, err := startDemo(env.Now)
+		demo, err := startDemo(env, dashboard)
 		if err != nil {
 			return nil, err
 		}
 		s.demo = demo
 		s.settings = demo.settings()
-		variants.Apply(demo.sandbox)
 		return s, nil
 	}
 	if env.ConfigDir == "" {

@@ -3,13 +3,35 @@ package cli
 import (
 	"context"
 	"os"
+	"time"
 
 	"golang.org/x/term"
+
+	"mps/store"
 )
 
-// TerminalEnv fills an Env's terminal functions for the process's real
+// ProcessEnv is the Env of this process: its standard streams and
+// environment, the OS keyring and the user's config directory.
+func ProcessEnv() Env {
+	configDir, err := store.DefaultConfigDir()
+	if err != nil {
+		configDir = "" // the commands that need it say how to fix it
+	}
+	return terminalEnv(Env{
+		Stdin:     os.Stdin,
+		Stdout:    os.Stdout,
+		Stderr:    os.Stderr,
+		Getenv:    os.Getenv,
+		LookupEnv: os.LookupEnv,
+		Keyring:   store.OpenKeyring(store.KeyringOptions{}),
+		ConfigDir: configDir,
+		Now:       time.Now,
+	}, os.Stdin, os.Stdout, os.Stderr)
+}
+
+// terminalEnv fills an Env's terminal functions for the process's real
 // stdin, stdout and stderr.
-func TerminalEnv(env Env, stdin, stdout, stderr *os.File) Env {
+func terminalEnv(env Env, stdin, stdout, stderr *os.File) Env {
 	in, out, errOut := int(stdin.Fd()), int(stdout.Fd()), int(stderr.Fd())
 	env.StdinIsTerminal = func() bool { return term.IsTerminal(in) }
 	env.StdoutIsTerminal = func() bool { return term.IsTerminal(out) }

@@ -9,6 +9,7 @@ import (
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/store"
+	"mps/ui"
 )
 
 func TestDescribeTokenWarnsAboutExpiryAndValidity(t *testing.T) {
@@ -62,7 +63,7 @@ func TestFirstStartWithoutTokenOrKeyringNamesEveryWayIn(t *testing.T) {
 		h.env[store.EnvAppID] = sandbox.DemoAppID
 		h.keyring.FailWith(keyringErr)
 		h.terminal = true
-		h.tui = func(context.Context, TUIConfig) error { t.Fatal("the dashboard started without a token"); return nil }
+		h.tui = func(context.Context, ui.Config) error { t.Fatal("the dashboard started without a token"); return nil }
 		for _, args := range [][]string{{}, {"solutions"}, {"status"}} {
 			r := h.run(args...)
 			wantExit(t, r, ExitAuth, args...)

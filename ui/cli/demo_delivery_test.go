@@ -1,4 +1,4 @@
-package ui
+package cli
 
 import (
 	"context"
@@ -21,7 +21,7 @@ func TestDemoLogStoresWhatTheSourceSends(t *testing.T) {
 	// Each replayed payload holds one change.
 	var sent [][]byte
 	sb.OnWebhook(func(payload []byte) { sent = append(sent, payload) })
-	d, err := StartDemoLog(context.Background(), sb, clock)
+	d, err := startDemoLog(context.Background(), sb, clock)
 	if err != nil {
 		t.Fatal(err)
 	}

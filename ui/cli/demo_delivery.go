@@ -1,4 +1,4 @@
-package ui
+package cli
 
 import (
 	"bytes"
@@ -21,31 +21,31 @@ const (
 	demoDeliverTimeout = 5 * time.Second
 )
 
-// Source emits webhook payloads in Meta's shape to its subscribers, as the
+// webhookSource emits webhook payloads in Meta's shape to its subscribers, as the
 // demo's sandbox (sandbox.Sandbox) does.
-type Source interface {
+type webhookSource interface {
 	OnWebhook(fn func(payload []byte))
 }
 
-// DemoLog is the demo's webhook path, the same as real traffic takes: a
+// demoLog is the demo's webhook path, the same as real traffic takes: a
 // source's payloads are signed and POSTed to a receiver on loopback, which
 // verifies them and writes a temporary event log. Close removes it.
-type DemoLog struct {
+type demoLog struct {
 	Log    *eventlog.Log
 	dir    string
 	cancel context.CancelFunc
 	done   chan error
 }
 
-// StartDemoLog subscribes a receiver on loopback to src, storing into a new
+// startDemoLog subscribes a receiver on loopback to src, storing into a new
 // log in a fresh temporary directory. now stamps each delivery's receipt
 // (nil: the wall clock).
-func StartDemoLog(ctx context.Context, src Source, now func() time.Time) (*DemoLog, error) {
+func startDemoLog(ctx context.Context, src webhookSource, now func() time.Time) (*demoLog, error) {
 	dir, err := os.MkdirTemp("", "mps-demo-events-")
 	if err != nil {
 		return nil, fmt.Errorf("demo: cannot make a directory for the event log: %w", err)
 	}
-	d := &DemoLog{dir: dir, done: make(chan error, 1)}
+	d := &demoLog{dir: dir, done: make(chan error, 1)}
 	if d.Log, err = eventlog.Open(ctx, filepath.Join(dir, eventlog.FileName)); err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("demo: %w", err)
@@ -71,7 +71,7 @@ func StartDemoLog(ctx context.Context, src Source, now func() time.Time) (*DemoL
 }
 
 // Dir is the temporary directory that holds the log until Close.
-func (d *DemoLog) Dir() string { return d.dir }
+func (d *demoLog) Dir() string { return d.dir }
 
 // deliverSigned POSTs one payload as Meta would. The demo has nowhere to
 // report a failed delivery; the log simply does not hold it.
@@ -89,13 +89,13 @@ func deliverSigned(client *http.Client, url string, payload []byte, secret strin
 
 // Close ends the receiver and removes the temporary log. Deliveries still
 // under way (a replay) must have finished first.
-func (d *DemoLog) Close() {
+func (d *demoLog) Close() {
 	d.cancel()
 	<-d.done
 	d.removeLog()
 }
 
-func (d *DemoLog) removeLog() {
+func (d *demoLog) removeLog() {
 	d.Log.Close()
 	os.RemoveAll(d.dir)
 }
