@@ -55,6 +55,10 @@ func Advice(err error, w Words) string {
 		"{wait}", wait, "{scope}", scope).Replace(text)
 }
 
+// FromClient reports whether err came out of the client (Graph's answer,
+// the network, a bad ID), rather than from this machine (a file, say).
+func FromClient(err error) bool { return err != nil && situationOf(err) != notFromClient }
+
 // situation is what went wrong, as far as the advice is concerned.
 type situation int
 

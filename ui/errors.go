@@ -20,6 +20,15 @@ func describeError(c *Context, what string, err error) string {
 	if errors.As(err, &missing) {
 		return what + " failed: " + missing.Error() + "."
 	}
+	if !graph.FromClient(err) {
+		// A failure on this machine (the event log, say): its own text
+		// says what went wrong, and Graph had no part in it.
+		return fmt.Sprintf("%s failed: %s. %s", what, text.Sanitize(err.Error()), c.adviceWords().Else)
+	}
+	var fromGraph *graph.Error
+	if !errors.As(err, &fromGraph) {
+		return fmt.Sprintf("%s failed. %s (%s)", what, graph.Advice(err, c.adviceWords()), text.Sanitize(err.Error()))
+	}
 	return fmt.Sprintf("%s failed. %s Graph said: %s", what, graph.Advice(err, c.adviceWords()), text.Sanitize(errorDetail(err)))
 }
 

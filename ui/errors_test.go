@@ -26,7 +26,7 @@ func TestDescribeErrorGivesGraphsAdviceInTheDashboardsWords(t *testing.T) {
 		{&graph.Error{Code: 190, Subcode: 463, Message: "Session has expired"}, []string{"token was refused as expired: set MPS_TOKEN to a new token."}},
 		{&graph.Error{Code: 4, RetryAfter: 180_000_000_000}, []string{"limiting calls for this app: wait about 3m0s, then mps loads again by itself"}},
 		{&graph.Error{Code: 2}, []string{"temporary problem: press r to try again"}},
-		{errors.New("disk full"), []string{"Loading solutions failed. Press r to try again. Graph said: disk full"}},
+		{&graph.OutcomeUnknownError{Err: io.ErrUnexpectedEOF}, []string{"(", "unexpected EOF"}},
 	}
 	for _, tc := range cases {
 		got := describeError(c, "Loading solutions", tc.err)
@@ -41,5 +41,20 @@ func TestDescribeErrorGivesGraphsAdviceInTheDashboardsWords(t *testing.T) {
 		if strings.Contains(got, "then refresh") || strings.Contains(got, "{") {
 			t.Errorf("%v: %q", tc.err, got)
 		}
+		var fromGraph *graph.Error
+		if said := strings.Contains(got, "Graph said"); said != errors.As(tc.err, &fromGraph) {
+			t.Errorf("%v: %q says \"Graph said\" %t, want only for Graph's own answers", tc.err, got, said)
+		}
+	}
+}
+
+// A failure on this machine, such as an event log that cannot be read,
+// says so in its own words: no advice about Graph, no "Graph said".
+func TestDescribeErrorKeepsLocalErrorsLocal(t *testing.T) {
+	c := newContext(context.Background(), Config{})
+	got := describeError(c, "Reading the event log", errors.New("event log /x/events.db cannot be read: file is not a database (26)"))
+	want := "Reading the event log failed: event log /x/events.db cannot be read: file is not a database (26). Press r to try again."
+	if got != want {
+		t.Errorf("describeError = %q\nwant %q", got, want)
 	}
 }

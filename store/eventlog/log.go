@@ -19,6 +19,9 @@ import (
 // busyTimeoutMS is how long a statement waits for another process's lock.
 const busyTimeoutMS = 10000
 
+// ErrNoDirectory says that the log's directory could not be made.
+var ErrNoDirectory = errors.New("cannot make the event log's directory")
+
 // Log is an open event log. It is safe for concurrent use.
 type Log struct {
 	db   *sql.DB
@@ -40,7 +43,7 @@ func open(ctx context.Context, path string, schema int) (*Log, error) {
 		return nil, fmt.Errorf("event log path %q contains '?' or '#': choose another directory", path)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("event log: creating its directory: %w", err)
+		return nil, fmt.Errorf("%w %s: %w", ErrNoDirectory, filepath.Dir(path), err)
 	}
 	if err := createPrivate(path); err != nil {
 		return nil, err

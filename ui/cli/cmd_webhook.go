@@ -12,7 +12,6 @@ import (
 
 	"mps/graph/webhook"
 	"mps/store"
-	"mps/store/eventlog"
 	"mps/ui/readmodel"
 )
 
@@ -69,7 +68,7 @@ func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits we
 	if err != nil {
 		return fmt.Errorf("the receiver answers Meta's handshake with the verify token: %w", err)
 	}
-	log, err := eventlog.Open(ctx, dbPath)
+	log, err := openEventLogForWriting(ctx, dbPath)
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,12 @@ func refusedf(format string, args ...any) error {
 	return &exitError{code: ExitUsage, msg: fmt.Sprintf(format, args...)}
 }
 
+// localError reports a failure on this machine (a file, a directory),
+// with what to do about it (exit 1); no advice about Graph is added.
+func localError(hint string, cause error) error {
+	return &exitError{code: ExitError, msg: cause.Error(), hint: hint, err: cause}
+}
+
 // authNeeded reports that there is no usable token (exit 4). The cause's
 // text already says what to do.
 func authNeeded(cause error) error {

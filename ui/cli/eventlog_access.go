@@ -3,9 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 
 	"mps/store/eventlog"
 )
@@ -34,9 +31,10 @@ func (s *Session) eventLogPath(command string) (string, error) {
 	return path, nil
 }
 
-// openEventLogIfAny opens the profile's event log for reading. A log that
-// does not exist yet is not an error: it gives a nil log, and the path.
-// With --demo it is the demo's log, filled with the sandbox's history.
+// openEventLogIfAny opens the profile's event log for reading only, so it
+// works on a log this user may not write. A log that does not exist yet
+// is not an error: it gives a nil log, and the path. With --demo it is the
+// demo's log, filled with the sandbox's history.
 func (s *Session) openEventLogIfAny(ctx context.Context, command string) (*eventlog.Log, string, error) {
 	if s.demo != nil {
 		l, err := s.demo.eventLog(ctx)
@@ -46,12 +44,25 @@ func (s *Session) openEventLogIfAny(ctx context.Context, command string) (*event
 	if err != nil {
 		return nil, "", err
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	l, err := eventlog.OpenExisting(ctx, path)
+	switch {
+	case errors.Is(err, eventlog.ErrNoLog):
 		return nil, path, nil
-	}
-	l, err := eventlog.Open(ctx, path)
-	if err != nil {
-		return nil, path, fmt.Errorf("%w. Check the file's permissions, or move it aside to start a new log", err)
+	case err != nil:
+		return nil, path, localError("Check the file's permissions, or move it aside to start a new log.", err)
 	}
 	return l, path, nil
+}
+
+// openEventLogForWriting opens (making it when needed) the profile's log,
+// for the receiver.
+func openEventLogForWriting(ctx context.Context, path string) (*eventlog.Log, error) {
+	l, err := eventlog.Open(ctx, path)
+	switch {
+	case errors.Is(err, eventlog.ErrNoDirectory):
+		return nil, localError("Set XDG_STATE_HOME to a directory you may write (the log goes in $XDG_STATE_HOME/mps/PROFILE/), or use another --profile.", err)
+	case err != nil:
+		return nil, localError("Check the file's permissions, or move it aside to start a new log.", err)
+	}
+	return l, nil
 }
