@@ -11,7 +11,8 @@ import (
 	"mps/graph"
 )
 
-// Commands do the IO. Each returns a message and changes no model state.
+// The commands that read and write Graph. Like every command they do the
+// IO, return a message and change no model state.
 
 // noListError means the client handed back no iterator at all.
 type noListError struct{}
