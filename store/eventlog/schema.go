@@ -1,10 +1,6 @@
 package eventlog
 
-import (
-	"context"
-	"database/sql"
-	"fmt"
-)
+import "mps/store/sqlitefile"
 
 // migrations bring the schema from version i to i+1 (PRAGMA user_version).
 // Append new ones; never edit or remove a released one, and never drop data.
@@ -57,49 +53,10 @@ func migrations() []string {
 	}
 }
 
+// schema is the event log's kind and migrations, for sqlitefile.
+func schema() sqlitefile.Schema {
+	return sqlitefile.Schema{Name: "event log", Migrations: migrations()}
+}
+
 // SchemaVersion is the version this build writes.
 func SchemaVersion() int { return len(migrations()) }
-
-// migrate applies the migrations after the database's version, up to
-// target, in one transaction. The transaction takes the write lock first
-// (_txlock=immediate), so two processes opening the log at once do not both
-// migrate.
-func migrate(ctx context.Context, db *sql.DB, target int) (err error) {
-	// A log already at target needs no write lock, so a reader opening it
-	// never waits for the receiver's transactions.
-	var seen int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&seen); err != nil {
-		return fmt.Errorf("event log: reading the schema version: %w", err)
-	}
-	if seen == target {
-		return nil
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("event log: starting the schema upgrade: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
-	var current int
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
-		return fmt.Errorf("event log: reading the schema version: %w", err)
-	}
-	if current > len(migrations()) {
-		return fmt.Errorf("event log has schema version %d, newer than this mps understands (%d): upgrade mps", current, len(migrations()))
-	}
-	for v := current; v < target; v++ {
-		if _, err := tx.ExecContext(ctx, migrations()[v]); err != nil {
-			return fmt.Errorf("event log: upgrading the schema to version %d: %w", v+1, err)
-		}
-	}
-	if current < target {
-		// PRAGMA takes no bound parameters; target is an int we control.
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", target)); err != nil {
-			return fmt.Errorf("event log: recording the schema version: %w", err)
-		}
-	}
-	return tx.Commit()
-}
