@@ -16,6 +16,8 @@ const (
 	Refused  Outcome = "refused"
 	// Unknown: sent, with no answer that says whether Graph applied it.
 	Unknown Outcome = "unknown"
+	// NotSent: nothing left this machine (a bad ID, no token).
+	NotSent Outcome = "not_sent"
 )
 
 // Refusal is Graph's answer to a refused or failed action.
