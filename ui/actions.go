@@ -128,6 +128,11 @@ func (a *App) actionDone(msg actionDoneMsg) tea.Cmd {
 	delete(a.inFlight, msg.Request.Solution.ID)
 	title := msg.Request.Action.Title()
 	name := text.Sanitize(msg.Request.Solution.Name)
+	if msg.NotSent != nil {
+		a.setNotice(fmt.Sprintf("%s for %q: %s.", title, name, text.Sanitize(msg.NotSent.Error())), true)
+		return nil
+	}
+	defer a.noteJournalErr(msg.JournalErr)
 	out := msg.Outcome
 	if out.After != nil {
 		a.solutionChanged(*out.After)
@@ -266,4 +271,12 @@ func (a *App) knownSolution(msg OpenSolutionMsg) graph.Solution {
 		}
 	}
 	return graph.Solution{ID: msg.ID}
+}
+
+// noteJournalErr adds to the action's notice that its outcome is not in
+// the journal yet.
+func (a *App) noteJournalErr(err error) {
+	if err != nil {
+		a.setNotice(a.notice+" The journal could not record the outcome ("+text.Sanitize(err.Error())+"); the next start of mps reads the solution and records it.", true)
+	}
 }

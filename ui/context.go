@@ -9,6 +9,8 @@ import (
 
 	"mps/graph"
 	"mps/store/eventlog"
+	"mps/store/journal"
+	"mps/ui/act"
 	"mps/ui/readmodel"
 	"mps/ui/text"
 )
@@ -25,6 +27,9 @@ type Config struct {
 	Now                func() time.Time
 	// LoginHint says how to get a new token, e.g. "run `mps login` or set MPS_TOKEN".
 	LoginHint string
+	// Journal records every action before it is sent and its outcome
+	// after; without one, actions are not sent.
+	Journal journal.Journal
 	// EventLog is the webhook event log the dashboard reads: the Events
 	// tab, the ages of pending requests and a solution's onboarded
 	// customers. Its zero value means none.
@@ -62,6 +67,8 @@ type Context struct {
 	// the inspector's customers; nil without an event log. It does IO:
 	// call it only inside a tea.Cmd.
 	seenWABAs func(context.Context) ([]eventlog.SeenWABA, error)
+	// actor sends the actions, journaled (ui/act).
+	actor *act.Actor
 }
 
 func newContext(ctx context.Context, cfg Config) *Context {
@@ -88,6 +95,7 @@ func newContext(ctx context.Context, cfg Config) *Context {
 		Measure:   text.Measure{Method: ansi.WcWidth},
 		LoadAsked: map[TabID]time.Time{},
 	}
+	c.actor = &act.Actor{Client: cfg.Client, Journal: cfg.Journal, Profile: cfg.Profile, AppID: cfg.AppID, Now: cfg.Now}
 	if cfg.EventLog.Path != "" {
 		c.since = &readmodel.StatusSince{}
 		c.seenWABAs = seenWABAsAt(cfg.EventLog.Path)

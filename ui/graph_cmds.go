@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
+	"mps/ui/act"
 )
 
 // The commands that read and write Graph. Like every command they do the
@@ -73,14 +74,15 @@ func loadWABASolutions(ctx context.Context, c *Context, o Origin, wabaID string)
 	}
 }
 
-// runAction runs the confirmed action through graph.RunAction: one POST,
-// the read after it, and the other documented body form only when Graph
-// refused the first one's parameters. It never resends after an unknown
-// outcome.
+// runAction sends the confirmed action the one way (ui/act): journaled
+// first, then graph.RunAction's one POST, the read after it, and the other
+// documented body form only when Graph refused the first one's
+// parameters. It never resends after an unknown outcome.
 func runAction(ctx context.Context, c *Context, req actionRequest) tea.Cmd {
-	call := graph.ActionCall{SolutionID: req.Solution.ID, Action: req.Action, AppID: c.AppID, Role: req.Role}
+	r := act.Request{Solution: req.Solution, Action: req.Action, Role: req.Role}
 	return func() tea.Msg {
-		return actionDoneMsg{Request: req, Outcome: c.Client.RunAction(ctx, call)}
+		out, err := c.actor.Run(ctx, r)
+		return actionDoneMsg{Request: req, Outcome: out.ActionOutcome, NotSent: err, JournalErr: out.JournalErr}
 	}
 }
 

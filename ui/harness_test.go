@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/graph/sandbox/sandboxtest"
+	"mps/store/journal"
 )
 
 // harness drives the app the way Bubble Tea would: every returned command
@@ -50,8 +53,10 @@ func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adj
 	if err != nil {
 		t.Fatal(err)
 	}
+	j := openJournal(t)
 	cfg := Config{
 		Client:             client,
+		Journal:            j,
 		AppID:              sandbox.DemoAppID,
 		BusinessID:         sandbox.DemoBusinessID,
 		Profile:            "test",
@@ -201,4 +206,20 @@ func (h *harness) selectRow(name string) graph.Solution {
 	}
 	h.t.Fatalf("no row named %q on %s:\n%s", name, h.app.activeTab().Title(), h.screen())
 	return graph.Solution{}
+}
+
+// openJournal is a journal of the test's own, in a directory whose name
+// SQLite takes (a fuzz seed's TempDir holds a '#').
+func openJournal(t testing.TB) *journal.File {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "mps-ui-journal-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := journal.Open(context.Background(), filepath.Join(dir, journal.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { j.Close(); os.RemoveAll(dir) })
+	return j
 }

@@ -64,6 +64,12 @@ type dialogClosedMsg struct {
 type actionDoneMsg struct {
 	Request actionRequest
 	Outcome graph.ActionOutcome
+	// NotSent says why nothing was sent: the journal could not record the
+	// action first.
+	NotSent error
+	// JournalErr says the outcome could not be recorded; the next start
+	// of mps reads the solution and records it.
+	JournalErr error
 }
 
 // inspectMsg asks the root to open the inspector on a solution.

@@ -41,3 +41,6 @@ func migrations() []string {
 func schema() sqlitefile.Schema {
 	return sqlitefile.Schema{Name: "journal", Migrations: migrations()}
 }
+
+// ErrNoDirectory says that the journal's directory could not be made.
+var ErrNoDirectory = sqlitefile.ErrNoDirectory

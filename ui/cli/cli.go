@@ -71,6 +71,7 @@ func run(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer s.close()
+	s.ctx = ctx
 	return runner(ctx, s, positional)
 }
 

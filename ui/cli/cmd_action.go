@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"mps/graph"
+	"mps/ui/act"
 )
 
 func actionCommand(a graph.Action) Command {
@@ -55,11 +56,18 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 			return refusedf("cancelled. Nothing was sent")
 		}
 	}
-	c, err := s.Client()
+	actor, err := s.actor(ctx)
 	if err != nil {
 		return err
 	}
-	out := c.RunAction(ctx, graph.ActionCall{SolutionID: sol.ID, Action: a, AppID: appID, Role: role})
+	done, err := actor.Run(ctx, act.Request{Solution: *sol, Action: a, Role: role})
+	if err != nil {
+		return err
+	}
+	if done.JournalErr != nil {
+		s.warning(sentence(oneLine("the journal could not record the outcome; the next start of mps reads the solution and records it: " + done.JournalErr.Error())))
+	}
+	out := done.ActionOutcome
 	switch {
 	case out.Unknown:
 		return reportUnknownOutcome(a, sol, out)

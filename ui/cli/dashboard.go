@@ -24,6 +24,7 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 		return err
 	}
 	defer s.close()
+	s.ctx = ctx
 	cfg, err := s.dashboardConfig(ctx)
 	if err != nil {
 		return err
@@ -70,6 +71,9 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 		return cfg, err
 	}
 	cfg.Client = client
+	if cfg.Journal, err = s.openJournal(ctx); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
 }
 

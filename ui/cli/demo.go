@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
@@ -51,6 +52,19 @@ type demoServer struct {
 	opts    sandbox.Options
 	events  *demoLog // made by the first reader of the event log
 	replay  sync.WaitGroup
+	dir     string // the demo's own files (its journal), made on first use
+}
+
+// tempDir is a directory for the demo's own files, removed by stop.
+func (d *demoServer) tempDir() (string, error) {
+	if d.dir == "" {
+		dir, err := os.MkdirTemp("", "mps-demo-")
+		if err != nil {
+			return "", fmt.Errorf("demo: cannot make a directory for its journal: %w", err)
+		}
+		d.dir = dir
+	}
+	return d.dir, nil
 }
 
 // startDemo serves a sandbox on the run's clock with the demo's switches
@@ -89,6 +103,9 @@ func (d *demoServer) stop() {
 		d.events.Close()
 	}
 	d.server.Close()
+	if d.dir != "" {
+		os.RemoveAll(d.dir)
+	}
 }
 
 // eventLog is the demo's event log: the sandbox's webhooks, signed and

@@ -12,6 +12,7 @@ import (
 
 	"mps/graph"
 	"mps/store"
+	"mps/store/journal"
 	"mps/ui/text"
 )
 
@@ -26,6 +27,7 @@ type Session struct {
 	config   store.Config
 	secrets  store.Secrets
 	demo     *demoServer // set with --demo
+	journal  *journal.File // opened by the first action, or by completeInFlight
 	// dashboard says the TUI owns the terminal: the client then prints no
 	// notices of its own (the status bar counts down instead).
 	dashboard bool
@@ -33,9 +35,13 @@ type Session struct {
 	debugAPI  bool          // MPS_DEBUG=api
 	debugFile *os.File      // MPS_DEBUG_FILE, once opened
 
-	clientOnce sync.Once
-	client     *graph.Client
-	clientErr  error
+	// ctx is the run's: Client completes the journal's entries left in
+	// flight on first use, before the command's own requests.
+	ctx          context.Context
+	clientOnce   sync.Once
+	client       *graph.Client
+	clientErr    error
+	completeOnce sync.Once
 
 	secretOnce sync.Once
 	secret     string   // the app secret, looked up once per run
@@ -87,6 +93,9 @@ func newSessionFor(g *globalFlags, env Env, dashboard bool) (*Session, error) {
 }
 
 func (s *Session) close() {
+	if s.journal != nil {
+		s.journal.Close()
+	}
 	if s.demo != nil {
 		s.demo.stop()
 	}
@@ -120,6 +129,9 @@ func (s *Session) Client() (*graph.Client, error) {
 	s.clientOnce.Do(func() {
 		s.client, s.clientErr = s.newClient(s.tokenSource())
 	})
+	if s.clientErr == nil && s.ctx != nil {
+		s.completeOnce.Do(func() { s.completeInFlight(s.ctx, s.client) })
+	}
 	return s.client, s.clientErr
 }
 

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"mps/graph"
+	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
+	"mps/store"
+	"mps/store/journal"
+)
+
+// mps killed while its POST is on the wire leaves the journal entry in
+// flight; the next start of mps, for any command that talks to Graph,
+// reads the solution once, completes the entry and says so, and sends
+// nothing again.
+func TestAnActionKilledBeforeItsOutcomeIsCompletedAtTheNextStart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	bin := buildMPS(t)
+	sb, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
+	var pending graph.Solution
+	for _, s := range sb.Solutions() {
+		if graph.Check(graph.ActionAccept, s.State(), graph.RoleOf(&s, sandbox.DemoAppID)).Allowed {
+			pending = s
+			break
+		}
+	}
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultLatency, Method: http.MethodPost, Latency: time.Minute, Times: 1})
+	state := t.TempDir()
+	env := []string{"HOME=" + t.TempDir(), "XDG_CONFIG_HOME=" + t.TempDir(), "XDG_STATE_HOME=" + state, "PATH=" + os.Getenv("PATH"),
+		store.EnvToken + "=" + sandbox.DemoToken, store.EnvGraphURL + "=" + srv.URL,
+		store.EnvAppID + "=" + sandbox.DemoAppID, store.EnvBusinessID + "=" + sandbox.DemoBusinessID}
+
+	accept := exec.Command(bin, "accept", pending.ID, "--yes")
+	accept.Env = env
+	if err := accept.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for postsTo(sb, pending.ID) == 0 {
+		if time.Now().After(deadline) {
+			accept.Process.Kill()
+			t.Fatal("the accept POST never reached the sandbox")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := accept.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	accept.Wait()
+
+	path := filepath.Join(state, "mps", store.DefaultProfile, journal.FileName)
+	if open := inFlight(t, path); len(open) != 1 || open[0].ObjectID != pending.ID || open[0].Action != "accept" {
+		t.Fatalf("after the kill the journal holds in flight %+v, want the accept of %s", open, pending.ID)
+	}
+
+	next := exec.Command(bin, "solution", pending.ID)
+	next.Env = env
+	var stderr bytes.Buffer
+	next.Stderr = &stderr
+	if err := next.Run(); err != nil {
+		t.Fatalf("the next start: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "whose outcome mps did not see") || !strings.Contains(stderr.String(), "Nothing was resent") {
+		t.Errorf("the next start did not say what it completed:\n%s", stderr.String())
+	}
+	if open := inFlight(t, path); len(open) != 0 {
+		t.Fatalf("still in flight after the next start: %+v", open)
+	}
+	j, err := journal.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Close()
+	entries, _ := j.List(context.Background(), journal.Query{ObjectID: pending.ID})
+	if len(entries) != 1 || entries[0].Outcome != journal.Unknown || entries[0].StateAfter != pending.StateLabel() || entries[0].Note == "" {
+		t.Fatalf("the completed entry: %+v", entries)
+	}
+	if n := postsTo(sb, pending.ID); n != 1 {
+		t.Fatalf("%d POSTs to %s, want the one the killed run sent", n, pending.ID)
+	}
+}
+
+func postsTo(sb *sandbox.Sandbox, id string) int {
+	n := 0
+	for _, r := range sb.Requests() {
+		if r.Method == http.MethodPost && strings.Contains(r.Path, id) {
+			n++
+		}
+	}
+	return n
+}
+
+func inFlight(t *testing.T, path string) []journal.Entry {
+	t.Helper()
+	j, err := journal.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Close()
+	open, err := j.InFlight(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return open
+}
