@@ -91,6 +91,6 @@ func (s *Session) completeInFlight(ctx context.Context, c *graph.Client) {
 			e.Action, oneLine(e.ObjectID), e.Started.Local().Format("Jan 02 15:04"), oneLine(e.StateAfter), oneLine(e.ObjectID)))
 	}
 	if err != nil && ctx.Err() == nil {
-		s.warning(sentence(oneLine("the journal has actions whose outcome is not known yet; they are read again at the next start: "+err.Error())))
+		s.warning(sentence(oneLine("the journal has actions whose outcome is not known yet; they are read again at the next start: " + err.Error())))
 	}
 }
