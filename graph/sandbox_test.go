@@ -192,7 +192,7 @@ func TestSandboxStateMachine(t *testing.T) {
 				t.Fatal(err)
 			}
 			verdict := graph.Check(a, before.State(), graph.RoleOf(before, sandbox.DemoAppID))
-			res, err := c.Do(ctx, seed.ID, a)
+			res, err := c.PostAction(ctx, seed.ID, a)
 			after, rerr := c.Solution(ctx, seed.ID)
 			if rerr != nil {
 				t.Fatal(rerr)
@@ -201,14 +201,14 @@ func TestSandboxStateMachine(t *testing.T) {
 			if verdict.Allowed {
 				allowedSeen[a] = true
 				if err != nil || !res.Success {
-					t.Errorf("%s: allowed but Do = %+v, %v", name, res, err)
+					t.Errorf("%s: allowed but PostAction = %+v, %v", name, res, err)
 				} else if after.State() != next[a] {
 					t.Errorf("%s: state %v -> %v, want %v", name, before.State(), after.State(), next[a])
 				}
 			} else {
 				var ge *graph.Error
 				if !errors.As(err, &ge) || graph.IsUnknownOutcome(err) || after.StateLabel() != before.StateLabel() {
-					t.Errorf("%s: refused (%s) but Do = %+v, %v; state %v -> %v", name, verdict.Reason, res, err, before.State(), after.State())
+					t.Errorf("%s: refused (%s) but PostAction = %+v, %v; state %v -> %v", name, verdict.Reason, res, err, before.State(), after.State())
 				} else if c := ge.Class(); c != graph.ClassPermission && c != graph.ClassInvalid {
 					t.Errorf("%s: refusal class %v", name, c)
 				}
@@ -324,7 +324,7 @@ func TestSandboxDropAfterApplyIsUnknownOutcome(t *testing.T) {
 		t.Fatal("the sandbox has no pending request for us")
 	}
 	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultDropAfterApply, Method: http.MethodPost})
-	_, err := c.Do(ctx, pending.ID, graph.ActionAccept)
+	_, err := c.PostAction(ctx, pending.ID, graph.ActionAccept)
 	if !graph.IsUnknownOutcome(err) || !strings.Contains(err.Error(), "outcome unknown: read the solution again before retrying") {
 		t.Fatalf("err = %v, want an unknown outcome", err)
 	}

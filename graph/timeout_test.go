@@ -51,7 +51,7 @@ func TestActionPOSTThatTimesOutAfterSendingHasAnUnknownOutcome(t *testing.T) {
 	c, host, accepted := silentClient(t, 150*time.Millisecond)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	_, err := c.Do(ctx, "123", graph.ActionAccept)
+	_, err := c.PostAction(ctx, "123", graph.ActionAccept)
 	if ctx.Err() != nil {
 		t.Fatalf("the POST ran until the caller gave up: %v", err)
 	}
