@@ -12,12 +12,13 @@ import (
 )
 
 // silentClient is a client with a short timeout on a server that never
-// answers; host is the server's host:port.
-func silentClient(t *testing.T, timeout time.Duration) (c *graph.Client, host string, accepted func() int) {
+// answers, with the extra options; host is the server's host:port.
+func silentClient(t *testing.T, timeout time.Duration, extra ...graph.Option) (c *graph.Client, host string, accepted func() int) {
 	t.Helper()
 	base, accepted := sandboxtest.StartSilent(t)
-	c, err := graph.New(graph.WithBaseURL(base), graph.WithTimeout(timeout),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
+	options := append([]graph.Option{graph.WithBaseURL(base), graph.WithTimeout(timeout),
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil })}, extra...)
+	c, err := graph.New(options...)
 	if err != nil {
 		t.Fatal(err)
 	}
