@@ -16,24 +16,6 @@ import (
 	"mps/graph/sandbox/sandboxtest"
 )
 
-// sandboxClient starts a sandbox and a client pointed at it, with a fake
-// clock so that retry waits cost nothing.
-func sandboxClient(t *testing.T, opts sandbox.Options, extra ...graph.Option) (*sandbox.Sandbox, *graph.Client) {
-	t.Helper()
-	sb, srv := sandboxtest.Start(t, opts)
-	token := sb.Options().Token
-	options := append([]graph.Option{
-		graph.WithBaseURL(srv.URL),
-		graph.WithTokenSource(func(context.Context) (string, error) { return token, nil }),
-		graph.WithClock(graph.NewFakeClock()),
-	}, extra...)
-	c, err := graph.New(options...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sb, c
-}
-
 func solutionIDs(list []graph.Solution) []string {
 	var out []string
 	for _, s := range list {
@@ -278,13 +260,8 @@ func TestSandboxBrokenAnswers(t *testing.T) {
 }
 
 func TestSandboxThrottle(t *testing.T) {
-	sb, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
 	clock := graph.NewFakeClock()
-	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithClock(clock),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1}, graph.WithClock(clock))
 	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultThrottleBUC, RegainMinutes: 2, Times: 1})
 	if _, err := c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner}); err != nil {
 		t.Fatal(err)
@@ -298,7 +275,7 @@ func TestSandboxThrottle(t *testing.T) {
 
 	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultThrottleAppLevel})
 	sb.ResetRequests()
-	_, err = c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
+	_, err := c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
 	if graph.ClassOf(err) != graph.ClassThrottled {
 		t.Fatalf("err = %v, want throttled", err)
 	}
@@ -386,8 +363,7 @@ func TestSandboxAppSecretProof(t *testing.T) {
 
 func TestSandboxWrongToken(t *testing.T) {
 	_, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
-	c, _ := graph.New(graph.WithBaseURL(srv.URL), graph.WithClock(graph.NewFakeClock()),
-		graph.WithTokenSource(func(context.Context) (string, error) { return "EAAwrongwrongwrongwrongwrongwrong", nil }))
+	c := newClient(t, srv.URL, "EAAwrongwrongwrongwrongwrongwrong", graph.WithClock(graph.NewFakeClock()))
 	_, err := c.Me(context.Background())
 	if graph.ClassOf(err) != graph.ClassAuth || strings.Contains(err.Error(), "EAAwrongwrong") {
 		t.Errorf("err = %v (class %v)", err, graph.ClassOf(err))

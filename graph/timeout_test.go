@@ -7,23 +7,7 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/sandbox"
-	"mps/graph/sandbox/sandboxtest"
 )
-
-// silentClient is a client with a short timeout on a server that never
-// answers, with the extra options; host is the server's host:port.
-func silentClient(t *testing.T, timeout time.Duration, extra ...graph.Option) (c *graph.Client, host string, accepted func() int) {
-	t.Helper()
-	base, accepted := sandboxtest.StartSilent(t)
-	options := append([]graph.Option{graph.WithBaseURL(base), graph.WithTimeout(timeout),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil })}, extra...)
-	c, err := graph.New(options...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, strings.TrimPrefix(base, "http://"), accepted
-}
 
 // The caller's context is far longer than the timeout: without a timeout of
 // its own, the read would run until the caller gave up.
