@@ -42,12 +42,5 @@ func (c *Client) ClientWABAs(ctx context.Context, businessID string, partnerBusi
 // (GET /{waba-id}), as a webhook that names it asks: cheaper than the list
 // when one customer changed.
 func (c *Client) ClientWABA(ctx context.Context, wabaID string) (*WABA, error) {
-	if err := checkID("WABA", wabaID); err != nil {
-		return nil, err
-	}
-	var w WABA
-	if err := c.fetch(ctx, get(url.Values{"fields": {WABAFields}}, wabaID), &w); err != nil {
-		return nil, err
-	}
-	return &w, nil
+	return readNode[WABA](ctx, c, "WABA", wabaID, WABAFields)
 }

@@ -10,19 +10,12 @@ import (
 
 	"mps/graph"
 	"mps/graph/sandbox"
-	"mps/graph/sandbox/sandboxtest"
 )
 
 // A request that got no answer is logged too, with why.
 func TestDebugLogRecordsARequestWithoutAnAnswer(t *testing.T) {
-	base, _ := sandboxtest.StartSilent(t)
 	var log bytes.Buffer // written on the calling goroutine
-	c, err := graph.New(graph.WithBaseURL(base), graph.WithTimeout(100*time.Millisecond), graph.WithDebugLog(&log),
-		graph.WithAppSecret("s3cretForTheProof"),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _, _ := silentClient(t, 100*time.Millisecond, graph.WithDebugLog(&log), graph.WithAppSecret("s3cretForTheProof"))
 	if _, err := c.Solution(context.Background(), "123"); !graph.IsTimeout(err) {
 		t.Fatalf("err = %v", err)
 	}
@@ -39,15 +32,10 @@ func TestDebugLogRecordsARequestWithoutAnAnswer(t *testing.T) {
 }
 
 func TestDebugLogTakesTheTraceIDFromTheErrorBody(t *testing.T) {
-	sb, srv := sandboxtest.Start(t, sandbox.Options{})
-	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken})
 	var log bytes.Buffer // written on the calling goroutine
-	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithDebugLog(&log),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.Me(context.Background())
+	sb, c := sandboxClient(t, sandbox.Options{}, graph.WithDebugLog(&log))
+	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken})
+	_, err := c.Me(context.Background())
 	var ge *graph.Error
 	if !errors.As(err, &ge) || ge.FBTraceID == "" {
 		t.Fatalf("err = %v", err)

@@ -223,7 +223,7 @@ func TestBadIDsNeverReachTheServer(t *testing.T) {
 	all = append(all, err)
 	_, err = c.ClientWABAs(ctx, "1", []string{"2", bad})
 	all = append(all, err)
-	_, err = c.Do(ctx, bad, ActionAccept)
+	_, err = c.PostAction(ctx, bad, ActionAccept)
 	all = append(all, err)
 	for i, err := range all {
 		var idErr *InvalidIDError
@@ -234,7 +234,7 @@ func TestBadIDsNeverReachTheServer(t *testing.T) {
 	if n := len(srv.requests()); n != 0 {
 		t.Errorf("%d requests reached the server", n)
 	}
-	if _, err := c.Do(ctx, "1", Action(42)); err == nil {
+	if _, err := c.PostAction(ctx, "1", Action(42)); err == nil {
 		t.Error("an unknown action was accepted")
 	}
 }
@@ -281,7 +281,7 @@ func TestAppSecretProof(t *testing.T) {
 	if _, err := c.Me(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Do(context.Background(), "7", ActionAccept); err != nil {
+	if _, err := c.PostAction(context.Background(), "7", ActionAccept); err != nil {
 		t.Fatal(err)
 	}
 	// echo -n "$token" | openssl dgst -sha256 -hmac s3cret, computed independently of appSecretProof.

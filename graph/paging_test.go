@@ -38,6 +38,16 @@ func pagedByCursor(pages map[string]string) func(int, *http.Request) reply {
 	}
 }
 
+// wantOwned reads the owner list of app 9 through c and fails t unless it
+// is want, read without error.
+func wantOwned(t *testing.T, c *Client, want ...string) {
+	t.Helper()
+	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
+	if err != nil || !slices.Equal(ids(got), want) {
+		t.Fatalf("AppSolutions = %v, %v; want %v", ids(got), err, want)
+	}
+}
+
 func ids(list []Solution) []string {
 	var out []string
 	for _, s := range list {
@@ -53,10 +63,7 @@ func TestPagingEmptyPageWithNextContinues(t *testing.T) {
 		"c2": pageBody([]string{"3"}, "c3", ""),
 	}))
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
-	if err != nil || !slices.Equal(ids(got), []string{"1", "2", "3"}) {
-		t.Fatalf("AppSolutions = %v, %v", ids(got), err)
-	}
+	wantOwned(t, c, "1", "2", "3")
 	if n := len(srv.requests()); n != 3 {
 		t.Errorf("requests = %d, want 3", n)
 	}
@@ -68,10 +75,7 @@ func TestPagingCursorsWithoutNextEnds(t *testing.T) {
 		"c1": pageBody([]string{"never"}, "", ""),
 	}))
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
-	if err != nil || !slices.Equal(ids(got), []string{"1"}) {
-		t.Fatalf("AppSolutions = %v, %v", ids(got), err)
-	}
+	wantOwned(t, c, "1")
 	if n := len(srv.requests()); n != 1 {
 		t.Errorf("requests = %d, want 1: a page without next is the last", n)
 	}
@@ -97,10 +101,7 @@ func TestPagingNeverFollowsForeignNext(t *testing.T) {
 		"c2": pageBody([]string{"3"}, "c2x", ""),
 	}))
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
-	if err != nil || !slices.Equal(ids(got), []string{"1", "2", "3"}) {
-		t.Fatalf("AppSolutions = %v, %v", ids(got), err)
-	}
+	wantOwned(t, c, "1", "2", "3")
 	if n := len(foreign.requests()); n != 0 {
 		t.Fatalf("%d requests reached the foreign host", n)
 	}
@@ -153,10 +154,7 @@ func TestPagingEmptyPagesMayRepeatACursorAFewTimes(t *testing.T) {
 		}
 	})
 	c, _ := newTestClient(t, srv)
-	got, err := c.AppSolutions(context.Background(), "9", SolutionQuery{Role: RoleOwner})
-	if err != nil || !slices.Equal(ids(got), []string{"1", "2"}) {
-		t.Fatalf("AppSolutions = %v, %v", ids(got), err)
-	}
+	wantOwned(t, c, "1", "2")
 
 	forever := newStub(t, always(reply{body: pageBody(nil, "c1", "n")}))
 	c, _ = newTestClient(t, forever)

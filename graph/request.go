@@ -35,6 +35,19 @@ func get(query url.Values, segments ...string) request {
 	return request{method: http.MethodGet, segments: segments, query: query}
 }
 
+// readNode reads one object by its ID with the given fields (GET /{id});
+// what names the kind of object when the ID is refused.
+func readNode[T any](ctx context.Context, c *Client, what, id, fields string) (*T, error) {
+	if err := checkID(what, id); err != nil {
+		return nil, err
+	}
+	var node T
+	if err := c.fetch(ctx, get(url.Values{"fields": {fields}}, id), &node); err != nil {
+		return nil, err
+	}
+	return &node, nil
+}
+
 // response is a read answer: status, headers and the capped body.
 type response struct {
 	status      int

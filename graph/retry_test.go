@@ -46,16 +46,24 @@ func TestGETRetriedAfterTransientFaults(t *testing.T) {
 	}
 }
 
-func TestRetriesAreBounded(t *testing.T) {
-	srv := newStub(t, always(transient500()))
+// readUntilGivenUp answers every request with rep, reads a solution, and
+// fails t unless the read ends in class after all of testPolicy's attempts.
+func readUntilGivenUp(t *testing.T, rep reply, class Class) (*Client, *fakeClock) {
+	t.Helper()
+	srv := newStub(t, always(rep))
 	c, clock := newTestClient(t, srv)
 	_, err := c.Solution(context.Background(), "123")
-	if ClassOf(err) != ClassTransient {
-		t.Fatalf("err = %v, want transient", err)
+	if ClassOf(err) != class {
+		t.Fatalf("err = %v, want %v", err, class)
 	}
 	if n := len(srv.requests()); n != testPolicy().MaxAttempts {
-		t.Errorf("requests = %d, want %d", n, testPolicy().MaxAttempts)
+		t.Errorf("requests = %d, want %d (bounded)", n, testPolicy().MaxAttempts)
 	}
+	return c, clock
+}
+
+func TestRetriesAreBounded(t *testing.T) {
+	_, clock := readUntilGivenUp(t, transient500(), ClassTransient)
 	if n := len(clock.Waits()); n != testPolicy().MaxAttempts-1 {
 		t.Errorf("waits = %d", n)
 	}
@@ -146,15 +154,7 @@ func TestThrottleBeyondBoundGivesUp(t *testing.T) {
 }
 
 func TestThrottleWithoutHeaderBacksOff(t *testing.T) {
-	srv := newStub(t, always(reply{status: 403, body: graphErrorBody(4, 0, "Application request limit reached")}))
-	c, clock := newTestClient(t, srv)
-	_, err := c.Solution(context.Background(), "123")
-	if ClassOf(err) != ClassThrottled {
-		t.Fatalf("err = %v", err)
-	}
-	if n := len(srv.requests()); n != testPolicy().MaxAttempts {
-		t.Errorf("requests = %d, want %d (bounded)", n, testPolicy().MaxAttempts)
-	}
+	c, clock := readUntilGivenUp(t, reply{status: 403, body: graphErrorBody(4, 0, "Application request limit reached")}, ClassThrottled)
 	for _, w := range clock.Waits() {
 		if w > testPolicy().MaxDelay {
 			t.Errorf("wait %v over MaxDelay", w)

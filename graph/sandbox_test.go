@@ -16,24 +16,6 @@ import (
 	"mps/graph/sandbox/sandboxtest"
 )
 
-// sandboxClient starts a sandbox and a client pointed at it, with a fake
-// clock so that retry waits cost nothing.
-func sandboxClient(t *testing.T, opts sandbox.Options, extra ...graph.Option) (*sandbox.Sandbox, *graph.Client) {
-	t.Helper()
-	sb, srv := sandboxtest.Start(t, opts)
-	token := sb.Options().Token
-	options := append([]graph.Option{
-		graph.WithBaseURL(srv.URL),
-		graph.WithTokenSource(func(context.Context) (string, error) { return token, nil }),
-		graph.WithClock(graph.NewFakeClock()),
-	}, extra...)
-	c, err := graph.New(options...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sb, c
-}
-
 func solutionIDs(list []graph.Solution) []string {
 	var out []string
 	for _, s := range list {
@@ -192,7 +174,7 @@ func TestSandboxStateMachine(t *testing.T) {
 				t.Fatal(err)
 			}
 			verdict := graph.Check(a, before.State(), graph.RoleOf(before, sandbox.DemoAppID))
-			res, err := c.Do(ctx, seed.ID, a)
+			res, err := c.PostAction(ctx, seed.ID, a)
 			after, rerr := c.Solution(ctx, seed.ID)
 			if rerr != nil {
 				t.Fatal(rerr)
@@ -201,14 +183,14 @@ func TestSandboxStateMachine(t *testing.T) {
 			if verdict.Allowed {
 				allowedSeen[a] = true
 				if err != nil || !res.Success {
-					t.Errorf("%s: allowed but Do = %+v, %v", name, res, err)
+					t.Errorf("%s: allowed but PostAction = %+v, %v", name, res, err)
 				} else if after.State() != next[a] {
 					t.Errorf("%s: state %v -> %v, want %v", name, before.State(), after.State(), next[a])
 				}
 			} else {
 				var ge *graph.Error
 				if !errors.As(err, &ge) || graph.IsUnknownOutcome(err) || after.StateLabel() != before.StateLabel() {
-					t.Errorf("%s: refused (%s) but Do = %+v, %v; state %v -> %v", name, verdict.Reason, res, err, before.State(), after.State())
+					t.Errorf("%s: refused (%s) but PostAction = %+v, %v; state %v -> %v", name, verdict.Reason, res, err, before.State(), after.State())
 				} else if c := ge.Class(); c != graph.ClassPermission && c != graph.ClassInvalid {
 					t.Errorf("%s: refusal class %v", name, c)
 				}
@@ -278,13 +260,8 @@ func TestSandboxBrokenAnswers(t *testing.T) {
 }
 
 func TestSandboxThrottle(t *testing.T) {
-	sb, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
 	clock := graph.NewFakeClock()
-	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithClock(clock),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1}, graph.WithClock(clock))
 	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultThrottleBUC, RegainMinutes: 2, Times: 1})
 	if _, err := c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner}); err != nil {
 		t.Fatal(err)
@@ -298,7 +275,7 @@ func TestSandboxThrottle(t *testing.T) {
 
 	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultThrottleAppLevel})
 	sb.ResetRequests()
-	_, err = c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
+	_, err := c.AppSolutions(context.Background(), sandbox.DemoAppID, graph.SolutionQuery{Role: graph.RoleOwner})
 	if graph.ClassOf(err) != graph.ClassThrottled {
 		t.Fatalf("err = %v, want throttled", err)
 	}
@@ -324,7 +301,7 @@ func TestSandboxDropAfterApplyIsUnknownOutcome(t *testing.T) {
 		t.Fatal("the sandbox has no pending request for us")
 	}
 	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultDropAfterApply, Method: http.MethodPost})
-	_, err := c.Do(ctx, pending.ID, graph.ActionAccept)
+	_, err := c.PostAction(ctx, pending.ID, graph.ActionAccept)
 	if !graph.IsUnknownOutcome(err) || !strings.Contains(err.Error(), "outcome unknown: read the solution again before retrying") {
 		t.Fatalf("err = %v, want an unknown outcome", err)
 	}
@@ -386,8 +363,7 @@ func TestSandboxAppSecretProof(t *testing.T) {
 
 func TestSandboxWrongToken(t *testing.T) {
 	_, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
-	c, _ := graph.New(graph.WithBaseURL(srv.URL), graph.WithClock(graph.NewFakeClock()),
-		graph.WithTokenSource(func(context.Context) (string, error) { return "EAAwrongwrongwrongwrongwrongwrong", nil }))
+	c := newClient(t, srv.URL, "EAAwrongwrongwrongwrongwrongwrong", graph.WithClock(graph.NewFakeClock()))
 	_, err := c.Me(context.Background())
 	if graph.ClassOf(err) != graph.ClassAuth || strings.Contains(err.Error(), "EAAwrongwrong") {
 		t.Errorf("err = %v (class %v)", err, graph.ClassOf(err))

@@ -30,14 +30,7 @@ func (c *Client) AppSolutions(ctx context.Context, appID string, q SolutionQuery
 
 // Solution reads one solution with owner app, permissions and partner rows in one request.
 func (c *Client) Solution(ctx context.Context, id string) (*Solution, error) {
-	if err := checkID("solution", id); err != nil {
-		return nil, err
-	}
-	var s Solution
-	if err := c.fetch(ctx, get(url.Values{"fields": {SolutionFields}}, id), &s); err != nil {
-		return nil, err
-	}
-	return &s, nil
+	return readNode[Solution](ctx, c, "solution", id, SolutionFields)
 }
 
 // PartnerPages pages through GET /{solution}/partners.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -65,7 +64,7 @@ func TestAppSolutionsRoleWithoutExpansion(t *testing.T) {
 func TestAppSolutionsChainsRunSideBySide(t *testing.T) {
 	arrived := map[string]chan struct{}{"OWNER": make(chan struct{}), "PARTNER": make(chan struct{})}
 	other := map[string]string{"OWNER": "PARTNER", "PARTNER": "OWNER"}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	c := handlerClient(t, func(w http.ResponseWriter, r *http.Request) {
 		role := r.URL.Query().Get("role")
 		close(arrived[role])
 		select {
@@ -76,13 +75,7 @@ func TestAppSolutionsChainsRunSideBySide(t *testing.T) {
 		}
 		id := map[string]string{"OWNER": "2", "PARTNER": "1"}[role]
 		w.Write([]byte(`{"data":[{"id":"` + id + `","name":"n","status":"ACTIVE"}]}`))
-	}))
-	t.Cleanup(srv.Close)
-	c, err := graph.New(graph.WithBaseURL(srv.URL), graph.WithTokenSource(func(context.Context) (string, error) { return "t", nil }),
-		graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	}, graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
 	list, err := c.AppSolutions(context.Background(), "9", graph.SolutionQuery{})
 	if err != nil || len(list) != 2 || list[0].ListedRole != graph.RolePartner || list[1].ListedRole != graph.RoleOwner {
 		t.Fatalf("AppSolutions = %+v, %v", list, err)
@@ -140,11 +133,9 @@ func TestAppSolutionsChainError(t *testing.T) {
 
 // A server that ignored role= would list everything twice; it is listed once.
 func TestAppSolutionsListedOnce(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	c := handlerClient(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(`{"data":[{"id":"1","name":"a","status":"ACTIVE"},{"id":"2","name":"b","status":"ACTIVE"}]}`))
-	}))
-	t.Cleanup(srv.Close)
-	c, _ := graph.New(graph.WithBaseURL(srv.URL), graph.WithTokenSource(func(context.Context) (string, error) { return "t", nil }))
+	})
 	list, err := c.AppSolutions(context.Background(), "9", graph.SolutionQuery{})
 	if err != nil || len(list) != 2 {
 		t.Fatalf("AppSolutions = %+v, %v", list, err)

@@ -7,22 +7,7 @@ import (
 	"time"
 
 	"mps/graph"
-	"mps/graph/sandbox"
-	"mps/graph/sandbox/sandboxtest"
 )
-
-// silentClient is a client with a short timeout on a server that never
-// answers; host is the server's host:port.
-func silentClient(t *testing.T, timeout time.Duration) (c *graph.Client, host string, accepted func() int) {
-	t.Helper()
-	base, accepted := sandboxtest.StartSilent(t)
-	c, err := graph.New(graph.WithBaseURL(base), graph.WithTimeout(timeout),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, strings.TrimPrefix(base, "http://"), accepted
-}
 
 // The caller's context is far longer than the timeout: without a timeout of
 // its own, the read would run until the caller gave up.
@@ -51,7 +36,7 @@ func TestActionPOSTThatTimesOutAfterSendingHasAnUnknownOutcome(t *testing.T) {
 	c, host, accepted := silentClient(t, 150*time.Millisecond)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	_, err := c.Do(ctx, "123", graph.ActionAccept)
+	_, err := c.PostAction(ctx, "123", graph.ActionAccept)
 	if ctx.Err() != nil {
 		t.Fatalf("the POST ran until the caller gave up: %v", err)
 	}

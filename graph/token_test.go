@@ -59,8 +59,8 @@ func TestTokenNeverInURLsOrErrors(t *testing.T) {
 			// action success; only errors are checked for these two.
 			_, err = cl.AppSolutions(ctx, "9", SolutionQuery{Detailed: true})
 			assertNoTokenIfAny(t, c.name+"/AppSolutions", err, token)
-			_, err = cl.Do(ctx, "123", ActionAccept)
-			assertNoTokenIfAny(t, c.name+"/Do", err, token)
+			_, err = cl.PostAction(ctx, "123", ActionAccept)
+			assertNoTokenIfAny(t, c.name+"/PostAction", err, token)
 			_, err = cl.DebugToken(ctx)
 			assertNoToken(t, c.name+"/DebugToken", err, token)
 			for _, r := range srv.requests() {

@@ -25,9 +25,28 @@ func busEnv(address string, socketExists bool) store.Env {
 	}
 }
 
+// overBus opens the keyring over backend where the session bus is found.
+func overBus(backend store.Keyring) store.Keyring {
+	return store.OpenKeyring(store.KeyringOptions{Env: busEnv("unix:path=/x", false), Backend: backend})
+}
+
+// withoutBus opens the keyring over backend where no session bus can be found.
+func withoutBus(backend store.Keyring) store.Keyring {
+	return store.OpenKeyring(store.KeyringOptions{Env: busEnv("", false), Backend: backend})
+}
+
+// stuck opens the keyring over a backend that does not answer until
+// release, with a timeout short enough for tests.
+func stuck() (kr store.Keyring, backend *storetest.MemoryKeyring, release func()) {
+	backend = storetest.NewMemoryKeyring()
+	release = backend.Block()
+	kr = store.OpenKeyring(store.KeyringOptions{Env: busEnv("unix:path=/x", false), Backend: backend, Timeout: 20 * time.Millisecond})
+	return kr, backend, release
+}
+
 func TestOpenKeyringWithoutSessionBusFailsAtOnceWithoutCallingBackend(t *testing.T) {
 	fake := storetest.NewMemoryKeyring()
-	kr := store.OpenKeyring(store.KeyringOptions{Env: busEnv("", false), Backend: fake})
+	kr := withoutBus(fake)
 
 	_, getErr := kr.Get(store.Service, "default")
 	setErr := kr.Set(store.Service, "default", "tok")
@@ -70,10 +89,8 @@ func TestOpenKeyringUsesBackendWhenABusCanBeFound(t *testing.T) {
 }
 
 func TestKeyringThatNeverAnswersTimesOut(t *testing.T) {
-	fake := storetest.NewMemoryKeyring()
-	release := fake.Block()
+	kr, fake, release := stuck()
 	t.Cleanup(release)
-	kr := store.OpenKeyring(store.KeyringOptions{Env: busEnv("unix:path=/x", false), Backend: fake, Timeout: 20 * time.Millisecond})
 
 	_, err := kr.Get(store.Service, "default")
 	if !errors.Is(err, store.ErrKeyringTimeout) {
@@ -92,9 +109,7 @@ func TestKeyringThatNeverAnswersTimesOut(t *testing.T) {
 }
 
 func TestKeyringWorksAgainOnceTheStuckCallReturns(t *testing.T) {
-	fake := storetest.NewMemoryKeyring()
-	release := fake.Block()
-	kr := store.OpenKeyring(store.KeyringOptions{Env: busEnv("unix:path=/x", false), Backend: fake, Timeout: 20 * time.Millisecond})
+	kr, _, release := stuck()
 	if _, err := kr.Get(store.Service, "default"); !errors.Is(err, store.ErrKeyringTimeout) {
 		t.Fatalf("err = %v, want ErrKeyringTimeout", err)
 	}
@@ -118,7 +133,7 @@ func TestKeyringWorksAgainOnceTheStuckCallReturns(t *testing.T) {
 
 func TestKeyringPassesNotFoundAndFailuresThrough(t *testing.T) {
 	fake := storetest.NewMemoryKeyring()
-	kr := store.OpenKeyring(store.KeyringOptions{Env: busEnv("unix:path=/x", false), Backend: fake})
+	kr := overBus(fake)
 	if _, err := kr.Get(store.Service, "nobody"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"mps/store"
 	"mps/store/storetest"
@@ -91,8 +90,8 @@ func TestLookupNotFoundSaysWhereItLookedAndWhatToDo(t *testing.T) {
 }
 
 func TestKeyringErrorsSayWhatToDo(t *testing.T) {
-	blocked := storetest.NewMemoryKeyring()
-	t.Cleanup(blocked.Block())
+	timingOut, _, release := stuck()
+	t.Cleanup(release)
 	failing := storetest.NewMemoryKeyring()
 	failing.FailWith(errors.New("dbus: connection refused"))
 	cases := []struct {
@@ -101,10 +100,8 @@ func TestKeyringErrorsSayWhatToDo(t *testing.T) {
 		is     error
 		advice string
 	}{
-		{"no bus", store.OpenKeyring(store.KeyringOptions{Env: busEnv("", false), Backend: storetest.NewMemoryKeyring()}),
-			store.ErrNoKeyring, "Start a Secret Service"},
-		{"timeout", store.OpenKeyring(store.KeyringOptions{Env: busEnv("unix:path=/x", false), Backend: blocked, Timeout: 10 * time.Millisecond}),
-			store.ErrKeyringTimeout, "Unlock the keyring"},
+		{"no bus", withoutBus(storetest.NewMemoryKeyring()), store.ErrNoKeyring, "Start a Secret Service"},
+		{"timeout", timingOut, store.ErrKeyringTimeout, "Unlock the keyring"},
 		{"failure", failing, nil, "Check that the keyring is running and unlocked"},
 	}
 	for _, c := range cases {

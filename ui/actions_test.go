@@ -96,7 +96,7 @@ func TestStaleRowIsReadBeforeAsking(t *testing.T) {
 	s := h.selectRow("Lucky Shrub storefront")
 	// Someone else accepts it first; our row is now stale.
 	other := h.app.ctx.Client
-	if _, err := other.Do(h.app.ctx.Ctx, s.ID, graph.ActionAccept); err != nil {
+	if _, err := other.PostAction(h.app.ctx.Ctx, s.ID, graph.ActionAccept); err != nil {
 		t.Fatal(err)
 	}
 	h.press("a")

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
+	"mps/store/eventlog/eventlogtest"
 	"mps/ui/readmodel"
 )
 
@@ -267,33 +267,6 @@ func TestPendingRequestAgeComesFromWebhooks(t *testing.T) {
 	}
 }
 
-// busyError is the error SQLite gives a second writer while the first holds
-// the log's lock: what a poll sees when the receiver is mid-write.
-func busyError(t *testing.T, path string) error {
-	t.Helper()
-	ctx := context.Background()
-	holder, err := sql.Open("sqlite", path+"?_txlock=immediate")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer holder.Close()
-	tx, err := holder.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	impatient, err := sql.Open("sqlite", path+"?_txlock=immediate&_pragma=busy_timeout(0)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer impatient.Close()
-	_, err = impatient.BeginTx(ctx, nil)
-	if !eventlog.IsBusy(err) {
-		t.Fatalf("holding the lock gave %v, not a busy error", err)
-	}
-	return err
-}
-
 // A log locked by a writer for a few polls keeps the rows shown and is not
 // reported; one that stays locked is.
 func TestEventsTabRidesOutABusyLog(t *testing.T) {
@@ -303,7 +276,7 @@ func TestEventsTabRidesOutABusyLog(t *testing.T) {
 	h.press(strconv.Itoa(pos + 1))
 	h.wantScreen("102290129340398")
 
-	busy := busyError(t, l.Path())
+	busy := eventlogtest.BusyError(t, l.Path())
 	poll := func() { h.send(eventsPollMsg{Origin: Origin{Tab: TabEvents, Seq: e.seq}, Err: busy}) }
 	for range busyPollsTolerated {
 		poll()

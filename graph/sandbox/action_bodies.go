@@ -50,8 +50,8 @@ func ParseActionBodies(name string) (ActionBodies, bool) {
 // SetActionBodies switches the form the action POSTs must use.
 func (s *Sandbox) SetActionBodies(b ActionBodies) { s.bodies.Store(int32(b)) }
 
-// ActionBodiesRule is the form the action POSTs must use now.
-func (s *Sandbox) ActionBodiesRule() ActionBodies { return ActionBodies(s.bodies.Load()) }
+// ActionBodies is the form the action POSTs must use now.
+func (s *Sandbox) ActionBodies() ActionBodies { return ActionBodies(s.bodies.Load()) }
 
 // notBodyParams travel with any call and are never an action's parameter.
 var notBodyParams = []string{"access_token", "appsecret_proof"}
@@ -67,7 +67,7 @@ func (c *call) checkBody(a graph.Action, us string) *apiError {
 		}
 	}
 	sort.Strings(given)
-	switch c.s.ActionBodiesRule() {
+	switch c.s.ActionBodies() {
 	case BodiesGuide:
 		if len(given) > 0 {
 			return errInvalid("Param %s is not a valid parameter of %s", given[0], a.Edge())

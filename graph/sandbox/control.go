@@ -136,7 +136,7 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 		s.SetActionBodies(rule)
 		controlJSON(w, http.StatusOK, map[string]string{"rule": rule.String()})
 	case "GET /action_bodies":
-		controlJSON(w, http.StatusOK, map[string]string{"rule": s.ActionBodiesRule().String()})
+		controlJSON(w, http.StatusOK, map[string]string{"rule": s.ActionBodies().String()})
 	case "GET /lists", "POST /lists":
 		s.controlLists(w, r, body)
 	default:

@@ -49,7 +49,7 @@ type Options struct {
 	// the body. SetActionBodies and /_sandbox/action_bodies change it later.
 	ActionBodies ActionBodies
 	// ListDefaultFieldsOnly makes the solution list edges answer only their
-	// default fields and ignore fields= expansion (see listfields.go); the
+	// default fields and ignore fields= expansion (see list_default_fields.go); the
 	// control surface switches it at run time too.
 	ListDefaultFieldsOnly bool
 }

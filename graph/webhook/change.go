@@ -5,25 +5,12 @@ import (
 	"time"
 )
 
-// The fields and events mps understands. Others are kept raw.
-const (
-	FieldPartnerSolutions = "partner_solutions"
-	FieldAccountUpdate    = "account_update"
-
-	EventSolutionCreated       = "SOLUTION_CREATED"
-	EventSolutionUpdated       = "SOLUTION_UPDATED"
-	EventPartnerAdded          = "PARTNER_ADDED"
-	EventPartnerAppInstalled   = "PARTNER_APP_INSTALLED"
-	EventPartnerAppUninstalled = "PARTNER_APP_UNINSTALLED"
-	EventPartnerRemoved        = "PARTNER_REMOVED"
-)
-
 // Change is one element of an entry's changes list, with the fields mps
 // reads pulled out. Values of the wrong JSON type are read leniently (numbers
 // as text, text as numbers) or left empty; Raw always keeps the change as it
 // arrived.
 type Change struct {
-	Key string // stable across redeliveries of the same change; see DedupKey
+	Key string // stable across redeliveries of the same change; see dedupKey
 
 	Object    string    // the payload's top-level "object"
 	EntryID   string    // entry.id: a business portfolio ID

@@ -11,6 +11,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"mps/graph/webhook/webhooktest"
 )
 
 // slowClient opens a connection and sends half a request header, as a
@@ -61,7 +63,7 @@ func stillHeld(conns []net.Conn, want int, within time.Duration) int {
 // connections, for the rest of the test.
 func serveCapped(t *testing.T, maxConns int, h http.Handler) (addr string) {
 	t.Helper()
-	ln := listenLoopback(t)
+	ln := webhooktest.Listen(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- Serve(ctx, ln, "/webhook", h, Limits{MaxConnections: maxConns}) }()

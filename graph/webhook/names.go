@@ -2,6 +2,19 @@ package webhook
 
 import "strings"
 
+// The fields and events mps understands. Others are kept raw.
+const (
+	FieldPartnerSolutions = "partner_solutions"
+	FieldAccountUpdate    = "account_update"
+
+	EventSolutionCreated       = "SOLUTION_CREATED"
+	EventSolutionUpdated       = "SOLUTION_UPDATED"
+	EventPartnerAdded          = "PARTNER_ADDED"
+	EventPartnerAppInstalled   = "PARTNER_APP_INSTALLED"
+	EventPartnerAppUninstalled = "PARTNER_APP_UNINSTALLED"
+	EventPartnerRemoved        = "PARTNER_REMOVED"
+)
+
 // KnownFields are the change fields mps understands, in the guide's order.
 func KnownFields() []string {
 	return []string{FieldPartnerSolutions, FieldAccountUpdate}

@@ -7,7 +7,6 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
-	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"mps/graph/webhook/tlstest"
+	"mps/graph/webhook/webhooktest"
 )
 
 // recordedLogs keeps what a slog.Logger was told, one line per record.
@@ -51,7 +51,7 @@ func (r *recordedLogs) String() string {
 // certs on loopback, and returns the base URL.
 func startTLSReceiver(t *testing.T, h *Handler, certs *Certificates, logs *recordedLogs) string {
 	t.Helper()
-	ln := listenLoopback(t)
+	ln := webhooktest.Listen(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
@@ -83,15 +83,7 @@ func TestServeTLSAnswersHandshakeAndStoresSignedDeliveries(t *testing.T) {
 	pair, l, _, addr := startSelfSignedReceiver(t)
 	client := tlstest.Client(t, pair.Cert)
 
-	resp, err := client.Get("https://" + addr + "/webhook?hub.mode=subscribe&hub.verify_token=" + testVerify + "&hub.challenge=31337")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || string(got) != "31337" {
-		t.Fatalf("handshake over TLS: %d %q", resp.StatusCode, got)
-	}
+	resp := webhooktest.Handshake(t, client, "https://"+addr+"/webhook", testVerify, "31337")
 	if resp.TLS == nil || resp.TLS.Version < tls.VersionTLS12 {
 		t.Fatalf("the handshake was not answered over TLS 1.2 or later: %+v", resp.TLS)
 	}

@@ -2,6 +2,7 @@ package eventlog
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -28,6 +29,29 @@ func openAt(t testing.TB, path string) *Log {
 	}
 	t.Cleanup(func() { l.Close() })
 	return l
+}
+
+// queryAll runs query on l's database and scans every row with scan,
+// failing t on any error.
+func queryAll[T any](t *testing.T, l *Log, scan func(*sql.Rows) (T, error), query string, args ...any) []T {
+	t.Helper()
+	rows, err := l.db.Query(query, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func partnerAdded(key, waba, solution string, at time.Time) Event {

@@ -10,14 +10,22 @@ import (
 	"time"
 )
 
-func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), FileName)
-	v1, err := open(ctx, path, 1)
+// openVersion makes a log of an older schema version at a new path, for a
+// test of the migration from it; the test closes it before opening path.
+func openVersion(t *testing.T, version int) (l *Log, path string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), FileName)
+	l, err := open(context.Background(), path, version)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = v1.db.Exec(`INSERT INTO events (dedup_key, received_ms, entry_ms, field, event, waba_id, raw) VALUES
+	return l, path
+}
+
+func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
+	ctx := context.Background()
+	v1, path := openVersion(t, 1)
+	_, err := v1.db.Exec(`INSERT INTO events (dedup_key, received_ms, entry_ms, field, event, waba_id, raw) VALUES
 		('old-installed', 1000, 1000, 'account_update', 'PARTNER_APP_INSTALLED', '7',
 		 '{"field":"account_update","value":{"event":"PARTNER_APP_INSTALLED","waba_info":{"waba_id":"7","partner_app_id":"934567812345678"}}}'),
 		('old-unknown', 2000, NULL, 'messages', '', '', 'not json')`)
@@ -105,11 +113,7 @@ func TestNewerSchemaIsRefusedNotTouched(t *testing.T) {
 // TestEveryReadSearchesAnIndex.
 func TestMigrationFromVersion2AddsTheIndexesInPlace(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), FileName)
-	v2, err := open(ctx, path, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	v2, path := openVersion(t, 2)
 	removed := partnerAdded("r2", "2", "A", t0().Add(time.Hour))
 	removed.Event = EventPartnerRemoved
 	events := []Event{

@@ -1,6 +1,7 @@
 package eventlog
 
 import (
+	"database/sql"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -21,24 +22,11 @@ type planLine struct {
 
 func explain(t *testing.T, l *Log, r read) []planLine {
 	t.Helper()
-	rows, err := l.db.Query("EXPLAIN QUERY PLAN "+r.sql, r.args...)
-	if err != nil {
-		t.Fatalf("%s: %v", r.name, err)
-	}
-	defer rows.Close()
-	var out []planLine
-	for rows.Next() {
+	return queryAll(t, l, func(rows *sql.Rows) (planLine, error) {
 		var p planLine
 		var unused int
-		if err := rows.Scan(&p.id, &p.parent, &unused, &p.detail); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+		return p, rows.Scan(&p.id, &p.parent, &unused, &p.detail)
+	}, "EXPLAIN QUERY PLAN "+r.sql, r.args...)
 }
 
 // correlatedColumns are the columns a statement's subqueries match against

@@ -2,6 +2,7 @@ package eventlog
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -25,26 +26,14 @@ const previousWABAsSeenSQL = `SELECT waba_id,
 
 func previousWABAsSeen(t *testing.T, l *Log) []SeenWABA {
 	t.Helper()
-	rows, err := l.db.Query(previousWABAsSeenSQL, EventPartnerAdded,
-		EventPartnerAdded, EventPartnerRemoved, EventPartnerRemoved, EventPartnerAdded)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []SeenWABA
-	for rows.Next() {
+	return queryAll(t, l, func(rows *sql.Rows) (SeenWABA, error) {
 		var s SeenWABA
 		var firstMS int64
-		if err := rows.Scan(&s.WABAID, &s.SolutionID, &firstMS, &s.Removed); err != nil {
-			t.Fatal(err)
-		}
+		err := rows.Scan(&s.WABAID, &s.SolutionID, &firstMS, &s.Removed)
 		s.FirstSeen = time.UnixMilli(firstMS).UTC()
-		out = append(out, s)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+		return s, err
+	}, previousWABAsSeenSQL, EventPartnerAdded,
+		EventPartnerAdded, EventPartnerRemoved, EventPartnerRemoved, EventPartnerAdded)
 }
 
 // On random logs of reports, removals, redeliveries out of order, events

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
+	"mps/graph/webhook/webhooktest"
 	"mps/store"
 )
 
@@ -57,15 +57,7 @@ func TestWebhookServeReceivesSandboxDeliveries(t *testing.T) {
 	if !strings.HasSuffix(url, "/meta/hook") {
 		t.Fatalf("listening at %s, want the --path", url)
 	}
-	resp, err := http.Get(url + "?hub.mode=subscribe&hub.verify_token=" + hookVerify + "&hub.challenge=987654")
-	if err != nil {
-		t.Fatal(err)
-	}
-	challenge, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || string(challenge) != "987654" {
-		t.Fatalf("handshake: %d %q", resp.StatusCode, challenge)
-	}
+	webhooktest.Handshake(t, http.DefaultClient, url, hookVerify, "987654")
 	if resp, err := http.Get(url + "?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1"); err != nil || resp.StatusCode != 403 {
 		t.Fatalf("handshake with a wrong token: %v %v", resp.StatusCode, err)
 	}

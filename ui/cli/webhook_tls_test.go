@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/graph/webhook/tlstest"
+	"mps/graph/webhook/webhooktest"
 	"mps/store"
 )
 
@@ -35,15 +35,7 @@ func TestWebhookServeOverTLS(t *testing.T) {
 		t.Fatalf("listening at %s, want an https:// URL on the --addr", url)
 	}
 	client := tlstest.Client(t, pair.Cert)
-	resp, err := client.Get(url + "?hub.mode=subscribe&hub.verify_token=" + hookVerify + "&hub.challenge=55555")
-	if err != nil {
-		t.Fatal(err)
-	}
-	challenge, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || string(challenge) != "55555" {
-		t.Fatalf("handshake over TLS: %d %q", resp.StatusCode, challenge)
-	}
+	webhooktest.Handshake(t, client, url, hookVerify, "55555")
 
 	body := guideWebhook(t, "guide_partner_solutions_created.json")
 	post := func(client *http.Client, url string) (int, error) {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"mps/graph/webhook"
+	"mps/graph/webhook/webhooktest"
 	"mps/store/eventlog"
 )
 
@@ -43,7 +44,7 @@ func TestReceiverProcess(t *testing.T) {
 	}
 	defer l.Close()
 	h := newLogHandler(t, l)
-	ln := listenLoopback(t)
+	ln := webhooktest.Listen(t)
 	fmt.Println(listeningLine + ln.Addr().String())
 	if err := webhook.Serve(ctx, ln, "/webhook", h, webhook.Limits{}); err != nil {
 		t.Fatal(err)

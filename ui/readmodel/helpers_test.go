@@ -1,15 +1,14 @@
 package readmodel
 
 import (
-	"bytes"
 	"context"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
 
 	"mps/graph/webhook"
+	"mps/graph/webhook/webhooktest"
 	"mps/store/eventlog"
 )
 
@@ -39,18 +38,7 @@ func startReceiver(t *testing.T, l *eventlog.Log) *httptest.Server {
 // deliver POSTs body signed with secret, as Meta would, and returns the status.
 func deliver(t *testing.T, client *http.Client, url string, body []byte, secret string) int {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set(webhook.SignatureHeader, webhook.Sign(body, secret))
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode
+	return webhooktest.Post(t, client, url, body, http.Header{webhook.SignatureHeader: {webhook.Sign(body, secret)}})
 }
 
 // newLogHandler is the real receiver over the real log.
@@ -61,13 +49,4 @@ func newLogHandler(t *testing.T, l *eventlog.Log) *webhook.Handler {
 		t.Fatal(err)
 	}
 	return h
-}
-
-func listenLoopback(t *testing.T) net.Listener {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ln
 }

@@ -1,10 +1,6 @@
 package sandbox
 
-import (
-	"net/http"
-
-	"mps/graph"
-)
+import "net/http"
 
 // Meta's reference promises only the default fields on the solution list
 // edges (GET /{app}/whatsapp_business_solutions and GET /{waba}/solutions):
@@ -49,16 +45,4 @@ func (s *Sandbox) controlLists(w http.ResponseWriter, r *http.Request, body []by
 	}
 	on := s.ListDefaultFieldsOnly()
 	controlJSON(w, http.StatusOK, listFieldsJSON{DefaultFieldsOnly: &on})
-}
-
-// RoleOf is our side of a solution as the sandbox holds it (RoleUnknown
-// for one it does not show us), for tests that check what mps learned.
-func (s *Sandbox) RoleOf(id string) graph.Role {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sol, ok := s.state.visibleSolution(id)
-	if !ok {
-		return graph.RoleUnknown
-	}
-	return s.state.roleIn(sol)
 }

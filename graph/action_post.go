@@ -19,15 +19,16 @@ type ActionResult struct {
 	Raw      []byte
 }
 
-// Do sends the action's POST exactly once. It is never retried. An outcome
-// that cannot be known (timeout or reset after sending, or 5xx) is an error
-// for which IsUnknownOutcome is true: read the solution again. A POST refused
-// before anything was sent (bad ID, no token) is an ordinary error.
+// PostAction sends the action's POST exactly once. It is never retried.
+// An outcome that cannot be known (timeout or reset after sending, or 5xx)
+// is an error for which IsUnknownOutcome is true: read the solution again.
+// A POST refused before anything was sent (bad ID, no token) is an
+// ordinary error.
 //
-// Do sends the guide's form, with no body. RunAction is the whole action:
+// It sends the guide's form, with no body. RunAction is the whole action:
 // the POST, the read after it, and the other documented form when Graph
 // refused the first one's parameters.
-func (c *Client) Do(ctx context.Context, solutionID string, a Action) (*ActionResult, error) {
+func (c *Client) PostAction(ctx context.Context, solutionID string, a Action) (*ActionResult, error) {
 	res, _, err := c.post(ctx, solutionID, a, nil)
 	return res, err
 }

@@ -183,3 +183,15 @@ func offsetID(id string, k int) string {
 	n, _ := strconv.ParseInt(id, 10, 64)
 	return strconv.FormatInt(n+int64(k), 10)
 }
+
+// RoleOf is our side of a solution as the sandbox holds it (RoleUnknown
+// for one it does not show us), for tests that check what mps learned.
+func (s *Sandbox) RoleOf(id string) graph.Role {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sol, ok := s.state.visibleSolution(id)
+	if !ok {
+		return graph.RoleUnknown
+	}
+	return s.state.roleIn(sol)
+}

@@ -27,9 +27,9 @@ func TestActionSuccessShapes(t *testing.T) {
 		for _, a := range AllActions() {
 			srv := newStub(t, always(reply{body: c.body}))
 			cl, _ := newTestClient(t, srv)
-			res, err := cl.Do(context.Background(), "123", a)
+			res, err := cl.PostAction(context.Background(), "123", a)
 			if err != nil || !res.Success || res.Message != c.message || (res.Solution != nil) != c.solution || string(res.Raw) != c.body {
-				t.Fatalf("%s/%v: Do = %+v, %v", c.name, a, res, err)
+				t.Fatalf("%s/%v: PostAction = %+v, %v", c.name, a, res, err)
 			}
 			if c.solution && res.Solution.State() != StateDeactivated {
 				t.Errorf("%s: solution = %+v", c.name, res.Solution)
@@ -71,9 +71,9 @@ func TestActionOutcomes(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			srv := newStub(t, always(c.rep))
 			cl, clock := newTestClient(t, srv)
-			res, err := cl.Do(context.Background(), "123", ActionAccept)
+			res, err := cl.PostAction(context.Background(), "123", ActionAccept)
 			if err == nil || res != nil {
-				t.Fatalf("Do = %+v, %v; want an error", res, err)
+				t.Fatalf("PostAction = %+v, %v; want an error", res, err)
 			}
 			if IsUnknownOutcome(err) != c.unknown || ClassOf(err) != c.class {
 				t.Errorf("err = %v: unknown=%v class=%v, want unknown=%v class=%v", err, IsUnknownOutcome(err), ClassOf(err), c.unknown, c.class)
@@ -99,7 +99,7 @@ func TestActionTimeoutAfterSendingIsUnknown(t *testing.T) {
 	})
 	t.Cleanup(func() { close(release) })
 	cl, _ := newTestClient(t, srv, WithHTTPClient(&http.Client{Timeout: 200 * time.Millisecond}))
-	_, err := cl.Do(context.Background(), "123", ActionRequestDeactivation)
+	_, err := cl.PostAction(context.Background(), "123", ActionRequestDeactivation)
 	if !IsUnknownOutcome(err) || !strings.Contains(err.Error(), "deactivate on solution 123") {
 		t.Fatalf("err = %v, want an unknown outcome", err)
 	}
@@ -114,7 +114,7 @@ func TestActionNotSentIsNotUnknown(t *testing.T) {
 		cl, _ := newTestClient(t, srv, WithTokenSource(func(context.Context) (string, error) {
 			return "", errors.New("no keyring entry for profile default")
 		}))
-		_, err := cl.Do(context.Background(), "123", ActionAccept)
+		_, err := cl.PostAction(context.Background(), "123", ActionAccept)
 		if err == nil || IsUnknownOutcome(err) || ClassOf(err) != ClassAuth || len(srv.requests()) != 0 {
 			t.Fatalf("err = %v (class %v), %d requests", err, ClassOf(err), len(srv.requests()))
 		}
@@ -123,7 +123,7 @@ func TestActionNotSentIsNotUnknown(t *testing.T) {
 		srv := newStub(t, always(reply{}))
 		cl, _ := newTestClient(t, srv)
 		srv.Close()
-		_, err := cl.Do(context.Background(), "123", ActionAccept)
+		_, err := cl.PostAction(context.Background(), "123", ActionAccept)
 		if err == nil || IsUnknownOutcome(err) || ClassOf(err) != ClassTransient {
 			t.Fatalf("err = %v, want a plain network error", err)
 		}
@@ -133,7 +133,7 @@ func TestActionNotSentIsNotUnknown(t *testing.T) {
 		cl, _ := newTestClient(t, srv)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		_, err := cl.Do(ctx, "123", ActionAccept)
+		_, err := cl.PostAction(ctx, "123", ActionAccept)
 		if !errors.Is(err, context.Canceled) || IsUnknownOutcome(err) || len(srv.requests()) != 0 {
 			t.Fatalf("err = %v", err)
 		}
