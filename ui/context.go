@@ -60,6 +60,8 @@ type Context struct {
 	// (TabCustomers) were last asked of Graph, set by whatever starts the
 	// load: a webhook event from well before then is already in them.
 	LoadAsked map[TabID]time.Time
+	// host is the root model, for the bindings that act through it.
+	host host
 }
 
 func newContext(ctx context.Context, cfg Config) *Context {

@@ -3,7 +3,6 @@ package ui
 import (
 	"testing"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -16,7 +15,7 @@ func (s *stubTab) Init() tea.Cmd          { return nil }
 func (s *stubTab) Update(tea.Msg) tea.Cmd { return nil }
 func (s *stubTab) View() string           { return "stub events view" }
 func (s *stubTab) SetSize(w, h int)       { s.width, s.height = w, h }
-func (s *stubTab) KeyHelp() []key.Binding { return nil }
+func (s *stubTab) Bindings() []Binding    { return nil }
 func (s *stubTab) Refresh() tea.Cmd       { return nil }
 func (s *stubTab) SetFilter(string)       {}
 func (s *stubTab) Busy() bool             { return false }
