@@ -110,10 +110,9 @@ func (a *App) globalParts() (lead, rest []Binding) {
 // helpBindings are the keys while help is shown: it closes, and q quits.
 func (a *App) helpBindings() []Binding {
 	k := a.ctx.Keys
-	closeHelp := withoutCmd(func() { a.fullHelp = false })
+	closeKeys := key.NewBinding(key.WithKeys(append(k.Help.Keys(), k.Back.Keys()...)...), key.WithHelp(k.Help.Help().Key+"/"+k.Back.Help().Key, "close help"))
 	out := []Binding{
-		{Key: described(k.Help, "close help"), Handler: closeHelp},
-		{Key: described(k.Back, "close help"), Handler: closeHelp},
+		{Key: closeKeys, Handler: withoutCmd(func() { a.fullHelp = false })},
 		{Key: k.Quit, Handler: withCmd(a.quit)},
 	}
 	if a.helpScrolls() {
