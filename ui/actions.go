@@ -54,10 +54,7 @@ func (a *App) requestAction(kind actionKind) tea.Cmd {
 func (a *App) actionRefused(kind actionKind) string {
 	s, ok := a.targetSolution()
 	if !ok {
-		if _, picks := a.activeTab().(solutionPicker); picks || a.inspector != nil {
-			return "Select a solution first."
-		}
-		return "Actions work on the Solutions and Pending tabs and in the inspector."
+		return "Select a solution first."
 	}
 	if a.asking != nil {
 		return fmt.Sprintf("Still reading %q before asking; wait for its dialog.", text.Sanitize(a.asking.row.Name))

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -15,22 +14,35 @@ import (
 // helpMemo caches the footer line, which changes only with the keys it
 // lists and the width.
 type helpMemo struct {
-	sig  string
-	text string
+	width int
+	keys  []key.Help
+	text  string
 }
 
 // helpView is the footer line, drawn again only when what it lists changes.
 func (a *App) helpView() string {
 	line := a.footerKeys()
-	var sig strings.Builder
-	sig.WriteString(strconv.Itoa(a.ctx.Width))
-	for _, b := range line {
-		sig.WriteString("\x00" + b.Help().Key + "\x01" + b.Help().Desc)
+	m := &a.helpCache
+	if m.text == "" || m.width != a.ctx.Width || !sameHelp(m.keys, line) {
+		m.width, m.text = a.ctx.Width, a.help.ShortHelpView(line)
+		m.keys = m.keys[:0]
+		for _, b := range line {
+			m.keys = append(m.keys, b.Help())
+		}
 	}
-	if a.helpCache.sig != sig.String() || a.helpCache.text == "" {
-		a.helpCache = helpMemo{sig: sig.String(), text: a.help.ShortHelpView(line)}
+	return m.text
+}
+
+func sameHelp(was []key.Help, now []key.Binding) bool {
+	if len(was) != len(now) {
+		return false
 	}
-	return a.helpCache.text
+	for i, b := range now {
+		if b.Help() != was[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // footerKeys are the keys the footer lists: the root's first ones, the
