@@ -37,26 +37,53 @@ func (a *App) targetSolution() (graph.Solution, bool) {
 // the read runs, or while an action for the solution is in flight, the key
 // is refused with a notice, so that a burst of keys opens one dialog at most.
 func (a *App) requestAction(kind actionKind) tea.Cmd {
-	s, ok := a.targetSolution()
-	if !ok {
-		if _, picks := a.activeTab().(solutionPicker); picks || a.inspector != nil {
-			a.setNotice("Select a solution first.", true)
-		} else {
-			a.setNotice("Actions work on the Solutions and Pending tabs and in the inspector.", true)
-		}
+	if reason := a.actionRefused(kind); reason != "" {
+		a.setNotice(reason, true)
 		return nil
 	}
-	if a.asking != nil {
-		a.setNotice(fmt.Sprintf("Still reading %q before asking; wait for its dialog.", text.Sanitize(a.asking.row.Name)), true)
-		return nil
-	}
-	if a.inFlight[s.ID] {
-		a.setNotice(fmt.Sprintf("An action for %q is still being sent; wait for its result.", text.Sanitize(s.Name)), true)
-		return nil
-	}
+	s, _ := a.targetSolution()
 	a.asking = &askState{kind: kind, row: s, seq: a.nextSeq()}
 	a.setNotice(fmt.Sprintf("Reading %q before asking…", text.Sanitize(s.Name)), false)
 	return readSolution(a.ctx.Ctx, a.ctx, Origin{Tab: askTab, Seq: a.asking.seq}, s.ID)
+}
+
+// actionRefused is why an action key does nothing now, or "": no solution
+// has focus, a read before asking or an action for the solution is under
+// way (the once-only rules), or graph's verdict on the copy at hand. A copy
+// that does not say our side is left to the read before asking.
+func (a *App) actionRefused(kind actionKind) string {
+	s, ok := a.targetSolution()
+	if !ok {
+		return "Select a solution first."
+	}
+	if a.asking != nil {
+		return fmt.Sprintf("Still reading %q before asking; wait for its dialog.", text.Sanitize(a.asking.row.Name))
+	}
+	if a.inFlight[s.ID] {
+		return fmt.Sprintf("An action for %q is still being sent; wait for its result.", text.Sanitize(s.Name))
+	}
+	role := graph.RoleOf(&s, a.ctx.AppID)
+	if role == graph.RoleUnknown {
+		return ""
+	}
+	act := kind.action(s.State())
+	if v := graph.Check(act, s.State(), role); !v.Allowed {
+		return refusal(act, s, v)
+	}
+	return ""
+}
+
+// action is the action the key asks for on a solution in state st.
+func (kind actionKind) action(st graph.State) graph.Action {
+	if kind == actionDeactivate {
+		return graph.ActionRequestDeactivation
+	}
+	return graph.AnswerFor(st, kind == actionAnswerAccept)
+}
+
+// refusal says why graph's verdict refuses the action on s.
+func refusal(act graph.Action, s graph.Solution, v graph.Verdict) string {
+	return fmt.Sprintf("Cannot %s %q: %s.", lowerFirst(act.Title()), text.Sanitize(s.Name), v.Reason)
 }
 
 // askState is an action key whose solution is being read before the dialog.
@@ -85,16 +112,13 @@ func (a *App) asked(msg solutionReadMsg) tea.Cmd {
 	fresh := *msg.Solution
 	a.solutionChanged(fresh)
 	st := fresh.State()
-	act := graph.ActionRequestDeactivation
-	if ask.kind != actionDeactivate {
-		act = graph.AnswerFor(st, ask.kind == actionAnswerAccept)
-	}
+	act := ask.kind.action(st)
 	role := graph.RoleOf(&fresh, a.ctx.AppID)
 	if role == graph.RoleUnknown {
 		role = graph.RoleOf(&ask.row, a.ctx.AppID)
 	}
 	if v := graph.Check(act, st, role); !v.Allowed {
-		a.setNotice(fmt.Sprintf("Cannot %s %q: %s.", lowerFirst(act.Title()), text.Sanitize(fresh.Name), v.Reason), true)
+		a.setNotice(refusal(act, fresh, v), true)
 		return nil
 	}
 	a.setNotice("", false)

@@ -49,6 +49,8 @@ type App struct {
 	// under way, applied when it ends.
 	solLate []graph.Solution
 	auto    autoRefresh
+
+	helpOffset int // the first line of ? shown
 }
 
 // NewApp builds the app with a background context (tests use it directly).
@@ -58,6 +60,7 @@ func newApp(ctx context.Context, cfg Config) *App {
 	c := newContext(ctx, cfg)
 	a := &App{ctx: c, help: help.New(), spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
 	a.auto.every = cfg.Refresh
+	c.host = a
 	a.tabs = newTabs(c)
 	a.layout()
 	return a
@@ -142,8 +145,9 @@ func (a *App) sinks() []solutionSink {
 
 func (a *App) activeTab() Tab { return a.tabs[a.active] }
 
-// Update routes a message: a dialog first, then the filter, then the
-// global keys, then the inspector or the active tab.
+// Update routes a message. A key goes to the dialog first, then the
+// filter, then the bindings of the inspector or the active tab, then the
+// global ones (handleKey); results go to whoever asked for them.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	shown := a.inspector
 	cmd := a.update(msg)

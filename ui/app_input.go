@@ -8,76 +8,131 @@ import (
 	"mps/ui/text"
 )
 
-// handleKey gives a key to what has focus: the dialog, the filter line,
-// the global keys, then the inspector or the active tab.
+// handleKey gives a key to what has focus: the help while it is shown, the
+// dialog, the filter line, then the focused view's bindings, then the
+// global ones.
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	keys := a.ctx.Keys
 	if k.String() == "ctrl+c" {
 		return a.quit()
+	}
+	if a.fullHelp {
+		// Help covers the view: nothing under it acts unseen.
+		return a.runBinding(a.helpBindings(), k)
 	}
 	if a.dialog != nil {
 		if answer := a.dialog.Update(k, a.ctx.Width, a.bodyHeight()); answer != nil {
 			return a.dialogClosed(*answer)
 		}
-		return nil
+		return a.runBinding(a.globalBindings(), k)
 	}
 	if a.filtering {
 		return a.filterKey(k)
 	}
-	switch {
-	case key.Matches(k, keys.Quit):
-		return a.quit()
-	case key.Matches(k, keys.Help), a.fullHelp && key.Matches(k, keys.Back):
-		a.fullHelp = !a.fullHelp
-		return nil
-	case key.Matches(k, keys.Accept):
-		return a.requestAction(actionAnswerAccept)
-	case key.Matches(k, keys.Reject):
-		return a.requestAction(actionAnswerReject)
-	case key.Matches(k, keys.Deactivate):
-		return a.requestAction(actionDeactivate)
-	case key.Matches(k, keys.Copy):
-		return a.copySelected()
+	if b, ok := matching(a.focusBindings(), k); ok {
+		return a.run(b, k)
 	}
-	if a.inspector != nil {
-		if !key.Matches(k, keys.NextTab, keys.PrevTab, keys.JumpTab) {
-			return a.inspectorKey(k)
-		}
-		a.inspector = nil // switching tabs leaves the inspector
-	}
-	switch {
-	case key.Matches(k, keys.NextTab):
-		a.switchTab(a.active + 1)
-	case key.Matches(k, keys.PrevTab):
-		a.switchTab(a.active - 1 + len(a.tabs))
-	case key.Matches(k, keys.JumpTab):
-		if n := int(k.Code - '1'); n < len(a.tabs) {
-			a.switchTab(n)
-		}
-	case key.Matches(k, keys.Filter):
-		a.filtering = true
-	case key.Matches(k, keys.Back) && a.filter.Value() != "":
-		a.filter.SetValue("")
-		a.activeTab().SetFilter("")
-	case key.Matches(k, keys.Refresh):
-		return a.refresh()
-	default:
-		return a.activeTab().Update(k)
+	return a.runBinding(a.globalBindings(), k)
+}
+
+// runBinding runs the binding of bs that k triggers, if any.
+func (a *App) runBinding(bs []Binding, k tea.KeyPressMsg) tea.Cmd {
+	if b, ok := matching(bs, k); ok {
+		return a.run(b, k)
 	}
 	return nil
 }
 
-func (a *App) inspectorKey(k tea.KeyPressMsg) tea.Cmd {
-	keys := a.ctx.Keys
-	switch {
-	case key.Matches(k, keys.Back):
-		a.inspector = nil
-	case key.Matches(k, keys.Refresh):
-		return a.inspector.refresh(a.nextSeq())
-	default:
-		return a.inspector.Update(k)
+// run runs a binding's handler, or, when it is disabled, says why.
+func (a *App) run(b Binding, k tea.KeyPressMsg) tea.Cmd {
+	if reason := b.reason(); reason != "" {
+		a.setNotice(reason, true)
+		return nil
 	}
-	return nil
+	return b.Handler(k)
+}
+
+// focusBindings are the keys of the view that has focus: the dialog, the
+// inspector or the active tab.
+func (a *App) focusBindings() []Binding {
+	switch {
+	case a.dialog != nil:
+		return a.dialog.Bindings(a.ctx.Width, a.bodyHeight())
+	case a.inspector != nil:
+		return a.inspector.Bindings()
+	}
+	return a.activeTab().Bindings()
+}
+
+// globalBindings are the root's keys for what has focus, in two parts:
+// lead, which the footer shows before the view's own keys, and rest. The
+// filter and the refresh work on a tab; the copy key where something with
+// an ID is selected.
+func (a *App) globalBindings() []Binding {
+	lead, rest := a.globalParts()
+	return append(lead, rest...)
+}
+
+func (a *App) globalParts() (lead, rest []Binding) {
+	k := a.ctx.Keys
+	helpKey := Binding{Key: k.Help, Handler: withoutCmd(func() { a.fullHelp, a.helpOffset = true, 0 })}
+	if a.dialog != nil {
+		return []Binding{helpKey}, nil
+	}
+	lead = []Binding{
+		helpKey,
+		{Key: k.Quit, Handler: withCmd(a.quit)},
+		{Key: k.NextTab, Handler: withoutCmd(func() { a.leaveTo(a.active + 1) })},
+	}
+	if a.inspector == nil {
+		rest = append(rest,
+			Binding{Key: k.Filter, Handler: withoutCmd(func() { a.filtering = true })},
+			Binding{Key: k.Refresh, Handler: withCmd(a.refresh)},
+		)
+		if a.filter.Value() != "" {
+			rest = append(rest, Binding{Key: described(k.Back, "clear the filter"), Handler: withoutCmd(a.clearFilter)})
+		}
+	}
+	if _, ok := a.activeTab().(idCopier); ok || a.inspector != nil {
+		rest = append(rest, Binding{Key: k.Copy, Handler: withCmd(a.copySelected)})
+	}
+	rest = append(rest,
+		Binding{Key: k.PrevTab, Handler: withoutCmd(func() { a.leaveTo(a.active - 1 + len(a.tabs)) })},
+		Binding{Key: k.JumpTab, Handler: func(k tea.KeyPressMsg) tea.Cmd {
+			if n := int(k.Code - '1'); n >= 0 && n < len(a.tabs) {
+				a.leaveTo(n)
+			}
+			return nil
+		}},
+	)
+	return lead, rest
+}
+
+// helpBindings are the keys while help is shown: it closes, and q quits.
+func (a *App) helpBindings() []Binding {
+	k := a.ctx.Keys
+	closeKeys := key.NewBinding(key.WithKeys(append(k.Help.Keys(), k.Back.Keys()...)...), key.WithHelp(k.Help.Help().Key+"/"+k.Back.Help().Key, "close help"))
+	out := []Binding{
+		{Key: closeKeys, Handler: withoutCmd(func() { a.fullHelp = false })},
+		{Key: k.Quit, Handler: withCmd(a.quit)},
+	}
+	if a.helpScrolls() {
+		out = append(out, moveBindings(k, a.scrollHelp)...)
+	}
+	return out
+}
+
+// closeInspector leaves the inspector for the tab under it.
+func (a *App) closeInspector() { a.inspector = nil }
+
+// leaveTo switches to tab n, leaving the inspector.
+func (a *App) leaveTo(n int) {
+	a.inspector = nil
+	a.switchTab(n)
+}
+
+func (a *App) clearFilter() {
+	a.filter.SetValue("")
+	a.activeTab().SetFilter("")
 }
 
 // refresh reloads what the active tab shows.
@@ -146,8 +201,7 @@ func (a *App) filterKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, keys.Back):
 		a.filtering = false
-		a.filter.SetValue("")
-		a.activeTab().SetFilter("")
+		a.clearFilter()
 		return nil
 	case key.Matches(k, keys.FilterDone):
 		a.filtering = false
@@ -175,11 +229,12 @@ func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		if a.inspector != nil {
 			return a.inspector.Update(msg)
 		}
+		// A notch moves as the arrow key does.
 		code := tea.KeyDown
 		if msg.Button == tea.MouseWheelUp {
 			code = tea.KeyUp
 		}
-		return a.activeTab().Update(tea.KeyPressMsg{Code: code})
+		return a.runBinding(a.activeTab().Bindings(), tea.KeyPressMsg{Code: code})
 	case tea.MouseClickMsg:
 		if msg.Button != tea.MouseLeft {
 			return nil

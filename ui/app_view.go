@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -79,66 +78,6 @@ func (a *App) tabBar() string {
 	return a.ctx.Measure.Truncate(b.String(), a.ctx.Width)
 }
 
-// helpKey is everything the help line depends on.
-type helpKey struct {
-	width, active           int
-	dialog, inspector, full bool
-}
-
-// helpMemo caches the help line, which only changes with its helpKey.
-type helpMemo struct {
-	key  helpKey
-	text string
-	set  bool
-}
-
-// helpView is the help line, drawn again only when what it shows changes.
-func (a *App) helpView() string {
-	k := helpKey{a.ctx.Width, a.active, a.dialog != nil, a.inspector != nil, a.fullHelp}
-	if !a.helpCache.set || a.helpCache.key != k {
-		a.helpCache = helpMemo{key: k, text: a.drawHelp(), set: true}
-	}
-	return a.helpCache.text
-}
-
-func (a *App) drawHelp() string {
-	keys := a.ctx.Keys
-	if a.dialog != nil {
-		return a.help.ShortHelpView(keys.DialogHelp())
-	}
-	if a.inspector != nil && !a.fullHelp {
-		return a.help.ShortHelpView(keys.InspectorHelp())
-	}
-	if a.fullHelp {
-		return a.help.ShortHelpView([]key.Binding{keys.Help, keys.Quit})
-	}
-	global := keys.ShortHelp()
-	short := append(append(append([]key.Binding{}, global[:3]...), a.activeTab().KeyHelp()...), global[3:]...)
-	return a.help.ShortHelpView(short)
-}
-
-// fullHelpView lays the key groups out in columns, as many to a row as
-// the width allows.
-func (a *App) fullHelpView(width int) string {
-	groups := a.ctx.Keys.FullHelp()
-	var rows []string
-	var row []string
-	rowWidth := 0
-	for _, g := range groups {
-		col := a.help.FullHelpView([][]key.Binding{g})
-		w := lipgloss.Width(col) + 4
-		if rowWidth+w > width && len(row) > 0 {
-			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-			row, rowWidth = nil, 0
-		}
-		row = append(row, lipgloss.NewStyle().PaddingRight(4).Render(col))
-		rowWidth += w
-	}
-	rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-	title := a.ctx.Styles.Header.Render("Keys — " + a.activeTab().Title() + " (? closes)")
-	return title + "\n\n" + strings.Join(rows, "\n\n")
-}
-
 // messageLine is the filter being typed, or the latest notice, or the
 // filter in force.
 func (a *App) messageLine() string {
@@ -160,10 +99,10 @@ func (a *App) messageLine() string {
 func (a *App) body() string {
 	w, h := a.ctx.Width, a.bodyHeight()
 	switch {
+	case a.fullHelp:
+		return a.helpPage(w, h)
 	case a.dialog != nil:
 		return a.dialog.View(w, h)
-	case a.fullHelp:
-		return a.fullHelpView(w)
 	case a.inspector != nil:
 		return a.inspector.View(w, h)
 	}

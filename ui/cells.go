@@ -46,7 +46,7 @@ func tableStyles(s Styles) table.Styles {
 }
 
 func newTable(c *Context, cols []table.Column) table.Model {
-	return table.New(cols, table.WithStyles(tableStyles(c.Styles)))
+	return table.New(cols, table.WithStyles(tableStyles(c.Styles)), table.WithKeyMap(c.Keys.tableKeys()))
 }
 
 // sizeTable gives a tab's table its size and the width method in force, so

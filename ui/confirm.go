@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -44,31 +43,45 @@ func (d *confirmDialog) Update(msg tea.Msg, width, height int) *dialogClosedMsg 
 	if !ok {
 		return nil
 	}
-	l := d.layout(width, height)
-	keys := d.ctx.Keys
-	confirm := func() *dialogClosedMsg {
+	var answer *dialogClosedMsg
+	if b, ok := matching(d.bindings(d.layout(width, height), &answer), k); ok {
+		b.Handler(k)
+	}
+	return answer
+}
+
+// Bindings are the dialog's keys in an area of width x height cells.
+func (d *confirmDialog) Bindings(width, height int) []Binding {
+	return d.bindings(d.layout(width, height), new(*dialogClosedMsg))
+}
+
+// bindings are the dialog's keys for layout l; a key that answers puts the
+// answer in answer.
+func (d *confirmDialog) bindings(l dialogLayout, answer **dialogClosedMsg) []Binding {
+	k := d.ctx.Keys
+	confirm := func() {
 		if l.mode != dialogFits && !d.seenAll {
 			d.refused = true
-			return nil
+			return
 		}
-		return d.close(true)
+		*answer = d.close(true)
 	}
-	switch {
-	case key.Matches(k, keys.Confirm):
-		return confirm()
-	case key.Matches(k, keys.Cancel):
-		return d.close(false)
-	case key.Matches(k, keys.Activate):
-		if d.confirmOn {
-			return confirm()
-		}
-		return d.close(false)
-	case key.Matches(k, keys.FocusNext):
-		d.confirmOn = !d.confirmOn
-	case l.mode == dialogScrolls:
-		d.scroll(k, l)
+	out := []Binding{
+		{Key: k.Confirm, Handler: withoutCmd(confirm)},
+		{Key: k.Cancel, Handler: withoutCmd(func() { *answer = d.close(false) })},
+		{Key: k.FocusNext, Handler: withoutCmd(func() { d.confirmOn = !d.confirmOn })},
+		{Key: k.Activate, Handler: withoutCmd(func() {
+			if d.confirmOn {
+				confirm()
+				return
+			}
+			*answer = d.close(false)
+		})},
 	}
-	return nil
+	if l.mode == dialogScrolls {
+		out = append(out, moveBindings(k, func(k tea.KeyPressMsg) { d.scroll(k, l) })...)
+	}
+	return out
 }
 
 // scroll moves the scrolled lines for the movement keys, and notes when

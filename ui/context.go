@@ -69,6 +69,8 @@ type Context struct {
 	seenWABAs func(context.Context) ([]eventlog.SeenWABA, error)
 	// actor sends the actions, journaled (ui/act).
 	actor *act.Actor
+	// host is the root model, for the bindings that act through it.
+	host host
 }
 
 func newContext(ctx context.Context, cfg Config) *Context {

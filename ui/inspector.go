@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -57,8 +58,6 @@ func (in *inspector) Update(msg tea.Msg) tea.Cmd {
 		}
 	case onboardedMsg:
 		in.takeOnboarded(msg)
-	case tea.KeyPressMsg:
-		in.scroll(msg)
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelDown {
 			in.offset++
@@ -68,6 +67,17 @@ func (in *inspector) Update(msg tea.Msg) tea.Cmd {
 		in.clamp()
 	}
 	return nil
+}
+
+// Bindings are the inspector's keys: close, read again, the action keys
+// on its solution, and scrolling.
+func (in *inspector) Bindings() []Binding {
+	k := in.ctx.Keys
+	own := []Binding{
+		{Key: described(k.Back, "close"), Handler: withoutCmd(func() { in.ctx.host.closeInspector() })},
+		{Key: described(k.Refresh, "read again"), Handler: withCmd(func() tea.Cmd { return in.refresh(in.ctx.host.nextSeq()) })},
+	}
+	return slices.Concat(own, actionBindings(in.ctx), moveBindings(k, in.scroll))
 }
 
 func (in *inspector) scroll(k tea.KeyPressMsg) {

@@ -1,9 +1,13 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is every key the app answers to. It is the one place keys are
-// named, and help is drawn from it.
+	"mps/ui/table"
+)
+
+// KeyMap names every key the app answers to. Which of them work where is
+// declared by each view's Bindings, and help is drawn from those.
 type KeyMap struct {
 	NextTab     key.Binding
 	PrevTab     key.Binding
@@ -20,6 +24,8 @@ type KeyMap struct {
 	StateFilter key.Binding
 	RoleFilter  key.Binding
 	Partner     key.Binding
+	Field       key.Binding // the Events tab's field filter
+	Reconcile   key.Binding // the Events tab's reconciliation
 	Refresh     key.Binding
 	Accept      key.Binding
 	Reject      key.Binding
@@ -54,6 +60,8 @@ func DefaultKeyMap() KeyMap {
 		StateFilter: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "state filter")),
 		RoleFilter:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "role filter")),
 		Partner:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner business")),
+		Field:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "field filter")),
+		Reconcile:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "reconcile")),
 		Refresh:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
 		Accept:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
 		Reject:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
@@ -70,34 +78,13 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the one-line help at the bottom; the app puts the active
-// tab's own keys after the first three.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Quit, k.NextTab, k.Filter, k.Refresh}
+// tableKeys are the movement keys every table the app builds answers to.
+func (k KeyMap) tableKeys() table.KeyMap {
+	return table.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
 }
 
-// FullHelp is the help that ? shows, grouped by purpose.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.NextTab, k.PrevTab, k.JumpTab, k.Open, k.Back},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Filter, k.StateFilter, k.RoleFilter, k.Partner, k.Refresh},
-		{k.Accept, k.Reject, k.Deactivate, k.Copy, k.Help, k.Quit},
-	}
+// described is b's keys under another description, for a view where the
+// key does something more particular than its name says.
+func described(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
 }
-
-// InspectorHelp is the help line while the inspector is open.
-func (k KeyMap) InspectorHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Accept, k.Reject, k.Deactivate, k.Down, k.Refresh, k.Quit}
-}
-
-// DialogHelp is the help shown under the confirm dialog.
-func (k KeyMap) DialogHelp() []key.Binding {
-	return []key.Binding{k.Confirm, k.Cancel, k.FocusNext, k.Activate}
-}
-
-// keyHelp adapts a list of bindings to bubbles' help.KeyMap.
-type keyHelp []key.Binding
-
-func (h keyHelp) ShortHelp() []key.Binding  { return h }
-func (h keyHelp) FullHelp() [][]key.Binding { return [][]key.Binding{h} }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
@@ -15,12 +14,13 @@ type Tab interface {
 	Title() string
 	// Init starts the tab's own loads, if any.
 	Init() tea.Cmd
-	// Update handles keys meant for the tab and results addressed to it.
+	// Update handles the mouse and the results addressed to the tab.
 	Update(msg tea.Msg) tea.Cmd
 	View() string
 	SetSize(width, height int)
-	// KeyHelp lists the tab's own keys for the help line.
-	KeyHelp() []key.Binding
+	// Bindings are the tab's keys as they work now: what each does, and
+	// why it cannot when it cannot. Help is drawn from them.
+	Bindings() []Binding
 	// Refresh reloads what the tab shows.
 	Refresh() tea.Cmd
 	// SetFilter narrows the rows to those containing text.

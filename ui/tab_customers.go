@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
@@ -69,9 +68,41 @@ func (t *customersTab) Init() tea.Cmd      { return t.Refresh() }
 func (t *customersTab) Busy() bool         { return t.load.loading || t.solsLoad.loading }
 func (t *customersTab) SetFilter(q string) { t.wabas.SetFilter(q) }
 func (t *customersTab) FilterText() string { return t.wabas.Filter() }
-func (t *customersTab) KeyHelp() []key.Binding {
+func (t *customersTab) Bindings() []Binding {
 	k := t.ctx.Keys
-	return []key.Binding{k.Partner, k.Open, k.Back}
+	own := []Binding{
+		{Key: k.Partner, Handler: withCmd(t.nextPartner), Disabled: t.partnerRefused},
+		{Key: described(k.Open, "list the WABA's solutions"), Handler: withCmd(t.openWABA)},
+	}
+	if t.solsOpen {
+		own = []Binding{
+			{Key: described(k.Open, "open the solution"), Handler: withCmd(t.openSelectedSolution)},
+			{Key: described(k.Back, "back to the customers"), Handler: withoutCmd(func() { t.solsOpen = false })},
+		}
+	}
+	return append(own, moveBindings(k, func(k tea.KeyPressMsg) { t.moveFocused(k) })...)
+}
+
+// nextPartner narrows the list to the next partner business, or to none.
+func (t *customersTab) nextPartner() tea.Cmd {
+	t.choice = (t.choice + 1) % (len(t.ctx.PartnerBusinessIDs) + 1)
+	return t.Refresh()
+}
+
+func (t *customersTab) partnerRefused() string {
+	if len(t.ctx.PartnerBusinessIDs) == 0 {
+		return "The profile names no partner business to filter by."
+	}
+	return ""
+}
+
+func (t *customersTab) openSelectedSolution() tea.Cmd {
+	if r, ok := t.sols.Selected(); ok {
+		if s, found := findSolution(t.solsList, r.ID); found {
+			return func() tea.Msg { return OpenSolutionMsg{ID: s.ID, Solution: &s} }
+		}
+	}
+	return nil
 }
 
 func (t *customersTab) SetSize(w, h int) {
@@ -176,36 +207,8 @@ func (t *customersTab) Update(msg tea.Msg) tea.Cmd {
 		t.sols.SetRows(rows)
 		t.refreshEmpty()
 		return nil
-	case tea.KeyPressMsg:
-		return t.key(msg)
 	}
 	t.moveFocused(msg)
-	return nil
-}
-
-func (t *customersTab) key(k tea.KeyPressMsg) tea.Cmd {
-	keys := t.ctx.Keys
-	switch {
-	case key.Matches(k, keys.Partner) && !t.solsOpen:
-		next := (t.choice + 1) % (len(t.ctx.PartnerBusinessIDs) + 1)
-		if next == t.choice {
-			return nil // the filter shown is the only one: nothing to reload
-		}
-		t.choice = next
-		return t.Refresh()
-	case key.Matches(k, keys.Open) && !t.solsOpen:
-		return t.openWABA()
-	case key.Matches(k, keys.Open):
-		if r, ok := t.sols.Selected(); ok {
-			if s, found := findSolution(t.solsList, r.ID); found {
-				return func() tea.Msg { return OpenSolutionMsg{ID: s.ID, Solution: &s} }
-			}
-		}
-	case key.Matches(k, keys.Back):
-		t.solsOpen = false
-	default:
-		t.moveFocused(k)
-	}
 	return nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph/webhook"
@@ -39,25 +38,11 @@ type EventLog struct {
 	PollEvery time.Duration // how often the Events tab reads its tail; 0 means every second
 }
 
-// eventsKeyMap holds the Events tab's own keys.
-type eventsKeyMap struct {
-	Field     key.Binding
-	Reconcile key.Binding
-}
-
-func newEventsKeyMap() eventsKeyMap {
-	return eventsKeyMap{
-		Field:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "field filter")),
-		Reconcile: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "reconcile")),
-	}
-}
-
 // eventsTab is a live tail of the webhook event log. It polls the log (which
 // another process may be writing) on a timer, narrows it by field, and opens
 // the solution or WABA an event names. c shows the reconciliation.
 type eventsTab struct {
 	ctx     *Context
-	keys    eventsKeyMap
 	since   *readmodel.StatusSince
 	list    table.Model
 	log     *eventlog.Log
@@ -89,7 +74,7 @@ func newEventsTab(c *Context) *eventsTab {
 	if every <= 0 {
 		every = eventsPollEvery
 	}
-	t := &eventsTab{ctx: c, keys: newEventsKeyMap(), since: c.since, path: c.EventLog.Path, targets: map[string]eventTarget{}, every: every}
+	t := &eventsTab{ctx: c, since: c.since, path: c.EventLog.Path, targets: map[string]eventTarget{}, every: every}
 	t.list = newTable(c, []table.Column{
 		{Title: "Received", Width: 15},
 		{Title: "Event", MinWidth: 20, Flex: 1},
@@ -132,8 +117,33 @@ func (t *eventsTab) Init() tea.Cmd      { return t.Refresh() }
 func (t *eventsTab) Busy() bool         { return t.reconLoad.loading || (t.polling && !t.load.done) }
 func (t *eventsTab) SetFilter(q string) { t.list.SetFilter(q) }
 func (t *eventsTab) FilterText() string { return t.list.Filter() }
-func (t *eventsTab) KeyHelp() []key.Binding {
-	return []key.Binding{t.keys.Field, t.keys.Reconcile, t.ctx.Keys.Open, t.ctx.Keys.Back}
+func (t *eventsTab) Bindings() []Binding {
+	k := t.ctx.Keys
+	own := []Binding{
+		{Key: k.Field, Handler: withCmd(t.nextField)},
+		{Key: k.Reconcile, Handler: withCmd(t.openReconcile)},
+		{Key: described(k.Open, "open its solution or WABA"), Handler: withCmd(t.open)},
+	}
+	if t.reconOpen {
+		back := withoutCmd(t.closeReconcile)
+		own = []Binding{
+			{Key: described(k.Reconcile, "back to the events"), Handler: back},
+			{Key: described(k.Back, "back to the events"), Handler: back},
+			{Key: described(k.Open, "show the WABA"), Handler: withCmd(t.open)},
+		}
+	}
+	return append(own, moveBindings(k, func(k tea.KeyPressMsg) { t.moveFocused(k) })...)
+}
+
+// nextField narrows the events to the next field, and reads them again.
+func (t *eventsTab) nextField() tea.Cmd {
+	t.field = (t.field + 1) % len(eventFields())
+	return t.Refresh()
+}
+
+func (t *eventsTab) openReconcile() tea.Cmd {
+	t.reconOpen = true
+	return t.reconcile()
 }
 
 func (t *eventsTab) SetSize(w, h int) {
@@ -192,8 +202,6 @@ func (t *eventsTab) Update(msg tea.Msg) tea.Cmd {
 		t.recon.SetRows(reconRows(msg.Result))
 		t.refreshEmpty()
 		return nil
-	case tea.KeyPressMsg:
-		return t.key(msg)
 	}
 	t.moveFocused(msg)
 	return nil
@@ -271,28 +279,6 @@ func (t *eventsTab) addEvents(events []eventlog.Event) {
 	if atEnd {
 		t.list.Bottom()
 	}
-}
-
-func (t *eventsTab) key(k tea.KeyPressMsg) tea.Cmd {
-	keys := t.ctx.Keys
-	switch {
-	case key.Matches(k, t.keys.Field) && !t.reconOpen:
-		t.field = (t.field + 1) % len(eventFields())
-		return t.Refresh()
-	case key.Matches(k, t.keys.Reconcile):
-		if !t.reconOpen {
-			t.reconOpen = true
-			return t.reconcile()
-		}
-		t.closeReconcile()
-	case key.Matches(k, keys.Back):
-		t.closeReconcile()
-	case key.Matches(k, keys.Open):
-		return t.open()
-	default:
-		t.moveFocused(k)
-	}
-	return nil
 }
 
 func (t *eventsTab) open() tea.Cmd {

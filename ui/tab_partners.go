@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -59,9 +58,31 @@ func (t *partnersTab) ID() TabID     { return TabPartners }
 func (t *partnersTab) Title() string { return fmt.Sprintf("Partners (%d)", t.apps.Len()) }
 func (t *partnersTab) Init() tea.Cmd { return nil }
 func (t *partnersTab) Busy() bool    { return t.load.loading || t.rowsLoad.loading }
-func (t *partnersTab) KeyHelp() []key.Binding {
+func (t *partnersTab) Bindings() []Binding {
 	k := t.ctx.Keys
-	return []key.Binding{k.Open, k.Back}
+	own := []Binding{{Key: described(k.Open, "list the app's solutions"), Handler: withoutCmd(func() { t.focusSolutions(true) })}}
+	if t.focusSols {
+		own = []Binding{
+			{Key: described(k.Open, "read its /partners rows"), Handler: withCmd(t.readSelectedRows)},
+			{Key: described(k.Back, "back to the apps"), Handler: withoutCmd(func() { t.focusSolutions(false) })},
+		}
+	}
+	return append(own, moveBindings(k, func(k tea.KeyPressMsg) { t.moveFocused(k) })...)
+}
+
+func (t *partnersTab) focusSolutions(on bool) {
+	t.focusSols = on
+	t.showFocus()
+}
+
+// readSelectedRows reads the /partners rows of the selected solution.
+func (t *partnersTab) readSelectedRows() tea.Cmd {
+	if r, ok := t.sols.Selected(); ok {
+		if s, found := findSolution(t.all, r.ID); found {
+			return t.loadRows(s, t.rowsSeq+1)
+		}
+	}
+	return nil
 }
 
 func (t *partnersTab) SetFilter(q string) { t.apps.SetFilter(q); t.syncSolutions() }
@@ -220,8 +241,6 @@ func (t *partnersTab) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return msg.more.nextPage(msg.Origin)
-	case tea.KeyPressMsg:
-		return t.key(msg)
 	case tea.MouseClickMsg:
 		t.apps, _ = t.apps.Update(msg)
 		t.sols, _ = t.sols.Update(msg)
@@ -245,27 +264,6 @@ func (t *partnersTab) showFocus() {
 	}
 	t.apps.SetStyles(focused)
 	t.sols.SetStyles(resting)
-}
-
-func (t *partnersTab) key(k tea.KeyPressMsg) tea.Cmd {
-	keys := t.ctx.Keys
-	switch {
-	case key.Matches(k, keys.Open) && !t.focusSols:
-		t.focusSols = true
-		t.showFocus()
-	case key.Matches(k, keys.Open):
-		if r, ok := t.sols.Selected(); ok {
-			if s, found := findSolution(t.all, r.ID); found {
-				return t.loadRows(s, t.rowsSeq+1)
-			}
-		}
-	case key.Matches(k, keys.Back):
-		t.focusSols = false
-		t.showFocus()
-	default:
-		t.moveFocused(k)
-	}
-	return nil
 }
 
 // SelectedID is the focused table's row: a partner app or a solution.

@@ -2,9 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
@@ -48,9 +48,21 @@ func newPendingTab(c *Context) *pendingTab {
 func (t *pendingTab) ID() TabID     { return TabPending }
 func (t *pendingTab) Title() string { return fmt.Sprintf("Pending (%d)", t.needsUs) }
 func (t *pendingTab) Init() tea.Cmd { return nil }
-func (t *pendingTab) KeyHelp() []key.Binding {
+func (t *pendingTab) Bindings() []Binding {
 	k := t.ctx.Keys
-	return []key.Binding{k.Open, k.Accept, k.Reject}
+	own := []Binding{{Key: k.Open, Handler: withCmd(func() tea.Cmd { return t.inspectSelected(t.table) })}}
+	return slices.Concat(own, actionBindings(t.ctx), moveBindings(k, func(k tea.KeyPressMsg) { t.move(k) }))
+}
+
+// move moves the cursor and steps over the section titles the way it went.
+func (t *pendingTab) move(msg tea.Msg) {
+	before := t.table.Cursor()
+	t.table, _ = t.table.Update(msg)
+	if after := t.table.Cursor(); after < before {
+		t.skipSection(-1)
+	} else {
+		t.skipSection(1)
+	}
 }
 func (t *pendingTab) SetSize(w, h int) {
 	t.width = w
@@ -180,16 +192,7 @@ func (t *pendingTab) Update(msg tea.Msg) tea.Cmd {
 		t.rebuild()
 		return nil
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, t.ctx.Keys.Open) {
-		return t.inspectSelected(t.table)
-	}
-	before := t.table.Cursor()
-	t.table, _ = t.table.Update(msg)
-	if after := t.table.Cursor(); after < before {
-		t.skipSection(-1)
-	} else {
-		t.skipSection(1)
-	}
+	t.move(msg)
 	return nil
 }
 

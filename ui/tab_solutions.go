@@ -2,8 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
@@ -45,10 +45,29 @@ func (t *solutionsTab) ID() TabID     { return TabSolutions }
 func (t *solutionsTab) Title() string { return fmt.Sprintf("Solutions (%d)", len(t.all)) }
 func (t *solutionsTab) Init() tea.Cmd { return nil }
 
-func (t *solutionsTab) KeyHelp() []key.Binding {
+func (t *solutionsTab) Bindings() []Binding {
 	k := t.ctx.Keys
-	return []key.Binding{k.StateFilter, k.RoleFilter, k.Open, k.Accept, k.Reject, k.Deactivate}
+	own := []Binding{
+		{Key: k.StateFilter, Handler: withoutCmd(t.nextState)},
+		{Key: k.RoleFilter, Handler: withoutCmd(t.nextRole)},
+		{Key: k.Open, Handler: withCmd(func() tea.Cmd { return t.inspectSelected(t.table) })},
+	}
+	return slices.Concat(own, actionBindings(t.ctx), moveBindings(k, t.move))
 }
+
+func (t *solutionsTab) nextState() {
+	t.state = (t.state + 1) % (len(stateChoices()) + 1)
+	t.rebuild()
+	t.refreshEmpty()
+}
+
+func (t *solutionsTab) nextRole() {
+	t.role = (t.role + 1) % 3
+	t.rebuild()
+	t.refreshEmpty()
+}
+
+func (t *solutionsTab) move(k tea.KeyPressMsg) { t.table, _ = t.table.Update(k) }
 
 func (t *solutionsTab) SetSize(w, h int) {
 	t.width = w
@@ -125,20 +144,7 @@ func (t *solutionsTab) refreshEmpty() {
 }
 
 func (t *solutionsTab) Update(msg tea.Msg) tea.Cmd {
-	k, isKey := msg.(tea.KeyPressMsg)
-	keys := t.ctx.Keys
-	switch {
-	case isKey && key.Matches(k, keys.StateFilter):
-		t.state = (t.state + 1) % (len(stateChoices()) + 1)
-		t.rebuild()
-	case isKey && key.Matches(k, keys.RoleFilter):
-		t.role = (t.role + 1) % 3
-		t.rebuild()
-	case isKey && key.Matches(k, keys.Open):
-		return t.inspectSelected(t.table)
-	default:
-		t.table, _ = t.table.Update(msg)
-	}
+	t.table, _ = t.table.Update(msg)
 	t.refreshEmpty()
 	return nil
 }

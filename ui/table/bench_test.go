@@ -55,7 +55,7 @@ func benchStyles() Styles {
 }
 
 func benchTable(n int) Model {
-	m := New(benchColumns(), WithStyles(benchStyles()))
+	m := New(benchColumns(), WithStyles(benchStyles()), WithKeyMap(testKeyMap()))
 	m.SetSize(benchWidth, benchHeight)
 	m.SetRows(wabaRows(0, n))
 	m.MoveBy(n / 2)

@@ -33,7 +33,7 @@ func numberedRows(from, n int) []Row {
 
 func newTable(t testing.TB, rows []Row, w, h int, opts ...Option) Model {
 	t.Helper()
-	m := New(testColumns(), opts...)
+	m := New(testColumns(), append([]Option{WithKeyMap(testKeyMap())}, opts...)...)
 	m.SetSize(w, h)
 	m.SetRows(rows)
 	return m

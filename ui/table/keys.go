@@ -8,21 +8,11 @@ import (
 // wheelStep is how many rows one mouse wheel notch moves.
 const wheelStep = 3
 
-// KeyMap holds the bindings Update handles. It satisfies help.KeyMap.
+// KeyMap holds the bindings Update handles; the app that embeds the table
+// gives its own (WithKeyMap), so that its keys are named in one place. It
+// satisfies help.KeyMap.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-}
-
-// DefaultKeyMap binds arrows and j/k, pgup/pgdown, g/home and G/end.
-func DefaultKeyMap() KeyMap {
-	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last")),
-	}
 }
 
 // ShortHelp is the bindings for a one-line help.

@@ -50,7 +50,7 @@ type Option func(*Model)
 // WithStyles sets the styles; without it the table uses DefaultStyles.
 func WithStyles(s Styles) Option { return func(m *Model) { m.styles = newPalette(s) } }
 
-// WithKeyMap replaces DefaultKeyMap.
+// WithKeyMap sets the movement keys; without it the table answers to none.
 func WithKeyMap(k KeyMap) Option { return func(m *Model) { m.keys = k } }
 
 // WithEmptyText sets the line shown when the table has no rows.
@@ -63,7 +63,6 @@ func New(cols []Column, opts ...Option) Model {
 		rows:      newStore(),
 		frames:    &slab{},
 		styles:    newPalette(DefaultStyles()),
-		keys:      DefaultKeyMap(),
 		emptyText: "Nothing to show.",
 	}
 	for _, o := range opts {
