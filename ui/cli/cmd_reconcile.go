@@ -2,43 +2,41 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"mps/graph"
 	"mps/store/eventlog"
 	"mps/ui/readmodel"
 )
 
-func reconcileCommand() Command {
-	return Command{
-		Name:    "reconcile",
-		NArgs:   0,
-		Summary: "Compare the customers webhooks reported with those the API lists",
-		Detail: "The guide's fallback for webhook problems: the WABAs that PARTNER_ADDED webhooks reported\n" +
+func newReconcileCommand(a *app) *cobra.Command {
+	var partners []string
+	out := new(formatFlags)
+	cmd := &cobra.Command{
+		Use:   "reconcile",
+		Short: "Compare the customers webhooks reported with those the API lists",
+		Long: "The guide's fallback for webhook problems: the WABAs that PARTNER_ADDED webhooks reported\n" +
 			"(the profile's event log) against client_whatsapp_business_accounts, both ways, and the\n" +
 			"onboarding count of the last 7 days against the limit of " + strconv.Itoa(readmodel.OnboardingLimit) + ".\n" +
 			"Each --partner keeps only the listed accounts shared with that partner business too.\n" +
 			"With --csv: a row per WABA in those lists, FINDING naming its list as --json does; the\n" +
 			"counts and the onboarding gauge are in the text and --json only.\n" + demoLogDetail + csvFormulaNote,
-		Setup: func(fs *flag.FlagSet) Runner {
-			var partners stringList
-			fs.Var(&partners, "partner", "only listed accounts shared with this partner `BUSINESS_ID` (repeatable)")
-			out := listFormatFlags(fs)
-			return func(ctx context.Context, s *Session, _ []string) error {
-				format, err := out.format()
-				if err != nil {
-					return err
-				}
-				if err := requireIDs("partner business", partners); err != nil {
-					return err
-				}
-				return reconcile(ctx, s, partners, format)
+		Args:              exactArgs(0),
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+			if err := requireIDs("partner business", partners); err != nil {
+				return err
 			}
-		},
+			return reconcile(ctx, s, partners, format)
+		}),
 	}
+	partnerFlag(cmd.Flags(), &partners, "only listed accounts shared with this partner `BUSINESS_ID` (repeatable)")
+	out.bind(cmd.Flags())
+	return cmd
 }
 
 func reconcile(ctx context.Context, s *Session, partners []string, format outputFormat) error {

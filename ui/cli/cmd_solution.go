@@ -3,39 +3,40 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"mps/graph"
 )
 
-func solutionCommand() Command {
-	return Command{
-		Name:    "solution",
-		Args:    "SOLUTION_ID",
-		NArgs:   1,
-		Summary: "Show one solution: both apps, permissions side by side, and the actions allowed now",
-		Detail: "With --json: one object with Graph's fields and the partner rows as an array under\n" +
+func newSolutionCommand(a *app) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "solution SOLUTION_ID",
+		Short: "Show one solution: both apps, permissions side by side, and the actions allowed now",
+		Long: "With --json: one object with Graph's fields and the partner rows as an array under\n" +
 			"\"partners\", plus display_state, our_role and allowed_actions.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			asJSON := jsonFlag(fs)
-			return func(ctx context.Context, s *Session, args []string) error {
-				sol, err := s.readSolution(ctx, args[0])
+		Args:              exactArgs(1),
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
+			sol, err := s.readSolution(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				obj, err := solutionDetailJSON(sol, s.settings.AppID)
 				if err != nil {
 					return err
 				}
-				if *asJSON {
-					obj, err := solutionDetailJSON(sol, s.settings.AppID)
-					if err != nil {
-						return err
-					}
-					return writeJSON(s.stdout, obj)
-				}
-				return s.writeSolutionDetail(sol)
+				return writeJSON(s.stdout, obj)
 			}
-		},
+			return s.writeSolutionDetail(sol)
+		}),
 	}
+	jsonFlag(cmd.Flags(), &asJSON)
+	return cmd
 }
 
 // readSolution checks the ID and reads the solution with both sides expanded.

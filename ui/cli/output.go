@@ -41,3 +41,14 @@ func (s *Session) clientFor(what, id string) (*graph.Client, error) {
 	}
 	return s.Client()
 }
+
+// appClient returns the profile's app ID, which the command needs, and the
+// client to use it with.
+func (s *Session) appClient() (string, *graph.Client, error) {
+	appID, err := s.requireAppID()
+	if err != nil {
+		return "", nil, err
+	}
+	c, err := s.Client()
+	return appID, c, err
+}
