@@ -57,8 +57,8 @@ func newCustomersCommand(a *app) *cobra.Command {
 				count: len(wabas),
 				none:  "No customers.",
 				json:  func() (any, error) { return nonNil(wabas), nil },
-				table: func() *table {
-					t := newTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE")
+				table: func() *plainTable {
+					t := newPlainTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE")
 					for _, w := range wabas {
 						t.add(w.ID, w.Name, w.TimezoneID, w.BusinessType, w.MessageTemplateNamespace)
 					}

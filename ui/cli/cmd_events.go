@@ -110,8 +110,8 @@ func listEvents(ctx context.Context, s *Session, q eventlog.Query, format output
 			}
 			return out, nil
 		},
-		table: func() *table {
-			t := newTable("ID", "RECEIVED", "EVENT", "SOLUTION", "WABA", "STATUS")
+		table: func() *plainTable {
+			t := newPlainTable("ID", "RECEIVED", "EVENT", "SOLUTION", "WABA", "STATUS")
 			for _, e := range events {
 				name := webhook.EventName(e.Field, e.Event)
 				if !e.Known {

@@ -28,8 +28,8 @@ func newPartnersCommand(a *app) *cobra.Command {
 				count: len(rows),
 				none:  "No partner rows.",
 				json:  func() (any, error) { return nonNil(rows), nil },
-				table: func() *table {
-					t := newTable("ROW ID", "PARTNER APP", "STATUS", "PARTNER PERMISSIONS")
+				table: func() *plainTable {
+					t := newPlainTable("ROW ID", "PARTNER APP", "STATUS", "PARTNER PERMISSIONS")
 					for _, row := range rows {
 						app := ""
 						if row.PartnerApp != nil {

@@ -95,7 +95,7 @@ func writeReconciliation(s *Session, businessID, path string, haveLog bool, r re
 	}
 	if len(r.NoWebhook) > 0 {
 		fmt.Fprintf(w, "\nOnboarded but no webhook seen (%d):\n", len(r.NoWebhook))
-		t := newTable("WABA ID", "NAME")
+		t := newPlainTable("WABA ID", "NAME")
 		for _, x := range r.NoWebhook {
 			t.add(x.ID, x.Name)
 		}
@@ -111,7 +111,7 @@ func writeSeen(s *Session, title string, list []eventlog.SeenWABA) {
 		return
 	}
 	fmt.Fprintf(s.stdout, "\n%s (%d):\n", title, len(list))
-	t := newTable("WABA ID", "SOLUTION", "FIRST REPORTED")
+	t := newPlainTable("WABA ID", "SOLUTION", "FIRST REPORTED")
 	for _, x := range list {
 		t.add(x.WABAID, x.SolutionID, localMinute(x.FirstSeen))
 	}
@@ -126,7 +126,7 @@ func writeGauge(s *Session, g readmodel.Gauge) error {
 	if len(g.PerSolution) == 0 {
 		return nil
 	}
-	t := newTable("SOLUTION", "ONBOARDED", "OF LIMIT")
+	t := newPlainTable("SOLUTION", "ONBOARDED", "OF LIMIT")
 	for _, c := range g.PerSolution {
 		t.add(c.SolutionID, strconv.Itoa(c.Count), c.Level.String())
 	}

@@ -92,8 +92,8 @@ func (s *Session) writeSolutionDetail(sol *graph.Solution) error {
 
 // permissionTable puts each side's permissions side by side, with what
 // each one lets its holder do; a "-" marks what one side lacks.
-func (s *Session) permissionTable(sol *graph.Solution) *table {
-	t := newTable("PERMISSION", "OWNER", "PARTNER", "MEANING")
+func (s *Session) permissionTable(sol *graph.Solution) *plainTable {
+	t := newPlainTable("PERMISSION", "OWNER", "PARTNER", "MEANING")
 	for _, r := range sol.Grants().Table() {
 		meaning, ok := graph.PermissionMeaning(r.Name)
 		if !ok {
@@ -114,8 +114,8 @@ func yesOrDash(b bool) string {
 	return "-"
 }
 
-func (s *Session) actionTable(st graph.State, role graph.Role) *table {
-	t := newTable("ACTION", "ALLOWED", "WHY NOT")
+func (s *Session) actionTable(st graph.State, role graph.Role) *plainTable {
+	t := newPlainTable("ACTION", "ALLOWED", "WHY NOT")
 	for _, v := range graph.Allowed(st, role) {
 		allowed := "yes"
 		if !v.Allowed {

@@ -71,8 +71,8 @@ func (s *Session) printSolutions(list []graph.Solution, format outputFormat) err
 		count: len(list),
 		none:  "No solutions.",
 		json:  func() (any, error) { return solutionsJSON(list, appID) },
-		table: func() *table {
-			t := newTable("ID", "NAME", "STATE", "OUR ROLE", "OTHER APP", "MESSAGING")
+		table: func() *plainTable {
+			t := newPlainTable("ID", "NAME", "STATE", "OUR ROLE", "OTHER APP", "MESSAGING")
 			t.paint[2] = s.colour.state
 			for i := range list {
 				sol := &list[i]

@@ -91,7 +91,7 @@ type tokenDetails struct {
 // statusReport collects the same facts as a list for the text form and as
 // statusOut for --json, so that both say the same on every path.
 type statusReport struct {
-	fields *table
+	fields *plainTable
 	out    statusOut
 }
 

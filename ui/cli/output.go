@@ -12,7 +12,7 @@ import (
 type listOutput struct {
 	count int
 	json  func() (any, error) // the JSON array
-	table func() *table
+	table func() *plainTable
 	none  string // e.g. "No customers."
 }
 
