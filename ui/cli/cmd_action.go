@@ -22,8 +22,6 @@ func newActionCommand(a *app, action graph.Action) *cobra.Command {
 			"never resent; afterwards the solution is read again and its new state printed. Only when\n" +
 			"Graph refuses the POST's parameters and the solution still allows the action does mps send\n" +
 			"the other documented body form (the guide's or Meta's OpenAPI one), once.",
-		Args:              exactArgs(1),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
 			return s.runAction(ctx, action, args[0], yes)
 		}),

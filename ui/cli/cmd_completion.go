@@ -44,7 +44,6 @@ func newCompletionCommand() *cobra.Command {
 			"  powershell:  mps completion powershell | Out-String | Invoke-Expression\n" +
 			"Completion reads only mps's own commands and the profile names in the config file:\n" +
 			"it never opens the keyring or the network.",
-		Args:              exactArgs(1),
 		ValidArgsFunction: completeArgs(1, shellNames()...),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			i := slices.IndexFunc(completionShells(), func(sh completionShell) bool { return sh.name == args[0] })

@@ -5,6 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"mps/graph"
 )
 
 func newCustomersCommand(a *app) *cobra.Command {
@@ -24,8 +26,6 @@ func newCustomersCommand(a *app) *cobra.Command {
 			"With --json: one JSON array with Graph's fields (with --solution also solution_id, listed\n" +
 			"and first_reported).\n" +
 			csvDetail,
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
 			if err := requireIDs("partner business", partners); err != nil {
 				return err
@@ -45,11 +45,7 @@ func newCustomersCommand(a *app) *cobra.Command {
 			if solution != "" {
 				return solutionCustomers(ctx, s, businessID, solution, format)
 			}
-			c, err := s.Client()
-			if err != nil {
-				return err
-			}
-			wabas, err := readPages(s, "customers", c.ClientWABAPages(ctx, businessID, partners))
+			wabas, err := s.readCustomers(ctx, businessID, partners)
 			if err != nil {
 				return err
 			}
@@ -72,6 +68,16 @@ func newCustomersCommand(a *app) *cobra.Command {
 	fs.StringVar(&solution, "solution", "", "only accounts onboarded through this `SOLUTION_ID` (from the webhook event log)")
 	out.bind(fs)
 	return cmd
+}
+
+// readCustomers reads every page of the business's customer WABAs, only
+// those shared with each of partners too when there are any.
+func (s *Session) readCustomers(ctx context.Context, businessID string, partners []string) ([]graph.WABA, error) {
+	c, err := s.Client()
+	if err != nil {
+		return nil, err
+	}
+	return readPages(s, "customers", c.ClientWABAPages(ctx, businessID, partners))
 }
 
 // partnerFlag is --partner, which customers and reconcile take, as many

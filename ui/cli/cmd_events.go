@@ -23,8 +23,6 @@ func newEventsCommand(a *app) *cobra.Command {
 		Long: "Oldest first. --since keeps events received within DURATION (such as 90m, 24h or 7d).\n" +
 			"With --json: one JSON array, one object per stored change, with the parsed fields\n" +
 			"and the change's raw payload under \"raw\".\n" + demoLogDetail + csvDetail,
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
 			q, err := eventQuery(field, event)
 			if err != nil {

@@ -22,8 +22,6 @@ func newLoginCommand(a *app) *cobra.Command {
 			"/debug_token where allowed) before anything is stored; nothing is stored if Graph\n" +
 			"refuses it. The app ID and business ID (asked for on a terminal, or given with\n" +
 			"--app-id and --business-id) are saved in the profile. Refused while MPS_TOKEN is set.",
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			return s.runLogin(ctx, withToken)
 		}),

@@ -10,10 +10,8 @@ import (
 
 func newLogoutCommand(a *app) *cobra.Command {
 	return &cobra.Command{
-		Use:               "logout",
-		Short:             "Remove the profile's token from the OS keyring",
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
+		Use:   "logout",
+		Short: "Remove the profile's token from the OS keyring",
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			if s.demo != nil {
 				return usageErrorf("", "the demo has nothing to log out of")

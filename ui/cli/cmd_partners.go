@@ -10,11 +10,9 @@ import (
 func newPartnersCommand(a *app) *cobra.Command {
 	out := new(formatFlags)
 	cmd := &cobra.Command{
-		Use:               "partners SOLUTION_ID",
-		Short:             "List a solution's partner rows",
-		Long:              "With --json: one JSON array of the rows, with Graph's fields.\n" + csvDetail,
-		Args:              exactArgs(1),
-		ValidArgsFunction: cobra.NoFileCompletions,
+		Use:   "partners SOLUTION_ID",
+		Short: "List a solution's partner rows",
+		Long:  "With --json: one JSON array of the rows, with Graph's fields.\n" + csvDetail,
 		RunE: a.runsList(out, func(ctx context.Context, s *Session, args []string, format outputFormat) error {
 			c, err := s.clientFor("solution", args[0])
 			if err != nil {

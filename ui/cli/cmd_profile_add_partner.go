@@ -12,11 +12,9 @@ import (
 func newProfileAddPartnerCommand(a *app) *cobra.Command {
 	var name string
 	cmd := &cobra.Command{
-		Use:               "add-partner BUSINESS_ID",
-		Short:             "Add a partner business to the profile (the dashboard's Customers filter)",
-		Long:              "Adding a partner that is already listed only updates its name, when --name is given.",
-		Args:              exactArgs(1),
-		ValidArgsFunction: cobra.NoFileCompletions,
+		Use:   "add-partner BUSINESS_ID",
+		Short: "Add a partner business to the profile (the dashboard's Customers filter)",
+		Long:  "Adding a partner that is already listed only updates its name, when --name is given.",
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
 			return s.runAddPartner(args[0], name)
 		}),

@@ -12,10 +12,8 @@ import (
 
 func newProfileRemovePartnerCommand(a *app) *cobra.Command {
 	return &cobra.Command{
-		Use:               "remove-partner BUSINESS_ID",
-		Short:             "Remove a partner business from the profile",
-		Args:              exactArgs(1),
-		ValidArgsFunction: cobra.NoFileCompletions,
+		Use:   "remove-partner BUSINESS_ID",
+		Short: "Remove a partner business from the profile",
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
 			return s.runRemovePartner(args[0])
 		}),

@@ -19,8 +19,6 @@ func newProfileSetCommand(a *app) *cobra.Command {
 			"them, and writes them to the profile in the config file (mode 0600, replaced\n" +
 			"atomically). Values not given stay as they are. For example:\n" +
 			"  mps --profile staging profile set --app-id 123 --api-version v25.0",
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			return s.runProfileSet()
 		}),

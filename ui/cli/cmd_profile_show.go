@@ -34,11 +34,9 @@ type profileSources struct {
 func newProfileShowCommand(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:               "show",
-		Short:             "Show the profile's IDs, partners, API version and Graph URL, and where each came from",
-		Long:              "A flag wins over the environment, which wins over the profile in the config file, then the default.",
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
+		Use:   "show",
+		Short: "Show the profile's IDs, partners, API version and Graph URL, and where each came from",
+		Long:  "A flag wins over the environment, which wins over the profile in the config file, then the default.",
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			if err := s.refuseDemo(); err != nil {
 				return err

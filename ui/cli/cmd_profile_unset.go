@@ -20,7 +20,6 @@ func newProfileUnsetCommand(a *app) *cobra.Command {
 			"reported. An unset API version or Graph URL falls back to the default; an\n" +
 			"environment variable that still provides a value keeps winning. For example:\n" +
 			"  mps --profile staging profile unset business-id graph-url",
-		Args:              cobra.ArbitraryArgs, // runProfileUnset names the FIELDs it needs
 		ValidArgsFunction: completeArgs(-1, unsetFieldNames()...),
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
 			return s.runProfileUnset(args)

@@ -25,8 +25,6 @@ func newReconcileCommand(a *app) *cobra.Command {
 			"Each --partner keeps only the listed accounts shared with that partner business too.\n" +
 			"With --csv: a row per WABA in those lists, FINDING naming its list as --json does; the\n" +
 			"counts and the onboarding gauge are in the text and --json only.\n" + demoLogDetail + csvFormulaNote,
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
 			if err := requireIDs("partner business", partners); err != nil {
 				return err
@@ -59,11 +57,7 @@ func reconcile(ctx context.Context, s *Session, partners []string, format output
 			return err
 		}
 	}
-	c, err := s.Client()
-	if err != nil {
-		return err
-	}
-	listed, err := readPages(s, "customers", c.ClientWABAPages(ctx, businessID, partners))
+	listed, err := s.readCustomers(ctx, businessID, partners)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ func newSecretDeleteCommand(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:               "delete " + secretNamesSynopsis,
 		Short:             "Remove the app secret or the webhook verify token from the OS keyring",
-		Args:              exactArgs(1),
 		ValidArgsFunction: completeArgs(1, secretNameList()...),
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
 			if err := s.refuseDemo(); err != nil {

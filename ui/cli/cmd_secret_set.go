@@ -19,7 +19,6 @@ func newSecretSetCommand(a *app) *cobra.Command {
 			"appsecret_proof and checks webhook signatures; the verify token answers Meta's\n" +
 			"webhook handshake. Refused while " + store.EnvAppSecret + " (or " + store.EnvVerifyToken + ") is set,\n" +
 			"because the environment always wins over the keyring. The value is never printed.",
-		Args:              exactArgs(1),
 		ValidArgsFunction: completeArgs(1, secretNameList()...),
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
 			return s.runSecretSet(ctx, args[0], withValue)

@@ -16,8 +16,6 @@ func newSecretStatusCommand(a *app) *cobra.Command {
 		Short: "Show where the app secret and the webhook verify token come from (masked)",
 		Long: "Each comes from its environment variable (" + store.EnvAppSecret + ", " + store.EnvVerifyToken + ") when set,\n" +
 			"else from the profile's keyring entry. Exits 1 when the keyring cannot be read.",
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			return s.runSecretStatus()
 		}),

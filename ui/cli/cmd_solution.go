@@ -18,8 +18,6 @@ func newSolutionCommand(a *app) *cobra.Command {
 		Short: "Show one solution: both apps, permissions side by side, and the actions allowed now",
 		Long: "With --json: one object with Graph's fields and the partner rows as an array under\n" +
 			"\"partners\", plus display_state, our_role and allowed_actions.",
-		Args:              exactArgs(1),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
 			sol, err := s.readSolution(ctx, args[0])
 			if err != nil {

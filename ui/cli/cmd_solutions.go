@@ -18,8 +18,6 @@ func newSolutionsCommand(a *app) *cobra.Command {
 		Long: "Lists the solutions of the profile's app with their display state and our role.\n" +
 			"With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.\n" +
 			csvDetail,
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
 			q := graph.SolutionQuery{Detailed: true}
 			if role != "" {

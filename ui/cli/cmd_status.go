@@ -35,8 +35,6 @@ func newStatusCommand(a *app) *cobra.Command {
 			"  token.details_error   why /debug_token gave no details\n" +
 			"  warnings              what the text form warns about on stderr\n" +
 			"The token itself is never printed.",
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			return s.runStatus(ctx, asJSON)
 		}),

@@ -13,10 +13,8 @@ func versionText() string { return "mps " + graph.Version + "\n" }
 
 func newVersionCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:               "version",
-		Short:             "Print mps's version (as --version does)",
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
+		Use:   "version",
+		Short: "Print mps's version (as --version does)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := io.WriteString(cmd.OutOrStdout(), versionText())
 			return err

@@ -14,8 +14,6 @@ func newWABASolutionsCommand(a *app) *cobra.Command {
 		Long: "With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.\n" +
 			"Our role comes from the app's solution lists (filtered by role), when the profile has an app ID.\n" +
 			csvDetail,
-		Args:              exactArgs(1),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runsList(out, func(ctx context.Context, s *Session, args []string, format outputFormat) error {
 			c, err := s.clientFor("WABA", args[0])
 			if err != nil {

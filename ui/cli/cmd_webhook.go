@@ -37,8 +37,6 @@ func newWebhookServeCommand(a *app) *cobra.Command {
 			"reverse proxy or tunnel.\n" +
 			"At --max-connections, a new connection closes the oldest one that is not in a request\n" +
 			"(a slow or idle client), so deliveries are still answered.",
-		Args:              exactArgs(0),
-		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			if maxConns < 1 {
 				return usageErrorf("Give --max-connections a number of 1 or more.", "--max-connections %d holds no connection", maxConns)

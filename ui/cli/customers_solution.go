@@ -39,11 +39,7 @@ func solutionCustomers(ctx context.Context, s *Session, businessID, solutionID s
 	if err != nil {
 		return err
 	}
-	c, err := s.Client()
-	if err != nil {
-		return err
-	}
-	listed, err := readPages(s, "customers", c.ClientWABAPages(ctx, businessID, nil))
+	listed, err := s.readCustomers(ctx, businessID, nil)
 	if err != nil {
 		return err
 	}

@@ -69,6 +69,7 @@ func newRootCommand(a *app) *cobra.Command {
 		newLoginCommand(a), newLogoutCommand(a), newProfileCommand(a), newSecretCommand(a), newWebhookCommand(a))
 	root.AddCommand(newCompletionCommand(), newVersionCommand(), newManCommand(a.env))
 	root.SetHelpCommand(newHelpCommand())
+	defaultArgs(root)
 	return root
 }
 
