@@ -38,7 +38,7 @@ func newCompletionCommand() *cobra.Command {
 		Use:   "completion " + strings.Join(shellNames(), "|"),
 		Short: "Print a shell script that completes mps's commands, flags and their values",
 		Long: "Load it in the current shell, or add the line to your shell's startup file:\n" +
-			"  bash:        source <(mps completion bash)\n" +
+			"  bash:        source <(mps completion bash)      (needs the bash-completion package)\n" +
 			"  zsh:         source <(mps completion zsh)      (after compinit)\n" +
 			"  fish:        mps completion fish | source\n" +
 			"  powershell:  mps completion powershell | Out-String | Invoke-Expression\n" +

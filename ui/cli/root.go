@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -115,7 +116,11 @@ func noCommand(cmd *cobra.Command, args []string) error {
 
 func unknownCommand(cmd *cobra.Command, word string) error {
 	hint := fmt.Sprintf("Run `%s --help` to see the commands.", cmd.CommandPath())
-	if near := cmd.SuggestionsFor(word); len(near) > 0 {
+	near := cmd.SuggestionsFor(word)
+	switch {
+	case slices.Contains(near, word): // it came after "--", which ends the command's name
+		hint = fmt.Sprintf("Put it before `--`: `%s %s ...`.", cmd.CommandPath(), word)
+	case word != "" && len(near) > 0:
 		hint = fmt.Sprintf("Did you mean `%s %s`? %s", cmd.CommandPath(), near[0], hint)
 	}
 	return usageErrorf(hint, "unknown command %q", text80(strings.TrimPrefix(cmd.CommandPath()+" "+word, "mps ")))

@@ -24,6 +24,15 @@ func TestUsageErrorsExit2WithAHint(t *testing.T) {
 		{"--profile", "bad:name", "solutions"},
 		{"--graph-url", "http://example.com", "solutions"},
 		{"--app-id", "x1", "solutions"},
+		{"--", "solutions"},
+		{""},
+		{"profile"},
+		{"secret", "sett"},
+		{"help", "frobnicate"},
+		{"completion"},
+		{"version", "now"},
+		{"man", "frobnicate"},
+		{"webhook", "serve", "--max-connections", "many"},
 	}
 	for _, args := range cases {
 		r := h.run(args...)
