@@ -93,7 +93,7 @@ func argsSynopsis(cmd *cobra.Command) string {
 // Alone, or with a word that is none of them, it is a usage error.
 func groupCommand(use, short string, subcommands ...*cobra.Command) *cobra.Command {
 	group := &cobra.Command{
-		Use:   use,
+		Use:   use + " COMMAND",
 		Short: short,
 		Args:  cobra.ArbitraryArgs,
 		// As cobra does for the root: "mps secret sett" suggests "set".
