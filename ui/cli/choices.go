@@ -7,12 +7,12 @@ import (
 )
 
 // completeFrom offers the choices that start with what is typed, and no
-// file names.
+// file names. A choice may carry a description (cobra.CompletionWithDesc).
 func completeFrom(choices ...string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		var out []cobra.Completion
 		for _, c := range choices {
-			if strings.HasPrefix(c, typed) {
+			if value, _, _ := strings.Cut(c, "\t"); strings.HasPrefix(value, typed) {
 				out = append(out, c)
 			}
 		}

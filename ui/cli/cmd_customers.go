@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"mps/graph"
 )
@@ -64,7 +63,7 @@ func newCustomersCommand(a *app) *cobra.Command {
 		}),
 	}
 	fs := cmd.Flags()
-	partnerFlag(fs, &partners, "only accounts shared with this partner `BUSINESS_ID` (repeatable)")
+	a.partnerFlag(cmd, &partners, "only accounts shared with this partner `BUSINESS_ID` (repeatable)")
 	fs.StringVar(&solution, "solution", "", "only accounts onboarded through this `SOLUTION_ID` (from the webhook event log)")
 	out.bind(fs)
 	return cmd
@@ -82,6 +81,7 @@ func (s *Session) readCustomers(ctx context.Context, businessID string, partners
 
 // partnerFlag is --partner, which customers and reconcile take, as many
 // times as there are partners to keep.
-func partnerFlag(fs *pflag.FlagSet, partners *[]string, usage string) {
-	fs.StringArrayVar(partners, "partner", nil, usage)
+func (a *app) partnerFlag(cmd *cobra.Command, partners *[]string, usage string) {
+	cmd.Flags().StringArrayVar(partners, "partner", nil, usage)
+	mustComplete(cmd, "partner", a.flags.savedPartners(a.env))
 }

@@ -32,7 +32,7 @@ func newReconcileCommand(a *app) *cobra.Command {
 			return reconcile(ctx, s, partners, format)
 		}),
 	}
-	partnerFlag(cmd.Flags(), &partners, "only listed accounts shared with this partner `BUSINESS_ID` (repeatable)")
+	a.partnerFlag(cmd, &partners, "only listed accounts shared with this partner `BUSINESS_ID` (repeatable)")
 	out.bind(cmd.Flags())
 	return cmd
 }

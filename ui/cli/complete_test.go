@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"mps/graph/sandbox"
+	"mps/store"
 )
 
 // complete asks `mps __complete` in-process what may stand where partial
@@ -67,8 +68,8 @@ func TestCompletions(t *testing.T) {
 	}
 }
 
-// --profile offers the profiles the config file holds, read from the file
-// alone.
+// --profile offers the profiles the config file holds, and --partner the
+// partners of the profile named, read from the file alone.
 func TestCompletionOffersSavedProfiles(t *testing.T) {
 	h := newHarness(t, sandbox.Options{})
 	h.mustRun("--profile", "staging", "profile", "set", "--app-id", "123")
@@ -79,6 +80,19 @@ func TestCompletionOffersSavedProfiles(t *testing.T) {
 	}
 	if got := h.complete([]string{"--profile"}, "st"); !slices.Equal(got, []string{"staging"}) {
 		t.Errorf("--profile st<tab>: %q", got)
+	}
+	h.mustRun("--profile", "prod-eu", "profile", "add-partner", "789", "--name", "Acme")
+	if got := h.complete([]string{"--profile", "prod-eu", "customers", "--partner"}, ""); !slices.Equal(got, []string{"456", "789"}) {
+		t.Errorf("--profile prod-eu customers --partner <tab>: %q", got)
+	}
+	h.env[store.EnvProfile] = "prod-eu"
+	r := h.mustRun(cobra.ShellCompRequestCmd, "reconcile", "--partner", "7")
+	if !strings.HasPrefix(r.stdout, "789\tAcme\n") {
+		t.Errorf("MPS_PROFILE=prod-eu reconcile --partner 7<tab>: %q", r.stdout)
+	}
+	delete(h.env, store.EnvProfile)
+	if got := h.complete([]string{"customers", "--partner"}, ""); len(got) != 0 {
+		t.Errorf("the default profile has no partners, but --partner offers %q", got)
 	}
 	if h.keyring.Calls() != before {
 		t.Error("completing --profile used the keyring")

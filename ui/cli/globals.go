@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"slices"
-
 	"github.com/spf13/cobra"
 
 	"mps/graph"
@@ -27,23 +25,6 @@ func (g *globalFlags) bind(root *cobra.Command, env Env) {
 	fs.StringVar(&g.values.Refresh, "refresh", "", "how often the dashboard reloads the solution list, a `DURATION` such as 90s; 0 or off turns it off (env "+store.EnvRefresh+", default 5m, at least 30s)")
 	fs.StringVar(&g.values.Timeout, "timeout", "", "how long one request to Graph may take, a `DURATION` such as 30s or 2m (env "+store.EnvTimeout+", default "+graph.DefaultTimeout.String()+")")
 	fs.BoolVar(&g.demo, "demo", false, "run against the built-in sandbox with demo data: no token, no network")
-	mustComplete(root, "profile", profileNames(env))
+	mustComplete(root, "profile", g.savedProfiles(env))
 	mustComplete(root, "api-version", completeFrom(knownAPIVersions()...))
-}
-
-// profileNames offers the profiles saved in the config file. It reads that
-// file only: completing never opens the keyring or the network.
-func profileNames(env Env) cobra.CompletionFunc {
-	return func(_ *cobra.Command, _ []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		names := []string{store.DefaultProfile}
-		if env.ConfigDir != "" {
-			if cfg, err := store.LoadConfig(env.ConfigDir); err == nil {
-				for name := range cfg.Profiles {
-					names = append(names, name)
-				}
-			}
-		}
-		slices.Sort(names)
-		return completeFrom(slices.Compact(names)...)(nil, nil, typed)
-	}
 }
