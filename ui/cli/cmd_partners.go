@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"mps/graph"
 )
 
 func newPartnersCommand(a *app) *cobra.Command {
@@ -14,11 +16,7 @@ func newPartnersCommand(a *app) *cobra.Command {
 		Short: "List a solution's partner rows",
 		Long:  "With --json: one JSON array of the rows, with Graph's fields.\n" + csvDetail,
 		RunE: a.runsList(out, func(ctx context.Context, s *Session, args []string, format outputFormat) error {
-			c, err := s.clientFor("solution", args[0])
-			if err != nil {
-				return err
-			}
-			rows, err := readPages(s, "partner rows", c.PartnerPages(ctx, args[0]))
+			_, rows, err := readByID(ctx, s, "solution", args[0], "partner rows", (*graph.Client).PartnerPages)
 			if err != nil {
 				return err
 			}

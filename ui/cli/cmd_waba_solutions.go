@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/spf13/cobra"
+
+	"mps/graph"
 )
 
 func newWABASolutionsCommand(a *app) *cobra.Command {
@@ -15,11 +17,7 @@ func newWABASolutionsCommand(a *app) *cobra.Command {
 			"Our role comes from the app's solution lists (filtered by role), when the profile has an app ID.\n" +
 			csvDetail,
 		RunE: a.runsList(out, func(ctx context.Context, s *Session, args []string, format outputFormat) error {
-			c, err := s.clientFor("WABA", args[0])
-			if err != nil {
-				return err
-			}
-			list, err := readPages(s, "solutions", c.WABASolutionPages(ctx, args[0]))
+			c, list, err := readByID(ctx, s, "WABA", args[0], "solutions", (*graph.Client).WABASolutionPages)
 			if err != nil {
 				return err
 			}

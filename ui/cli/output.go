@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"iter"
 
 	"mps/graph"
 )
@@ -40,6 +42,18 @@ func (s *Session) clientFor(what, id string) (*graph.Client, error) {
 		return nil, err
 	}
 	return s.Client()
+}
+
+// readByID checks a positional ID, then reads every page of what pages
+// lists for it; the client comes back for further calls.
+func readByID[T any](ctx context.Context, s *Session, kind, id, what string,
+	pages func(*graph.Client, context.Context, string) iter.Seq2[graph.Page[T], error]) (*graph.Client, []T, error) {
+	c, err := s.clientFor(kind, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	all, err := readPages(s, what, pages(c, ctx, id))
+	return c, all, err
 }
 
 // appClient returns the profile's app ID, which the command needs, and the
