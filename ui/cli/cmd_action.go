@@ -2,34 +2,33 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"mps/graph"
 	"mps/ui/act"
 )
 
-func actionCommand(a graph.Action) Command {
-	return Command{
-		Name:    a.Command(),
-		Args:    "SOLUTION_ID",
-		NArgs:   1,
-		Summary: a.Title(),
-		Detail: a.Consequence() + "\n\n" +
+func newActionCommand(a *app, action graph.Action) *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:   action.Command() + " SOLUTION_ID",
+		Short: action.Title(),
+		Long: action.Consequence() + "\n\n" +
 			"mps reads the solution first, shows what the action will do and asks y/N on a terminal.\n" +
 			"Without a terminal it sends nothing unless --yes is given. An action the solution's state\n" +
 			"or our role does not allow is refused before anything is sent. The POST is sent once and\n" +
 			"never resent; afterwards the solution is read again and its new state printed. Only when\n" +
 			"Graph refuses the POST's parameters and the solution still allows the action does mps send\n" +
 			"the other documented body form (the guide's or Meta's OpenAPI one), once.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			yes := fs.Bool("yes", false, "do it without asking (needed when stdin is not a terminal)")
-			return func(ctx context.Context, s *Session, args []string) error {
-				return s.runAction(ctx, a, args[0], *yes)
-			}
-		},
+		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
+			return s.runAction(ctx, action, args[0], yes)
+		}),
 	}
+	cmd.Flags().BoolVar(&yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
+	return cmd
 }
 
 func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes bool) error {

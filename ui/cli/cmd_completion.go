@@ -1,64 +1,56 @@
 package cli
 
 import (
-	"context"
-	"flag"
-	"fmt"
 	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
 )
 
-// completionScripts are the shell functions that ask `mps __complete` what
-// may follow the words typed so far, so they never go stale as commands
-// and flags change.
-func completionScripts() map[string]string {
-	return map[string]string{
-		"bash": `# mps completion for bash: source <(mps completion bash)
-_mps_complete() {
-  local IFS=$'\n'
-  COMPREPLY=($(command mps ` + completeCommand + ` "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+// completionShell is a shell cobra writes a completion script for. Each
+// script asks `mps __complete` what may follow the words typed so far, so
+// it never goes stale as commands and flags change.
+type completionShell struct {
+	name  string
+	write func(root *cobra.Command, w io.Writer) error
 }
-complete -o default -F _mps_complete mps
-`,
-		"zsh": `#compdef mps
-# mps completion for zsh: source <(mps completion zsh), after compinit
-_mps_complete() {
-  local -a candidates
-  candidates=("${(@f)$(command mps ` + completeCommand + ` "${(@)words[2,CURRENT]}" 2>/dev/null)}")
-  compadd -a candidates
-}
-compdef _mps_complete mps
-`,
-		"fish": `# mps completion for fish: mps completion fish | source
-complete -c mps -f -a '(command mps ` + completeCommand + ` (commandline -opc)[2..-1] (commandline -ct) 2>/dev/null)'
-`,
+
+func completionShells() []completionShell {
+	return []completionShell{
+		{"bash", func(root *cobra.Command, w io.Writer) error { return root.GenBashCompletionV2(w, true) }},
+		{"zsh", func(root *cobra.Command, w io.Writer) error { return root.GenZshCompletion(w) }},
+		{"fish", func(root *cobra.Command, w io.Writer) error { return root.GenFishCompletion(w, true) }},
+		{"powershell", func(root *cobra.Command, w io.Writer) error { return root.GenPowerShellCompletionWithDesc(w) }},
 	}
 }
 
-func completionCommand() Command {
-	return Command{
-		Name:    "completion",
-		Args:    "bash|zsh|fish",
-		NArgs:   1,
-		Choices: []string{"bash", "zsh", "fish"},
-		Summary: "Print a shell script that completes mps's commands, flags and their values",
-		Detail: "Load it in the current shell, or add the line to your shell's startup file:\n" +
-			"  bash:  source <(mps completion bash)\n" +
-			"  zsh:   source <(mps completion zsh)      (after compinit)\n" +
-			"  fish:  mps completion fish | source\n" +
-			"Completion reads only mps's own command list: it never opens the keyring or the network.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			return func(ctx context.Context, s *Session, args []string) error {
-				return writeCompletionScript(s.stdout, args[0])
+func shellNames() []string {
+	var names []string
+	for _, sh := range completionShells() {
+		names = append(names, sh.name)
+	}
+	return names
+}
+
+func newCompletionCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "completion " + strings.Join(shellNames(), "|"),
+		Short: "Print a shell script that completes mps's commands, flags and their values",
+		Long: "Load it in the current shell, or add the line to your shell's startup file:\n" +
+			"  bash:        source <(mps completion bash)      (needs the bash-completion package)\n" +
+			"  zsh:         source <(mps completion zsh)      (after compinit)\n" +
+			"  fish:        mps completion fish | source\n" +
+			"  powershell:  mps completion powershell | Out-String | Invoke-Expression\n" +
+			"Completion reads only mps's own commands and the profile names in the config file:\n" +
+			"it never opens the keyring or the network.",
+		ValidArgsFunction: completeArgs(1, shellNames()...),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			i := slices.IndexFunc(completionShells(), func(sh completionShell) bool { return sh.name == args[0] })
+			if i < 0 {
+				return usageErrorf("Name one of: "+strings.Join(shellNames(), ", ")+".", "mps completion does not know the shell %q", text80(args[0]))
 			}
+			return completionShells()[i].write(cmd.Root(), cmd.OutOrStdout())
 		},
 	}
-}
-
-func writeCompletionScript(w io.Writer, shell string) error {
-	script, ok := completionScripts()[shell]
-	if !ok {
-		return usageErrorf("Name one of: bash, zsh, fish.", "mps completion does not know the shell %q", text80(shell))
-	}
-	_, err := fmt.Fprint(w, script)
-	return err
 }

@@ -3,49 +3,49 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"mps/graph/webhook"
 	"mps/store/eventlog"
 )
 
-func eventsCommand() Command {
-	return Command{
-		Name:    "events",
-		NArgs:   0,
-		Summary: "List the webhook events stored in the profile's event log",
-		Detail: "Oldest first. --since keeps events received within DURATION (such as 90m, 24h or 7d).\n" +
+func newEventsCommand(a *app) *cobra.Command {
+	var since, field, event string
+	out := new(formatFlags)
+	cmd := &cobra.Command{
+		Use:   "events",
+		Short: "List the webhook events stored in the profile's event log",
+		Long: "Oldest first. --since keeps events received within DURATION (such as 90m, 24h or 7d).\n" +
 			"With --json: one JSON array, one object per stored change, with the parsed fields\n" +
 			"and the change's raw payload under \"raw\".\n" + demoLogDetail + csvDetail,
-		Setup: func(fs *flag.FlagSet) Runner {
-			since := fs.String("since", "", "only events received within `DURATION` (90m, 24h, 7d)")
-			field := fs.String("field", "", "only this webhook `FIELD` (partner_solutions, account_update, ...)")
-			event := fs.String("event", "", "only this `EVENT` (SOLUTION_CREATED, PARTNER_ADDED, ...)")
-			out := listFormatFlags(fs)
-			return func(ctx context.Context, s *Session, _ []string) error {
-				format, err := out.format()
-				if err != nil {
-					return err
-				}
-				q, err := eventQuery(*field, *event)
-				if err != nil {
-					return err
-				}
-				if *since != "" {
-					d, err := parseSince(*since)
-					if err != nil {
-						return usageErrorf("Give --since like 90m, 24h or 7d.", "%v", err)
-					}
-					q.Since = s.env.Now().Add(-d)
-				}
-				return listEvents(ctx, s, q, format)
+		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+			q, err := eventQuery(field, event)
+			if err != nil {
+				return err
 			}
-		},
+			if since != "" {
+				d, err := parseSince(since)
+				if err != nil {
+					return usageErrorf("Give --since like 90m, 24h or 7d.", "%v", err)
+				}
+				q.Since = s.env.Now().Add(-d)
+			}
+			return listEvents(ctx, s, q, format)
+		}),
 	}
+	fs := cmd.Flags()
+	fs.StringVar(&since, "since", "", "only events received within `DURATION` (90m, 24h, 7d)")
+	fs.StringVar(&field, "field", "", "only this webhook `FIELD` (partner_solutions, account_update, ...)")
+	mustComplete(cmd, "field", completeFrom(webhook.KnownFields()...))
+	fs.StringVar(&event, "event", "", "only this `EVENT` (SOLUTION_CREATED, PARTNER_ADDED, ...)")
+	mustComplete(cmd, "event", completeFrom(webhook.KnownEvents()...))
+	out.bind(fs)
+	return cmd
 }
 
 // eventQuery checks --field and --event against the names mps knows, ignoring
@@ -108,8 +108,8 @@ func listEvents(ctx context.Context, s *Session, q eventlog.Query, format output
 			}
 			return out, nil
 		},
-		table: func() *table {
-			t := newTable("ID", "RECEIVED", "EVENT", "SOLUTION", "WABA", "STATUS")
+		table: func() *plainTable {
+			t := newPlainTable("ID", "RECEIVED", "EVENT", "SOLUTION", "WABA", "STATUS")
 			for _, e := range events {
 				name := webhook.EventName(e.Field, e.Event)
 				if !e.Known {

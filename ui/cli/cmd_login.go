@@ -3,31 +3,31 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+
+	"github.com/spf13/cobra"
 
 	"mps/graph"
 	"mps/store"
 )
 
-func loginCommand() Command {
-	return Command{
-		Name:    "login",
-		NArgs:   0,
-		Summary: "Check an access token with Graph, then store it in the OS keyring",
-		Detail: "Reads the token from a hidden prompt, or from standard input with --with-token\n" +
+func newLoginCommand(a *app) *cobra.Command {
+	var withToken bool
+	cmd := &cobra.Command{
+		Use:   "login",
+		Short: "Check an access token with Graph, then store it in the OS keyring",
+		Long: "Reads the token from a hidden prompt, or from standard input with --with-token\n" +
 			"(mps login --with-token < token.txt). The token is checked with GET /me (and\n" +
 			"/debug_token where allowed) before anything is stored; nothing is stored if Graph\n" +
 			"refuses it. The app ID and business ID (asked for on a terminal, or given with\n" +
 			"--app-id and --business-id) are saved in the profile. Refused while MPS_TOKEN is set.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			withToken := fs.Bool("with-token", false, "read the token from standard input")
-			return func(ctx context.Context, s *Session, _ []string) error {
-				return s.runLogin(ctx, *withToken)
-			}
-		},
+		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
+			return s.runLogin(ctx, withToken)
+		}),
 	}
+	cmd.Flags().BoolVar(&withToken, "with-token", false, "read the token from standard input")
+	return cmd
 }
 
 func (s *Session) runLogin(ctx context.Context, withToken bool) error {

@@ -2,23 +2,21 @@ package cli
 
 import (
 	"context"
-	"flag"
+
+	"github.com/spf13/cobra"
 
 	"mps/store"
 )
 
-func logoutCommand() Command {
-	return Command{
-		Name:    "logout",
-		NArgs:   0,
-		Summary: "Remove the profile's token from the OS keyring",
-		Setup: func(fs *flag.FlagSet) Runner {
-			return func(ctx context.Context, s *Session, _ []string) error {
-				if s.demo != nil {
-					return usageErrorf("", "the demo has nothing to log out of")
-				}
-				return s.removeSecret(store.AccessToken)
+func newLogoutCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "logout",
+		Short: "Remove the profile's token from the OS keyring",
+		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
+			if s.demo != nil {
+				return usageErrorf("", "the demo has nothing to log out of")
 			}
-		},
+			return s.removeSecret(store.AccessToken)
+		}),
 	}
 }

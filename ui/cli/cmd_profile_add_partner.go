@@ -2,26 +2,25 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
 
 	"mps/store"
 )
 
-func profileAddPartnerCommand() Command {
-	return Command{
-		Name:    "profile add-partner",
-		Args:    "BUSINESS_ID",
-		NArgs:   1,
-		Summary: "Add a partner business to the profile (the dashboard's Customers filter)",
-		Detail:  "Adding a partner that is already listed only updates its name, when --name is given.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			name := fs.String("name", "", "a display `NAME` for the partner")
-			return func(ctx context.Context, s *Session, args []string) error {
-				return s.runAddPartner(args[0], *name)
-			}
-		},
+func newProfileAddPartnerCommand(a *app) *cobra.Command {
+	var name string
+	cmd := &cobra.Command{
+		Use:   "add-partner BUSINESS_ID",
+		Short: "Add a partner business to the profile (the dashboard's Customers filter)",
+		Long:  "Adding a partner that is already listed only updates its name, when --name is given.",
+		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
+			return s.runAddPartner(args[0], name)
+		}),
 	}
+	cmd.Flags().StringVar(&name, "name", "", "a display `NAME` for the partner")
+	return cmd
 }
 
 func (s *Session) runAddPartner(id, name string) error {

@@ -2,24 +2,21 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"slices"
+
+	"github.com/spf13/cobra"
 
 	"mps/store"
 )
 
-func profileRemovePartnerCommand() Command {
-	return Command{
-		Name:    "profile remove-partner",
-		Args:    "BUSINESS_ID",
-		NArgs:   1,
-		Summary: "Remove a partner business from the profile",
-		Setup: func(fs *flag.FlagSet) Runner {
-			return func(ctx context.Context, s *Session, args []string) error {
-				return s.runRemovePartner(args[0])
-			}
-		},
+func newProfileRemovePartnerCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove-partner BUSINESS_ID",
+		Short: "Remove a partner business from the profile",
+		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
+			return s.runRemovePartner(args[0])
+		}),
 	}
 }
 

@@ -2,28 +2,26 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"mps/store"
 )
 
-func profileSetCommand() Command {
-	return Command{
-		Name:    "profile set",
-		NArgs:   0,
-		Summary: "Save the --app-id, --business-id, --api-version and --graph-url given here in the profile",
-		Detail: "Takes the values of the global flags --app-id, --business-id, --api-version and\n" +
+func newProfileSetCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "set",
+		Short: "Save the --app-id, --business-id, --api-version and --graph-url given here in the profile",
+		Long: "Takes the values of the global flags --app-id, --business-id, --api-version and\n" +
 			"--graph-url given on this command line (never from the environment), checks\n" +
 			"them, and writes them to the profile in the config file (mode 0600, replaced\n" +
 			"atomically). Values not given stay as they are. For example:\n" +
 			"  mps --profile staging profile set --app-id 123 --api-version v25.0",
-		Setup: func(fs *flag.FlagSet) Runner {
-			return func(ctx context.Context, s *Session, _ []string) error {
-				return s.runProfileSet()
-			}
-		},
+		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
+			return s.runProfileSet()
+		}),
 	}
 }
 

@@ -2,7 +2,8 @@ package cli
 
 import (
 	"context"
-	"flag"
+
+	"github.com/spf13/cobra"
 
 	"mps/store"
 )
@@ -30,26 +31,25 @@ type profileSources struct {
 	GraphURL   string `json:"graph_url"`
 }
 
-func profileShowCommand() Command {
-	return Command{
-		Name:    "profile show",
-		NArgs:   0,
-		Summary: "Show the profile's IDs, partners, API version and Graph URL, and where each came from",
-		Detail:  "A flag wins over the environment, which wins over the profile in the config file, then the default.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			asJSON := fs.Bool("json", false, "print JSON instead of a list")
-			return func(ctx context.Context, s *Session, _ []string) error {
-				if err := s.refuseDemo(); err != nil {
-					return err
-				}
-				out := s.profileOut()
-				if *asJSON {
-					return writeJSON(s.stdout, out)
-				}
-				return writeProfile(s, out)
+func newProfileShowCommand(a *app) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show",
+		Short: "Show the profile's IDs, partners, API version and Graph URL, and where each came from",
+		Long:  "A flag wins over the environment, which wins over the profile in the config file, then the default.",
+		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
+			if err := s.refuseDemo(); err != nil {
+				return err
 			}
-		},
+			out := s.profileOut()
+			if asJSON {
+				return writeJSON(s.stdout, out)
+			}
+			return writeProfile(s, out)
+		}),
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a list")
+	return cmd
 }
 
 func (s *Session) profileOut() profileOut {

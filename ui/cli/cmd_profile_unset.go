@@ -2,31 +2,28 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"mps/store"
 )
 
-func profileUnsetCommand() Command {
-	return Command{
-		Name:    "profile unset",
-		Args:    "FIELD...",
-		NArgs:   anyNumber,
-		Choices: unsetFieldNames(),
-		Summary: "Remove saved values from the profile: " + strings.Join(unsetFieldNames(), ", "),
-		Detail: "The inverse of `mps profile set`: removes each FIELD from the profile in the config\n" +
+func newProfileUnsetCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "unset FIELD...",
+		Short: "Remove saved values from the profile: " + strings.Join(unsetFieldNames(), ", "),
+		Long: "The inverse of `mps profile set`: removes each FIELD from the profile in the config\n" +
 			"file (mode 0600, replaced atomically). A value that is not saved is left alone and\n" +
 			"reported. An unset API version or Graph URL falls back to the default; an\n" +
 			"environment variable that still provides a value keeps winning. For example:\n" +
 			"  mps --profile staging profile unset business-id graph-url",
-		Setup: func(fs *flag.FlagSet) Runner {
-			return func(ctx context.Context, s *Session, args []string) error {
-				return s.runProfileUnset(args)
-			}
-		},
+		ValidArgsFunction: completeArgs(-1, unsetFieldNames()...),
+		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
+			return s.runProfileUnset(args)
+		}),
 	}
 }
 

@@ -2,43 +2,39 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"mps/graph"
 	"mps/store/eventlog"
 	"mps/ui/readmodel"
 )
 
-func reconcileCommand() Command {
-	return Command{
-		Name:    "reconcile",
-		NArgs:   0,
-		Summary: "Compare the customers webhooks reported with those the API lists",
-		Detail: "The guide's fallback for webhook problems: the WABAs that PARTNER_ADDED webhooks reported\n" +
+func newReconcileCommand(a *app) *cobra.Command {
+	var partners []string
+	out := new(formatFlags)
+	cmd := &cobra.Command{
+		Use:   "reconcile",
+		Short: "Compare the customers webhooks reported with those the API lists",
+		Long: "The guide's fallback for webhook problems: the WABAs that PARTNER_ADDED webhooks reported\n" +
 			"(the profile's event log) against client_whatsapp_business_accounts, both ways, and the\n" +
 			"onboarding count of the last 7 days against the limit of " + strconv.Itoa(readmodel.OnboardingLimit) + ".\n" +
 			"Each --partner keeps only the listed accounts shared with that partner business too.\n" +
 			"With --csv: a row per WABA in those lists, FINDING naming its list as --json does; the\n" +
 			"counts and the onboarding gauge are in the text and --json only.\n" + demoLogDetail + csvFormulaNote,
-		Setup: func(fs *flag.FlagSet) Runner {
-			var partners stringList
-			fs.Var(&partners, "partner", "only listed accounts shared with this partner `BUSINESS_ID` (repeatable)")
-			out := listFormatFlags(fs)
-			return func(ctx context.Context, s *Session, _ []string) error {
-				format, err := out.format()
-				if err != nil {
-					return err
-				}
-				if err := requireIDs("partner business", partners); err != nil {
-					return err
-				}
-				return reconcile(ctx, s, partners, format)
+		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+			if err := requireIDs("partner business", partners); err != nil {
+				return err
 			}
-		},
+			return reconcile(ctx, s, partners, format)
+		}),
 	}
+	a.partnerFlag(cmd, &partners, "only listed accounts shared with this partner `BUSINESS_ID` (repeatable)")
+	out.bind(cmd.Flags())
+	return cmd
 }
 
 func reconcile(ctx context.Context, s *Session, partners []string, format outputFormat) error {
@@ -61,11 +57,7 @@ func reconcile(ctx context.Context, s *Session, partners []string, format output
 			return err
 		}
 	}
-	c, err := s.Client()
-	if err != nil {
-		return err
-	}
-	listed, err := readPages(s, "customers", c.ClientWABAPages(ctx, businessID, partners))
+	listed, err := s.readCustomers(ctx, businessID, partners)
 	if err != nil {
 		return err
 	}
@@ -97,7 +89,7 @@ func writeReconciliation(s *Session, businessID, path string, haveLog bool, r re
 	}
 	if len(r.NoWebhook) > 0 {
 		fmt.Fprintf(w, "\nOnboarded but no webhook seen (%d):\n", len(r.NoWebhook))
-		t := newTable("WABA ID", "NAME")
+		t := newPlainTable("WABA ID", "NAME")
 		for _, x := range r.NoWebhook {
 			t.add(x.ID, x.Name)
 		}
@@ -113,7 +105,7 @@ func writeSeen(s *Session, title string, list []eventlog.SeenWABA) {
 		return
 	}
 	fmt.Fprintf(s.stdout, "\n%s (%d):\n", title, len(list))
-	t := newTable("WABA ID", "SOLUTION", "FIRST REPORTED")
+	t := newPlainTable("WABA ID", "SOLUTION", "FIRST REPORTED")
 	for _, x := range list {
 		t.add(x.WABAID, x.SolutionID, localMinute(x.FirstSeen))
 	}
@@ -128,7 +120,7 @@ func writeGauge(s *Session, g readmodel.Gauge) error {
 	if len(g.PerSolution) == 0 {
 		return nil
 	}
-	t := newTable("SOLUTION", "ONBOARDED", "OF LIMIT")
+	t := newPlainTable("SOLUTION", "ONBOARDED", "OF LIMIT")
 	for _, c := range g.PerSolution {
 		t.add(c.SolutionID, strconv.Itoa(c.Count), c.Level.String())
 	}

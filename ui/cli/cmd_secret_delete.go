@@ -2,27 +2,24 @@ package cli
 
 import (
 	"context"
-	"flag"
+
+	"github.com/spf13/cobra"
 )
 
-func secretDeleteCommand() Command {
-	return Command{
-		Name:    "secret delete",
-		Args:    secretNamesSynopsis,
-		Choices: secretNameList(),
-		NArgs:   1,
-		Summary: "Remove the app secret or the webhook verify token from the OS keyring",
-		Setup: func(fs *flag.FlagSet) Runner {
-			return func(ctx context.Context, s *Session, args []string) error {
-				if err := s.refuseDemo(); err != nil {
-					return err
-				}
-				n, err := parseSecretName(args[0])
-				if err != nil {
-					return err
-				}
-				return s.removeSecret(n.kind)
+func newSecretDeleteCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:               "delete " + secretNamesSynopsis,
+		Short:             "Remove the app secret or the webhook verify token from the OS keyring",
+		ValidArgsFunction: completeArgs(1, secretNameList()...),
+		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
+			if err := s.refuseDemo(); err != nil {
+				return err
 			}
-		},
+			n, err := parseSecretName(args[0])
+			if err != nil {
+				return err
+			}
+			return s.removeSecret(n.kind)
+		}),
 	}
 }

@@ -2,31 +2,30 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
 
 	"mps/store"
 )
 
-func secretSetCommand() Command {
-	return Command{
-		Name:    "secret set",
-		Args:    secretNamesSynopsis,
-		Choices: secretNameList(),
-		NArgs:   1,
-		Summary: "Store the app secret or the webhook verify token in the OS keyring",
-		Detail: "Reads the value from a hidden prompt, or from standard input with --with-value\n" +
+func newSecretSetCommand(a *app) *cobra.Command {
+	var withValue bool
+	cmd := &cobra.Command{
+		Use:   "set " + secretNamesSynopsis,
+		Short: "Store the app secret or the webhook verify token in the OS keyring",
+		Long: "Reads the value from a hidden prompt, or from standard input with --with-value\n" +
 			"(mps secret set app-secret --with-value < secret.txt). The app secret switches on\n" +
 			"appsecret_proof and checks webhook signatures; the verify token answers Meta's\n" +
 			"webhook handshake. Refused while " + store.EnvAppSecret + " (or " + store.EnvVerifyToken + ") is set,\n" +
 			"because the environment always wins over the keyring. The value is never printed.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			withValue := fs.Bool("with-value", false, "read the value from standard input")
-			return func(ctx context.Context, s *Session, args []string) error {
-				return s.runSecretSet(ctx, args[0], *withValue)
-			}
-		},
+		ValidArgsFunction: completeArgs(1, secretNameList()...),
+		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
+			return s.runSecretSet(ctx, args[0], withValue)
+		}),
 	}
+	cmd.Flags().BoolVar(&withValue, "with-value", false, "read the value from standard input")
+	return cmd
 }
 
 func (s *Session) runSecretSet(ctx context.Context, arg string, withValue bool) error {

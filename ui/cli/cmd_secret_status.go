@@ -4,23 +4,21 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"flag"
+
+	"github.com/spf13/cobra"
 
 	"mps/store"
 )
 
-func secretStatusCommand() Command {
-	return Command{
-		Name:    "secret status",
-		NArgs:   0,
-		Summary: "Show where the app secret and the webhook verify token come from (masked)",
-		Detail: "Each comes from its environment variable (" + store.EnvAppSecret + ", " + store.EnvVerifyToken + ") when set,\n" +
+func newSecretStatusCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "status",
+		Short: "Show where the app secret and the webhook verify token come from (masked)",
+		Long: "Each comes from its environment variable (" + store.EnvAppSecret + ", " + store.EnvVerifyToken + ") when set,\n" +
 			"else from the profile's keyring entry. Exits 1 when the keyring cannot be read.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			return func(ctx context.Context, s *Session, _ []string) error {
-				return s.runSecretStatus()
-			}
-		},
+		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
+			return s.runSecretStatus()
+		}),
 	}
 }
 

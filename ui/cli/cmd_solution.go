@@ -3,39 +3,38 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"mps/graph"
 )
 
-func solutionCommand() Command {
-	return Command{
-		Name:    "solution",
-		Args:    "SOLUTION_ID",
-		NArgs:   1,
-		Summary: "Show one solution: both apps, permissions side by side, and the actions allowed now",
-		Detail: "With --json: one object with Graph's fields and the partner rows as an array under\n" +
+func newSolutionCommand(a *app) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "solution SOLUTION_ID",
+		Short: "Show one solution: both apps, permissions side by side, and the actions allowed now",
+		Long: "With --json: one object with Graph's fields and the partner rows as an array under\n" +
 			"\"partners\", plus display_state, our_role and allowed_actions.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			asJSON := jsonFlag(fs)
-			return func(ctx context.Context, s *Session, args []string) error {
-				sol, err := s.readSolution(ctx, args[0])
+		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
+			sol, err := s.readSolution(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				obj, err := solutionDetailJSON(sol, s.settings.AppID)
 				if err != nil {
 					return err
 				}
-				if *asJSON {
-					obj, err := solutionDetailJSON(sol, s.settings.AppID)
-					if err != nil {
-						return err
-					}
-					return writeJSON(s.stdout, obj)
-				}
-				return s.writeSolutionDetail(sol)
+				return writeJSON(s.stdout, obj)
 			}
-		},
+			return s.writeSolutionDetail(sol)
+		}),
 	}
+	jsonFlag(cmd.Flags(), &asJSON)
+	return cmd
 }
 
 // readSolution checks the ID and reads the solution with both sides expanded.
@@ -91,8 +90,8 @@ func (s *Session) writeSolutionDetail(sol *graph.Solution) error {
 
 // permissionTable puts each side's permissions side by side, with what
 // each one lets its holder do; a "-" marks what one side lacks.
-func (s *Session) permissionTable(sol *graph.Solution) *table {
-	t := newTable("PERMISSION", "OWNER", "PARTNER", "MEANING")
+func (s *Session) permissionTable(sol *graph.Solution) *plainTable {
+	t := newPlainTable("PERMISSION", "OWNER", "PARTNER", "MEANING")
 	for _, r := range sol.Grants().Table() {
 		meaning, ok := graph.PermissionMeaning(r.Name)
 		if !ok {
@@ -113,8 +112,8 @@ func yesOrDash(b bool) string {
 	return "-"
 }
 
-func (s *Session) actionTable(st graph.State, role graph.Role) *table {
-	t := newTable("ACTION", "ALLOWED", "WHY NOT")
+func (s *Session) actionTable(st graph.State, role graph.Role) *plainTable {
+	t := newPlainTable("ACTION", "ALLOWED", "WHY NOT")
 	for _, v := range graph.Allowed(st, role) {
 		allowed := "yes"
 		if !v.Allowed {

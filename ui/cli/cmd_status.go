@@ -3,20 +3,21 @@ package cli
 import (
 	"cmp"
 	"context"
-	"flag"
 	"fmt"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"mps/graph"
 	"mps/store"
 )
 
-func statusCommand() Command {
-	return Command{
-		Name:    "status",
-		NArgs:   0,
-		Summary: "Show the profile, where the token comes from, and whether Graph accepts it",
-		Detail: "Exits 4 when there is no usable token, 1 when the token could not be checked.\n" +
+func newStatusCommand(a *app) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show the profile, where the token comes from, and whether Graph accepts it",
+		Long: "Exits 4 when there is no usable token, 1 when the token could not be checked.\n" +
 			"With --json: one JSON object, printed on failure too (the error still goes to stderr):\n" +
 			"  profile, app_id, business_id, graph_url, api_version   the resolved values\n" +
 			"  sources               where each came from, as in `mps profile show --json`\n" +
@@ -34,13 +35,12 @@ func statusCommand() Command {
 			"  token.details_error   why /debug_token gave no details\n" +
 			"  warnings              what the text form warns about on stderr\n" +
 			"The token itself is never printed.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			asJSON := fs.Bool("json", false, "print one JSON object instead of a list")
-			return func(ctx context.Context, s *Session, _ []string) error {
-				return s.runStatus(ctx, *asJSON)
-			}
-		},
+		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
+			return s.runStatus(ctx, asJSON)
+		}),
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object instead of a list")
+	return cmd
 }
 
 // statusOut is `mps status --json`; the names are documented in the
@@ -89,7 +89,7 @@ type tokenDetails struct {
 // statusReport collects the same facts as a list for the text form and as
 // statusOut for --json, so that both say the same on every path.
 type statusReport struct {
-	fields *table
+	fields *plainTable
 	out    statusOut
 }
 

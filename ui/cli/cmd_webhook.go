@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -10,17 +9,25 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/spf13/cobra"
+
 	"mps/graph/webhook"
 	"mps/store"
 	"mps/ui/readmodel"
 )
 
-func webhookServeCommand() Command {
-	return Command{
-		Name:    "webhook serve",
-		NArgs:   0,
-		Summary: "Receive Meta's webhooks and keep them in the profile's event log",
-		Detail: "Answers Meta's verification handshake with the verify token (" + store.EnvVerifyToken + " or the keyring),\n" +
+func newWebhookCommand(a *app) *cobra.Command {
+	return groupCommand("webhook", "Receive Meta's webhooks", newWebhookServeCommand(a))
+}
+
+func newWebhookServeCommand(a *app) *cobra.Command {
+	var addr, path string
+	var maxConns int
+	var tls tlsFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Receive Meta's webhooks and keep them in the profile's event log",
+		Long: "Answers Meta's verification handshake with the verify token (" + store.EnvVerifyToken + " or the keyring),\n" +
 			"checks X-Hub-Signature-256 with the app secret (" + store.EnvAppSecret + " or the keyring), and answers\n" +
 			"200 only once a delivery is stored. Runs until interrupted (Ctrl-C or SIGTERM).\n" +
 			"Meta delivers only to a public HTTPS URL. Serve HTTPS directly with --tls-cert and --tls-key\n" +
@@ -29,19 +36,19 @@ func webhookServeCommand() Command {
 			"reverse proxy or tunnel.\n" +
 			"At --max-connections, a new connection closes the oldest one that is not in a request\n" +
 			"(a slow or idle client), so deliveries are still answered.",
-		Setup: func(fs *flag.FlagSet) Runner {
-			addr := fs.String("addr", "127.0.0.1:8787", "listen on `HOST:PORT`")
-			path := fs.String("path", "/webhook", "the URL `PATH` Meta posts to")
-			maxConns := fs.Int("max-connections", webhook.DefaultMaxConnections, fmt.Sprintf("hold at most `N` connections open (default %d)", webhook.DefaultMaxConnections))
-			tls := bindTLSFlags(fs)
-			return func(ctx context.Context, s *Session, _ []string) error {
-				if *maxConns < 1 {
-					return usageErrorf("Give --max-connections a number of 1 or more.", "--max-connections %d holds no connection", *maxConns)
-				}
-				return serveWebhooks(ctx, s, *addr, *path, webhook.Limits{MaxConnections: *maxConns}, tls)
+		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
+			if maxConns < 1 {
+				return usageErrorf("Give --max-connections a number of 1 or more.", "--max-connections %d holds no connection", maxConns)
 			}
-		},
+			return serveWebhooks(ctx, s, addr, path, webhook.Limits{MaxConnections: maxConns}, tls)
+		}),
 	}
+	fs := cmd.Flags()
+	fs.StringVar(&addr, "addr", "127.0.0.1:8787", "listen on `HOST:PORT`")
+	fs.StringVar(&path, "path", "/webhook", "the URL `PATH` Meta posts to")
+	fs.IntVar(&maxConns, "max-connections", webhook.DefaultMaxConnections, "hold at most `N` connections open")
+	tls.bind(cmd)
+	return cmd
 }
 
 func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits webhook.Limits, tlsFiles tlsFlags) error {

@@ -39,11 +39,7 @@ func solutionCustomers(ctx context.Context, s *Session, businessID, solutionID s
 	if err != nil {
 		return err
 	}
-	c, err := s.Client()
-	if err != nil {
-		return err
-	}
-	listed, err := readPages(s, "customers", c.ClientWABAPages(ctx, businessID, nil))
+	listed, err := s.readCustomers(ctx, businessID, nil)
 	if err != nil {
 		return err
 	}
@@ -64,8 +60,8 @@ func solutionCustomers(ctx context.Context, s *Session, businessID, solutionID s
 		count: len(rows),
 		none:  fmt.Sprintf("No customers reported for solution %s (event log %s).", solutionID, path),
 		json:  func() (any, error) { return rows, nil },
-		table: func() *table {
-			t := newTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE", "FIRST REPORTED")
+		table: func() *plainTable {
+			t := newPlainTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE", "FIRST REPORTED")
 			for _, r := range rows {
 				name := r.Name
 				if !r.Listed {

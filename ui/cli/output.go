@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"iter"
 
 	"mps/graph"
 )
@@ -12,7 +14,7 @@ import (
 type listOutput struct {
 	count int
 	json  func() (any, error) // the JSON array
-	table func() *table
+	table func() *plainTable
 	none  string // e.g. "No customers."
 }
 
@@ -40,4 +42,27 @@ func (s *Session) clientFor(what, id string) (*graph.Client, error) {
 		return nil, err
 	}
 	return s.Client()
+}
+
+// readByID checks a positional ID, then reads every page of what pages
+// lists for it; the client comes back for further calls.
+func readByID[T any](ctx context.Context, s *Session, kind, id, what string,
+	pages func(*graph.Client, context.Context, string) iter.Seq2[graph.Page[T], error]) (*graph.Client, []T, error) {
+	c, err := s.clientFor(kind, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	all, err := readPages(s, what, pages(c, ctx, id))
+	return c, all, err
+}
+
+// appClient returns the profile's app ID, which the command needs, and the
+// client to use it with.
+func (s *Session) appClient() (string, *graph.Client, error) {
+	appID, err := s.requireAppID()
+	if err != nil {
+		return "", nil, err
+	}
+	c, err := s.Client()
+	return appID, c, err
 }

@@ -1,6 +1,6 @@
 package cli
 
-import "flag"
+import "github.com/spf13/pflag"
 
 // outputFormat is how a list command prints its list.
 type outputFormat int
@@ -12,32 +12,30 @@ const (
 )
 
 // formatFlags are a list command's --json and --csv.
-type formatFlags struct{ json, csv *bool }
+type formatFlags struct{ json, csv bool }
 
-func listFormatFlags(fs *flag.FlagSet) formatFlags {
-	return formatFlags{
-		json: jsonFlag(fs),
-		csv:  fs.Bool("csv", false, "print CSV (a header row, then every row with whole cells) instead of a table"),
-	}
+func (f *formatFlags) bind(fs *pflag.FlagSet) {
+	jsonFlag(fs, &f.json)
+	fs.BoolVar(&f.csv, "csv", false, "print CSV (a header row, then every row with whole cells) instead of a table")
 }
 
 // format is the output asked for; asking for both is a usage error, found
 // before anything is read.
-func (f formatFlags) format() (outputFormat, error) {
+func (f *formatFlags) format() (outputFormat, error) {
 	switch {
-	case *f.json && *f.csv:
+	case f.json && f.csv:
 		return formatTable, usageErrorf("Pick one of --json and --csv.", "--json and --csv cannot be used together")
-	case *f.json:
+	case f.json:
 		return formatJSON, nil
-	case *f.csv:
+	case f.csv:
 		return formatCSV, nil
 	}
 	return formatTable, nil
 }
 
 // jsonFlag alone is for commands whose output is not one list.
-func jsonFlag(fs *flag.FlagSet) *bool {
-	return fs.Bool("json", false, "print JSON with Graph's own field names instead of a table")
+func jsonFlag(fs *pflag.FlagSet, asJSON *bool) {
+	fs.BoolVar(asJSON, "json", false, "print JSON with Graph's own field names instead of a table")
 }
 
 // csvDetail is what each list command's help says of --csv.

@@ -169,7 +169,7 @@ func TestSecretAndProfileHelpNameTheirFlags(t *testing.T) {
 		"profile remove-partner": "BUSINESS_ID",
 	} {
 		r := h.mustRun(append(strings.Fields(cmd), "--help")...)
-		if !strings.HasPrefix(r.stdout, "Usage: mps "+cmd) || !strings.Contains(r.stdout, want) {
+		if !strings.Contains(r.stdout, "Usage:\n  mps "+cmd) || !strings.Contains(r.stdout, want) {
 			t.Errorf("mps %s --help lacks %q:\n%s", cmd, want, r.stdout)
 		}
 	}

@@ -9,8 +9,8 @@ import (
 
 // reconcileFindings is the reconciliation's WABA lists as one table for
 // --csv, a row per WABA; FINDING is the list's --json key.
-func reconcileFindings(r readmodel.Reconciliation) *table {
-	t := newTable("FINDING", "WABA ID", "NAME", "SOLUTION", "FIRST REPORTED")
+func reconcileFindings(r readmodel.Reconciliation) *plainTable {
+	t := newPlainTable("FINDING", "WABA ID", "NAME", "SOLUTION", "FIRST REPORTED")
 	for _, w := range r.NoWebhook {
 		t.add("onboarded_no_webhook", w.ID, w.Name)
 	}

@@ -74,7 +74,7 @@ func fixedToken(token string) graph.TokenSource {
 
 // describeToken adds what debug_token says about a token to f, and returns
 // what deserves a warning.
-func describeToken(f *table, info *graph.TokenInfo, now time.Time) (warnings []string) {
+func describeToken(f *plainTable, info *graph.TokenInfo, now time.Time) (warnings []string) {
 	if info.Type != "" {
 		f.add("Token type", info.Type)
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"mps/graph/sandbox"
 )
 
@@ -22,6 +24,15 @@ func TestUsageErrorsExit2WithAHint(t *testing.T) {
 		{"--profile", "bad:name", "solutions"},
 		{"--graph-url", "http://example.com", "solutions"},
 		{"--app-id", "x1", "solutions"},
+		{"--", "solutions"},
+		{""},
+		{"profile"},
+		{"secret", "sett"},
+		{"help", "frobnicate"},
+		{"completion"},
+		{"version", "now"},
+		{"man", "frobnicate"},
+		{"webhook", "serve", "--max-connections", "many"},
 	}
 	for _, args := range cases {
 		r := h.run(args...)
@@ -94,35 +105,87 @@ func TestExitCodes(t *testing.T) {
 func TestHelpAndVersion(t *testing.T) {
 	h := newHarness(t, sandbox.Options{})
 	root := h.mustRun("--help").stdout
-	for _, c := range commands() {
-		if !strings.Contains(root, c.Name) {
-			t.Errorf("--help does not list %s", c.Name)
+	var visit func(cmd *cobra.Command, parentHelp string)
+	visit = func(cmd *cobra.Command, parentHelp string) {
+		if cmd.Hidden {
+			return
 		}
-		r := h.mustRun(append(strings.Fields(c.Name), "--help")...)
-		if !strings.HasPrefix(r.stdout, "Usage: mps "+c.Name) {
-			t.Errorf("mps %s --help: %q", c.Name, r.stdout)
+		words := strings.Fields(strings.TrimPrefix(cmd.CommandPath(), "mps"))
+		if !strings.Contains(parentHelp, "\n  "+cmd.Name()+" ") {
+			t.Errorf("the help above mps %s does not list it:\n%s", words, parentHelp)
 		}
-		if r2 := h.mustRun(append([]string{"help"}, strings.Fields(c.Name)...)...); r2.stdout != r.stdout {
-			t.Errorf("mps help %s differs from --help", c.Name)
+		r := h.mustRun(append(words, "--help")...)
+		if !strings.HasPrefix(r.stdout, cmd.Short+".") || !strings.Contains(r.stdout, "Usage:\n  "+cmd.UseLine()) {
+			t.Errorf("mps %s --help: %q", words, r.stdout)
+		}
+		if r2 := h.mustRun(append([]string{"help"}, words...)...); r2.stdout != r.stdout {
+			t.Errorf("mps help %s differs from --help", words)
+		}
+		for _, sub := range cmd.Commands() {
+			visit(sub, r.stdout)
 		}
 	}
-	for _, flag := range []string{"--profile", "--app-id", "--business-id", "--graph-url", "--api-version", "--demo", "MPS_PROFILE", "NO_COLOR"} {
+	for _, cmd := range newRootCommand(&app{env: Env{}.withDefaults()}).Commands() {
+		visit(cmd, root)
+	}
+	for _, flag := range []string{"--profile", "--app-id", "--business-id", "--graph-url", "--api-version", "--demo", "MPS_PROFILE", "NO_COLOR", "Exit codes"} {
 		if !strings.Contains(root, flag) {
 			t.Errorf("--help does not mention %s", flag)
 		}
 	}
-	if strings.Contains(root, "\n  --token") {
+	if strings.Contains(root, "      --token ") {
 		t.Error("--help mentions a --token flag")
 	}
 	if r := h.mustRun("solutions", "--help"); !strings.Contains(r.stdout, "--state STATE") || !strings.Contains(r.stdout, "--json") {
 		t.Errorf("solutions --help:\n%s", r.stdout)
 	}
-	if v := h.mustRun("--version").stdout; !strings.HasPrefix(v, "mps ") {
+	v := h.mustRun("--version").stdout
+	if !strings.HasPrefix(v, "mps ") || strings.Count(v, "\n") != 1 {
 		t.Errorf("--version printed %q", v)
 	}
+	if got := h.mustRun("version").stdout; got != v {
+		t.Errorf("mps version printed %q, --version %q", got, v)
+	}
+	wantExit(t, h.run("help", "frobnicate"), ExitUsage, "help", "frobnicate")
 	if len(h.sandbox.Requests()) != 0 {
 		t.Error("help sent requests")
 	}
+}
+
+// A group alone, or with a word that is none of its commands, says what
+// it takes.
+func TestGroupsNeedACommand(t *testing.T) {
+	h := newHarness(t, sandbox.Options{})
+	r := h.run("profile")
+	wantExit(t, r, ExitUsage, "profile")
+	if !strings.Contains(r.stderr, "add-partner") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("mps profile: %q", r.stderr)
+	}
+	r = h.run("secret", "sett")
+	wantExit(t, r, ExitUsage, "secret", "sett")
+	if !strings.Contains(r.stderr, "mps secret set") {
+		t.Errorf("mps secret sett suggests nothing: %q", r.stderr)
+	}
+}
+
+// mps man writes a roff page built from the command tree: mps's own, or
+// one command's.
+func TestManPage(t *testing.T) {
+	h := newHarness(t, sandbox.Options{})
+	page := h.mustRun("man").stdout
+	for _, want := range []string{`.TH "MPS" "1"`, ".SH NAME", ".SH SYNOPSIS", "MPS_PROFILE", "--app-id", "mps-solutions(1)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("mps man lacks %q", want)
+		}
+	}
+	if again := h.mustRun("man").stdout; again != page {
+		t.Error("mps man printed another page the second time")
+	}
+	sub := h.mustRun("man", "profile", "set").stdout
+	if !strings.Contains(sub, `.TH "MPS-PROFILE-SET" "1"`) || !strings.Contains(sub, "never from the environment") {
+		t.Errorf("mps man profile set:\n%s", sub)
+	}
+	wantExit(t, h.run("man", "frobnicate"), ExitUsage, "man", "frobnicate")
 }
 
 func TestNoTokenFlag(t *testing.T) {

@@ -4,31 +4,34 @@ import (
 	"bytes"
 	"crypto/x509"
 	"errors"
-	"flag"
 	"fmt"
 	"log/slog"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"mps/graph/webhook"
 )
 
 // tlsFlags are webhook serve's --tls-cert and --tls-key.
-type tlsFlags struct{ cert, key *string }
+type tlsFlags struct{ cert, key string }
 
-func bindTLSFlags(fs *flag.FlagSet) tlsFlags {
-	return tlsFlags{
-		cert: fs.String("tls-cert", "", "serve HTTPS with this PEM certificate chain `FILE` (needs --tls-key)"),
-		key:  fs.String("tls-key", "", "the certificate's PEM private key `FILE` (needs --tls-cert)"),
-	}
+func (f *tlsFlags) bind(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.cert, "tls-cert", "", "serve HTTPS with this PEM certificate chain `FILE` (needs --tls-key)")
+	fs.StringVar(&f.key, "tls-key", "", "the certificate's PEM private key `FILE` (needs --tls-cert)")
+	pem := cobra.FixedCompletions([]cobra.Completion{"pem", "crt", "key"}, cobra.ShellCompDirectiveFilterFileExt)
+	mustComplete(cmd, "tls-cert", pem)
+	mustComplete(cmd, "tls-key", pem)
 }
 
 // check refuses one flag without the other.
 func (f tlsFlags) check() error {
 	switch {
-	case *f.cert != "" && *f.key == "":
+	case f.cert != "" && f.key == "":
 		return usageErrorf("Give --tls-key with the certificate's private key (certbot's privkey.pem), or leave out --tls-cert to serve plain HTTP.",
 			"--tls-cert needs --tls-key, which is missing")
-	case *f.key != "" && *f.cert == "":
+	case f.key != "" && f.cert == "":
 		return usageErrorf("Give --tls-cert with the certificate chain (certbot's fullchain.pem), or leave out --tls-key to serve plain HTTP.",
 			"--tls-key needs --tls-cert, which is missing")
 	}
@@ -37,10 +40,10 @@ func (f tlsFlags) check() error {
 
 // load reads the pair, or returns nil for plain HTTP.
 func (f tlsFlags) load(logger *slog.Logger) (*webhook.Certificates, error) {
-	if *f.cert == "" {
+	if f.cert == "" {
 		return nil, nil
 	}
-	certs, err := webhook.LoadCertificates(*f.cert, *f.key, logger)
+	certs, err := webhook.LoadCertificates(f.cert, f.key, logger)
 	if certErr, ok := errors.AsType[*webhook.CertError](err); ok {
 		return nil, usageErrorf(certErrorHint(certErr), "%v", certErr)
 	}

@@ -11,11 +11,11 @@ import (
 // other column off the screen.
 const maxCellWidth = 48
 
-// table prints rows in aligned columns, or as CSV. Cells are sanitized and
+// plainTable prints rows in aligned columns, or as CSV. Cells are sanitized and
 // kept whole; the aligned table cuts all but the last column to maxCell
 // when it writes them. Widths are measured in terminal cells, so names in
 // any script line up.
-type table struct {
+type plainTable struct {
 	header   []string
 	noHeader bool                                     // for label/value lists
 	maxCell  int                                      // the aligned table cuts cells to this many cells; 0 means no limit
@@ -23,11 +23,11 @@ type table struct {
 	paint    map[int]func(cell, padded string) string // per column; colours a padded cell
 }
 
-func newTable(header ...string) *table {
-	return &table{header: header, maxCell: maxCellWidth, paint: map[int]func(string, string) string{}}
+func newPlainTable(header ...string) *plainTable {
+	return &plainTable{header: header, maxCell: maxCellWidth, paint: map[int]func(string, string) string{}}
 }
 
-func (t *table) add(cells ...string) {
+func (t *plainTable) add(cells ...string) {
 	row := make([]string, len(t.header))
 	for i := range row {
 		if i < len(cells) {
@@ -38,7 +38,7 @@ func (t *table) add(cells ...string) {
 }
 
 // shown is row as the aligned table shows it, all but its last cell cut.
-func (t *table) shown(row []string) []string {
+func (t *plainTable) shown(row []string) []string {
 	if t.maxCell <= 0 {
 		return row
 	}
@@ -52,7 +52,7 @@ func (t *table) shown(row []string) []string {
 	return out
 }
 
-func (t *table) write(w io.Writer) error {
+func (t *plainTable) write(w io.Writer) error {
 	widths := make([]int, len(t.header))
 	rows := make([][]string, len(t.rows))
 	for i, row := range t.rows {
@@ -98,8 +98,8 @@ func (t *table) write(w io.Writer) error {
 }
 
 // newFields is a two-column label/value list without a header.
-func newFields() *table {
-	t := newTable("", "")
+func newFields() *plainTable {
+	t := newPlainTable("", "")
 	t.noHeader = true
 	t.maxCell = 0
 	return t

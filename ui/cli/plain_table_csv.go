@@ -8,7 +8,7 @@ import (
 
 // writeCSV writes the header and every row as CSV, quoted as RFC 4180
 // says, with whole cells and never a colour.
-func (t *table) writeCSV(w io.Writer) error {
+func (t *plainTable) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if !t.noHeader {
 		if err := cw.Write(t.header); err != nil {

@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+)
+
+// runner is a command's body: it runs once the flags are parsed, in a
+// session on the resolved settings.
+type runner func(ctx context.Context, s *Session, args []string) error
+
+// runs adapts body to cobra. The session opens only here, after cobra has
+// parsed the flags, so help and completion never read the config, the
+// keyring or the network.
+func (a *app) runs(body runner) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		s, err := newSession(&a.flags, a.env)
+		if err != nil {
+			return err
+		}
+		defer s.close()
+		s.ctx = cmd.Context()
+		return body(cmd.Context(), s, args)
+	}
+}
+
+// listRunner is the body of a list command, told the format asked for.
+type listRunner func(ctx context.Context, s *Session, args []string, format outputFormat) error
+
+// runsList is runs for a list command: --json with --csv is refused
+// before the session opens.
+func (a *app) runsList(out *formatFlags, body listRunner) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		format, err := out.format()
+		if err != nil {
+			return err
+		}
+		return a.runs(func(ctx context.Context, s *Session, args []string) error {
+			return body(ctx, s, args, format)
+		})(cmd, args)
+	}
+}
