@@ -29,6 +29,24 @@ func Open(ctx context.Context, path string) (*File, error) {
 	return &File{db: db, path: path}, nil
 }
 
+// ErrNoJournal says that no journal exists at the path yet: mps has sent
+// no action for the profile.
+var ErrNoJournal = errors.New("no journal yet")
+
+// OpenExisting opens the journal at path for reading only (see
+// sqlitefile.OpenExisting); one that is not there gives an error for which
+// errors.Is(err, ErrNoJournal) is true.
+func OpenExisting(ctx context.Context, path string) (*File, error) {
+	db, err := sqlitefile.OpenExisting(ctx, path, schema())
+	if errors.Is(err, sqlitefile.ErrNoFile) {
+		return nil, fmt.Errorf("%w at %s", ErrNoJournal, path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &File{db: db, path: path}, nil
+}
+
 // Path is where the journal lives.
 func (f *File) Path() string { return f.path }
 

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -149,5 +150,32 @@ func TestBadCallsAreRefused(t *testing.T) {
 	}
 	if err := f.Finish(ctx, id+100, Result{Outcome: Done}); err == nil || !strings.Contains(err.Error(), "no entry") {
 		t.Errorf("Finish of an entry that does not exist = %v", err)
+	}
+}
+
+func TestOpenExistingReadsWithoutMakingAJournal(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "profile")
+	if _, err := OpenExisting(ctx, filepath.Join(dir, FileName)); !errors.Is(err, ErrNoJournal) {
+		t.Fatalf("OpenExisting of no journal = %v, want ErrNoJournal", err)
+	}
+	w, err := Open(ctx, filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.Begin(ctx, accept("1", t0())); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenExisting(ctx, w.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if got, err := r.List(ctx, Query{}); err != nil || len(got) != 1 {
+		t.Fatalf("List through a read-only journal = %v, %v", got, err)
+	}
+	if _, err := r.Begin(ctx, accept("2", t0())); err == nil {
+		t.Fatal("Begin through a journal opened read-only worked")
 	}
 }

@@ -28,6 +28,7 @@ type harness struct {
 	terminal  bool                                           // stdin and stdout are terminals
 	password  string                                         // what the hidden prompt reads
 	tui       func(ctx context.Context, cfg ui.Config) error // the dashboard, as the command line builds it
+	now       func() time.Time                               // the runs' clock; nil is harnessNow
 	stdin     io.Reader                                      // when set, read in place of runWithInput's text
 	// stderr is the running command's standard error so far, for a tui
 	// that looks at what was printed before it took the terminal.
@@ -51,6 +52,9 @@ func newHarness(t *testing.T, opts sandbox.Options) *harness {
 		keyring:   storetest.NewMemoryKeyring(),
 		configDir: t.TempDir(),
 		env: map[string]string{
+			// The profile's state (the journal, the event log) stays in
+			// the test's own directory, never the home of whoever runs it.
+			"XDG_STATE_HOME":    t.TempDir(),
 			store.EnvGraphURL:   srv.URL,
 			store.EnvAppID:      sandbox.DemoAppID,
 			store.EnvBusinessID: sandbox.DemoBusinessID,
@@ -65,6 +69,13 @@ func newHarness(t *testing.T, opts sandbox.Options) *harness {
 // harnessNow is the clock of every run: token expiry, --since and, with
 // --demo, the sandbox's own clock.
 func harnessNow() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }
+
+func (h *harness) clock() func() time.Time {
+	if h.now != nil {
+		return h.now
+	}
+	return harnessNow
+}
 
 func (h *harness) run(args ...string) result {
 	return h.runWithInput("", args...)
@@ -89,7 +100,7 @@ func (h *harness) runWithInput(stdin string, args ...string) result {
 		ReadPassword:     func(context.Context) ([]byte, error) { return []byte(h.password), nil },
 		Keyring:          h.keyring,
 		ConfigDir:        h.configDir,
-		Now:              harnessNow,
+		Now:              h.clock(),
 		Dashboard:        h.tui,
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

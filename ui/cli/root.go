@@ -62,7 +62,7 @@ func newRootCommand(a *app) *cobra.Command {
 	)
 	inGroup(groupRead, root,
 		newStatusCommand(a), newSolutionsCommand(a), newSolutionCommand(a), newPartnersCommand(a),
-		newCustomersCommand(a), newWABASolutionsCommand(a), newEventsCommand(a), newReconcileCommand(a))
+		newCustomersCommand(a), newWABASolutionsCommand(a), newEventsCommand(a), newReconcileCommand(a), newJournalCommand(a))
 	for _, action := range graph.AllActions() {
 		inGroup(groupAction, root, newActionCommand(a, action))
 	}
