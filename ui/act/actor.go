@@ -56,32 +56,70 @@ type Outcome struct {
 	JournalErr error
 }
 
-// Run records the action, sends it and records its outcome. An error means
-// that nothing was sent (the journal could not record it first).
+// Run records a solution action, sends it through graph.RunAction and
+// records its outcome. An error means that nothing was sent (the journal
+// could not record it first).
 func (a *Actor) Run(ctx context.Context, req Request) (Outcome, error) {
+	change := Change{Action: req.Action.Command(), ObjectID: req.Solution.ID, ObjectName: req.Solution.Name,
+		StateBefore: req.Solution.StateLabel(), Reason: req.Reason}
+	var out Outcome
+	id, journalErr, err := a.Record(ctx, change, func(ctx context.Context) Effect {
+		out.ActionOutcome = a.Client.RunAction(ctx, graph.ActionCall{SolutionID: req.Solution.ID, Action: req.Action, AppID: a.AppID, Role: req.Role})
+		return effectOf(out.ActionOutcome)
+	})
+	out.EntryID, out.JournalErr = id, journalErr
+	return out, err
+}
+
+// Change is any POST mps makes, as the journal records it before it goes.
+type Change struct {
+	Action      string // the command's word: accept, create, subscribe, credit-share, ...
+	ObjectID    string // "" when the POST makes the object (create)
+	ObjectName  string
+	StateBefore string
+	Reason      string
+}
+
+// Effect is what a POST did, as the journal records it after.
+type Effect struct {
+	// Sent says the request left the machine; a POST refused before it
+	// went (a bad ID, no token) is not sent.
+	Sent bool
+	// Err is the POST's error: nil when it was done.
+	Err error
+	// ObjectID is the object the POST made, when it made one.
+	ObjectID   string
+	StateAfter string // as read after the POST; "" when not read
+	Note       string
+}
+
+// Record journals one change around send, which sends the POST once and
+// reports its effect. It returns the entry's ID, whether recording the
+// effect failed (the entry then stays in flight, for the next start to
+// complete), and an error when the journal could not record the change
+// first: then send was not called and nothing was sent.
+func (a *Actor) Record(ctx context.Context, ch Change, send func(context.Context) Effect) (id int64, journalErr, err error) {
 	if a.Journal == nil {
-		return Outcome{}, &NotRecordedError{Err: errors.New("no journal is configured")}
+		return 0, nil, &NotRecordedError{Err: errors.New("no journal is configured")}
 	}
-	id, err := a.Journal.Begin(ctx, journal.Entry{
+	id, err = a.Journal.Begin(ctx, journal.Entry{
 		Started:     a.Now(),
 		Profile:     a.Profile,
 		AppID:       a.AppID,
 		Host:        hostOf(a.Client.BaseURL()),
 		User:        a.userName(ctx),
-		Action:      req.Action.Command(),
-		ObjectID:    req.Solution.ID,
-		ObjectName:  req.Solution.Name,
-		StateBefore: req.Solution.StateLabel(),
-		Reason:      req.Reason,
+		Action:      ch.Action,
+		ObjectID:    ch.ObjectID,
+		ObjectName:  ch.ObjectName,
+		StateBefore: ch.StateBefore,
+		Reason:      ch.Reason,
 	})
 	if err != nil {
-		return Outcome{}, &NotRecordedError{Err: err}
+		return 0, nil, &NotRecordedError{Err: err}
 	}
-	out := Outcome{EntryID: id}
-	out.ActionOutcome = a.Client.RunAction(ctx, graph.ActionCall{SolutionID: req.Solution.ID, Action: req.Action, AppID: a.AppID, Role: req.Role})
-	// The outcome is recorded even when ctx has ended since: the POST went.
-	out.JournalErr = a.Journal.Finish(context.WithoutCancel(ctx), id, resultOf(out.ActionOutcome, a.Now()))
-	return out, nil
+	effect := send(ctx)
+	// The effect is recorded even when ctx has ended since: the POST went.
+	return id, a.Journal.Finish(context.WithoutCancel(ctx), id, resultOf(effect, a.Now())), nil
 }
 
 func (a *Actor) userName(ctx context.Context) string {
@@ -97,27 +135,33 @@ func (a *Actor) userName(ctx context.Context) string {
 	return a.user
 }
 
-// resultOf is the journal's view of an outcome.
-func resultOf(o graph.ActionOutcome, now time.Time) journal.Result {
-	r := journal.Result{Finished: now}
+// effectOf is a solution action's outcome as an Effect.
+func effectOf(o graph.ActionOutcome) Effect {
+	e := Effect{Sent: o.Posts > 0, Err: o.Err}
+	if o.After != nil {
+		e.StateAfter = o.After.StateLabel()
+	}
+	if o.Posts > 1 {
+		e.Note = fmt.Sprintf("sent %d times: Graph refused the first body form's parameters, which changes nothing", o.Posts)
+	}
+	return e
+}
+
+// resultOf is the journal's view of an effect.
+func resultOf(e Effect, now time.Time) journal.Result {
+	r := journal.Result{Finished: now, ObjectID: e.ObjectID, StateAfter: e.StateAfter, Note: e.Note}
 	switch {
-	case o.Posts == 0:
+	case !e.Sent:
 		r.Outcome = journal.NotSent
-	case o.Err == nil:
+	case e.Err == nil:
 		r.Outcome = journal.Done
-	case o.Unknown:
+	case graph.IsUnknownOutcome(e.Err):
 		r.Outcome = journal.Unknown
 	default:
 		r.Outcome = journal.Refused
 	}
-	if o.Err != nil {
-		r.Refusal = refusalOf(o.Err)
-	}
-	if o.After != nil {
-		r.StateAfter = o.After.StateLabel()
-	}
-	if o.Posts > 1 {
-		r.Note = fmt.Sprintf("sent %d times: Graph refused the first body form's parameters, which changes nothing", o.Posts)
+	if e.Err != nil {
+		r.Refusal = refusalOf(e.Err)
 	}
 	return r
 }

@@ -221,3 +221,26 @@ func TestCompleteFinishesWhatAStoppedRunLeftInFlight(t *testing.T) {
 		t.Fatalf("still in flight: %+v", open)
 	}
 }
+
+// Any POST goes through Record: a made object's ID is filled in after,
+// and a change that is not a solution action is completed after a stop
+// without a read.
+func TestRecordJournalsAnyChange(t *testing.T) {
+	w := newWorld(t)
+	id, journalErr, err := w.actor.Record(context.Background(), Change{Action: "create", ObjectName: "Northwind × Lucky Shrub"},
+		func(context.Context) Effect { return Effect{Sent: true, ObjectID: "555", StateAfter: "Pending"} })
+	if err != nil || journalErr != nil {
+		t.Fatal(err, journalErr)
+	}
+	if e := w.only(t); e.ID != id || e.ObjectID != "555" || e.Outcome != journal.Done || e.StateAfter != "Pending" {
+		t.Fatalf("the create entry: %+v", e)
+	}
+	if _, err := w.journal.Begin(context.Background(), journal.Entry{Started: fixedNow(), Action: "subscribe", ObjectID: sandbox.DemoAppID}); err != nil {
+		t.Fatal(err)
+	}
+	before := len(w.sb.Requests())
+	done, err := Complete(context.Background(), w.client, w.journal, fixedNow)
+	if err != nil || len(done) != 1 || done[0].Note != afterRestartUnreadNote || len(w.sb.Requests()) != before {
+		t.Fatalf("Complete of a subscription = %+v, %v, %d requests", done, err, len(w.sb.Requests())-before)
+	}
+}

@@ -9,13 +9,18 @@ import (
 	"mps/store/journal"
 )
 
-// afterRestartNote is the note on an entry completed by Complete.
-const afterRestartNote = "mps stopped before the outcome; the solution was read again at the next start, and nothing was resent"
+// The notes on an entry completed by Complete.
+const (
+	afterRestartNote       = "mps stopped before the outcome; the solution was read again at the next start, and nothing was resent"
+	afterRestartUnreadNote = "mps stopped before the outcome; nothing was resent, and the change's own command shows how it stands"
+)
 
 // Complete finishes the entries a run of mps left in flight: it reads each
-// one's solution once, records the outcome as unknown with the state it
-// found, and sends nothing. An entry whose solution cannot be read now
-// stays in flight for the next start. It returns the entries it completed.
+// solution action's solution once, records the outcome as unknown with the
+// state it found, and sends nothing. An entry whose solution cannot be read
+// now stays in flight for the next start. Another kind of change (a
+// subscription, a credit share) is recorded as unknown without a read: its
+// own command shows how it stands. It returns the entries it completed.
 func Complete(ctx context.Context, c *graph.Client, j journal.Journal, now func() time.Time) ([]journal.Entry, error) {
 	open, err := j.InFlight(ctx)
 	if err != nil {
@@ -24,15 +29,17 @@ func Complete(ctx context.Context, c *graph.Client, j journal.Journal, now func(
 	var done []journal.Entry
 	var errs []error
 	for _, e := range open {
-		if e.ObjectID == "" {
-			continue // a creation whose answer was lost: its ID is not known
+		r := journal.Result{Outcome: journal.Unknown, Finished: now(), Note: afterRestartNote}
+		if _, isSolutionAction := graph.ParseAction(e.Action); isSolutionAction && e.ObjectID != "" {
+			sol, err := c.Solution(ctx, e.ObjectID)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			r.StateAfter = sol.StateLabel()
+		} else {
+			r.Note = afterRestartUnreadNote
 		}
-		sol, err := c.Solution(ctx, e.ObjectID)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		r := journal.Result{Outcome: journal.Unknown, StateAfter: sol.StateLabel(), Finished: now(), Note: afterRestartNote}
 		if err := j.Finish(ctx, e.ID, r); err != nil {
 			return done, err
 		}
