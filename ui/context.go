@@ -60,6 +60,10 @@ type Context struct {
 	// (TabCustomers) were last asked of Graph, set by whatever starts the
 	// load: a webhook event from well before then is already in them.
 	LoadAsked map[TabID]time.Time
+	// Solutions and Customers are the one copy of the data: every view
+	// draws from them, and redraws when their Version moves.
+	Solutions *Solutions
+	Customers *Customers
 }
 
 func newContext(ctx context.Context, cfg Config) *Context {
@@ -85,5 +89,7 @@ func newContext(ctx context.Context, cfg Config) *Context {
 		Height:    24,
 		Measure:   text.Measure{Method: ansi.WcWidth},
 		LoadAsked: map[TabID]time.Time{},
+		Solutions: newSolutions(),
+		Customers: newCustomers(),
 	}
 }

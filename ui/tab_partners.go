@@ -37,7 +37,7 @@ const partnerRowsLines = 4
 
 func newPartnersTab(c *Context) *partnersTab {
 	t := &partnersTab{ctx: c}
-	t.solutionFeed = newSolutionFeed(func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
+	t.solutionFeed = newSolutionFeed(c, func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.apps = newTable(c, []table.Column{
 		{Title: "Partner app", MinWidth: 14, Flex: 2},
 		{Title: "App ID", Width: 16},
@@ -58,7 +58,7 @@ func newPartnersTab(c *Context) *partnersTab {
 func (t *partnersTab) ID() TabID     { return TabPartners }
 func (t *partnersTab) Title() string { return fmt.Sprintf("Partners (%d)", t.apps.Len()) }
 func (t *partnersTab) Init() tea.Cmd { return nil }
-func (t *partnersTab) Busy() bool    { return t.load.loading || t.rowsLoad.loading }
+func (t *partnersTab) Busy() bool    { return t.data.Loading() || t.rowsLoad.loading }
 func (t *partnersTab) KeyHelp() []key.Binding {
 	k := t.ctx.Keys
 	return []key.Binding{k.Open, k.Back}
@@ -113,15 +113,16 @@ func (t *partnersTab) rebuild() {
 	}
 	var order []string
 	byApp := map[string]*agg{}
-	for i := range t.all {
-		for _, app := range t.counterparts(&t.all[i]) {
+	all := t.list()
+	for i := range all {
+		for _, app := range t.counterparts(&all[i]) {
 			a := byApp[app.ID]
 			if a == nil {
 				a = &agg{app: app, counts: map[graph.State]int{}}
 				byApp[app.ID] = a
 				order = append(order, app.ID)
 			}
-			a.counts[t.all[i].State()]++
+			a.counts[all[i].State()]++
 		}
 	}
 	rows := make([]table.Row, 0, len(order))
@@ -165,8 +166,9 @@ func (t *partnersTab) syncSolutions() {
 	}
 	t.shownApp = r.ID
 	var rows []table.Row
-	for i := range t.all {
-		s := &t.all[i]
+	all := t.list()
+	for i := range all {
+		s := &all[i]
 		for _, app := range t.counterparts(s) {
 			if app.ID == r.ID {
 				rows = append(rows, table.Row{
@@ -193,7 +195,7 @@ func partnerStatus(s *graph.Solution, app, us string) string {
 }
 
 func (t *partnersTab) refreshEmpty() {
-	t.apps.SetEmptyText(t.load.emptyText(t.ctx, "partner apps", "No partner apps: no solution is shared with another app yet."))
+	t.apps.SetEmptyText(t.data.load.emptyText(t.ctx, "partner apps", "No partner apps: no solution is shared with another app yet."))
 }
 
 // loadRows reads the chosen solution's /partners rows.
@@ -255,7 +257,7 @@ func (t *partnersTab) key(k tea.KeyPressMsg) tea.Cmd {
 		t.showFocus()
 	case key.Matches(k, keys.Open):
 		if r, ok := t.sols.Selected(); ok {
-			if s, found := findSolution(t.all, r.ID); found {
+			if s, found := t.data.Solution(r.ID); found {
 				return t.loadRows(s, t.rowsSeq+1)
 			}
 		}

@@ -25,7 +25,7 @@ const solutionsHeader = 2
 
 func newSolutionsTab(c *Context) *solutionsTab {
 	t := &solutionsTab{ctx: c}
-	t.solutionFeed = newSolutionFeed(t.showChange, t.refreshEmpty)
+	t.solutionFeed = newSolutionFeed(c, t.showChange, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 16, Flex: 3},
 		{Title: "State", Width: 22},
@@ -42,7 +42,7 @@ func newSolutionsTab(c *Context) *solutionsTab {
 func stateChoices() []graph.State { return append(graph.KnownStates(), graph.StateOther) }
 
 func (t *solutionsTab) ID() TabID     { return TabSolutions }
-func (t *solutionsTab) Title() string { return fmt.Sprintf("Solutions (%d)", len(t.all)) }
+func (t *solutionsTab) Title() string { return fmt.Sprintf("Solutions (%d)", len(t.list())) }
 func (t *solutionsTab) Init() tea.Cmd { return nil }
 
 func (t *solutionsTab) KeyHelp() []key.Binding {
@@ -92,10 +92,10 @@ func (t *solutionsTab) rows(list []graph.Solution) []table.Row {
 	return out
 }
 
-func (t *solutionsTab) rebuild() { t.table.SetRows(t.rows(t.all)) }
+func (t *solutionsTab) rebuild() { t.table.SetRows(t.rows(t.list())) }
 
-func (t *solutionsTab) showChange(added []graph.Solution, replaced bool) {
-	if replaced {
+func (t *solutionsTab) showChange(added []graph.Solution, all bool) {
+	if all {
 		t.rebuild()
 		return
 	}
@@ -118,10 +118,10 @@ func (t *solutionsTab) SelectSolution(id string) bool {
 
 func (t *solutionsTab) refreshEmpty() {
 	empty := "No solutions yet. A partner's request will appear here, and on the Pending tab."
-	if len(t.all) > 0 {
+	if len(t.list()) > 0 {
 		empty = "No solution matches the filters. Press s or o to change them, or esc to clear the text filter."
 	}
-	t.table.SetEmptyText(t.load.emptyText(t.ctx, "solutions", empty))
+	t.table.SetEmptyText(t.data.load.emptyText(t.ctx, "solutions", empty))
 }
 
 func (t *solutionsTab) Update(msg tea.Msg) tea.Cmd {
@@ -152,12 +152,12 @@ func (t *solutionsTab) filterLabel() string {
 	if t.role != graph.RoleUnknown {
 		roleText = t.role.String()
 	}
-	return fmt.Sprintf("showing %d of %d · state: %s (s) · role: %s (o)", t.table.VisibleLen(), len(t.all), stateText, roleText)
+	return fmt.Sprintf("showing %d of %d · state: %s (s) · role: %s (o)", t.table.VisibleLen(), len(t.list()), stateText, roleText)
 }
 
 func (t *solutionsTab) View() string {
 	st := t.ctx.Styles
-	counts := stateCounts(t.ctx.Measure, t.all, t.width)
+	counts := stateCounts(t.ctx.Measure, t.list(), t.width)
 	if counts == "" {
 		counts = "no solutions loaded"
 	}
