@@ -21,13 +21,13 @@ func (t *customersTab) news(events []eventlog.Event, reason string) tea.Cmd {
 		}
 		switch t.belongs(e) {
 		case belongsUnknown:
-			return t.Refresh()
+			return t.reloadCustomers()
 		case belongsYes:
 			reads = append(reads, e.WABAID)
 		}
 	}
 	if len(reads) > fullLoadCost(t.ctx.Customers.Len()) {
-		return t.Refresh()
+		return t.reloadCustomers()
 	}
 	cmds := make([]tea.Cmd, len(reads))
 	for i, id := range reads {

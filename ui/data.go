@@ -34,13 +34,17 @@ type viewMark struct {
 
 // since says how a view marked m catches up with the list, now n long:
 // moved is false when nothing changed; else redraw says every row must be
-// drawn again, or, when false, that the rows from index from on are new.
+// drawn again (from is 0), or, when false, that the rows from index from
+// on are new.
 // It moves the mark.
 func (v *listVersion) since(m *viewMark, n int) (from int, redraw, moved bool) {
 	if m.version == v.version {
 		return 0, false, false
 	}
-	from, redraw = m.shown, v.redrawn > m.version || m.shown > n
+	redraw = v.redrawn > m.version || m.shown > n
+	if !redraw {
+		from = m.shown
+	}
 	m.version, m.shown = v.version, n
 	return from, redraw, true
 }

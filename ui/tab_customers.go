@@ -68,7 +68,7 @@ func (t *customersTab) Title() string {
 	}
 	return fmt.Sprintf("Customers (%d)", t.loaded())
 }
-func (t *customersTab) Init() tea.Cmd      { return t.Refresh() }
+func (t *customersTab) Init() tea.Cmd      { return t.reloadCustomers() }
 func (t *customersTab) Busy() bool         { return t.data.load.loading || t.solsLoad.loading }
 func (t *customersTab) SetFilter(q string) { t.wabas.SetFilter(q) }
 func (t *customersTab) FilterText() string { return t.wabas.Filter() }
@@ -92,12 +92,21 @@ func (t *customersTab) partnerFilter() []string {
 }
 
 // Refresh reads again what the tab shows: in a WABA's solution list that
-// list, else every page of the customers from the start; pages of an
-// earlier load are dropped by sequence number.
+// list, else the customers. The customers' failed load (a throttled one
+// whose wait ended, say) is retried in the list too.
 func (t *customersTab) Refresh() tea.Cmd {
-	if t.solsOpen {
-		return t.readWABASolutions()
+	if !t.solsOpen {
+		return t.reloadCustomers()
 	}
+	if t.data.load.err != nil {
+		return tea.Batch(t.readWABASolutions(), t.reloadCustomers())
+	}
+	return t.readWABASolutions()
+}
+
+// reloadCustomers reads every page of the customers from the start; pages
+// of an earlier load are dropped by sequence number.
+func (t *customersTab) reloadCustomers() tea.Cmd {
 	if t.cancel != nil {
 		t.cancel()
 	}
