@@ -160,8 +160,12 @@ func (a *App) actionDone(msg actionDoneMsg) tea.Cmd {
 
 // solutionChanged puts a fresh copy of a solution (an action's result, a
 // read) in the shared data, once; every view shows it after this message.
-func (a *App) solutionChanged(s graph.Solution) {
-	a.ctx.Solutions.put(s, false)
+func (a *App) solutionChanged(s graph.Solution) { a.putSolution(s, false) }
+
+// putSolution is solutionChanged that, with add, lists a solution the
+// list lacks.
+func (a *App) putSolution(s graph.Solution, add bool) {
+	a.ctx.Solutions.put(s, add)
 	a.dialogSees(s)
 }
 

@@ -141,8 +141,7 @@ func (a *App) solutionRead(s graph.Solution) {
 	if a.ctx.Solutions.holdLate(s) {
 		return
 	}
-	a.ctx.Solutions.put(s, true)
-	a.dialogSees(s)
+	a.putSolution(s, true)
 }
 
 func (a *App) customers() *customersTab {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -145,6 +146,11 @@ func wantPendingDeactivation(t *testing.T, h *harness, s graph.Solution) {
 	sols := h.app.tabs[0].(*solutionsTab)
 	if cell, _ := sols.table.CellByID(s.ID, 1); !strings.Contains(cell, "Pending deactivation") {
 		t.Fatalf("Solutions shows %q", cell)
+	}
+	want := map[graph.State]int{}
+	countStates(want, h.app.ctx.Solutions.List())
+	if !maps.Equal(sols.counts, want) {
+		t.Fatalf("the Solutions header counts %v, the list holds %v", sols.counts, want)
 	}
 	pending := h.app.tabs[1].(*pendingTab)
 	if cell, ok := pending.table.CellByID(s.ID, 1); !ok || cell != "deactivation" {

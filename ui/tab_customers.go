@@ -107,15 +107,22 @@ func (t *customersTab) Refresh() tea.Cmd {
 // reloadCustomers reads every page of the customers from the start; pages
 // of an earlier load are dropped by sequence number.
 func (t *customersTab) reloadCustomers() tea.Cmd {
-	if t.cancel != nil {
-		t.cancel()
-	}
-	ctx, cancel := context.WithCancel(t.ctx.Ctx)
-	t.cancel = cancel
+	ctx := restart(t.ctx.Ctx, &t.cancel)
 	t.seq++
 	t.data.startLoad()
 	t.ctx.LoadAsked[TabCustomers] = t.ctx.Now()
 	return loadWABAs(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.seq}, t.partnerFilter())
+}
+
+// restart cancels the read in flight under cancel, if any, and makes the
+// context of the next one.
+func restart(parent context.Context, cancel *context.CancelFunc) context.Context {
+	if *cancel != nil {
+		(*cancel)()
+	}
+	ctx, stop := context.WithCancel(parent)
+	*cancel = stop
+	return ctx
 }
 
 // loaded is how many WABAs the current load shows.
@@ -265,11 +272,7 @@ func (t *customersTab) openWABA() tea.Cmd {
 // readWABASolutions reads the chosen WABA's solution list (again); a read
 // still in flight stops.
 func (t *customersTab) readWABASolutions() tea.Cmd {
-	if t.solsCancel != nil {
-		t.solsCancel()
-	}
-	ctx, cancel := context.WithCancel(t.ctx.Ctx)
-	t.solsCancel = cancel
+	ctx := restart(t.ctx.Ctx, &t.solsCancel)
 	t.solsSeq++
 	t.solsLoad = loadState{loading: true, done: t.solsLoad.done}
 	t.refreshEmpty()

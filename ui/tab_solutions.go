@@ -19,12 +19,15 @@ type solutionsTab struct {
 	state int // 0 means every state; i>0 picks stateChoices()[i-1]
 	role  graph.Role
 	width int
+	// counts are the list's solutions per state, kept with the rows so
+	// that a frame does not count them again.
+	counts map[graph.State]int
 }
 
 const solutionsHeader = 2
 
 func newSolutionsTab(c *Context) *solutionsTab {
-	t := &solutionsTab{ctx: c}
+	t := &solutionsTab{ctx: c, counts: map[graph.State]int{}}
 	t.solutionFeed = newSolutionFeed(c, t.showChange, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 16, Flex: 3},
@@ -96,9 +99,12 @@ func (t *solutionsTab) rebuild() { t.table.SetRows(t.rows(t.list())) }
 
 func (t *solutionsTab) showChange(added []graph.Solution, all bool) {
 	if all {
+		t.counts = map[graph.State]int{}
+		countStates(t.counts, t.list())
 		t.rebuild()
 		return
 	}
+	countStates(t.counts, added)
 	t.table.AppendRows(t.rows(added))
 }
 
@@ -157,7 +163,7 @@ func (t *solutionsTab) filterLabel() string {
 
 func (t *solutionsTab) View() string {
 	st := t.ctx.Styles
-	counts := stateCounts(t.ctx.Measure, t.list(), t.width)
+	counts := stateCounts(t.ctx.Measure, t.counts, t.width)
 	if counts == "" {
 		counts = "no solutions loaded"
 	}
