@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"mps/graph"
+	"mps/graph/sandbox"
 )
 
 // openWABASolutions goes to Customers, opens the first WABA's solution
@@ -172,5 +173,37 @@ func wantPendingDeactivation(t *testing.T, h *harness, s graph.Solution) {
 	h.press("enter")
 	if got := h.app.inspector.sol.State(); got != graph.StatePendingDeactivation {
 		t.Fatalf("an inspector opened on it shows %v", got)
+	}
+}
+
+// r in a WABA's solution list also retries the customers' load when it
+// failed (a throttle's retry lands there too), so that the list under it
+// is not left failed.
+func TestRefreshInWABASolutionListRetriesFailedCustomers(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.press("4")
+	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultTransient, PathContains: "client_whatsapp_business_accounts", Times: 1})
+	h.press("p") // another partner business filter: its load fails
+	if h.app.ctx.Customers.load.err == nil || h.customersTab().wabas.Len() == 0 {
+		t.Fatalf("want a failed load that keeps the rows; error %v, %d rows", h.app.ctx.Customers.load.err, h.customersTab().wabas.Len())
+	}
+	h.press("enter")
+	wabaID := h.customersTab().solsWABA.ID
+	mark := len(h.sb.Requests())
+	h.press("r")
+	var list, customers int
+	for _, r := range requestsSince(h.sb, mark) {
+		switch {
+		case strings.HasSuffix(r.Path, "/"+wabaID+"/solutions"):
+			list++
+		case strings.Contains(r.Path, "client_whatsapp_business_accounts"):
+			customers++
+		}
+	}
+	if list != 1 || customers == 0 {
+		t.Fatalf("r read the WABA's list %d times and the customers in %d requests; want once and at least one", list, customers)
+	}
+	if err := h.app.ctx.Customers.load.err; err != nil {
+		t.Fatalf("the customers' load still failed: %v", err)
 	}
 }
