@@ -14,7 +14,8 @@ type listVersion struct {
 	redrawn uint64 // the version of the last change other than rows added at the end
 }
 
-// grew notes rows added at the end, or a change of the load state only.
+// grew notes rows added at the end, or a change that leaves the rows as
+// they are (the load state, a solution known but not listed).
 func (v *listVersion) grew() { v.version++ }
 
 // reshaped notes a change to rows already there: their order, contents or number.
@@ -35,8 +36,7 @@ type viewMark struct {
 // since says how a view marked m catches up with the list, now n long:
 // moved is false when nothing changed; else redraw says every row must be
 // drawn again (from is 0), or, when false, that the rows from index from
-// on are new.
-// It moves the mark.
+// on are new. It moves the mark.
 func (v *listVersion) since(m *viewMark, n int) (from int, redraw, moved bool) {
 	if m.version == v.version {
 		return 0, false, false
@@ -52,7 +52,8 @@ func (v *listVersion) since(m *viewMark, n int) (from int, redraw, moved bool) {
 // Solutions is the one copy of our app's solution list, held in the
 // shared context; the tabs, the inspector and a WABA's solution list draw
 // from it. Only the root's Update changes it, through the App's
-// solutionsToViews and solutionChanged, which close a stale dialog too.
+// solutionsToViews and putSolution (solutionChanged), which close a stale
+// dialog too.
 type Solutions struct {
 	listVersion
 	list []graph.Solution // in ID order (graph.SortSolutions)

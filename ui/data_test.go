@@ -67,3 +67,13 @@ func TestSolutionsKeepKnownRoles(t *testing.T) {
 		t.Fatalf("after a plain page the solution is %+v, want the role and permissions kept and the status fresh", s)
 	}
 }
+
+// findSolution finds a solution in a list by ID.
+func findSolution(list []graph.Solution, id string) (graph.Solution, bool) {
+	for i := range list {
+		if list[i].ID == id {
+			return list[i], true
+		}
+	}
+	return graph.Solution{}, false
+}

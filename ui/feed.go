@@ -62,12 +62,3 @@ func (f *solutionFeed) inspectSelected(t table.Model) tea.Cmd {
 	}
 	return func() tea.Msg { return inspectMsg{Solution: s} }
 }
-
-func findSolution(list []graph.Solution, id string) (graph.Solution, bool) {
-	for i := range list {
-		if list[i].ID == id {
-			return list[i], true
-		}
-	}
-	return graph.Solution{}, false
-}
