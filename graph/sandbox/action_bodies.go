@@ -23,8 +23,9 @@ const (
 	// rejection_reason; send_deactivation_request takes an optional reason.
 	// A missing parameter is Graph's error 100.
 	BodiesOpenAPI
-	// BodiesGuide takes the guide's empty body only: any parameter is
-	// refused with error 100.
+	// BodiesGuide takes the guide's empty body only: any parameter but
+	// the optional reason (rejection_reason, reason) is refused with
+	// error 100.
 	BodiesGuide
 )
 
@@ -56,13 +57,14 @@ func (s *Sandbox) ActionBodiesRule() ActionBodies { return ActionBodies(s.bodies
 // notBodyParams travel with any call and are never an action's parameter.
 var notBodyParams = []string{"access_token", "appsecret_proof"}
 
-// checkBody refuses an action whose parameters break the rule in force, as
+// checkBody refuses an action whose parameters break the rule in force
+// (and, under every rule, a reason that is too long), as
 // Graph checks parameters before it looks at the object's state. us is our
 // app, the only partner_app_id that may act.
 func (c *call) checkBody(a graph.Action, us string) *apiError {
 	var given []string
 	for k := range c.params {
-		if !slices.Contains(notBodyParams, k) {
+		if !slices.Contains(notBodyParams, k) && k != reasonParam(a) {
 			given = append(given, k)
 		}
 	}
@@ -92,5 +94,5 @@ func (c *call) checkBody(a graph.Action, us string) *apiError {
 			return errInvalid("Param request_type must be one of {%s, %s}", graph.RequestTypePartnership, graph.RequestTypeDeactivation)
 		}
 	}
-	return nil
+	return c.checkReason(a)
 }
