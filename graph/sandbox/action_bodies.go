@@ -1,10 +1,8 @@
 package sandbox
 
 import (
-	"fmt"
 	"slices"
 	"sort"
-	"strings"
 
 	"mps/graph"
 )
@@ -29,23 +27,14 @@ const (
 	BodiesGuide
 )
 
-var bodiesNames = [...]string{"any", "openapi", "guide"}
+var bodiesNames = enumNames{"any", "openapi", "guide"}
 
-func (b ActionBodies) String() string {
-	if b >= 0 && int(b) < len(bodiesNames) {
-		return bodiesNames[b]
-	}
-	return fmt.Sprintf("ActionBodies(%d)", int(b))
-}
+func (b ActionBodies) String() string { return bodiesNames.text(int(b), "ActionBodies") }
 
 // ParseActionBodies reads "any", "openapi" or "guide".
 func ParseActionBodies(name string) (ActionBodies, bool) {
-	for i, n := range bodiesNames {
-		if strings.EqualFold(n, name) {
-			return ActionBodies(i), true
-		}
-	}
-	return 0, false
+	i, ok := bodiesNames.parse(name)
+	return ActionBodies(i), ok
 }
 
 // SetActionBodies switches the form the action POSTs must use.

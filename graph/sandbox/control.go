@@ -127,19 +127,12 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "POST /solution":
 		s.controlSolution(w, body)
 	case "PUT /action_bodies":
-		var in struct {
-			Rule string `json:"rule"`
-		}
-		if !decodeControl(w, body, &in, `{"rule":"openapi"}`) {
-			return
-		}
-		rule, ok := ParseActionBodies(in.Rule)
+		rule, ok := decodeRule(w, body, bodiesNames)
 		if !ok {
-			controlError(w, http.StatusBadRequest, fmt.Sprintf("rule %q is not one of any, openapi, guide", in.Rule))
 			return
 		}
-		s.SetActionBodies(rule)
-		controlJSON(w, http.StatusOK, map[string]string{"rule": rule.String()})
+		s.SetActionBodies(ActionBodies(rule))
+		controlJSON(w, http.StatusOK, map[string]string{"rule": ActionBodies(rule).String()})
 	case "GET /action_bodies":
 		controlJSON(w, http.StatusOK, map[string]string{"rule": s.ActionBodiesRule().String()})
 	case "GET /lists", "POST /lists":

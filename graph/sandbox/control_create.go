@@ -9,18 +9,11 @@ import (
 // controlMessaging serves GET and PUT /_sandbox/messaging.
 func (s *Sandbox) controlMessaging(w http.ResponseWriter, r *http.Request, body []byte) {
 	if r.Method == http.MethodPut {
-		var in struct {
-			Rule string `json:"rule"`
-		}
-		if !decodeControl(w, body, &in, `{"rule":"both-sides"}`) {
-			return
-		}
-		rule, ok := ParseMessagingRule(in.Rule)
+		rule, ok := decodeRule(w, body, messagingRuleNames)
 		if !ok {
-			controlError(w, http.StatusBadRequest, fmt.Sprintf("rule %q is not one of one-side, both-sides", in.Rule))
 			return
 		}
-		s.SetMessagingRule(rule)
+		s.SetMessagingRule(MessagingRule(rule))
 	}
 	controlJSON(w, http.StatusOK, map[string]string{"rule": s.MessagingRule().String()})
 }
@@ -36,7 +29,7 @@ type partnerAnswerJSON struct {
 func (in partnerAnswerJSON) read() (PartnerAnswer, error) {
 	reply, ok := ParsePartnerReply(in.Answer)
 	if !ok {
-		return PartnerAnswer{}, fmt.Errorf("answer %q is not one of accept, reject, none", in.Answer)
+		return PartnerAnswer{}, fmt.Errorf("answer %q is not one of %s", in.Answer, partnerReplyNames.oneOf())
 	}
 	a := PartnerAnswer{Reply: reply}
 	if in.After != "" {
@@ -76,4 +69,20 @@ func (s *Sandbox) controlPartnerAnswer(w http.ResponseWriter, r *http.Request, b
 		return
 	}
 	controlJSON(w, http.StatusAccepted, in)
+}
+
+// decodeRule reads {"rule":"<name>"} for a switch whose values names
+// spells, or answers 400 with the names it takes and reports false.
+func decodeRule(w http.ResponseWriter, body []byte, names enumNames) (int, bool) {
+	var in struct {
+		Rule string `json:"rule"`
+	}
+	if !decodeControl(w, body, &in, `{"rule":"`+names[1]+`"}`) {
+		return 0, false
+	}
+	rule, ok := names.parse(in.Rule)
+	if !ok {
+		controlError(w, http.StatusBadRequest, fmt.Sprintf("rule %q is not one of %s", in.Rule, names.oneOf()))
+	}
+	return rule, ok
 }

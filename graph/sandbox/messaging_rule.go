@@ -1,10 +1,5 @@
 package sandbox
 
-import (
-	"fmt"
-	"strings"
-)
-
 // MessagingRule is how many sides of a new solution may hold MESSAGING.
 // The reference and its error say exactly one; one example on Meta's
 // embedded-creation page puts it on both sides (graph-api-notes.md).
@@ -19,23 +14,14 @@ const (
 	MessagingBothSides
 )
 
-var messagingRuleNames = [...]string{"one-side", "both-sides"}
+var messagingRuleNames = enumNames{"one-side", "both-sides"}
 
-func (m MessagingRule) String() string {
-	if m >= 0 && int(m) < len(messagingRuleNames) {
-		return messagingRuleNames[m]
-	}
-	return fmt.Sprintf("MessagingRule(%d)", int(m))
-}
+func (m MessagingRule) String() string { return messagingRuleNames.text(int(m), "MessagingRule") }
 
 // ParseMessagingRule reads "one-side" or "both-sides".
 func ParseMessagingRule(name string) (MessagingRule, bool) {
-	for i, n := range messagingRuleNames {
-		if strings.EqualFold(n, name) {
-			return MessagingRule(i), true
-		}
-	}
-	return 0, false
+	i, ok := messagingRuleNames.parse(name)
+	return MessagingRule(i), ok
 }
 
 func (m MessagingRule) allows(owner, partner bool) bool {

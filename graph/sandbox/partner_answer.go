@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"mps/graph"
@@ -18,23 +17,14 @@ const (
 	PartnerRejects                     // the solution becomes Inactive (REJECTED)
 )
 
-var partnerReplyNames = [...]string{"none", "accept", "reject"}
+var partnerReplyNames = enumNames{"none", "accept", "reject"}
 
-func (p PartnerReply) String() string {
-	if p >= 0 && int(p) < len(partnerReplyNames) {
-		return partnerReplyNames[p]
-	}
-	return fmt.Sprintf("PartnerReply(%d)", int(p))
-}
+func (p PartnerReply) String() string { return partnerReplyNames.text(int(p), "PartnerReply") }
 
 // ParsePartnerReply reads "none", "accept" or "reject".
 func ParsePartnerReply(name string) (PartnerReply, bool) {
-	for i, n := range partnerReplyNames {
-		if strings.EqualFold(n, name) {
-			return PartnerReply(i), true
-		}
-	}
-	return 0, false
+	i, ok := partnerReplyNames.parse(name)
+	return PartnerReply(i), ok
 }
 
 // PartnerAnswer is how the partner answers every solution we create from
