@@ -93,9 +93,9 @@ func (*CreateUnknownError) outcomeUnknown() {}
 // FindCreated picks, from solutions read after a create, the one the
 // create made: the same name (spaces around it aside) with a partner row
 // for partnerAppID. A Pending one wins over others, since a new solution
-// starts Pending, and among equals the one with the greatest ID, which
-// Graph hands out in increasing order. Solutions read without their
-// partner rows cannot match.
+// starts Pending, and among equals the one with the greatest ID, since
+// Graph's IDs grow over time (nothing promises it). Solutions read
+// without their partner rows cannot match.
 func FindCreated(list []Solution, name, partnerAppID string) (Solution, bool) {
 	name, partnerAppID = strings.TrimSpace(name), strings.TrimSpace(partnerAppID)
 	var best *Solution

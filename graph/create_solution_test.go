@@ -183,8 +183,9 @@ func TestCreateSolutionUnknownOutcomeThenFound(t *testing.T) {
 			graph.ClassOf(err) != graph.ClassUnknown {
 			t.Fatalf("defaults only %v: CreateSolution = %q, %v; want an unknown outcome", defaultsOnly, id, err)
 		}
-		if !strings.Contains(err.Error(), "list the solutions before trying again") {
-			t.Errorf("message: %v", err)
+		if !strings.Contains(err.Error(), "list the solutions before trying again") ||
+			!strings.Contains(graph.Hint(err), "may or may not have been created") {
+			t.Errorf("message: %v; advice: %s", err, graph.Hint(err))
 		}
 		if n := len(createPosts(sb)); n != 1 {
 			t.Fatalf("%d create POSTs, want exactly 1", n)

@@ -112,8 +112,8 @@ func TestCreateSuccess(t *testing.T) {
 				page := ok[graph.Page[graph.Solution]](t, c.get("/"+DemoAppID+"/whatsapp_business_solutions", q("role", role, "limit", "100")))
 				return slices.ContainsFunc(page.Data, func(s graph.Solution) bool { return s.ID == got.SolutionID })
 			}
-			if !listed("OWNER") || listed("PARTNER") {
-				t.Errorf("listed as owner %v, as partner %v; want owner only", listed("OWNER"), listed("PARTNER"))
+			if !listed("") || !listed("OWNER") || listed("PARTNER") {
+				t.Errorf("listed %v, as owner %v, as partner %v; want in the list as owner only", listed(""), listed("OWNER"), listed("PARTNER"))
 			}
 			hooks := h.parsed(t)
 			if len(hooks) != 1 {

@@ -74,7 +74,12 @@ func (s *Sandbox) AnswerAsPartner(solutionID string, reply PartnerReply, after t
 // partnerReplies is the partner's answer arriving.
 func (s *Sandbox) partnerReplies(solutionID string, reply PartnerReply) {
 	s.mu.Lock()
-	sol := s.state.solutions[s.state.byID[solutionID]]
+	i, ok := s.state.byID[solutionID]
+	if !ok {
+		s.mu.Unlock()
+		return
+	}
+	sol := s.state.solutions[i]
 	if st, _ := graph.DisplayState(sol.status, sol.pending); st != graph.StatePending {
 		s.mu.Unlock()
 		return
