@@ -271,7 +271,7 @@ func TestAppNameAndMe(t *testing.T) {
 // accepts after a delay, SOLUTION_UPDATED sent, and Graph reads it Active.
 func TestCreatedSolutionAcceptedByThePartner(t *testing.T) {
 	sb, c := sandboxClient(t, sandbox.Options{WABAs: -1,
-		PartnerAnswer: sandbox.PartnerAnswer{Reply: sandbox.PartnerAccepts, After: 40 * time.Millisecond}})
+		PartnerAnswer: sandbox.PartnerAnswer{Reply: sandbox.PartnerAccepts, After: 300 * time.Millisecond}})
 	var (
 		mu     sync.Mutex
 		events []string
