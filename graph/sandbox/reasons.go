@@ -13,7 +13,9 @@ import (
 const MaxReasonLength = 512
 
 // reasonParam is the optional free-text parameter the action takes in
-// Meta's OpenAPI description, "" when it takes none.
+// Meta's OpenAPI description, "" when it takes none. It is spelt here from
+// the description, not taken from graph's Action.ReasonParam, so that a
+// misspelling in the client meets Graph's refusal instead of agreement.
 func reasonParam(a graph.Action) string {
 	switch a {
 	case graph.ActionReject:

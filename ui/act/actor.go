@@ -64,7 +64,7 @@ func (a *Actor) Run(ctx context.Context, req Request) (Outcome, error) {
 		StateBefore: req.Solution.StateLabel(), Reason: req.Reason}
 	var out Outcome
 	id, journalErr, err := a.Record(ctx, change, func(ctx context.Context) Effect {
-		out.ActionOutcome = a.Client.RunAction(ctx, graph.ActionCall{SolutionID: req.Solution.ID, Action: req.Action, AppID: a.AppID, Role: req.Role})
+		out.ActionOutcome = a.Client.RunAction(ctx, graph.ActionCall{SolutionID: req.Solution.ID, Action: req.Action, AppID: a.AppID, Role: req.Role, Reason: req.Reason})
 		return effectOf(out.ActionOutcome)
 	})
 	out.EntryID, out.JournalErr = id, journalErr
