@@ -43,29 +43,13 @@ func (c *Client) post(ctx context.Context, solutionID string, a Action, body url
 	if err := checkID("solution", solutionID); err != nil {
 		return nil, false, err
 	}
-	token, err := c.accessToken(ctx)
-	if err != nil {
-		return nil, false, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, false, fmt.Errorf("graph: %s was not sent: %w", a.Command(), err)
-	}
 	unknown := func(cause error) error {
 		return &OutcomeUnknownError{Action: a, SolutionID: solutionID, Err: cause}
 	}
-	resp, sent, err := c.send(ctx, request{method: http.MethodPost, segments: []string{solutionID, a.Edge()}, form: body}, token)
+	r := request{method: http.MethodPost, segments: []string{solutionID, a.Edge()}, form: body}
+	resp, sent, err := c.postOnce(ctx, r, a.Command(), unknown)
 	if err != nil {
-		if sent {
-			return nil, true, unknown(err)
-		}
-		return nil, false, err
-	}
-	if err := resp.failure(token); err != nil {
-		c.holdOffAfter(err)
-		if definiteRefusal(err) {
-			return nil, true, err
-		}
-		return nil, true, unknown(err)
+		return nil, sent, err
 	}
 	result, ok := parseActionResult(resp.body)
 	if !ok {

@@ -177,11 +177,20 @@ func (e *OutcomeUnknownError) Error() string {
 		action, clean(e.SolutionID), e.Err)
 }
 func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
+func (*OutcomeUnknownError) outcomeUnknown() {}
 
-// IsUnknownOutcome reports whether err means an action POST may or may not
-// have taken effect.
+// outcomeUnknowable is every error that says a POST may or may not have
+// taken effect: an action's (OutcomeUnknownError) or a create's
+// (CreateUnknownError).
+type outcomeUnknowable interface {
+	error
+	outcomeUnknown()
+}
+
+// IsUnknownOutcome reports whether err means a POST (an action or a
+// create) may or may not have taken effect.
 func IsUnknownOutcome(err error) bool {
-	var u *OutcomeUnknownError
+	var u outcomeUnknowable
 	return errors.As(err, &u)
 }
 
