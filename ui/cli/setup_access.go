@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"mps/graph"
+	"mps/store"
+	"mps/ui/act"
+)
+
+// appTokenClient is a client whose token is the app access token
+// {app-id}|{app-secret}, which the app's webhook subscriptions need. The
+// secret comes from the keyring or the environment (the demo's from its
+// sandbox) and goes only in the Authorization header.
+func (s *Session) appTokenClient() (string, *graph.Client, error) {
+	appID, err := s.requireAppID()
+	if err != nil {
+		return "", nil, err
+	}
+	secret := func(context.Context) (string, error) {
+		if s.demo != nil {
+			return s.demo.secret, nil
+		}
+		sec, err := s.secrets.Lookup(store.AppSecret)
+		if err != nil {
+			return "", err
+		}
+		return sec.Value, nil
+	}
+	c, err := s.newClient(s.tokenSource(), graph.WithAppAccessToken(appID, secret))
+	return appID, c, err
+}
+
+// webhookVerifyToken is the token Meta echoes when it verifies the callback: the
+// one `mps webhook serve` answers the handshake with.
+func (s *Session) webhookVerifyToken() (string, error) {
+	if s.demo != nil {
+		return "demo-verify-token", nil
+	}
+	sec, err := s.secrets.Lookup(store.VerifyToken)
+	if err != nil {
+		return "", localError("Set it with `mps secret set verify-token` (or "+store.EnvVerifyToken+"), the same one `mps webhook serve` answers with.", err)
+	}
+	return sec.Value, nil
+}
+
+// confirmChange asks before a change is sent, unless --yes; without a
+// terminal and without --yes it refuses.
+func (s *Session) confirmChange(ctx context.Context, yes bool, question, what string) error {
+	if yes {
+		return nil
+	}
+	if !s.env.StdinIsTerminal() {
+		return refusedf("not confirmed, and stdin is not a terminal to ask on: pass --yes to %s. Nothing was sent", what)
+	}
+	if !s.confirm(ctx, question) {
+		return refusedf("cancelled. Nothing was sent")
+	}
+	return nil
+}
+
+// record sends one setup change through the session's journal: it is
+// recorded before it goes and its outcome after; send makes the call once.
+func (s *Session) record(ctx context.Context, ch act.Change, send func(context.Context) error) error {
+	actor, err := s.actor(ctx)
+	if err != nil {
+		return err
+	}
+	var sendErr error
+	_, journalErr, err := actor.Record(ctx, ch, func(ctx context.Context) act.Effect {
+		sendErr = send(ctx)
+		return changeEffect(sendErr)
+	})
+	if err != nil {
+		return err
+	}
+	if journalErr != nil {
+		s.warning(sentence(oneLine("the journal could not record the outcome: " + journalErr.Error())))
+	}
+	return setupRefusal(sendErr)
+}
+
+// changeEffect is a setup call's error as the journal takes it: it was
+// sent when it succeeded, when Graph answered it, or when its outcome is
+// unknown; anything else failed before it went.
+func changeEffect(err error) act.Effect {
+	_, answered := errors.AsType[*graph.Error](err)
+	return act.Effect{Sent: err == nil || answered || graph.IsUnknownOutcome(err), Err: err}
+}
+
+// setupRefusal says plainly what two refusals of the setup calls mean:
+// a missing permission (business_management for credit lines), and the
+// wrong token type for the app's subscriptions.
+func setupRefusal(err error) error {
+	ge, ok := errors.AsType[*graph.Error](err)
+	if !ok {
+		return err
+	}
+	switch {
+	case ge.Code == 15:
+		return &exitError{code: ExitError, err: err, msg: "Graph refused: the app's subscriptions need the app access token (" + oneLine(ge.Message) + ")",
+			hint: "Store the app secret with `mps secret set app-secret` (or " + store.EnvAppSecret + "); mps builds the app token from it."}
+	case ge.Class() == graph.ClassPermission && strings.Contains(ge.Message, "business_management"):
+		return &exitError{code: ExitError, err: err, msg: "Graph refused: the token lacks the business_management permission (" + oneLine(ge.Message) + ")",
+			hint: "Credit lines need business_management, on a system user with the Admin or Financial Editor role: grant it, then `mps login` again."}
+	}
+	return err
+}
