@@ -67,7 +67,8 @@ func newRootCommand(a *app) *cobra.Command {
 		inGroup(groupAction, root, newActionCommand(a, action))
 	}
 	inGroup(groupSetup, root,
-		newLoginCommand(a), newLogoutCommand(a), newProfileCommand(a), newSecretCommand(a), newWebhookCommand(a))
+		newLoginCommand(a), newLogoutCommand(a), newProfileCommand(a), newSecretCommand(a), newWebhookCommand(a),
+		newDoctorCommand(a))
 	root.AddCommand(newCompletionCommand(), newVersionCommand(), newManCommand(a.env))
 	root.SetHelpCommand(newHelpCommand())
 	defaultArgs(root)
