@@ -46,7 +46,7 @@ func (s *Session) readAppSubscriptions(ctx context.Context) ([]graph.AppSubscrip
 		return nil, err
 	}
 	subs, err := c.AppSubscriptions(ctx, appID)
-	return subs, setupRefusal(err)
+	return subs, appTokenRefusal(err)
 }
 
 func (s *Session) writeSubscriptions(subs []graph.AppSubscription) error {
@@ -101,9 +101,9 @@ func (s *Session) subscribeApp(ctx context.Context, callback string, yes bool) e
 	if err != nil {
 		return err
 	}
-	subs, err := c.AppSubscriptions(ctx, appID)
+	subs, err := s.readAppSubscriptions(ctx)
 	if err != nil {
-		return setupRefusal(err)
+		return err
 	}
 	current, had := graph.WABASubscription(subs)
 	fields := current.FieldNames()
@@ -131,7 +131,7 @@ func (s *Session) subscribeApp(ctx context.Context, callback string, yes bool) e
 	if err := s.record(ctx, ch, func(ctx context.Context) error {
 		return c.Subscribe(ctx, appID, callback, fields, verify)
 	}); err != nil {
-		return err
+		return appTokenRefusal(err)
 	}
 	_, err = fmt.Fprintf(s.stdout, "Done: app %s receives %s at %s.\n", appID, strings.Join(fields, ", "), callback)
 	return err

@@ -25,7 +25,8 @@ func (s *Session) appTokenClient() (string, *graph.Client, error) {
 		}
 		sec, err := s.secrets.Lookup(store.AppSecret)
 		if err != nil {
-			return "", err
+			// The store's text says how to set it; logging in again would not help.
+			return "", &exitError{code: ExitError, err: err, msg: "the app's webhook subscriptions need the app access token, built from the app secret: " + err.Error()}
 		}
 		return sec.Value, nil
 	}
@@ -90,21 +91,23 @@ func changeEffect(err error) act.Effect {
 	return act.Effect{Sent: err == nil || answered || graph.IsUnknownOutcome(err), Err: err}
 }
 
-// setupRefusal says plainly what two refusals of the setup calls mean:
-// a missing permission (business_management for credit lines), and the
-// wrong token type for the app's subscriptions.
+// setupRefusal says plainly what a refusal for a missing business_management
+// permission means: credit lines need it.
 func setupRefusal(err error) error {
 	ge, ok := errors.AsType[*graph.Error](err)
-	if !ok {
-		return err
-	}
-	switch {
-	case ge.Code == 15:
-		return &exitError{code: ExitError, err: err, msg: "Graph refused: the app's subscriptions need the app access token (" + oneLine(ge.Message) + ")",
-			hint: "Store the app secret with `mps secret set app-secret` (or " + store.EnvAppSecret + "); mps builds the app token from it."}
-	case ge.Class() == graph.ClassPermission && strings.Contains(ge.Message, "business_management"):
+	if ok && ge.Class() == graph.ClassPermission && strings.Contains(ge.Message, "business_management") {
 		return &exitError{code: ExitError, err: err, msg: "Graph refused: the token lacks the business_management permission (" + oneLine(ge.Message) + ")",
 			hint: "Credit lines need business_management, on a system user with the Admin or Financial Editor role: grant it, then `mps login` again."}
 	}
 	return err
+}
+
+// appTokenRefusal is what a refusal of the app access token means: the app
+// secret it was built from is wrong (logging in again would not help).
+func appTokenRefusal(err error) error {
+	if graph.ClassOf(err) != graph.ClassAuth {
+		return err
+	}
+	return &exitError{code: ExitError, err: err, msg: "Graph refused the app access token: " + oneLine(err.Error()),
+		hint: "Check the app secret (App Dashboard > App settings > Basic) and store it again with `mps secret set app-secret`."}
 }
