@@ -96,9 +96,10 @@ func (c *Client) ShareCredit(ctx context.Context, creditLineID, wabaID, currency
 	return &out, nil
 }
 
-// Allocation reads GET /{allocation-config-id}?fields=receiving_credential.
+// Allocation reads GET /{allocation-config-id} with receiving_credential (what
+// verifies a share), receiving_business and request_status.
 func (c *Client) Allocation(ctx context.Context, allocationID string) (*AllocationConfig, error) {
-	return readNode[AllocationConfig](ctx, c, "allocation config", allocationID, "id,receiving_credential")
+	return readNode[AllocationConfig](ctx, c, "allocation config", allocationID, allocationFields)
 }
 
 // PrimaryFunding reads GET /{waba-id}?fields=primary_funding_id: the
