@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -24,6 +25,14 @@ func (s *Session) checklistReads(ctx context.Context, solutions map[string]*grap
 		return nil, err
 	}
 	return &readmodel.ChecklistReads{Client: c, AppID: appID, BusinessID: businessID, Now: s.env.Now, Solutions: solutions}, nil
+}
+
+// previewOut is where a change's preview goes: stderr when stdout carries JSON.
+func (s *Session) previewOut(asJSON bool) io.Writer {
+	if asJSON {
+		return s.stderr
+	}
+	return s.stdout
 }
 
 type creditShareJSON struct {
@@ -84,7 +93,7 @@ func (s *Session) shareCredit(ctx context.Context, wabaID, currency, line string
 	f.add("Currency", currency)
 	f.add("Now", "primary funding "+orDash(now.PrimaryFundingID))
 	f.add("Note", "Once attached, a WABA's credit line cannot be changed.")
-	if err := f.write(s.stdout); err != nil {
+	if err := f.write(s.previewOut(asJSON)); err != nil {
 		return err
 	}
 	if err := s.confirmChange(ctx, yes, "Share credit line "+line+" with WABA "+wabaID+" in "+currency+"?", "share the credit line"); err != nil {
@@ -166,7 +175,7 @@ func (s *Session) revokeCredit(ctx context.Context, id string, yes, asJSON bool)
 	f.add("Action", "Revoke credit share "+id)
 	f.add("Receiving business", business)
 	f.add("Note", "This applies to all of business "+business+"'s WABAs shared with us: none of them bills to our credit line afterwards.")
-	if err := f.write(s.stdout); err != nil {
+	if err := f.write(s.previewOut(asJSON)); err != nil {
 		return err
 	}
 	if err := s.confirmChange(ctx, yes, "Revoke credit share "+id+" for every WABA of business "+business+"?", "revoke the share"); err != nil {
