@@ -13,14 +13,20 @@ import (
 	"mps/ui/readmodel"
 )
 
+// appBusinessClient is appClient with the profile's business ID, which
+// the command needs too.
+func (s *Session) appBusinessClient() (appID, businessID string, c *graph.Client, err error) {
+	if appID, c, err = s.appClient(); err != nil {
+		return "", "", nil, err
+	}
+	businessID, err = s.requireBusinessID()
+	return appID, businessID, c, err
+}
+
 // checklistReads reads the onboarding checklist's facts once per WABA and
 // check for this run.
 func (s *Session) checklistReads(ctx context.Context, solutions map[string]*graph.Solution) (*readmodel.ChecklistReads, error) {
-	appID, c, err := s.appClient()
-	if err != nil {
-		return nil, err
-	}
-	businessID, err := s.requireBusinessID()
+	appID, businessID, c, err := s.appBusinessClient()
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +67,7 @@ func newCreditShareCommand(a *app) *cobra.Command {
 	fs := cmd.Flags()
 	fs.StringVar(&currency, "currency", "", "bill the WABA in `CURRENCY`: "+strings.Join(graph.CreditCurrencies(), ", "))
 	fs.StringVar(&line, "credit-line", "", "the credit line's `ID` (`mps credit lines`)")
-	fs.BoolVar(&yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
+	yesFlag(fs, &yes)
 	jsonFlag(fs, &asJSON)
 	return cmd
 }
@@ -153,7 +159,7 @@ func newCreditRevokeCommand(a *app) *cobra.Command {
 			return s.revokeCredit(ctx, args[0], yes, asJSON)
 		}),
 	}
-	cmd.Flags().BoolVar(&yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
+	yesFlag(cmd.Flags(), &yes)
 	jsonFlag(cmd.Flags(), &asJSON)
 	return cmd
 }

@@ -68,11 +68,7 @@ func countStatus(checks []graph.SetupCheck, st graph.CheckStatus) int {
 // graph, the one a dashboard view calls too. A fact that cannot be read
 // becomes a failing or warning check, not an error of the command.
 func (s *Session) doctorChecks(ctx context.Context) ([]graph.SetupCheck, error) {
-	appID, c, err := s.appClient()
-	if err != nil {
-		return nil, err
-	}
-	businessID, err := s.requireBusinessID()
+	appID, businessID, c, err := s.appBusinessClient()
 	if err != nil {
 		return nil, err
 	}

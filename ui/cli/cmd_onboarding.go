@@ -55,11 +55,7 @@ type onboardingJSON struct {
 }
 
 func (s *Session) onboarding(ctx context.Context, solutionID string, format outputFormat) error {
-	appID, c, err := s.appClient()
-	if err != nil {
-		return err
-	}
-	businessID, err := s.requireBusinessID()
+	appID, businessID, c, err := s.appBusinessClient()
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func newWABASubscribeCommand(a *app) *cobra.Command {
 			return s.subscribeWABA(ctx, args[0], yes)
 		}),
 	}
-	cmd.Flags().BoolVar(&yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
+	yesFlag(cmd.Flags(), &yes)
 	return cmd
 }
 

@@ -84,7 +84,7 @@ func newWebhookSubscribeCommand(a *app) *cobra.Command {
 		}),
 	}
 	cmd.Flags().StringVar(&callback, "callback-url", "", "the public HTTPS `URL` where `mps webhook serve` answers")
-	cmd.Flags().BoolVar(&yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
+	yesFlag(cmd.Flags(), &yes)
 	return cmd
 }
 

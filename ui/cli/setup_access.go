@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"mps/graph"
 	"mps/store"
 	"mps/ui/act"
@@ -45,6 +47,11 @@ func (s *Session) webhookVerifyToken() (string, error) {
 		return "", localError("Set it with `mps secret set verify-token` (or "+store.EnvVerifyToken+"), the same one `mps webhook serve` answers with.", err)
 	}
 	return sec.Value, nil
+}
+
+// yesFlag is a change's --yes.
+func yesFlag(fs *pflag.FlagSet, yes *bool) {
+	fs.BoolVar(yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
 }
 
 // confirmChange asks before a change is sent, unless --yes; without a
