@@ -99,8 +99,14 @@ func changeEffect(err error) act.Effect {
 }
 
 // setupRefusal says plainly what a refusal for a missing business_management
-// permission means: credit lines need it.
+// permission means (credit lines need it), and what to do after a change
+// of unknown outcome.
 func setupRefusal(err error) error {
+	if graph.IsUnknownOutcome(err) {
+		// Its own text names the read that tells; the general advice
+		// speaks of solutions.
+		return &exitError{code: ExitError, err: err, msg: err.Error(), hint: "mps did not resend it."}
+	}
 	ge, ok := errors.AsType[*graph.Error](err)
 	if ok && ge.Class() == graph.ClassPermission && strings.Contains(ge.Message, "business_management") {
 		return &exitError{code: ExitError, err: err, msg: "Graph refused: the token lacks the business_management permission (" + oneLine(ge.Message) + ")",

@@ -173,3 +173,29 @@ func TestAWrongAppSecretIsNotALoginProblem(t *testing.T) {
 		t.Fatalf("a wrong app secret: %s", r.stderr)
 	}
 }
+
+func TestDebugLogNeverShowsTheAppToken(t *testing.T) {
+	h := setupHarness(t, sandbox.Options{WABAs: 4})
+	h.env["MPS_DEBUG"] = "api"
+	r := h.mustRun("webhook", "subscribe", "--callback-url", "https://example.com/hook", "--yes")
+	h.noSecretShown(r)
+	if !strings.Contains(r.stderr, "/subscriptions") {
+		t.Fatalf("MPS_DEBUG=api logged no subscription call:\n%s", r.stderr)
+	}
+}
+
+func TestAChangeOfUnknownOutcomeIsNotResent(t *testing.T) {
+	h := newHarness(t, sandbox.Options{WABAs: 8})
+	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultTransient, Method: "POST", PathContains: "/subscribed_apps", Times: 1})
+	r := h.run("waba", "subscribe", wabaUnsubscribed, "--yes")
+	wantExit(t, r, ExitError)
+	if !strings.Contains(r.stderr, "outcome unknown") || !strings.Contains(r.stderr, "did not resend") || strings.Contains(r.stderr, "read the solution") {
+		t.Fatalf("unknown outcome: %s", r.stderr)
+	}
+	if n := len(h.posts()); n != 1 {
+		t.Fatalf("%d POSTs, want 1", n)
+	}
+	if j := h.mustRun("journal", "--json"); !strings.Contains(j.stdout, "unknown") {
+		t.Fatalf("journal does not record the unknown outcome:\n%s", j.stdout)
+	}
+}
