@@ -23,6 +23,7 @@ import (
 //	GET    /_sandbox/action_bodies  the rule in force
 //	GET    /_sandbox/lists     {"default_fields_only":bool}: whether the solution lists ignore fields=
 //	POST   /_sandbox/lists     {"default_fields_only":true}: switch that on (false: off)
+//	POST   /_sandbox/scopes    {"remove":"business_management"}: RemoveScope, the token loses that permission
 const controlPrefix = "/_sandbox/"
 
 // FaultJSON is a Fault as the control surface reads it. Kind is a name
@@ -139,6 +140,8 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 		controlJSON(w, http.StatusOK, map[string]string{"rule": s.ActionBodies().String()})
 	case "GET /lists", "POST /lists":
 		s.controlLists(w, r, body)
+	case "POST /scopes":
+		s.controlScopes(w, body)
 	default:
 		controlError(w, http.StatusNotFound, "no such control endpoint: "+route)
 	}

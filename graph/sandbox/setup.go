@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"net/http"
 	"slices"
 	"strconv"
 	"time"
@@ -176,4 +177,20 @@ func (s *Sandbox) appSecret() string {
 		return s.opts.AppSecret
 	}
 	return DemoAppSecret
+}
+
+// controlScopes is POST /_sandbox/scopes: {"remove":"scope"}.
+func (s *Sandbox) controlScopes(w http.ResponseWriter, body []byte) {
+	var in struct {
+		Remove string `json:"remove"`
+	}
+	if !decodeControl(w, body, &in, `{"remove":"business_management"}`) {
+		return
+	}
+	if in.Remove == "" {
+		controlError(w, http.StatusBadRequest, "remove names the scope the token loses, e.g. business_management")
+		return
+	}
+	s.RemoveScope(in.Remove)
+	controlJSON(w, http.StatusOK, map[string]string{"removed": in.Remove})
 }

@@ -188,3 +188,13 @@ func TestCreditLinesNeedBusinessManagement(t *testing.T) {
 		}
 	}
 }
+
+func TestControlRemovesAScope(t *testing.T) {
+	c := newTClient(t, Options{WABAs: 4})
+	resp, err := c.hc.Post(c.srv.URL+"/_sandbox/scopes", "application/json", strings.NewReader(`{"remove":"business_management"}`))
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("control: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	failed(t, c.get("/"+DemoBusinessID+"/extendedcredits", nil), http.StatusForbidden, 200)
+}
