@@ -54,7 +54,7 @@ type DoctorFacts struct {
 	NewerVersion   string // "" when none is newer
 	Subscriptions  []AppSubscription
 	SubscribeErr   error
-	SubscribeFixed string // the command that subscribes the app
+	SubscribeCommand string // how to subscribe the app, for the fix
 
 	LastWebhook     time.Time // zero: none in the log
 	EventLogErr     error
@@ -137,7 +137,7 @@ func versionCheck(f DoctorFacts) SetupCheck {
 
 func subscriptionCheck(f DoctorFacts) SetupCheck {
 	c := SetupCheck{Name: "webhook subscription"}
-	fix := "Subscribe the app: " + f.SubscribeFixed
+	fix := "Subscribe the app: " + f.SubscribeCommand
 	if f.SubscribeErr != nil {
 		c.Status, c.Detail = CheckFail, "cannot read the app's subscriptions: "+f.SubscribeErr.Error()
 		c.Fix = "Store the app secret (mps secret set app-secret): the read needs the app access token."

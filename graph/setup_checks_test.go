@@ -17,7 +17,7 @@ func goodFacts(now time.Time) graph.DoctorFacts {
 		CreditLines: true, APIVersion: "v25.0", VersionNote: "usable until 2028-07-29",
 		Subscriptions: []graph.AppSubscription{{Object: graph.WebhookObject, CallbackURL: "https://h.example/", Active: true,
 			Fields: []graph.SubscriptionField{{Name: "account_update"}, {Name: "partner_solutions"}}}},
-		SubscribeFixed: "mps webhook subscribe --callback-url URL",
+		SubscribeCommand: "mps webhook subscribe --callback-url URL",
 		LastWebhook:    now.Add(-time.Hour), ActiveSolutions: 2, Reconciled: true,
 	}
 }
@@ -79,7 +79,7 @@ func TestDoctorChecks(t *testing.T) {
 	}
 	f := goodFacts(now)
 	f.Subscriptions[0].Fields = f.Subscriptions[0].Fields[:1]
-	if c := checkNamed(t, graph.DoctorChecks(f), "webhook subscription"); !strings.Contains(c.Fix, f.SubscribeFixed) {
+	if c := checkNamed(t, graph.DoctorChecks(f), "webhook subscription"); !strings.Contains(c.Fix, f.SubscribeCommand) {
 		t.Fatalf("fix %q does not name the command", c.Fix)
 	}
 }

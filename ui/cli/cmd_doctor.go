@@ -74,7 +74,7 @@ func (s *Session) doctorChecks(ctx context.Context) ([]graph.SetupCheck, error) 
 	}
 	now := s.env.Now()
 	f := graph.DoctorFacts{Now: now, APIVersion: s.settings.APIVersion,
-		SubscribeFixed: "`mps webhook subscribe --callback-url URL` (the public HTTPS URL of `mps webhook serve`)."}
+		SubscribeCommand: "`mps webhook subscribe --callback-url URL` (the public HTTPS URL of `mps webhook serve`)."}
 	f.Token, f.TokenErr = c.DebugToken(ctx)
 	if f.TokenErr != nil && graph.ClassOf(f.TokenErr) == graph.ClassAuth {
 		return nil, f.TokenErr // no further read would work
