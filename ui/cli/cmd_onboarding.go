@@ -50,8 +50,9 @@ type onboardingJSON struct {
 	SolutionID    string     `json:"solution_id,omitempty"`
 	FirstReported *time.Time `json:"first_reported"`
 	graph.Checklist
-	Done bool   `json:"done"`
-	Fix  string `json:"fix,omitempty"`
+	Done      bool       `json:"done"`
+	Fix       string     `json:"fix,omitempty"`
+	CheckedAt *time.Time `json:"checked_at"` // null: nothing read (the API does not list it)
 }
 
 func (s *Session) onboarding(ctx context.Context, solutionID string, format outputFormat) error {
@@ -112,6 +113,9 @@ func checkAll(ctx context.Context, reads *readmodel.ChecklistReads, customers []
 		wg.Go(func() {
 			for i := range next {
 				rows[i] = onboardingRow(customers[i], reads.Check(ctx, customers[i]))
+				if at := reads.CheckedAt(customers[i].WABA.ID); !at.IsZero() {
+					rows[i].CheckedAt = &at
+				}
 			}
 		})
 	}

@@ -46,6 +46,9 @@ func TestOnboardingReadsEachCheckOncePerWABA(t *testing.T) {
 	states := map[graph.Checklist]bool{}
 	for _, r := range rows {
 		states[graph.Checklist{Listed: r.Listed, Subscribed: r.Subscribed, Credit: r.Credit}] = true
+		if r.CheckedAt == nil || !r.CheckedAt.Equal(harnessNow()) {
+			t.Fatalf("row %+v: checked_at is not the run's clock", r)
+		}
 		if r.Done != r.Checklist.Done() || (!r.Done && r.Fix == "") {
 			t.Fatalf("row %+v: done or fix wrong", r)
 		}

@@ -123,6 +123,20 @@ func (r *ChecklistReads) Check(ctx context.Context, c Customer) graph.Checklist 
 	return out
 }
 
+// CheckedAt is when the WABA's checks were last read; zero when none was.
+func (r *ChecklistReads) CheckedAt(wabaID string) time.Time {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var at time.Time
+	if c := r.subscribed[wabaID]; c != nil && c.at.After(at) {
+		at = c.at
+	}
+	if c := r.funding[wabaID]; c != nil && c.at.After(at) {
+		at = c.at
+	}
+	return at
+}
+
 // Subscribed says whether our app is subscribed to the WABA's webhooks.
 func (r *ChecklistReads) Subscribed(ctx context.Context, wabaID string) (bool, error) {
 	return entry(&r.mu, &r.subscribed, wabaID).get(r.Now, func() (bool, error) {
