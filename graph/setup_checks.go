@@ -48,12 +48,12 @@ type DoctorFacts struct {
 	// Partner of a solution), so business_management is required.
 	CreditLines bool
 
-	APIVersion     string
-	VersionNote    string // how long the version stays usable
-	VersionWarn    bool
-	NewerVersion   string // "" when none is newer
-	Subscriptions  []AppSubscription
-	SubscribeErr   error
+	APIVersion       string
+	VersionNote      string // how long the version stays usable
+	VersionWarn      bool
+	NewerVersion     string // "" when none is newer
+	Subscriptions    []AppSubscription
+	SubscribeErr     error
 	SubscribeCommand string // how to subscribe the app, for the fix
 
 	LastWebhook     time.Time // zero: none in the log

@@ -18,7 +18,7 @@ func goodFacts(now time.Time) graph.DoctorFacts {
 		Subscriptions: []graph.AppSubscription{{Object: graph.WebhookObject, CallbackURL: "https://h.example/", Active: true,
 			Fields: []graph.SubscriptionField{{Name: "account_update"}, {Name: "partner_solutions"}}}},
 		SubscribeCommand: "mps webhook subscribe --callback-url URL",
-		LastWebhook:    now.Add(-time.Hour), ActiveSolutions: 2, Reconciled: true,
+		LastWebhook:      now.Add(-time.Hour), ActiveSolutions: 2, Reconciled: true,
 	}
 }
 
