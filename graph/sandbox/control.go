@@ -16,6 +16,7 @@ import (
 //	GET    /_sandbox/faults    the faults still on
 //	GET    /_sandbox/requests  the request log, as a JSON array of Request
 //	DELETE /_sandbox/requests  empty the log
+//	POST   /_sandbox/scopes    {"remove":"business_management"}: RemoveScope, the token loses that permission
 //	POST   /_sandbox/onboard   {"solution_id":"..."}: OnboardCustomer; answers the WABA
 //	POST   /_sandbox/incoming  {"name":"..."}: CreateIncomingRequest; answers {"id":"..."}
 //	POST   /_sandbox/solution  {"id","name","status","status_for_pending_request"}: rename and/or set the status
@@ -23,7 +24,6 @@ import (
 //	GET    /_sandbox/action_bodies  the rule in force
 //	GET    /_sandbox/lists     {"default_fields_only":bool}: whether the solution lists ignore fields=
 //	POST   /_sandbox/lists     {"default_fields_only":true}: switch that on (false: off)
-//	POST   /_sandbox/scopes    {"remove":"business_management"}: RemoveScope, the token loses that permission
 const controlPrefix = "/_sandbox/"
 
 // FaultJSON is a Fault as the control surface reads it. Kind is a name
@@ -99,6 +99,8 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "DELETE /requests":
 		s.ResetRequests()
 		w.WriteHeader(http.StatusNoContent)
+	case "POST /scopes":
+		s.controlScopes(w, body)
 	case "POST /onboard":
 		var in struct {
 			SolutionID string `json:"solution_id"`
@@ -140,8 +142,6 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 		controlJSON(w, http.StatusOK, map[string]string{"rule": s.ActionBodies().String()})
 	case "GET /lists", "POST /lists":
 		s.controlLists(w, r, body)
-	case "POST /scopes":
-		s.controlScopes(w, body)
 	default:
 		controlError(w, http.StatusNotFound, "no such control endpoint: "+route)
 	}
