@@ -11,6 +11,9 @@ import (
 // checked against the ActionBodies rule in force (by default it is ignored);
 // the change's webhook is delivered before the answer.
 func (c *call) act() (any, *apiError) {
+	if out, err, ok := c.actSetup(); ok {
+		return out, err
+	}
 	if len(c.segs) != 2 {
 		if len(c.segs) == 1 && allDigits(c.segs[0]) {
 			return nil, errNoObject("post", c.segs[0])

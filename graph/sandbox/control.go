@@ -16,6 +16,7 @@ import (
 //	GET    /_sandbox/faults    the faults still on
 //	GET    /_sandbox/requests  the request log, as a JSON array of Request
 //	DELETE /_sandbox/requests  empty the log
+//	POST   /_sandbox/scopes    {"remove":"business_management"}: RemoveScope, the token loses that permission
 //	POST   /_sandbox/onboard   {"solution_id":"..."}: OnboardCustomer; answers the WABA
 //	POST   /_sandbox/incoming  {"name":"..."}: CreateIncomingRequest; answers {"id":"..."}
 //	POST   /_sandbox/solution  {"id","name","status","status_for_pending_request"}: rename and/or set the status
@@ -103,6 +104,8 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "DELETE /requests":
 		s.ResetRequests()
 		w.WriteHeader(http.StatusNoContent)
+	case "POST /scopes":
+		s.controlScopes(w, body)
 	case "POST /onboard":
 		var in struct {
 			SolutionID string `json:"solution_id"`

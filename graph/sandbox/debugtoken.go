@@ -40,7 +40,7 @@ func (c *call) debugToken() (any, *apiError) {
 		{"expires_at", 0},
 		{"is_valid", true},
 		{"issued_at", c.s.opts.Now().Add(-24 * time.Hour).Unix()},
-		{"scopes", []string{"business_management", "whatsapp_business_management", "whatsapp_business_messaging", "public_profile"}},
+		{"scopes", w.setup.granted([]string{"business_management", "whatsapp_business_management", "whatsapp_business_messaging", "public_profile"})},
 		{"granular_scopes", []object{
 			grant("business_management", nil),
 			grant("whatsapp_business_management", targets),

@@ -28,6 +28,8 @@ type call struct {
 	query   url.Values // query alone: what next links carry
 	base    string     // scheme://host for paging links
 	header  http.Header
+	// appToken says the call came with the app access token {app-id}|{app-secret}.
+	appToken bool
 }
 
 // ServeHTTP implements http.Handler.
@@ -128,7 +130,8 @@ func (c *call) authenticate() *apiError {
 	if token == "" {
 		return errToken("An access token is required to request this resource.")
 	}
-	if !hmac.Equal([]byte(token), []byte(c.s.opts.Token)) {
+	c.appToken = hmac.Equal([]byte(token), []byte(c.s.AppAccessToken()))
+	if !c.appToken && !hmac.Equal([]byte(token), []byte(c.s.opts.Token)) {
 		return errToken("Invalid OAuth access token - Cannot parse access token")
 	}
 	if c.s.opts.AppSecret == "" {

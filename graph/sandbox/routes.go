@@ -10,6 +10,9 @@ import (
 )
 
 func (c *call) route() (any, *apiError) {
+	if err := c.tokenFits(); err != nil {
+		return nil, err
+	}
 	switch c.method {
 	case http.MethodGet:
 		c.s.mu.Lock()
@@ -18,6 +21,8 @@ func (c *call) route() (any, *apiError) {
 		return c.read()
 	case http.MethodPost:
 		return c.act()
+	case http.MethodDelete:
+		return c.deleteSetup()
 	}
 	return nil, errUnsupported(strings.ToLower(c.method))
 }
@@ -40,6 +45,9 @@ func (c *call) read() (any, *apiError) {
 	fs, err := c.fields()
 	if err != nil {
 		return nil, err
+	}
+	if out, err, ok := c.readSetup(fs); ok {
+		return out, err
 	}
 	id := c.segs[0]
 	switch {

@@ -132,6 +132,7 @@ func seedWorld(o Options) *world {
 		w.addSolution(w.fromSpec(sp, partners[sp.other].ID))
 	}
 	w.wabas = newWABASet(w, uint64(o.Seed), o.WABAs)
+	w.setup = newSetupState()
 	return w
 }
 

@@ -18,6 +18,7 @@ type world struct {
 	nextSol   int            // counter for new solution IDs
 
 	wabas wabaSet
+	setup *setupState // webhook subscriptions and credit lines
 }
 
 // app is an app with the business portfolio behind it.

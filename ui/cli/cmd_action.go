@@ -28,7 +28,7 @@ func newActionCommand(a *app, action graph.Action) *cobra.Command {
 			return s.runAction(ctx, action, args[0], yes, reason)
 		}),
 	}
-	cmd.Flags().BoolVar(&yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
+	yesFlag(cmd.Flags(), &yes)
 	if p := action.ReasonParam(); p != "" {
 		cmd.Flags().StringVar(&reason, "reason", "", fmt.Sprintf("`TEXT` saying why: sent to Graph as %s and kept in the journal; one line, at most %d characters", p, graph.MaxReasonLength))
 	}
@@ -54,13 +54,8 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 	if err := s.writeActionPreview(a, sol, role, reason); err != nil {
 		return err
 	}
-	if !yes {
-		if !s.env.StdinIsTerminal() {
-			return refusedf("not confirmed, and stdin is not a terminal to ask on: pass --yes to %s %s. Nothing was sent", a.Command(), solutionLabel(sol))
-		}
-		if !s.confirm(ctx, a.Title()+" for "+solutionLabel(sol)+"?") {
-			return refusedf("cancelled. Nothing was sent")
-		}
+	if err := s.confirmChange(ctx, yes, a.Title()+" for "+solutionLabel(sol)+"?", a.Command()+" "+solutionLabel(sol)); err != nil {
+		return err
 	}
 	actor, err := s.actor(ctx)
 	if err != nil {

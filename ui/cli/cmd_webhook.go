@@ -17,7 +17,8 @@ import (
 )
 
 func newWebhookCommand(a *app) *cobra.Command {
-	return groupCommand("webhook", "Receive Meta's webhooks", newWebhookServeCommand(a))
+	return groupCommand("webhook", "Receive Meta's webhooks and manage the app's subscription", newWebhookServeCommand(a),
+		newWebhookSubscriptionsCommand(a), newWebhookSubscribeCommand(a))
 }
 
 func newWebhookServeCommand(a *app) *cobra.Command {

@@ -42,7 +42,7 @@ func TestCompletions(t *testing.T) {
 		{nil, "so", []string{"solutions", "solution"}},
 		{nil, "pro", []string{"profile"}}, // once, though several commands start with it
 		{[]string{"profile"}, "s", []string{"show", "set"}},
-		{[]string{"--demo", "webhook"}, "", []string{"serve"}},
+		{[]string{"--demo", "webhook"}, "", []string{"serve", "subscribe", "subscriptions"}},
 		{[]string{"solutions"}, "--ro", []string{"--role"}},
 		{[]string{"solutions", "--role"}, "", []string{"owner", "partner"}},
 		{[]string{"solutions", "--json", "--state"}, "pending", []string{"pending", "pending-deactivation"}},

@@ -49,6 +49,7 @@ type demoServer struct {
 	sandbox *sandbox.Sandbox
 	url     string
 	token   string
+	secret  string // the demo app's secret, for its app access token
 	opts    sandbox.Options
 	events  *demoLog // made by the first reader of the event log
 	replay  sync.WaitGroup
@@ -91,6 +92,7 @@ func startDemo(env Env, dashboard bool) (*demoServer, error) {
 		opts:    sb.Options(),
 	}
 	d.token = d.opts.Token
+	d.secret = sandbox.DemoAppSecret
 	// Serve only ends when stop closes the server; a failure before that
 	// shows up as the commands' own request errors.
 	go func() { _ = d.server.Serve(ln) }()

@@ -62,12 +62,14 @@ func newRootCommand(a *app) *cobra.Command {
 	)
 	inGroup(groupRead, root,
 		newStatusCommand(a), newSolutionsCommand(a), newSolutionCommand(a), newPartnersCommand(a),
-		newCustomersCommand(a), newWABASolutionsCommand(a), newEventsCommand(a), newReconcileCommand(a), newJournalCommand(a))
+		newCustomersCommand(a), newWABASolutionsCommand(a), newEventsCommand(a), newReconcileCommand(a), newJournalCommand(a),
+		newOnboardingCommand(a))
 	for _, action := range graph.AllActions() {
 		inGroup(groupAction, root, newActionCommand(a, action))
 	}
 	inGroup(groupSetup, root,
-		newLoginCommand(a), newLogoutCommand(a), newProfileCommand(a), newSecretCommand(a), newWebhookCommand(a))
+		newLoginCommand(a), newLogoutCommand(a), newProfileCommand(a), newSecretCommand(a), newWebhookCommand(a),
+		newDoctorCommand(a), newWABACommand(a), newCreditCommand(a))
 	root.AddCommand(newCompletionCommand(), newVersionCommand(), newManCommand(a.env))
 	root.SetHelpCommand(newHelpCommand())
 	defaultArgs(root)

@@ -136,13 +136,15 @@ func (s *Session) Client() (*graph.Client, error) {
 }
 
 // newClient builds a client on the session's settings with the given
-// token source (login passes the token it is about to check).
-func (s *Session) newClient(tokens graph.TokenSource) (*graph.Client, error) {
+// token source (login passes the token it is about to check); extra
+// options come after the token source and may replace it.
+func (s *Session) newClient(tokens graph.TokenSource, extra ...graph.Option) (*graph.Client, error) {
 	opts := []graph.Option{
 		graph.WithBaseURL(s.settings.GraphURL),
 		graph.WithAPIVersion(s.settings.APIVersion),
 		graph.WithTokenSource(tokens),
 	}
+	opts = append(opts, extra...)
 	if secret := s.appSecret(); secret != "" {
 		opts = append(opts, graph.WithAppSecret(secret))
 	}
