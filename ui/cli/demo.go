@@ -150,10 +150,12 @@ func (d *demoServer) startEventLog(ctx context.Context) (started bool, err error
 }
 
 // settings are the demo identity; flags and the environment are ignored,
-// so a demo run never touches a real profile or keyring.
-func (d *demoServer) settings() store.Settings {
+// so a demo run never touches a real profile or keyring. Only the
+// Embedded Signup config ID given by --config-id is kept: it names no
+// account, and the demo's snippets need one.
+func (d *demoServer) settings(flags store.Values) store.Settings {
 	demo := "demo"
-	return store.Settings{
+	set := store.Settings{
 		Values: store.Values{
 			Profile:    demo,
 			AppID:      d.opts.AppID,
@@ -163,4 +165,8 @@ func (d *demoServer) settings() store.Settings {
 		},
 		Sources: store.Values{Profile: demo, AppID: demo, BusinessID: demo, GraphURL: demo, APIVersion: demo},
 	}
+	if flags.ConfigID != "" {
+		set.ConfigID, set.Sources.ConfigID = flags.ConfigID, "--config-id"
+	}
+	return set
 }
