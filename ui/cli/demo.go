@@ -90,7 +90,7 @@ func startDemo(env Env, dashboard bool) (*demoServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := sandbox.Options{Now: env.Now, 
+	opts := sandbox.Options{Now: env.Now,
 		PartnerAnswer: sandbox.PartnerAnswer{Reply: sandbox.PartnerAccepts, After: demoPartnerAcceptsAfter}}
 	if dashboard {
 		opts.Latency = demoLatency
