@@ -39,11 +39,7 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 	if err := a.CheckReason(reason); err != nil {
 		return usageErrorf("Give --reason as one line of at most "+fmt.Sprint(graph.MaxReasonLength)+" characters.", "%v", err)
 	}
-	appID, err := s.requireAppID()
-	if err != nil {
-		return err
-	}
-	sol, err := s.readSolution(ctx, id)
+	appID, sol, err := s.readOurSolution(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -54,13 +50,8 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 	if err := s.writeActionPreview(a, sol, role, reason); err != nil {
 		return err
 	}
-	if !yes {
-		if !s.env.StdinIsTerminal() {
-			return refusedf("not confirmed, and stdin is not a terminal to ask on: pass --yes to %s %s. Nothing was sent", a.Command(), solutionLabel(sol))
-		}
-		if !s.confirm(ctx, a.Title()+" for "+solutionLabel(sol)+"?") {
-			return refusedf("cancelled. Nothing was sent")
-		}
+	if err := s.confirmSend(ctx, yes, a.Command()+" "+solutionLabel(sol), a.Title()+" for "+solutionLabel(sol)+"?"); err != nil {
+		return err
 	}
 	actor, err := s.actor(ctx)
 	if err != nil {

@@ -92,13 +92,8 @@ func (s *Session) runCreate(ctx context.Context, f createFlags) error {
 		return err
 	}
 	label := fmt.Sprintf("solution %q with partner app %s", want.Name, want.PartnerAppID)
-	if !f.yes {
-		if !s.env.StdinIsTerminal() {
-			return refusedf("not confirmed, and stdin is not a terminal to ask on: pass --yes to create %s. Nothing was sent", label)
-		}
-		if !s.confirm(ctx, "Create "+label+"?") {
-			return refusedf("cancelled. Nothing was sent")
-		}
+	if err := s.confirmSend(ctx, f.yes, "create "+label, "Create "+label+"?"); err != nil {
+		return err
 	}
 	actor, err := s.actor(ctx)
 	if err != nil {

@@ -58,11 +58,7 @@ func (s *Session) runSignupSnippet(ctx context.Context, id, versionText string, 
 		return usageErrorf("Pass --config-id ID, set "+store.EnvConfigID+", or save it with `mps profile set --config-id ID`.",
 			"no Embedded Signup login configuration: the snippet needs its config ID")
 	}
-	appID, err := s.requireAppID()
-	if err != nil {
-		return err
-	}
-	sol, err := s.readSolution(ctx, id)
+	appID, sol, err := s.readOurSolution(ctx, id)
 	if err != nil {
 		return err
 	}
