@@ -121,8 +121,11 @@ func (s *Session) runCreate(ctx context.Context, f createFlags) error {
 		}
 		return writeJSON(s.stdout, obj)
 	}
-	_, err = fmt.Fprintf(s.stdout, "Created %s. It is %s until the partner accepts it.\n",
-		solutionLabel(done.Solution), s.colour.bold(oneLine(done.Solution.StateLabel())))
+	then := "."
+	if done.Solution.State() == graph.StatePending {
+		then = " until the partner accepts it."
+	}
+	_, err = fmt.Fprintf(s.stdout, "Created %s. It is %s%s\n", solutionLabel(done.Solution), s.colour.bold(oneLine(done.Solution.StateLabel())), then)
 	return err
 }
 
