@@ -121,6 +121,18 @@ func (a *App) selectCreated() {
 func (req createRequest) lines(c *Context, width int, fit dialogFit) []string {
 	n := req.New
 	wrap := func(s string) []string { return strings.Split(c.Measure.Wrap(s, width), "\n") }
+	const label = len("Messaging: ")
+	field := func(name, value string) []string {
+		lines := strings.Split(c.Measure.Wrap(value, max(width-label, 10)), "\n")
+		for i := range lines {
+			head := strings.Repeat(" ", label)
+			if i == 0 {
+				head = c.Measure.PadRight(name+":", label)
+			}
+			lines[i] = head + lines[i]
+		}
+		return lines
+	}
 	partner := text.Sanitize(n.PartnerAppID)
 	switch {
 	case req.PartnerErr != nil:
@@ -138,11 +150,11 @@ func (req createRequest) lines(c *Context, width int, fit dialogFit) []string {
 	if fit == fitSpaced {
 		out = append(out, "")
 	}
-	add(wrap("Name:      "+text.Sanitize(n.Name)),
-		wrap("Owner:     our app ("+text.Sanitize(c.AppID)+") — us"),
-		wrap("Partner:   "+partner),
-		wrap("Messaging: "+n.Messaging.String()+" — "+n.Messaging.Meaning()),
-		wrap("Sent:      owner_permissions "+permissionList(owner)+"; partner_permissions "+permissionList(partnerPerms)+" (Graph adds the base permissions)"))
+	add(field("Name", text.Sanitize(n.Name)),
+		field("Owner", "our app ("+text.Sanitize(c.AppID)+") — us"),
+		field("Partner", partner),
+		field("Messaging", n.Messaging.String()+" — "+n.Messaging.Meaning()),
+		field("Sent", "owner_permissions "+permissionList(owner)+"; partner_permissions "+permissionList(partnerPerms)+" (Graph adds the base permissions)"))
 	if fit == fitSpaced {
 		out = append(out, "")
 	}

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"mps/graph"
 	"mps/ui/text"
@@ -234,18 +235,18 @@ func (f *createForm) View(width, height int) string {
 	row := func(field formField, name string, fld *textinput.Model) string {
 		return m.PadRight(label(field, name), labelWidth) + fieldBox(f.ctx, fld, max(inner-labelWidth, 1))
 	}
-	lines = append(lines, row(fieldName, "Name", &f.name), f.nameLine(inner))
-	lines = append(lines, row(fieldPartner, "Partner app", &f.partner), f.partnerLine(inner))
+	lines = append(lines, row(fieldName, "Name", &f.name))
+	lines = append(lines, f.nameLines(inner-labelWidth)...)
+	lines = append(lines, row(fieldPartner, "Partner app", &f.partner))
+	lines = append(lines, f.partnerLines(inner-labelWidth)...)
 	lines = append(lines, m.PadRight(label(fieldSender, "Messaging"), labelWidth)+f.senderChoice())
-	for _, l := range strings.Split(m.Wrap(f.sender.Meaning(), inner-labelWidth), "\n") {
-		lines = append(lines, strings.Repeat(" ", labelWidth)+st.Muted.Render(l))
-	}
+	lines = append(lines, f.indented(st.Muted, f.sender.Meaning(), inner-labelWidth)...)
 	lines = append(lines, "")
 	switch reason := f.notReady(); {
 	case f.note != "":
-		lines = append(lines, st.Danger.Render(cut(f.note)))
+		lines = append(lines, strings.Split(st.Danger.Render(m.Wrap(f.note, inner)), "\n")...)
 	case reason != "" && f.tried:
-		lines = append(lines, st.Danger.Render(cut(reason)))
+		lines = append(lines, strings.Split(st.Danger.Render(m.Wrap(reason, inner)), "\n")...)
 	case reason == "":
 		lines = append(lines, st.Muted.Render(cut("Ready: enter on Messaging shows what will be created.")))
 	default:
@@ -254,29 +255,37 @@ func (f *createForm) View(width, height int) string {
 	return centred(m, framed(m, st.Dialog, lines, inner), width, height)
 }
 
-// hint is a field's verdict: an error once there is something to judge
-// (or enter was pressed), else a muted word on what is wanted.
-func (f *createForm) hint(err error, typed bool, ok, want string) string {
+// hint is a field's verdict under it, wrapped to width and indented to
+// the fields: an error once there is something to judge (or enter was
+// pressed), else a muted word on what is wanted.
+func (f *createForm) hint(err error, typed bool, ok, want string, width int) []string {
 	st := f.ctx.Styles
-	indent := strings.Repeat(" ", 14)
+	style, say := st.Muted, ok
 	switch {
 	case err != nil && (typed || f.tried):
-		return indent + st.Danger.Render(text.Sanitize(err.Error()))
+		style, say = st.Danger, text.Sanitize(err.Error())
 	case err != nil:
-		return indent + st.Muted.Render(want)
+		say = want
 	}
-	return indent + st.Muted.Render(ok)
+	return f.indented(style, say, width)
 }
 
-func (f *createForm) nameLine(width int) string {
+// indented is s wrapped to width, each line under the fields.
+func (f *createForm) indented(style lipgloss.Style, s string, width int) []string {
+	lines := strings.Split(f.ctx.Measure.Wrap(s, max(width, 10)), "\n")
+	for i, l := range lines {
+		lines[i] = strings.Repeat(" ", 14) + style.Render(l)
+	}
+	return lines
+}
+
+func (f *createForm) nameLines(width int) []string {
 	n := len([]rune(strings.TrimSpace(f.name.Value())))
 	count := fmt.Sprintf("%d/%d characters", n, graph.SolutionNameMax)
-	line := f.hint(graph.CheckSolutionName(f.name.Value()), f.name.Value() != "", count, fmt.Sprintf("%d to %d characters", graph.SolutionNameMin, graph.SolutionNameMax))
-	return f.ctx.Measure.Truncate(line, width)
+	return f.hint(graph.CheckSolutionName(f.name.Value()), f.name.Value() != "", count, fmt.Sprintf("%d to %d characters", graph.SolutionNameMin, graph.SolutionNameMax), width)
 }
 
-func (f *createForm) partnerLine(width int) string {
-	st := f.ctx.Styles
+func (f *createForm) partnerLines(width int) []string {
 	id := f.solution().PartnerAppID
 	err := graph.CheckPartnerAppID(id, f.ctx.AppID)
 	ok := "its name is read when you leave the field"
@@ -285,11 +294,11 @@ func (f *createForm) partnerLine(width int) string {
 	case f.app.loading:
 		ok = "reading the app's name…"
 	case f.app.err != nil:
-		return f.ctx.Measure.Truncate(strings.Repeat(" ", 14)+st.Danger.Render("its name could not be read: "+text.Sanitize(errorDetail(f.app.err))), width)
+		return f.indented(f.ctx.Styles.Danger, "its name could not be read: "+text.Sanitize(errorDetail(f.app.err)), width)
 	default:
 		ok = "app: " + text.Sanitize(f.app.name)
 	}
-	return f.ctx.Measure.Truncate(f.hint(err, id != "", ok, "the app invited to the solution"), width)
+	return f.hint(err, id != "", ok, "the app invited to the solution", width)
 }
 
 func (f *createForm) senderChoice() string {
