@@ -70,6 +70,8 @@ func (d *confirmDialog) Update(msg tea.Msg, width, height int) *dialogClosedMsg 
 	var answer *dialogClosedMsg
 	if b, ok := matching(d.bindings(d.layout(width, height), &answer), k); ok {
 		b.Handler(k)
+	} else if d.editing() {
+		d.edit(k)
 	}
 	return answer
 }

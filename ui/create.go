@@ -96,7 +96,7 @@ func (a *App) createDone(msg createDoneMsg) tea.Cmd {
 	case out.Unknown:
 		a.setNotice(fmt.Sprintf("Creating %q: the answer was lost after sending; mps listed the solutions and none has this name and partner app %s, so it was not created. Nothing was resent.", name, partner), true)
 	default:
-		a.setNotice(describeError(a.ctx, fmt.Sprintf("Creating %q", name), out.Err)+" Nothing was created.", true)
+		a.setNotice("Nothing was created. "+describeError(a.ctx, fmt.Sprintf("Creating %q", name), out.Err), true)
 	}
 	return tea.Batch(cmds...)
 }

@@ -41,9 +41,9 @@ func newHistoryTab(c *Context) *historyTab {
 	t.table = newTable(c, []table.Column{
 		{Title: "When", Width: 11},
 		{Title: "Action", Width: 10},
-		{Title: "Solution", MinWidth: 14, Flex: 3},
-		{Title: "State before → after", MinWidth: 14, Flex: 3},
-		{Title: "Outcome", Width: 13},
+		{Title: "Solution", MinWidth: 16, Flex: 4},
+		{Title: "State before → after", MinWidth: 14, Flex: 2},
+		{Title: "Outcome", Width: 14},
 		{Title: "User", MinWidth: 8, Flex: 1},
 	})
 	t.table.SetOrigin(0, bodyTop+historyHeader)
