@@ -3,8 +3,10 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -97,12 +99,9 @@ func (d *confirmDialog) bindings(l dialogLayout, answer **dialogClosedMsg) []Bin
 		*answer = d.close(true)
 	}
 	if d.editing() {
-		leave := withoutCmd(func() { d.reason.blur(); d.confirmOn = false })
-		return []Binding{
-			{Key: described(k.FieldDone, "keep the reason"), Handler: leave},
-			{Key: described(k.Back, "keep the reason"), Handler: leave},
-			{Key: described(k.FieldNext, "keep the reason"), Handler: leave},
-		}
+		keys := slices.Concat(k.FieldDone.Keys(), k.Back.Keys(), k.FieldNext.Keys())
+		done := key.NewBinding(key.WithKeys(keys...), key.WithHelp(k.FieldDone.Help().Key+"/"+k.Back.Help().Key+"/tab", "done with the reason"))
+		return []Binding{{Key: done, Handler: withoutCmd(func() { d.reason.blur(); d.confirmOn = false })}}
 	}
 	out := []Binding{
 		{Key: k.Confirm, Handler: withoutCmd(confirm)},

@@ -59,7 +59,7 @@ func (r *reasonLine) lines(c *Context, width int) []string {
 		out = append(out, c.Styles.Danger.Render(c.Measure.Truncate(text.Sanitize(r.err.Error()), width)))
 	case r.editing():
 		n := len([]rune(r.value()))
-		out = append(out, c.Styles.Muted.Render(c.Measure.Truncate(fmt.Sprintf("optional, one line, %d/%d · enter/esc/tab: done", n, graph.MaxReasonLength), width)))
+		out = append(out, c.Styles.Muted.Render(c.Measure.Truncate(fmt.Sprintf("optional, one line, %d/%d characters", n, graph.MaxReasonLength), width)))
 	}
 	return out
 }

@@ -85,7 +85,7 @@ func (a *App) createDone(msg createDoneMsg) tea.Cmd {
 	partner := text.Sanitize(msg.Request.New.PartnerAppID)
 	switch {
 	case out.Err == nil && out.ReadErr == nil:
-		a.setNotice(fmt.Sprintf("Created %q (%s): it awaits the partner's answer, on Pending.", name, id), false)
+		a.setNotice(fmt.Sprintf("Created %q (%s); it awaits the partner.", name, id), false)
 	case out.Err == nil:
 		a.setNotice(fmt.Sprintf("Created %q (%s), but reading it back failed (%s); reloading the list.", name, id, text.Sanitize(errorDetail(out.ReadErr))), true)
 		cmds = append(cmds, a.reloadSolutions())

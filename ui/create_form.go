@@ -218,12 +218,37 @@ func (f *createForm) takeAppName(msg appNameMsg) {
 	f.app.loading, f.app.name, f.app.err = false, msg.Name, msg.Err
 }
 
-// View draws the form in width x height cells.
+// View draws the form in width x height cells; on a short screen it drops
+// its blank lines, then the lines under the parts without focus.
 func (f *createForm) View(width, height int) string {
 	m, st := f.ctx.Measure, f.ctx.Styles
 	inner := min(max(width-4, 10), 72)
+	var lines []string
+	for fit := fitSpaced; fit <= fitCompact; fit++ {
+		if lines = f.lines(inner, fit); len(lines)+2 <= height {
+			break
+		}
+	}
+	return centred(m, framed(m, st.Dialog, lines, inner), width, height)
+}
+
+// lines are the form's lines at one level of fit: fitTight drops the
+// blank lines, fitCompact also what is under the parts without focus.
+func (f *createForm) lines(inner int, fit dialogFit) []string {
+	m, st := f.ctx.Measure, f.ctx.Styles
 	cut := func(s string) string { return m.Truncate(s, inner) }
-	lines := []string{st.Header.Render(cut(createTitle)), ""}
+	lines := []string{st.Header.Render(cut(createTitle))}
+	blank := func() {
+		if fit == fitSpaced {
+			lines = append(lines, "")
+		}
+	}
+	under := func(field formField, more []string) {
+		if fit < fitCompact || f.focus == field {
+			lines = append(lines, more...)
+		}
+	}
+	blank()
 	label := func(field formField, name string) string {
 		mark := "  "
 		if f.focus == field {
@@ -236,12 +261,12 @@ func (f *createForm) View(width, height int) string {
 		return m.PadRight(label(field, name), labelWidth) + fieldBox(f.ctx, fld, max(inner-labelWidth, 1))
 	}
 	lines = append(lines, row(fieldName, "Name", &f.name))
-	lines = append(lines, f.nameLines(inner-labelWidth)...)
+	under(fieldName, f.nameLines(inner-labelWidth))
 	lines = append(lines, row(fieldPartner, "Partner app", &f.partner))
-	lines = append(lines, f.partnerLines(inner-labelWidth)...)
+	under(fieldPartner, f.partnerLines(inner-labelWidth))
 	lines = append(lines, m.PadRight(label(fieldSender, "Messaging"), labelWidth)+f.senderChoice())
-	lines = append(lines, f.indented(st.Muted, f.sender.Meaning(), inner-labelWidth)...)
-	lines = append(lines, "")
+	under(fieldSender, f.indented(st.Muted, f.sender.Meaning(), inner-labelWidth))
+	blank()
 	switch reason := f.notReady(); {
 	case f.note != "":
 		lines = append(lines, strings.Split(st.Danger.Render(m.Wrap(f.note, inner)), "\n")...)
@@ -252,7 +277,7 @@ func (f *createForm) View(width, height int) string {
 	default:
 		lines = append(lines, st.Muted.Render(cut("Nothing is sent before the confirm dialog.")))
 	}
-	return centred(m, framed(m, st.Dialog, lines, inner), width, height)
+	return lines
 }
 
 // hint is a field's verdict under it, wrapped to width and indented to

@@ -150,7 +150,7 @@ func TestCreateSolutionEndToEnd(t *testing.T) {
 		e.StateAfter != "Pending" {
 		t.Fatalf("the journal entry %+v does not name the solution created (%+v)", e, created)
 	}
-	h.wantScreen("Created \"Northwind Retail\" (" + e.ObjectID + ")")
+	h.wantScreen("Created \"Northwind Retail\" (" + e.ObjectID + "); it awaits the partner.")
 	if s, ok := h.app.activeTab().(*solutionsTab).SelectedSolution(); !ok || s.ID != e.ObjectID {
 		t.Fatalf("the Solutions cursor is on %+v, want the new solution %s", s, e.ObjectID)
 	}

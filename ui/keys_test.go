@@ -145,7 +145,7 @@ func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 // The footer is drawn from the same bindings as ?: each key it names is
 // on ? with the same words.
 func TestFooterAgreesWithHelp(t *testing.T) {
-	for _, keys := range [][]string{{"1"}, {"2"}, {"3"}, {"3", "enter"}, {"4"}, {"4", "enter"}, {"5"}, {"5", "c"}, {"2", "enter"}, {"2", "a"}} {
+	for _, keys := range [][]string{{"1"}, {"2"}, {"3"}, {"3", "enter"}, {"4"}, {"4", "enter"}, {"5"}, {"5", "c"}, {"6"}, {"2", "enter"}, {"2", "a"}, {"2", "x"}} {
 		t.Run(strings.Join(keys, " "), func(t *testing.T) {
 			h, _ := eventsHarness(t, 300, 40)
 			h.press(keys...)

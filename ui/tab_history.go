@@ -41,9 +41,9 @@ func newHistoryTab(c *Context) *historyTab {
 	t.table = newTable(c, []table.Column{
 		{Title: "When", Width: 11},
 		{Title: "Action", Width: 10},
-		{Title: "Solution", MinWidth: 16, Flex: 4},
-		{Title: "State before → after", MinWidth: 14, Flex: 2},
+		{Title: "Solution", MinWidth: 12, Flex: 4},
 		{Title: "Outcome", Width: 14},
+		{Title: "State before → after", MinWidth: 12, Flex: 2},
 		{Title: "User", MinWidth: 8, Flex: 1},
 	})
 	t.table.SetOrigin(0, bodyTop+historyHeader)
@@ -137,8 +137,8 @@ func (t *historyTab) show(list []journal.Entry) {
 		}
 		rows = append(rows, table.Row{
 			ID:     id,
-			Cells:  []string{entryWhen(e), e.Action, entrySolution(e), entryStates(e), entryOutcome(e), e.User},
-			Styles: []table.StyleID{0, 0, 0, 0, style},
+			Cells:  []string{entryWhen(e), e.Action, entrySolution(e), entryOutcome(e), entryStates(e), e.User},
+			Styles: []table.StyleID{0, 0, 0, style},
 		})
 	}
 	t.table.SetRows(rows)
@@ -151,7 +151,10 @@ func (t *historyTab) refreshEmpty() {
 func (t *historyTab) View() string {
 	st, m := t.ctx.Styles, t.ctx.Measure
 	head := fmt.Sprintf("The journal: the newest %d actions mps sent, newest first · enter opens the solution", historyLimit)
-	if n := t.table.Len(); n < historyLimit {
+	switch n := t.table.Len(); {
+	case n == 1:
+		head = "The journal: the one action mps sent · enter opens its solution"
+	case n < historyLimit:
 		head = fmt.Sprintf("The journal: %d actions mps sent, newest first · enter opens the solution", n)
 	}
 	return st.Header.Render(m.Truncate(head, t.width)) + "\n" + t.table.View() + "\n" + strings.Join(t.detail(), "\n")
@@ -166,7 +169,7 @@ func (t *historyTab) detail() []string {
 	if !ok {
 		return lines
 	}
-	lines[0] = m.Truncate(fmt.Sprintf("%s %s · %s · by %s", text.Sanitize(e.Action), entrySolution(e), entryOutcome(e), orDash(e.User)), t.width)
+	lines[0] = m.Truncate(fmt.Sprintf("%s %s · %s · %s · by %s", text.Sanitize(e.Action), entrySolution(e), entryOutcome(e), entryStates(e), orDash(e.User)), t.width)
 	reason := "no reason given"
 	if e.Reason != "" {
 		reason = "reason: " + text.Sanitize(e.Reason)
