@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -92,4 +93,19 @@ func TestLeavingTheInspectorCancelsItsJournalRead(t *testing.T) {
 		t.Fatalf("after esc the read's context is %v, want it cancelled", ctx.Err())
 	}
 	<-answers
+}
+
+// With History's sixth tab the bar still names every tab at 60 columns:
+// the tabs not in view shorten to their first letters.
+func TestTabBarNamesEveryTabAt60Columns(t *testing.T) {
+	h, _ := eventsHarness(t, 60, 15)
+	bar := strings.SplitN(h.screen(), "\n", 2)[0]
+	for i := range h.app.tabs {
+		if !strings.Contains(bar, strconv.Itoa(i+1)+" ") {
+			t.Fatalf("the bar lacks tab %d: %q", i+1, bar)
+		}
+	}
+	if !strings.Contains(bar, "6 Hist") || !strings.Contains(bar, "1 Solutions (13)") {
+		t.Fatalf("bar %q", bar)
+	}
 }
