@@ -128,6 +128,9 @@ func (a *App) asked(msg solutionReadMsg) tea.Cmd {
 
 func (a *App) dialogClosed(msg dialogClosedMsg) tea.Cmd {
 	a.dialog = nil
+	if msg.Create != nil {
+		return a.createAnswered(msg)
+	}
 	if !msg.Confirmed {
 		a.setNotice("Cancelled: nothing was sent.", false)
 		return nil
@@ -150,11 +153,12 @@ func (a *App) dialogClosed(msg dialogClosedMsg) tea.Cmd {
 // never sent again.
 func (a *App) actionDone(msg actionDoneMsg) tea.Cmd {
 	delete(a.inFlight, msg.Request.Solution.ID)
+	journal := a.journalChanged(msg.Request.Solution.ID)
 	title := msg.Request.Action.Title()
 	name := text.Sanitize(msg.Request.Solution.Name)
 	if msg.NotSent != nil {
 		a.setNotice(fmt.Sprintf("%s for %q: %s.", title, name, text.Sanitize(msg.NotSent.Error())), true)
-		return nil
+		return journal
 	}
 	defer a.noteJournalErr(msg.JournalErr)
 	out := msg.Outcome
@@ -184,7 +188,7 @@ func (a *App) actionDone(msg actionDoneMsg) tea.Cmd {
 	default:
 		a.setNotice(fmt.Sprintf("Done: %s for %q; %s.", lowerFirst(title), name, found), false)
 	}
-	return nil
+	return journal
 }
 
 // solutionChanged puts a fresh copy of a solution (an action's result, a

@@ -35,6 +35,11 @@ type App struct {
 	noticeAt  time.Time
 	asking    *askState       // an action key whose solution is being read
 	inFlight  map[string]bool // solutions whose action is being sent
+	form      *createForm     // the new solution being filled in (n)
+	creating  *createRequest  // the create being sent
+	// selectNew is a created solution for the cursor to go to once the
+	// solution list holds it.
+	selectNew string
 
 	seq       uint64 // last sequence number handed out
 	solSeq    uint64 // the solution list load whose pages are wanted
@@ -68,6 +73,9 @@ func newTabs(c *Context) []Tab {
 	}
 	if c.EventLog.Path != "" {
 		tabs = append(tabs, newEventsTab(c))
+	}
+	if c.Journal != nil {
+		tabs = append(tabs, newHistoryTab(c))
 	}
 	c.Keys.JumpTab.SetHelp(fmt.Sprintf("1-%d", min(len(tabs), 9)), "go to tab")
 	return tabs
@@ -114,7 +122,7 @@ func (a *App) startSpinner() tea.Cmd {
 }
 
 func (a *App) busy() bool {
-	if a.ctx.Solutions.Loading() || a.asking != nil || len(a.inFlight) > 0 || (a.inspector != nil && (a.inspector.loading || a.inspector.onboarded.loading)) {
+	if a.ctx.Solutions.Loading() || a.asking != nil || len(a.inFlight) > 0 || a.creating != nil || a.form.busy() || (a.inspector != nil && (a.inspector.loading || a.inspector.onboarded.loading)) {
 		return true
 	}
 	for _, t := range a.tabs {
@@ -147,6 +155,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	shown := a.inspector
 	cmd := a.update(msg)
 	a.syncViews()
+	a.selectCreated()
 	if shown != nil && a.inspector != shown {
 		shown.close() // closed, or replaced by another solution's
 	}
@@ -182,7 +191,14 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseMsg:
 		return a.handleMouse(msg)
 	case tea.PasteMsg:
-		if a.filtering {
+		switch {
+		case a.dialog != nil:
+			if a.dialog.editing() {
+				a.dialog.edit(msg)
+			}
+		case a.form != nil:
+			a.form.paste(msg)
+		case a.filtering:
 			return a.updateFilter(msg)
 		}
 		return nil
@@ -229,6 +245,20 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case actionDoneMsg:
 		return a.actionDone(msg)
+	case appNameMsg:
+		if a.form != nil {
+			a.form.takeAppName(msg)
+		}
+		return nil
+	case createDoneMsg:
+		return a.createDone(msg)
+	case journalMsg:
+		if msg.Tab == inspectorTab {
+			if a.inspector != nil {
+				a.inspector.takeActions(msg)
+			}
+			return nil
+		}
 	case inspectMsg:
 		return a.openSolution(msg.Solution, false)
 	case OpenSolutionMsg:

@@ -23,7 +23,13 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		if answer := a.dialog.Update(k, a.ctx.Width, a.bodyHeight()); answer != nil {
 			return a.dialogClosed(*answer)
 		}
+		if a.dialog.editing() {
+			return nil // the reason line took it as text
+		}
 		return a.runBinding(a.globalBindings(), k)
+	}
+	if a.form != nil {
+		return a.formKey(k)
 	}
 	if a.filtering {
 		return a.filterKey(k)
@@ -57,6 +63,8 @@ func (a *App) focusBindings() []Binding {
 	switch {
 	case a.dialog != nil:
 		return a.dialog.Bindings(a.ctx.Width, a.bodyHeight())
+	case a.form != nil:
+		return a.form.Bindings()
 	case a.inspector != nil:
 		return a.inspector.Bindings()
 	}
@@ -75,7 +83,10 @@ func (a *App) globalBindings() []Binding {
 func (a *App) globalParts() (lead, rest []Binding) {
 	k := a.ctx.Keys
 	helpKey := Binding{Key: k.Help, Handler: withoutCmd(func() { a.fullHelp, a.helpOffset = true, 0 })}
-	if a.dialog != nil {
+	switch {
+	case a.dialog != nil && a.dialog.editing(), a.form != nil && a.form.typing():
+		return nil, nil // ? is text there
+	case a.dialog != nil, a.form != nil:
 		return []Binding{helpKey}, nil
 	}
 	lead = []Binding{
@@ -221,7 +232,7 @@ func (a *App) updateFilter(msg tea.Msg) tea.Cmd {
 // handleMouse: the wheel moves the list, a click on the tab bar switches
 // tabs, and a click in the body goes to the tab with the body's coordinates.
 func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	if a.dialog != nil {
+	if a.dialog != nil || a.form != nil {
 		return nil
 	}
 	m := msg.Mouse()

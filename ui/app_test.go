@@ -21,8 +21,9 @@ func TestTabsLoadAndSwitch(t *testing.T) {
 		{[]string{"2"}, TabPending, "Needs us (4)"},
 		{[]string{"tab"}, TabPartners, "Lucky Shrub"},
 		{[]string{"tab"}, TabCustomers, "320 WABAs"},
+		{[]string{"tab"}, TabHistory, "No actions yet"},
 		{[]string{"tab"}, TabSolutions, "showing 13 of 13"},
-		{[]string{"shift+tab"}, TabCustomers, "all partner businesses"},
+		{[]string{"shift+tab", "shift+tab"}, TabCustomers, "all partner businesses"},
 		{[]string{"3"}, TabPartners, "Solutions by state"},
 		{[]string{"1"}, TabSolutions, "Messaging"},
 	}
@@ -254,7 +255,7 @@ func TestHelpListsEveryKeyAndCloses(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	h.wantScreen("? help", "q quit", "s state filter") // the short help line
 	h.press("?")
-	h.wantScreen("Keys —", "shift+tab", "1-4", "pgup", "pgdn", "g    first", "G    last",
+	h.wantScreen("Keys —", "shift+tab", "1-5", "pgup", "n     new solution", "pgdn", "g    first", "G    last",
 		"/ filter", "s     state filter", "o     role filter", "r refresh",
 		"a     accept", "x     reject", "D     request deactivation", "enter")
 	h.press("esc")

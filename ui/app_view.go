@@ -37,17 +37,32 @@ func (a *App) layout() {
 }
 
 func (a *App) tabLabel(i int) string {
-	return a.tabLabelFit(i, a.compactTabs())
+	return a.tabLabelFit(i, a.tabFit())
 }
 
-// tabLabelFit renders tab i; compact drops the counts of the tabs not in
-// view, so that every tab stays reachable on a narrow terminal.
-func (a *App) tabLabelFit(i int, compact bool) string {
+// labelFit is how much of the labels of the tabs not in view is drawn.
+type labelFit int
+
+const (
+	labelFull     labelFit = iota
+	labelNoCount           // without their counts
+	labelInitials          // their first letters only
+)
+
+// shortLabel is how many letters of a title labelInitials keeps.
+const shortLabel = 4
+
+// tabLabelFit renders tab i; a tighter fit shortens the labels of the tabs
+// not in view, so that every tab stays in the bar on a narrow terminal.
+func (a *App) tabLabelFit(i int, fit labelFit) string {
 	st := a.ctx.Styles
 	title := a.tabs[i].Title()
-	if compact && i != a.active {
+	if fit >= labelNoCount && i != a.active {
 		if cut := strings.Index(title, " ("); cut > 0 {
 			title = title[:cut]
+		}
+		if r := []rune(title); fit == labelInitials && len(r) > shortLabel {
+			title = string(r[:shortLabel])
 		}
 	}
 	label := fmt.Sprintf("%d %s", i+1, title)
@@ -57,20 +72,25 @@ func (a *App) tabLabelFit(i int, compact bool) string {
 	return st.TabInactive.Render(label)
 }
 
-// compactTabs says whether the full tab labels are wider than the screen.
-func (a *App) compactTabs() bool {
-	w := 0
-	for i := range a.tabs {
-		w += lipgloss.Width(a.tabLabelFit(i, false))
+// tabFit is the widest fit of the tab labels that the screen holds.
+func (a *App) tabFit() labelFit {
+	for fit := labelFull; fit < labelInitials; fit++ {
+		w := 0
+		for i := range a.tabs {
+			w += lipgloss.Width(a.tabLabelFit(i, fit))
+		}
+		if w <= a.ctx.Width {
+			return fit
+		}
 	}
-	return w > a.ctx.Width
+	return labelInitials
 }
 
 func (a *App) tabBar() string {
 	var b strings.Builder
-	compact := a.compactTabs()
+	fit := a.tabFit()
 	for i := range a.tabs {
-		b.WriteString(a.tabLabelFit(i, compact))
+		b.WriteString(a.tabLabelFit(i, fit))
 	}
 	if a.busy() {
 		b.WriteString(" " + a.spinner.View() + " loading")
@@ -103,6 +123,8 @@ func (a *App) body() string {
 		return a.helpPage(w, h)
 	case a.dialog != nil:
 		return a.dialog.View(w, h)
+	case a.form != nil:
+		return a.form.View(w, h)
 	case a.inspector != nil:
 		return a.inspector.View(w, h)
 	}
@@ -113,7 +135,7 @@ func (a *App) body() string {
 func (a *App) Render() string {
 	h := a.bodyHeight()
 	body := a.body()
-	if a.dialog != nil || a.inspector != nil || a.fullHelp {
+	if a.dialog != nil || a.form != nil || a.inspector != nil || a.fullHelp {
 		body = fitLines(a.ctx.Measure, body, a.ctx.Width, h)
 	} else {
 		body = fitHeight(body, h) // tabs draw lines of exactly the width

@@ -68,6 +68,9 @@ type host interface {
 	actionRefused(kind actionKind) string
 	closeInspector()
 	nextSeq() uint64
+	// openCreate opens the create form; createRefused is why it cannot now.
+	openCreate() tea.Cmd
+	createRefused() string
 }
 
 // actionBindings are the action keys of a view that shows a solution; they

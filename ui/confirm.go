@@ -3,8 +3,10 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -12,27 +14,51 @@ import (
 	"mps/ui/text"
 )
 
-// confirmDialog asks before an action is sent. Focus starts on Cancel, so
-// an absent-minded enter does nothing harmful. It never confirms what it
-// has not shown: when its lines do not fit, they scroll, and y waits until
-// every one has been on screen; in an area too small to scroll, y waits
-// for a larger terminal.
+// confirmDialog asks before an action is sent, or a solution created.
+// Focus starts on Cancel, so an absent-minded enter does nothing harmful.
+// It never confirms what it has not shown: when its lines do not fit, they
+// scroll, and y waits until every one has been on screen; in an area too
+// small to scroll, y waits for a larger terminal.
 type confirmDialog struct {
 	ctx       *Context
-	req       actionRequest
-	confirmOn bool // focus is on the confirm button
-	offset    int  // the first scrolled line shown
-	seenAll   bool // every scrolled line has been on screen
-	refused   bool // y came before everything had been shown
+	req       actionRequest  // the action asked for; zero for a create
+	create    *createRequest // the solution to create; nil for an action
+	reason    *reasonLine    // nil unless the action takes a reason
+	confirmOn bool           // focus is on the confirm button
+	offset    int            // the first scrolled line shown
+	seenAll   bool           // every scrolled line has been on screen
+	refused   bool           // y came before everything had been shown
+	badReason bool           // y came while the reason was wrong
 }
 
 func newConfirmDialog(ctx *Context, req actionRequest) *confirmDialog {
-	return &confirmDialog{ctx: ctx, req: req}
+	return &confirmDialog{ctx: ctx, req: req, reason: newReasonLine(ctx, req.Action)}
+}
+
+// newCreateDialog asks before a solution is created.
+func newCreateDialog(ctx *Context, req createRequest) *confirmDialog {
+	return &confirmDialog{ctx: ctx, create: &req}
 }
 
 func (d *confirmDialog) close(confirmed bool) *dialogClosedMsg {
-	return &dialogClosedMsg{Confirmed: confirmed, Request: d.req}
+	req := d.req
+	req.Reason = d.reason.value()
+	return &dialogClosedMsg{Confirmed: confirmed, Request: req, Create: d.create}
 }
+
+// title is what the dialog asks.
+func (d *confirmDialog) title() string {
+	if d.create != nil {
+		return createTitle + "?"
+	}
+	return d.req.Action.Title() + "?"
+}
+
+// editing says the reason line has focus: every key is its text.
+func (d *confirmDialog) editing() bool { return d.reason.editing() }
+
+// edit gives a key or a paste to the reason line being edited.
+func (d *confirmDialog) edit(msg tea.Msg) { d.reason.edit(msg) }
 
 // Update handles a key, in an area of width x height cells, and returns
 // the dialog's answer once it has one. The answer is returned, not sent as
@@ -46,6 +72,8 @@ func (d *confirmDialog) Update(msg tea.Msg, width, height int) *dialogClosedMsg 
 	var answer *dialogClosedMsg
 	if b, ok := matching(d.bindings(d.layout(width, height), &answer), k); ok {
 		b.Handler(k)
+	} else if d.editing() {
+		d.edit(k)
 	}
 	return answer
 }
@@ -64,7 +92,16 @@ func (d *confirmDialog) bindings(l dialogLayout, answer **dialogClosedMsg) []Bin
 			d.refused = true
 			return
 		}
+		if d.reason != nil && d.reason.err != nil {
+			d.badReason = true
+			return
+		}
 		*answer = d.close(true)
+	}
+	if d.editing() {
+		keys := slices.Concat(k.FieldDone.Keys(), k.Back.Keys(), k.FieldNext.Keys())
+		done := key.NewBinding(key.WithKeys(keys...), key.WithHelp(k.FieldDone.Help().Key+"/"+k.Back.Help().Key+"/tab", "done with the reason"))
+		return []Binding{{Key: done, Handler: withoutCmd(func() { d.reason.blur(); d.confirmOn = false })}}
 	}
 	out := []Binding{
 		{Key: k.Confirm, Handler: withoutCmd(confirm)},
@@ -77,6 +114,9 @@ func (d *confirmDialog) bindings(l dialogLayout, answer **dialogClosedMsg) []Bin
 			}
 			*answer = d.close(false)
 		})},
+	}
+	if d.reason != nil {
+		out = append(out, Binding{Key: k.Reason, Handler: withoutCmd(d.reason.focus)})
 	}
 	if l.mode == dialogScrolls {
 		out = append(out, moveBindings(k, func(k tea.KeyPressMsg) { d.scroll(k, l) })...)
@@ -129,7 +169,7 @@ type dialogLayout struct {
 
 func (d *confirmDialog) layout(width, height int) dialogLayout {
 	l := dialogLayout{inner: min(max(width-4, 10), 72)}
-	l.title = d.ctx.Styles.Header.Render(d.ctx.Measure.Truncate(d.req.Action.Title()+"?", l.inner))
+	l.title = d.ctx.Styles.Header.Render(d.ctx.Measure.Truncate(d.title(), l.inner))
 	for fit := fitSpaced; fit <= fitCompact; fit++ {
 		l.body, l.foot = d.lines(l.inner, fit)
 		if 2+1+len(l.body)+len(l.foot) <= height {
@@ -166,8 +206,7 @@ func (d *confirmDialog) View(width, height int) string {
 	case dialogTooSmall:
 		// The confirm button gives way to what to do, so the solution,
 		// the warning and Cancel still fit.
-		solution := "Solution: " + text.Sanitize(d.req.Solution.Name) + " (" + text.Sanitize(d.req.Solution.ID) + ")"
-		lines = append(lines, m.Truncate(solution, l.inner))
+		lines = append(lines, m.Truncate(d.summary(), l.inner))
 		l.foot[len(l.foot)-1] = d.enlargeButtons(l.inner)
 	}
 	lines = append(lines, l.foot...)
@@ -230,8 +269,6 @@ func centred(m text.Measure, lines []string, width, height int) string {
 // foot (the warning and the buttons) at one level of fit.
 func (d *confirmDialog) lines(width int, fit dialogFit) (body, foot []string) {
 	st := d.ctx.Styles
-	s := d.req.Solution
-	wrap := func(s string) string { return d.ctx.Measure.Wrap(s, width) }
 	add := func(to *[]string, parts ...string) {
 		for _, p := range parts {
 			if p == "" && fit != fitSpaced {
@@ -240,20 +277,47 @@ func (d *confirmDialog) lines(width int, fit dialogFit) (body, foot []string) {
 			*to = append(*to, strings.Split(p, "\n")...)
 		}
 	}
-	add(&body, "", wrap("Solution: "+text.Sanitize(s.Name)+" ("+text.Sanitize(s.ID)+")"))
-	add(&body, wrap("State:    "+text.Sanitize(s.StateLabel())+", our role "+d.req.Role.String()+" (read just now)"))
-	add(&body, wrap("Owner:    "+d.side(s.OwnerApp)))
-	for _, row := range s.Partners {
-		add(&body, wrap("Partner:  "+d.side(row.PartnerApp)))
+	if d.create != nil {
+		add(&body, d.create.lines(d.ctx, width, fit)...)
+	} else {
+		d.actionLines(width, fit, func(parts ...string) { add(&body, parts...) })
 	}
-	add(&body, "")
-	add(&body, d.grants(width, fit >= fitCompact)...)
-	add(&body, "", wrap(d.req.Action.Consequence()))
-	if d.req.Action.Irreversible() {
+	if d.req.Action.Irreversible() && d.create == nil {
 		add(&foot, st.Danger.Render(d.ctx.Measure.Truncate("This cannot be undone.", width)))
+	}
+	if d.reason != nil {
+		add(&foot, "")
+		add(&foot, d.reason.lines(d.ctx, width)...)
+		if d.badReason && d.reason.err != nil {
+			add(&foot, st.Danger.Render(d.ctx.Measure.Truncate("y waits: correct the reason first (r)", width)))
+		}
 	}
 	add(&foot, "", d.buttons(width))
 	return body, foot
+}
+
+// summary names what the dialog is about in one line.
+func (d *confirmDialog) summary() string {
+	if d.create != nil {
+		return "New solution: " + text.Sanitize(d.create.New.Name)
+	}
+	return "Solution: " + text.Sanitize(d.req.Solution.Name) + " (" + text.Sanitize(d.req.Solution.ID) + ")"
+}
+
+// actionLines are an action's body lines: the solution as read just now,
+// its sides, the permissions and what the action does.
+func (d *confirmDialog) actionLines(width int, fit dialogFit, add func(parts ...string)) {
+	s := d.req.Solution
+	wrap := func(s string) string { return d.ctx.Measure.Wrap(s, width) }
+	add("", wrap("Solution: "+text.Sanitize(s.Name)+" ("+text.Sanitize(s.ID)+")"))
+	add(wrap("State:    " + text.Sanitize(s.StateLabel()) + ", our role " + d.req.Role.String() + " (read just now)"))
+	add(wrap("Owner:    " + d.side(s.OwnerApp)))
+	for _, row := range s.Partners {
+		add(wrap("Partner:  " + d.side(row.PartnerApp)))
+	}
+	add("")
+	add(d.grants(width, fit >= fitCompact)...)
+	add("", wrap(d.req.Action.Consequence()))
 }
 
 // side names an app of the solution, marking ours.
@@ -300,6 +364,9 @@ func (d *confirmDialog) buttons(width int) string {
 		cancel, confirm = st.Button, st.ButtonFocus
 	}
 	label := d.req.Action.Title()
+	if d.create != nil {
+		label = createTitle
+	}
 	if len(label)+22 > width {
 		label = "Confirm"
 	}

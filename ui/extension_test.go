@@ -12,8 +12,8 @@ import (
 // tabs with work from anywhere.
 func TestEventsTabWithALogAndSteeringMessages(t *testing.T) {
 	h := newHarness(t, 120, 40)
-	if len(h.app.tabs) != 4 {
-		t.Fatalf("without an event log the dashboard has %d tabs, want 4", len(h.app.tabs))
+	if len(h.app.tabs) != 5 {
+		t.Fatalf("without an event log the dashboard has %d tabs (History's included), want 5", len(h.app.tabs))
 	}
 	cfg := h.app.ctx.Config
 	cfg.EventLog = EventLog{Path: filepath.Join(t.TempDir(), "events.db")}

@@ -79,7 +79,7 @@ func loadWABASolutions(ctx context.Context, c *Context, o Origin, wabaID string)
 // documented body form only when Graph refused the first one's
 // parameters. It never resends after an unknown outcome.
 func runAction(ctx context.Context, c *Context, req actionRequest) tea.Cmd {
-	r := act.Request{Solution: req.Solution, Action: req.Action, Role: req.Role}
+	r := act.Request{Solution: req.Solution, Action: req.Action, Role: req.Role, Reason: req.Reason}
 	return func() tea.Msg {
 		out, err := c.actor.Run(ctx, r)
 		return actionDoneMsg{Request: req, Outcome: out.ActionOutcome, NotSent: err, JournalErr: out.JournalErr}

@@ -73,7 +73,9 @@ func keysOf(bs []Binding, moves bool) []key.Binding {
 func (a *App) focusName() string {
 	switch {
 	case a.dialog != nil:
-		return a.dialog.req.Action.Title() + "?"
+		return a.dialog.title()
+	case a.form != nil:
+		return createTitle
 	case a.inspector != nil:
 		return "Solution " + text.Sanitize(a.inspector.sol.Name)
 	}

@@ -27,6 +27,7 @@ type inspector struct {
 	loading   bool
 	err       error
 	onboarded onboardedState
+	actions   actionsState // its last actions, from the journal
 	// wabaName is a customer's name from the loaded customer list; false
 	// when the list does not hold the WABA.
 	wabaName func(wabaID string) (string, bool)
@@ -43,7 +44,7 @@ func newInspector(ctx *Context, s graph.Solution, seq uint64) *inspector {
 // refresh reads the solution and its customers again so the view is current.
 func (in *inspector) refresh(seq uint64) tea.Cmd {
 	in.seq, in.loading, in.err = seq, true, nil
-	return tea.Batch(readSolution(in.ctx.Ctx, in.ctx, Origin{Tab: inspectorTab, Seq: seq}, in.sol.ID), in.readOnboarded(seq))
+	return tea.Batch(readSolution(in.ctx.Ctx, in.ctx, Origin{Tab: inspectorTab, Seq: seq}, in.sol.ID), in.readOnboarded(seq), in.readActions(seq))
 }
 
 // syncData takes the latest copy of the solution from the shared data.
@@ -154,6 +155,8 @@ func (in *inspector) body(width int) []string {
 	out = append(out, in.permissionLines(width)...)
 	out = append(out, "")
 	out = append(out, in.actionLines(width, role)...)
+	out = append(out, "")
+	out = append(out, in.actionHistoryLines(width)...)
 	out = append(out, "")
 	out = append(out, in.customerLines(width)...)
 	return strings.Split(strings.Join(out, "\n"), "\n")

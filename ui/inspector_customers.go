@@ -46,7 +46,10 @@ func (in *inspector) stopOnboarded() {
 }
 
 // close stops the inspector's reads: it is no longer shown.
-func (in *inspector) close() { in.stopOnboarded() }
+func (in *inspector) close() {
+	in.stopOnboarded()
+	in.stopActions()
+}
 
 // takeOnboarded keeps an answer to the latest read for this solution only.
 func (in *inspector) takeOnboarded(msg onboardedMsg) {

@@ -30,6 +30,7 @@ type KeyMap struct {
 	Accept      key.Binding
 	Reject      key.Binding
 	Deactivate  key.Binding
+	New         key.Binding // a new solution (the create form)
 	Copy        key.Binding // the selected item's ID, to the clipboard
 	Signup      key.Binding // the inspector's Embedded Signup snippet
 	Help        key.Binding
@@ -41,6 +42,11 @@ type KeyMap struct {
 	FocusNext  key.Binding
 	Activate   key.Binding
 	FilterDone key.Binding
+	Reason     key.Binding // the dialog's reason line
+	FieldNext  key.Binding // the form's and the reason line's fields
+	FieldPrev  key.Binding
+	FieldDone  key.Binding
+	Choose     key.Binding // the form's choice between two sides
 }
 
 // DefaultKeyMap is mps's key map.
@@ -67,6 +73,7 @@ func DefaultKeyMap() KeyMap {
 		Accept:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
 		Reject:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
 		Deactivate:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "request deactivation")),
+		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new solution")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID")),
 		Signup:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "signup snippet")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -77,6 +84,11 @@ func DefaultKeyMap() KeyMap {
 		FocusNext:  key.NewBinding(key.WithKeys("tab", "shift+tab", "left", "right", "h", "l"), key.WithHelp("tab/←/→", "move focus")),
 		Activate:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "press focused")),
 		FilterDone: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Reason:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "write a reason")),
+		FieldNext:  key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "next field")),
+		FieldPrev:  key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "previous field")),
+		FieldDone:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		Choose:     key.NewBinding(key.WithKeys("left", "right", "h", "l", "space"), key.WithHelp("←/→/space", "us or partner")),
 	}
 }
 

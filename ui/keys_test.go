@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"maps"
 	"slices"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph/sandbox"
+	"mps/store/journal"
 )
 
 // helpColumns reads the columns ? drew (at a width where they share one
@@ -97,7 +99,9 @@ func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 		moves []string
 		every []string
 	}{
-		{"solutions", []string{"1"}, sorted("s", "o", "enter", "a", "x", "D"), moving, everywhere},
+		{"solutions", []string{"1"}, sorted("s", "o", "enter", "n", "a", "x", "D"), moving, everywhere},
+		{"history", []string{"6"}, sorted("enter"), moving, everywhere},
+		{"the create form's messaging", []string{"1", "n", "enter", "enter"}, sorted("esc", "tab/↓", "shift+tab/↑", "←/→/space", "enter"), nil, sorted("?")},
 		{"pending", []string{"2"}, sorted("enter", "a", "x", "D"), moving, everywhere},
 		{"partners", []string{"3"}, sorted("enter"), moving, everywhere},
 		{"partners, an app's solutions", []string{"3", "enter"}, sorted("enter", "esc"), moving, everywhere},
@@ -107,7 +111,8 @@ func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 		{"events, the reconciliation", []string{"5", "c"}, sorted("c", "esc", "enter"), moving, everywhere},
 		{"inspector", []string{"2", "enter"}, sorted("esc", "r", "a", "x", "D", "e"), moving, sorted("?", "q", "y")},
 		{"dialog", []string{"2", "a"}, sorted("y", "n/esc", "tab/←/→", "enter"), nil, sorted("?")},
-		{"a filter in force", []string{"1", "/", "Lucky", "enter"}, sorted("s", "o", "enter", "a", "x", "D"), moving, sorted("?", "q", "/", "r", "y", "esc")},
+		{"dialog with a reason", []string{"2", "x"}, sorted("y", "n/esc", "tab/←/→", "enter", "r"), nil, sorted("?")},
+		{"a filter in force", []string{"1", "/", "Lucky", "enter"}, sorted("s", "o", "enter", "n", "a", "x", "D"), moving, sorted("?", "q", "/", "r", "y", "esc")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h, _ := eventsHarness(t, 160, 40)
@@ -140,7 +145,7 @@ func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 // The footer is drawn from the same bindings as ?: each key it names is
 // on ? with the same words.
 func TestFooterAgreesWithHelp(t *testing.T) {
-	for _, keys := range [][]string{{"1"}, {"2"}, {"3"}, {"3", "enter"}, {"4"}, {"4", "enter"}, {"5"}, {"5", "c"}, {"2", "enter"}, {"2", "a"}} {
+	for _, keys := range [][]string{{"1"}, {"2"}, {"3"}, {"3", "enter"}, {"4"}, {"4", "enter"}, {"5"}, {"5", "c"}, {"6"}, {"2", "enter"}, {"2", "a"}, {"2", "x"}} {
 		t.Run(strings.Join(keys, " "), func(t *testing.T) {
 			h, _ := eventsHarness(t, 300, 40)
 			h.press(keys...)
@@ -195,6 +200,11 @@ func TestDisabledActionKeySaysWhyAndSendsNothing(t *testing.T) {
 // and ? says so.
 func TestTablesMoveByTheAppKeyMap(t *testing.T) {
 	h := newHarness(t, 120, 40)
+	for _, name := range []string{"first", "second"} { // rows for History
+		if _, err := h.app.ctx.Journal.Begin(context.Background(), journal.Entry{Action: "reject", ObjectName: name, Started: fixedNow()}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	app := NewApp(h.app.ctx.Config)
 	app.ctx.Keys.Down = key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "down"))
 	app.tabs = newTabs(app.ctx)
@@ -213,6 +223,8 @@ func TestTablesMoveByTheAppKeyMap(t *testing.T) {
 				return tab.apps.Cursor()
 			case *customersTab:
 				return tab.wabas.Cursor()
+			case *historyTab:
+				return tab.table.Cursor()
 			}
 			t.Fatalf("tab %T", tab)
 			return 0

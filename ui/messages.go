@@ -10,7 +10,8 @@ const (
 	TabPending
 	TabPartners
 	TabCustomers
-	TabEvents // there when an event log is configured
+	TabEvents  // there when an event log is configured
+	TabHistory // there when a journal is configured
 )
 
 // Origin tags a result with who asked and which request it answers; a
@@ -52,12 +53,14 @@ type actionRequest struct {
 	Action   graph.Action
 	Solution graph.Solution
 	Role     graph.Role
+	Reason   string // the dialog's reason line, for the actions that take one
 }
 
 // dialogClosedMsg is the confirm dialog's answer, which its Update returns.
 type dialogClosedMsg struct {
 	Confirmed bool
 	Request   actionRequest
+	Create    *createRequest // set when the dialog asked about a create
 }
 
 // actionDoneMsg is the outcome of an action: its POST and the read after.

@@ -183,6 +183,7 @@ func permissionSummary(s *graph.Solution, role graph.Role) string {
 
 func (t *pendingTab) SelectedSolution() (graph.Solution, bool) { return t.solutionAt(t.table) }
 func (t *pendingTab) SelectedID() (copyTarget, bool)           { return t.solutionTargetAt(t.table) }
+func (t *pendingTab) SelectSolution(id string) bool            { return t.table.SelectID(id) }
 
 func (t *pendingTab) refreshEmpty() {
 	t.table.SetEmptyText(t.data.load.emptyText(t.ctx, "pending requests", "Nothing is pending: no request needs us, and none awaits a partner."))

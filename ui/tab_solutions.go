@@ -54,6 +54,7 @@ func (t *solutionsTab) Bindings() []Binding {
 		{Key: k.StateFilter, Handler: withoutCmd(t.nextState)},
 		{Key: k.RoleFilter, Handler: withoutCmd(t.nextRole)},
 		{Key: k.Open, Handler: withCmd(func() tea.Cmd { return t.inspectSelected(t.table) })},
+		{Key: k.New, Handler: withCmd(t.ctx.host.openCreate), Disabled: t.ctx.host.createRefused},
 	}
 	return slices.Concat(own, actionBindings(t.ctx), moveBindings(k, t.move))
 }

@@ -3,55 +3,46 @@ package act
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"mps/graph"
 )
 
-// ActionCreate is the journal's word for creating a solution.
-const ActionCreate = "create"
-
-// Created is what a create did, and how the journal took it.
-type Created struct {
-	Want graph.NewSolution // as sent, normalized
-	// Solution is the new solution as read after the POST or, when the
-	// answer was lost, the one of that name and partner that the list
-	// holds now; nil when neither read found it.
-	Solution *graph.Solution
-	// Err is the create's error: nil when Graph made the solution; an
-	// unknown outcome (graph.IsUnknownOutcome) when the answer was lost.
+// CreateOutcome is what a create did, as far as mps could learn.
+type CreateOutcome struct {
+	// Err is CreateSolution's error: nil when Graph answered with the new
+	// solution's ID.
 	Err error
-	// ReadErr is the failure of the read after the POST, or of the lookup
-	// after a lost answer.
+	// Unknown: the POST went and its answer was lost; mps listed the
+	// solutions once to look for it (LookForCreated) and sent nothing more.
+	Unknown bool
+	// Solution is the new solution as read after the create, or the one the
+	// look after an unknown outcome found; nil when none is known.
+	Solution *graph.Solution
+	// ID is the new solution's ID when known, even when reading it failed.
+	ID string
+	// ReadErr is the failure of the read after: of the new solution after
+	// a create that answered, of the list after an unknown outcome.
 	ReadErr    error
 	EntryID    int64
-	JournalErr error // as Outcome.JournalErr
+	JournalErr error
 }
 
-// Unknown says the POST went but its answer was lost.
-func (c Created) Unknown() bool { return graph.IsUnknownOutcome(c.Err) }
-
-// Create records the creation of want, owned by our app, sends it once
-// (graph.Client.CreateSolution), reads the new solution and records its ID
-// and state. When the answer is lost it lists our solutions for one of that
-// name and partner (LookForCreated) and never sends again. An error means
-// nothing was sent (the journal could not record it first).
-func (a *Actor) Create(ctx context.Context, want graph.NewSolution) (Created, error) {
+// Create creates a solution owned by our app, journaled like every change:
+// the entry first, then CreateSolution's one POST, never resent. A create
+// that answered is read back; after an unknown outcome the solutions are
+// listed once to say whether one with that name and partner exists now.
+// An error means that nothing was sent (the journal could not record it).
+func (a *Actor) Create(ctx context.Context, want graph.NewSolution) (CreateOutcome, error) {
 	want = want.Normalized()
-	out := Created{Want: want}
-	change := Change{Action: ActionCreate, ObjectName: want.Name}
-	id, journalErr, err := a.Record(ctx, change, func(ctx context.Context) Effect {
-		var newID string
-		newID, out.Err = a.Client.CreateSolution(ctx, a.AppID, want)
-		switch {
-		case out.Err == nil:
-			out.Solution, out.ReadErr = a.Client.Solution(ctx, newID)
-		case graph.IsUnknownOutcome(out.Err):
-			out.Solution, out.ReadErr = a.Client.LookForCreated(ctx, a.AppID, want)
-		}
-		e := Effect{Sent: createSent(out.Err), Err: out.Err, ObjectID: newID, Note: createNote(out)}
+	var out CreateOutcome
+	id, journalErr, err := a.Record(ctx, Change{Action: "create", ObjectName: want.Name}, func(ctx context.Context) Effect {
+		out = a.createOnce(ctx, want)
+		e := Effect{Sent: createSent(out.Err), Err: out.Err, ObjectID: out.ID}
 		if out.Solution != nil {
-			e.ObjectID, e.StateAfter = out.Solution.ID, out.Solution.StateLabel()
+			e.StateAfter = out.Solution.StateLabel()
+		}
+		if out.Unknown {
+			e.Note = lookNote(out)
 		}
 		return e
 	})
@@ -59,26 +50,37 @@ func (a *Actor) Create(ctx context.Context, want graph.NewSolution) (Created, er
 	return out, err
 }
 
-// createSent says whether a create's POST left the machine: it did when
-// Graph answered (made it or refused it) or the answer was lost; any other
-// error (the input's checks, a bad ID, no token) came before sending.
-func createSent(err error) bool {
-	var refused *graph.Error
-	return err == nil || graph.IsUnknownOutcome(err) || errors.As(err, &refused)
+func (a *Actor) createOnce(ctx context.Context, want graph.NewSolution) CreateOutcome {
+	var out CreateOutcome
+	out.ID, out.Err = a.Client.CreateSolution(ctx, a.AppID, want)
+	switch {
+	case out.Err == nil:
+		out.Solution, out.ReadErr = a.Client.Solution(ctx, out.ID)
+	case graph.IsUnknownOutcome(out.Err):
+		out.Unknown = true
+		out.Solution, out.ReadErr = a.Client.LookForCreated(ctx, a.AppID, want)
+		if out.Solution != nil {
+			out.ID = out.Solution.ID
+		}
+	}
+	return out
 }
 
-// createNote is what the journal keeps of a create beside its name: the
-// partner, who holds MESSAGING, and after a lost answer what the list said.
-func createNote(c Created) string {
-	note := fmt.Sprintf("partner app %s; MESSAGING held by %s", c.Want.PartnerAppID, c.Want.Messaging)
-	if !c.Unknown() {
-		return note
-	}
+// createSent says whether a create's POST left the machine: it answered,
+// its outcome is unknown, or Graph refused it with an error object. Any
+// other error (the checks, the token, a connection never made) came first.
+func createSent(err error) bool {
+	var ge *graph.Error
+	return err == nil || graph.IsUnknownOutcome(err) || errors.As(err, &ge)
+}
+
+// lookNote is what the look after an unknown outcome found, for the journal.
+func lookNote(out CreateOutcome) string {
 	switch {
-	case c.Solution != nil:
-		return note + "; the answer was lost, and the solutions listed after hold it; nothing was resent"
-	case c.ReadErr != nil:
-		return note + "; the answer was lost, and listing the solutions after failed; nothing was resent"
+	case out.ReadErr != nil:
+		return "outcome unknown; listing the solutions after it failed, and nothing was resent"
+	case out.Solution != nil:
+		return "outcome unknown; the solutions listed after it hold one with this name and partner, and nothing was resent"
 	}
-	return note + "; the answer was lost, and the solutions listed after do not hold it; nothing was resent"
+	return "outcome unknown; the solutions listed after it hold none with this name and partner, and nothing was resent"
 }

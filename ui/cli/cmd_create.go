@@ -107,8 +107,8 @@ func (s *Session) runCreate(ctx context.Context, f createFlags) error {
 		s.warning(sentence(oneLine("the journal could not record the outcome of the create: " + done.JournalErr.Error())))
 	}
 	switch {
-	case done.Unknown():
-		return reportCreateUnknown(done)
+	case done.Unknown:
+		return reportCreateUnknown(want, done)
 	case done.Err != nil:
 		return done.Err
 	case done.ReadErr != nil:
@@ -158,8 +158,8 @@ func writeCreatePreview(w io.Writer, want graph.NewSolution, ourAppID, partner s
 
 // reportCreateUnknown says what the list read after a lost answer found.
 // Nothing was sent again.
-func reportCreateUnknown(done act.Created) error {
-	label := fmt.Sprintf("solution %q with partner app %s", done.Want.Name, done.Want.PartnerAppID)
+func reportCreateUnknown(want graph.NewSolution, done act.CreateOutcome) error {
+	label := fmt.Sprintf("solution %q with partner app %s", want.Name, want.PartnerAppID)
 	const never = "mps did not resend it."
 	switch {
 	case done.Solution != nil:
