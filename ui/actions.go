@@ -241,6 +241,9 @@ func sameState(was, now graph.Solution) bool {
 // openSolution opens the inspector on a solution, first moving to the
 // Solutions tab when asked (a jump from another tab).
 func (a *App) openSolution(s graph.Solution, jump bool) tea.Cmd {
+	if jump || a.inspector == nil {
+		a.goingOn() // one inspector in place of another is no step
+	}
 	if jump {
 		for i, t := range a.tabs {
 			if t.ID() == TabSolutions {
@@ -251,6 +254,11 @@ func (a *App) openSolution(s graph.Solution, jump bool) tea.Cmd {
 			}
 		}
 	}
+	return a.openInspector(s)
+}
+
+// openInspector opens the inspector on the latest copy of s, and reads it.
+func (a *App) openInspector(s graph.Solution) tea.Cmd {
 	if known, ok := a.ctx.Solutions.Solution(s.ID); ok {
 		s = known
 	}

@@ -42,6 +42,9 @@ type App struct {
 	auto      autoRefresh
 
 	helpOffset int // the first line of ? shown
+
+	// back is the way back: the views left by a jump, last on top.
+	back []place
 }
 
 // NewApp builds the app with a background context (tests use it directly).

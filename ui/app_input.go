@@ -88,8 +88,11 @@ func (a *App) globalParts() (lead, rest []Binding) {
 			Binding{Key: k.Filter, Handler: withoutCmd(func() { a.filtering = true })},
 			Binding{Key: k.Refresh, Handler: withCmd(a.refresh)},
 		)
-		if a.filter.Value() != "" {
+		switch {
+		case a.filter.Value() != "":
 			rest = append(rest, Binding{Key: described(k.Back, "clear the filter"), Handler: withoutCmd(a.clearFilter)})
+		case a.canGoBack():
+			rest = append(rest, Binding{Key: described(k.Back, a.backLabel()), Handler: withCmd(a.goBack)})
 		}
 	}
 	if _, ok := a.activeTab().(idCopier); ok || a.inspector != nil {
@@ -124,8 +127,9 @@ func (a *App) helpBindings() []Binding {
 // closeInspector leaves the inspector for the tab under it.
 func (a *App) closeInspector() { a.inspector = nil }
 
-// leaveTo switches to tab n, leaving the inspector.
+// leaveTo switches to tab n by hand, leaving the inspector: a fresh start.
 func (a *App) leaveTo(n int) {
+	a.startAfresh()
 	a.inspector = nil
 	a.switchTab(n)
 }
@@ -163,6 +167,7 @@ func (a *App) reload(msg ReloadMsg) tea.Cmd {
 
 // showWABA moves to the Customers tab and selects the WABA.
 func (a *App) showWABA(id string) tea.Cmd {
+	a.goingOn()
 	a.inspector = nil
 	for i, t := range a.tabs {
 		if c, ok := t.(*customersTab); ok {
@@ -241,8 +246,7 @@ func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		if m.Y == 0 {
 			if n, ok := a.tabAt(m.X); ok {
-				a.inspector = nil
-				a.switchTab(n)
+				a.leaveTo(n)
 			}
 			return nil
 		}

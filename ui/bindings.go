@@ -67,6 +67,8 @@ type host interface {
 	// actionRefused is why an action key does nothing now, or "".
 	actionRefused(kind actionKind) string
 	closeInspector()
+	// leaveInspector is esc there: back to where it was opened from.
+	leaveInspector() tea.Cmd
 	nextSeq() uint64
 }
 
