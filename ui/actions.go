@@ -276,8 +276,12 @@ func (a *App) setNotice(text string, bad bool) {
 // error) stays before background news such as a webhook may replace it.
 const noticeHold = 8 * time.Second
 
-// setNews shows background news unless a recent notice would be lost.
+// setNews shows background news unless a recent notice would be lost, or
+// a dialog is open.
 func (a *App) setNews(text string) {
+	if a.dialog != nil {
+		return // the dialog's own lines are all that shows under it
+	}
 	if a.notice != "" && a.ctx.Now().Sub(a.noticeAt) < noticeHold {
 		return
 	}

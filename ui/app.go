@@ -33,6 +33,8 @@ type App struct {
 	notice    string
 	noticeBad bool
 	noticeAt  time.Time
+	// noticeTimed is the noticeAt of the notice whose expiry is scheduled.
+	noticeTimed time.Time
 	asking    *askState       // an action key whose solution is being read
 	inFlight  map[string]bool // solutions whose action is being sent
 
@@ -150,6 +152,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	shown := a.inspector
 	cmd := a.update(msg)
 	a.syncViews()
+	a.expireNotice()
 	if shown != nil && a.inspector != shown {
 		shown.close() // closed, or replaced by another solution's
 	}
@@ -158,7 +161,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	a.status.notes = a.statusNotes()
 	a.status.nextRefresh = a.nextRefresh()
-	var extra []tea.Cmd
+	extra := []tea.Cmd{a.timeNotice()}
 	if a.busy() {
 		extra = append(extra, a.startSpinner())
 	}

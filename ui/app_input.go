@@ -44,6 +44,9 @@ func (a *App) runBinding(bs []Binding, k tea.KeyPressMsg) tea.Cmd {
 
 // run runs a binding's handler, or, when it is disabled, says why.
 func (a *App) run(b Binding, k tea.KeyPressMsg) tea.Cmd {
+	if !b.Move {
+		a.setNotice("", false) // a notice belongs to the moment before this key
+	}
 	if reason := b.reason(); reason != "" {
 		a.setNotice(reason, true)
 		return nil
@@ -188,6 +191,7 @@ func (a *App) quit() tea.Cmd {
 }
 
 func (a *App) switchTab(n int) {
+	a.setNotice("", false)
 	a.active = n % len(a.tabs)
 	a.filter.SetValue(a.activeFilter())
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"mps/graph"
@@ -69,6 +70,9 @@ type Context struct {
 	seenWABAs func(context.Context) ([]eventlog.SeenWABA, error)
 	// actor sends the actions, journaled (ui/act).
 	actor *act.Actor
+	// after wakes the app after a while (tea.Tick, set by Run); nil never
+	// does, for tests that step the clock themselves.
+	after func(time.Duration, tea.Msg) tea.Cmd
 	// host is the root model, for the bindings that act through it.
 	host host
 	// Solutions and Customers are the one copy of the data: every view
