@@ -35,8 +35,8 @@ type App struct {
 	noticeAt  time.Time
 	// noticeTimed is the noticeAt of the notice whose expiry is scheduled.
 	noticeTimed time.Time
-	asking    *askState       // an action key whose solution is being read
-	inFlight  map[string]bool // solutions whose action is being sent
+	asking      *askState       // an action key whose solution is being read
+	inFlight    map[string]bool // solutions whose action is being sent
 
 	seq       uint64 // last sequence number handed out
 	solSeq    uint64 // the solution list load whose pages are wanted

@@ -47,5 +47,3 @@ func (t *customersTab) keepView() func() {
 		sols()
 	}
 }
-
-
