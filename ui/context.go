@@ -24,8 +24,11 @@ type Config struct {
 	Profile            string
 	APIVersion         string
 	PartnerBusinessIDs []string // the choices of the Customers filter
-	Demo               bool
-	Now                func() time.Time
+	// PartnerNames are the names the profile saved for partner businesses
+	// (`profile add-partner --name`), by ID; shown beside the IDs.
+	PartnerNames map[string]string
+	Demo         bool
+	Now          func() time.Time
 	// LoginHint says how to get a new token, e.g. "run `mps login` or set MPS_TOKEN".
 	LoginHint string
 	// Journal records every action before it is sent and its outcome

@@ -43,6 +43,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 		AppID:              s.settings.AppID,
 		BusinessID:         s.settings.BusinessID,
 		PartnerBusinessIDs: partnerIDs(s.settings),
+		PartnerNames:       partnerNames(s.settings),
 		APIVersion:         s.settings.APIVersion,
 		Now:                s.env.Now,
 	}
@@ -83,6 +84,17 @@ func partnerIDs(set store.Settings) []string {
 		ids = append(ids, p.BusinessID)
 	}
 	return ids
+}
+
+// partnerNames are the names saved for the profile's partner businesses.
+func partnerNames(set store.Settings) map[string]string {
+	names := map[string]string{}
+	for _, p := range set.Partners {
+		if p.Name != "" {
+			names[p.BusinessID] = p.Name
+		}
+	}
+	return names
 }
 
 func loginHint(source store.Source) string {
