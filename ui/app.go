@@ -45,6 +45,8 @@ type App struct {
 
 	helpOffset int // the first line of ? shown
 
+	alerts alerts
+
 	// back is the way back: the views left by a jump, last on top.
 	back []place
 }
@@ -161,7 +163,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	a.status.notes = a.statusNotes()
 	a.status.nextRefresh = a.nextRefresh()
-	extra := []tea.Cmd{a.timeNotice()}
+	extra := []tea.Cmd{a.timeNotice(), a.watchRequests()}
 	if a.busy() {
 		extra = append(extra, a.startSpinner())
 	}

@@ -193,6 +193,9 @@ func (a *App) quit() tea.Cmd {
 func (a *App) switchTab(n int) {
 	a.setNotice("", false)
 	a.active = n % len(a.tabs)
+	if a.activeTab().ID() == TabPending {
+		a.alerts.badge = 0 // seen
+	}
 	a.filter.SetValue(a.activeFilter())
 }
 

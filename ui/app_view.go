@@ -50,7 +50,7 @@ func (a *App) tabLabelFit(i int, compact bool) string {
 			title = title[:cut]
 		}
 	}
-	label := fmt.Sprintf("%d %s", i+1, title)
+	label := fmt.Sprintf("%d %s", i+1, title) + a.badgeOf(a.tabs[i].ID())
 	if i == a.active {
 		return st.TabActive.Render(label)
 	}

@@ -41,6 +41,9 @@ type Config struct {
 	// Refresh is how often the solution list reloads by itself; 0 never.
 	// The command line keeps it at 30 s or more (Graph's rate limits).
 	Refresh time.Duration
+	// Alert is how the terminal is told of a new request that needs our
+	// answer (AlertStyleFor); AlertOff, the zero value, tells nothing.
+	Alert AlertStyle
 	// NoColor forces the colourless theme; NO_COLOR in the environment does too.
 	NoColor bool
 }

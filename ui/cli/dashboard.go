@@ -30,6 +30,7 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 		return err
 	}
 	cfg.Refresh = refresh
+	cfg.Alert = alertStyle(g.noNotify, env.Getenv)
 	defer s.flushWarnings() // after the dashboard has given the terminal back
 	return env.Dashboard(ctx, cfg)
 }
