@@ -21,6 +21,7 @@ type App struct {
 	active    int
 	dialog    *confirmDialog
 	inspector *inspector
+	raw       *rawView // the raw JSON view, over the inspector or the tab
 	filter    filterLine
 	filtering bool
 	help      help.Model
@@ -252,6 +253,14 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case refreshedMsg:
 		a.status.lastRefresh = a.ctx.Now()
 		return nil
+	case rawMsg:
+		if a.raw != nil && msg.seq == a.raw.seq {
+			a.raw.take(msg.raw, msg.err)
+		}
+		return nil
+	case browserMsg:
+		a.browserOpened(msg)
+		return nil
 	case NoticeMsg:
 		a.setNotice(msg.Text, msg.Bad)
 		return nil
@@ -259,7 +268,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	if o, ok := msg.(interface{ origin() Origin }); ok {
 		return a.routeToTab(o.origin().Tab, msg)
 	}
-	if a.dialog == nil && a.inspector == nil {
+	if a.dialog == nil && a.inspector == nil && a.raw == nil {
 		return a.activeTab().Update(msg)
 	}
 	return nil

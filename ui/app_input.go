@@ -60,6 +60,8 @@ func (a *App) focusBindings() []Binding {
 	switch {
 	case a.dialog != nil:
 		return a.dialog.Bindings(a.ctx.Width, a.bodyHeight())
+	case a.raw != nil:
+		return a.raw.Bindings()
 	case a.inspector != nil:
 		return a.inspector.Bindings()
 	}
@@ -98,10 +100,15 @@ func (a *App) globalParts() (lead, rest []Binding) {
 			rest = append(rest, Binding{Key: described(k.Back, a.backLabel()), Handler: withCmd(a.goBack)})
 		}
 	}
+	if a.raw != nil {
+		return lead, nil // the raw view's own keys, and leaving it
+	}
 	if _, ok := a.activeTab().(idCopier); ok || a.inspector != nil {
 		rest = append(rest, Binding{Key: k.Copy, Handler: withCmd(a.copySelected)})
+		rest = append(rest, Binding{Key: k.Raw, Handler: withCmd(a.showRaw), Disabled: a.rawRefused})
 	}
 	rest = append(rest,
+		Binding{Key: k.Browser, Handler: withCmd(a.openAppDashboard), Disabled: a.openRefused},
 		Binding{Key: k.PrevTab, Handler: withoutCmd(func() { a.leaveTo(a.active - 1 + len(a.tabs)) })},
 		Binding{Key: k.JumpTab, Handler: func(k tea.KeyPressMsg) tea.Cmd {
 			if n := int(k.Code - '1'); n >= 0 && n < len(a.tabs) {
@@ -127,12 +134,16 @@ func (a *App) helpBindings() []Binding {
 	return out
 }
 
+// closeRaw leaves the raw view for what is under it.
+func (a *App) closeRaw() { a.raw = nil }
+
 // closeInspector leaves the inspector for the tab under it.
 func (a *App) closeInspector() { a.inspector = nil }
 
 // leaveTo switches to tab n by hand, leaving the inspector: a fresh start.
 func (a *App) leaveTo(n int) {
 	a.startAfresh()
+	a.raw = nil
 	a.inspector = nil
 	a.switchTab(n)
 }
@@ -238,6 +249,10 @@ func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	m := msg.Mouse()
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
+		if a.raw != nil {
+			a.raw.wheel(msg.Button == tea.MouseWheelDown)
+			return nil
+		}
 		if a.inspector != nil {
 			return a.inspector.Update(msg)
 		}
@@ -257,7 +272,7 @@ func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
 			}
 			return nil
 		}
-		if a.inspector == nil {
+		if a.inspector == nil && a.raw == nil {
 			return a.activeTab().Update(msg)
 		}
 	}

@@ -103,6 +103,8 @@ func (a *App) body() string {
 		return a.helpPage(w, h)
 	case a.dialog != nil:
 		return a.dialog.View(w, h)
+	case a.raw != nil:
+		return a.raw.View(w, h)
 	case a.inspector != nil:
 		return a.inspector.View(w, h)
 	}
@@ -113,7 +115,7 @@ func (a *App) body() string {
 func (a *App) Render() string {
 	h := a.bodyHeight()
 	body := a.body()
-	if a.dialog != nil || a.inspector != nil || a.fullHelp {
+	if a.dialog != nil || a.inspector != nil || a.raw != nil || a.fullHelp {
 		body = fitLines(a.ctx.Measure, body, a.ctx.Width, h)
 	} else {
 		body = fitHeight(body, h) // tabs draw lines of exactly the width

@@ -69,6 +69,7 @@ type host interface {
 	closeInspector()
 	// leaveInspector is esc there: back to where it was opened from.
 	leaveInspector() tea.Cmd
+	closeRaw()
 	nextSeq() uint64
 }
 

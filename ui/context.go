@@ -41,6 +41,9 @@ type Config struct {
 	// Refresh is how often the solution list reloads by itself; 0 never.
 	// The command line keeps it at 30 s or more (Graph's rate limits).
 	Refresh time.Duration
+	// OpenURL opens a URL in the browser; nil is the system's opener
+	// (xdg-open, open, rundll32). It runs in a tea.Cmd.
+	OpenURL func(ctx context.Context, url string) error
 	// Alert is how the terminal is told of a new request that needs our
 	// answer (AlertStyleFor); AlertOff, the zero value, tells nothing.
 	Alert AlertStyle

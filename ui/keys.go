@@ -31,6 +31,8 @@ type KeyMap struct {
 	Reject      key.Binding
 	Deactivate  key.Binding
 	Copy        key.Binding // the selected item's ID, to the clipboard
+	Browser     key.Binding // our app in the App Dashboard
+	Raw         key.Binding // the raw JSON of what is selected
 	Help        key.Binding
 	Quit        key.Binding
 
@@ -67,6 +69,8 @@ func DefaultKeyMap() KeyMap {
 		Reject:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
 		Deactivate:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "request deactivation")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID")),
+		Browser:     key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open the app in the browser")),
+		Raw:         key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "raw JSON")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 

@@ -48,6 +48,7 @@ func (a *App) here() place {
 // goingOn remembers the view on screen before a jump (enter on a row that
 // opens something elsewhere), so that esc comes back to it.
 func (a *App) goingOn() {
+	a.raw = nil // the raw view is a look, not a place
 	a.back = append(a.back, a.here())
 	if len(a.back) > backDepth {
 		a.back = a.back[len(a.back)-backDepth:]
@@ -65,7 +66,7 @@ func (a *App) goBack() tea.Cmd {
 	}
 	p := a.back[len(a.back)-1]
 	a.back = a.back[:len(a.back)-1]
-	a.inspector = nil
+	a.raw, a.inspector = nil, nil
 	a.switchTab(p.tab)
 	a.activeTab().SetFilter(p.filter)
 	a.filter.SetValue(p.filter)
