@@ -59,10 +59,7 @@ func TestCancelledGoesAfterAShortTime(t *testing.T) {
 }
 
 func TestAnErrorStaysLongerThanNews(t *testing.T) {
-	h, clock := newClockHarness(t)
-	h.selectRow(activeName(h))
-	h.press("a")
-	h.wantNotice("Cannot accept")
+	h, clock := refusedHarness(t)
 	if !h.app.noticeBad {
 		t.Fatal("the refusal is not an error notice")
 	}
@@ -75,28 +72,21 @@ func TestAnErrorStaysLongerThanNews(t *testing.T) {
 }
 
 func TestTheNextActionOrATabSwitchClearsANotice(t *testing.T) {
-	h, _ := newClockHarness(t)
-	h.selectRow(activeName(h))
-	h.press("a")
-	h.wantNotice("Cannot accept")
+	h, _ := refusedHarness(t)
 	h.press("j") // a move is no action: the notice stays
 	h.wantNotice("Cannot accept")
 	h.press("s")
 	h.wantNotice("")
 
-	h, _ = newClockHarness(t)
-	h.selectRow(activeName(h))
-	h.press("a", "tab")
+	h, _ = refusedHarness(t)
+	h.press("tab")
 	h.wantNotice("")
 }
 
 // The refusal for one solution does not sit under the dialog for another,
 // and background news does not show while a dialog is open.
 func TestANoticeNeverSitsUnderADialog(t *testing.T) {
-	h, _ := newClockHarness(t)
-	h.selectRow(activeName(h))
-	h.press("a")
-	h.wantNotice("Cannot accept")
+	h, _ := refusedHarness(t)
 	h.press("2")
 	h.selectRow("Lucky Shrub storefront")
 	h.press("a")
@@ -109,19 +99,18 @@ func TestANoticeNeverSitsUnderADialog(t *testing.T) {
 	}
 }
 
-// activeName is an Active solution's name, which a cannot accept.
-func activeName(h *harness) string {
-	h.t.Helper()
-	for _, s := range h.app.ctx.Solutions.List() {
-		if s.StateLabel() == "Active" && h.app.actionRefused(actionAnswerAccept) != "" {
-			return s.Name
-		}
-	}
+// refusedHarness shows the refusal of a on an Active solution, an error
+// notice.
+func refusedHarness(t *testing.T) (*harness, *stepClock) {
+	h, clock := newClockHarness(t)
 	for _, s := range h.app.ctx.Solutions.List() {
 		if s.StateLabel() == "Active" {
-			return s.Name
+			h.selectRow(s.Name)
+			h.press("a")
+			h.wantNotice("Cannot accept")
+			return h, clock
 		}
 	}
-	h.t.Fatal("no Active solution")
-	return ""
+	t.Fatal("no Active solution")
+	return nil, nil
 }
