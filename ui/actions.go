@@ -245,6 +245,9 @@ func sameState(was, now graph.Solution) bool {
 // openSolution opens the inspector on a solution, first moving to the
 // Solutions tab when asked (a jump from another tab).
 func (a *App) openSolution(s graph.Solution, jump bool) tea.Cmd {
+	if jump || a.inspector == nil {
+		a.goingOn() // one inspector in place of another is no step
+	}
 	if jump {
 		for i, t := range a.tabs {
 			if t.ID() == TabSolutions {
@@ -255,6 +258,11 @@ func (a *App) openSolution(s graph.Solution, jump bool) tea.Cmd {
 			}
 		}
 	}
+	return a.openInspector(s)
+}
+
+// openInspector opens the inspector on the latest copy of s, and reads it.
+func (a *App) openInspector(s graph.Solution) tea.Cmd {
 	if known, ok := a.ctx.Solutions.Solution(s.ID); ok {
 		s = known
 	}
@@ -272,8 +280,12 @@ func (a *App) setNotice(text string, bad bool) {
 // error) stays before background news such as a webhook may replace it.
 const noticeHold = 8 * time.Second
 
-// setNews shows background news unless a recent notice would be lost.
+// setNews shows background news unless a recent notice would be lost, or
+// a dialog is open.
 func (a *App) setNews(text string) {
+	if a.dialog != nil {
+		return // the dialog's own lines are all that shows under it
+	}
 	if a.notice != "" && a.ctx.Now().Sub(a.noticeAt) < noticeHold {
 		return
 	}

@@ -21,6 +21,7 @@ type App struct {
 	active    int
 	dialog    *confirmDialog
 	inspector *inspector
+	raw       *rawView // the raw JSON view, over the inspector or the tab
 	filter    filterLine
 	filtering bool
 	help      help.Model
@@ -33,10 +34,12 @@ type App struct {
 	notice    string
 	noticeBad bool
 	noticeAt  time.Time
-	asking    *askState       // an action key whose solution is being read
-	inFlight  map[string]bool // solutions whose action is being sent
-	form      *createForm     // the new solution being filled in (n)
-	creating  *createRequest  // the create being sent
+	// noticeTimed is the noticeAt of the notice whose expiry is scheduled.
+	noticeTimed time.Time
+	asking      *askState       // an action key whose solution is being read
+	inFlight    map[string]bool // solutions whose action is being sent
+	form        *createForm     // the new solution being filled in (n)
+	creating    *createRequest  // the create being sent
 	// selectNew is a created solution for the cursor to go to once the
 	// solution list holds it.
 	selectNew string
@@ -47,6 +50,11 @@ type App struct {
 	auto      autoRefresh
 
 	helpOffset int // the first line of ? shown
+
+	alerts alerts
+
+	// back is the way back: the views left by a jump, last on top.
+	back []place
 }
 
 // NewApp builds the app with a background context (tests use it directly).
@@ -156,6 +164,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := a.update(msg)
 	a.syncViews()
 	a.selectCreated()
+	a.expireNotice()
 	if shown != nil && a.inspector != shown {
 		shown.close() // closed, or replaced by another solution's
 	}
@@ -164,7 +173,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	a.status.notes = a.statusNotes()
 	a.status.nextRefresh = a.nextRefresh()
-	var extra []tea.Cmd
+	extra := []tea.Cmd{a.timeNotice(), a.watchRequests()}
 	if a.busy() {
 		extra = append(extra, a.startSpinner())
 	}
@@ -274,6 +283,14 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case refreshedMsg:
 		a.status.lastRefresh = a.ctx.Now()
 		return nil
+	case rawMsg:
+		if a.raw != nil && msg.seq == a.raw.seq {
+			a.raw.take(msg.raw, msg.err)
+		}
+		return nil
+	case browserMsg:
+		a.browserOpened(msg)
+		return nil
 	case NoticeMsg:
 		a.setNotice(msg.Text, msg.Bad)
 		return nil
@@ -281,7 +298,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	if o, ok := msg.(interface{ origin() Origin }); ok {
 		return a.routeToTab(o.origin().Tab, msg)
 	}
-	if a.dialog == nil && a.inspector == nil {
+	if a.dialog == nil && a.inspector == nil && a.raw == nil {
 		return a.activeTab().Update(msg)
 	}
 	return nil

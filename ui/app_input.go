@@ -50,6 +50,9 @@ func (a *App) runBinding(bs []Binding, k tea.KeyPressMsg) tea.Cmd {
 
 // run runs a binding's handler, or, when it is disabled, says why.
 func (a *App) run(b Binding, k tea.KeyPressMsg) tea.Cmd {
+	if !b.Move {
+		a.setNotice("", false) // a notice belongs to the moment before this key
+	}
 	if reason := b.reason(); reason != "" {
 		a.setNotice(reason, true)
 		return nil
@@ -65,6 +68,8 @@ func (a *App) focusBindings() []Binding {
 		return a.dialog.Bindings(a.ctx.Width, a.bodyHeight())
 	case a.form != nil:
 		return a.form.Bindings()
+	case a.raw != nil:
+		return a.raw.Bindings()
 	case a.inspector != nil:
 		return a.inspector.Bindings()
 	}
@@ -99,15 +104,23 @@ func (a *App) globalParts() (lead, rest []Binding) {
 			Binding{Key: k.Filter, Handler: withoutCmd(func() { a.filtering = true })},
 			Binding{Key: k.Refresh, Handler: withCmd(a.refresh)},
 		)
-		if a.filter.Value() != "" {
+		switch {
+		case a.filter.Value() != "":
 			rest = append(rest, Binding{Key: described(k.Back, "clear the filter"), Handler: withoutCmd(a.clearFilter)})
+		case a.canGoBack():
+			rest = append(rest, Binding{Key: described(k.Back, a.backLabel()), Handler: withCmd(a.goBack)})
 		}
+	}
+	if a.raw != nil {
+		return lead, nil // the raw view's own keys, and leaving it
 	}
 	// The snippet's view has a copy key of its own.
 	if _, ok := a.activeTab().(idCopier); (ok && a.inspector == nil) || (a.inspector != nil && a.inspector.signup == nil) {
 		rest = append(rest, Binding{Key: k.Copy, Handler: withCmd(a.copySelected)})
+		rest = append(rest, Binding{Key: k.Raw, Handler: withCmd(a.showRaw), Disabled: a.rawRefused})
 	}
 	rest = append(rest,
+		Binding{Key: k.Browser, Handler: withCmd(a.openAppDashboard), Disabled: a.openRefused},
 		Binding{Key: k.PrevTab, Handler: withoutCmd(func() { a.leaveTo(a.active - 1 + len(a.tabs)) })},
 		Binding{Key: k.JumpTab, Handler: func(k tea.KeyPressMsg) tea.Cmd {
 			if n := int(k.Code - '1'); n >= 0 && n < len(a.tabs) {
@@ -133,11 +146,16 @@ func (a *App) helpBindings() []Binding {
 	return out
 }
 
+// closeRaw leaves the raw view for what is under it.
+func (a *App) closeRaw() { a.raw = nil }
+
 // closeInspector leaves the inspector for the tab under it.
 func (a *App) closeInspector() { a.inspector = nil }
 
-// leaveTo switches to tab n, leaving the inspector.
+// leaveTo switches to tab n by hand, leaving the inspector: a fresh start.
 func (a *App) leaveTo(n int) {
+	a.startAfresh()
+	a.raw = nil
 	a.inspector = nil
 	a.switchTab(n)
 }
@@ -175,6 +193,7 @@ func (a *App) reload(msg ReloadMsg) tea.Cmd {
 
 // showWABA moves to the Customers tab and selects the WABA.
 func (a *App) showWABA(id string) tea.Cmd {
+	a.goingOn()
 	a.inspector = nil
 	for i, t := range a.tabs {
 		if c, ok := t.(*customersTab); ok {
@@ -195,7 +214,11 @@ func (a *App) quit() tea.Cmd {
 }
 
 func (a *App) switchTab(n int) {
+	a.setNotice("", false)
 	a.active = n % len(a.tabs)
+	if a.activeTab().ID() == TabPending {
+		a.alerts.badge = 0 // seen
+	}
 	a.filter.SetValue(a.activeFilter())
 }
 
@@ -238,6 +261,10 @@ func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	m := msg.Mouse()
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
+		if a.raw != nil {
+			a.raw.wheel(msg.Button == tea.MouseWheelDown)
+			return nil
+		}
 		if a.inspector != nil {
 			return a.inspector.Update(msg)
 		}
@@ -253,12 +280,11 @@ func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		if m.Y == 0 {
 			if n, ok := a.tabAt(m.X); ok {
-				a.inspector = nil
-				a.switchTab(n)
+				a.leaveTo(n)
 			}
 			return nil
 		}
-		if a.inspector == nil {
+		if a.inspector == nil && a.raw == nil {
 			return a.activeTab().Update(msg)
 		}
 	}

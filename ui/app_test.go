@@ -147,6 +147,10 @@ func TestCustomersFilterAndJumpToSolution(t *testing.T) {
 func TestPartnersTabReadsPartnerRows(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	h.press("3", "enter", "enter")
+	if h.app.inspector == nil {
+		t.Fatalf("enter on a partner's solution opened no inspector:\n%s", h.screen())
+	}
+	h.press("esc")
 	h.wantScreen("/partners rows of", "status ")
 	var partnerReads int
 	for _, r := range h.sb.Requests() {

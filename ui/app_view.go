@@ -65,7 +65,7 @@ func (a *App) tabLabelFit(i int, fit labelFit) string {
 			title = string(r[:shortLabel])
 		}
 	}
-	label := fmt.Sprintf("%d %s", i+1, title)
+	label := fmt.Sprintf("%d %s", i+1, title) + a.badgeOf(a.tabs[i].ID())
 	if i == a.active {
 		return st.TabActive.Render(label)
 	}
@@ -125,6 +125,8 @@ func (a *App) body() string {
 		return a.dialog.View(w, h)
 	case a.form != nil:
 		return a.form.View(w, h)
+	case a.raw != nil:
+		return a.raw.View(w, h)
 	case a.inspector != nil:
 		return a.inspector.View(w, h)
 	}
@@ -135,7 +137,7 @@ func (a *App) body() string {
 func (a *App) Render() string {
 	h := a.bodyHeight()
 	body := a.body()
-	if a.dialog != nil || a.form != nil || a.inspector != nil || a.fullHelp {
+	if a.dialog != nil || a.form != nil || a.inspector != nil || a.raw != nil || a.fullHelp {
 		body = fitLines(a.ctx.Measure, body, a.ctx.Width, h)
 	} else {
 		body = fitHeight(body, h) // tabs draw lines of exactly the width

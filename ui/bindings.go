@@ -67,6 +67,9 @@ type host interface {
 	// actionRefused is why an action key does nothing now, or "".
 	actionRefused(kind actionKind) string
 	closeInspector()
+	// leaveInspector is esc there: back to where it was opened from.
+	leaveInspector() tea.Cmd
+	closeRaw()
 	nextSeq() uint64
 	// openCreate opens the create form; createRefused is why it cannot now.
 	openCreate() tea.Cmd

@@ -5,6 +5,7 @@ import (
 	"os"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"mps/graph"
@@ -24,8 +25,11 @@ type Config struct {
 	APIVersion         string
 	ConfigID           string   // the Embedded Signup login configuration; "" shows a placeholder
 	PartnerBusinessIDs []string // the choices of the Customers filter
-	Demo               bool
-	Now                func() time.Time
+	// PartnerNames are the names the profile saved for partner businesses
+	// (`profile add-partner --name`), by ID; shown beside the IDs.
+	PartnerNames map[string]string
+	Demo         bool
+	Now          func() time.Time
 	// LoginHint says how to get a new token, e.g. "run `mps login` or set MPS_TOKEN".
 	LoginHint string
 	// Journal records every action before it is sent and its outcome
@@ -38,6 +42,12 @@ type Config struct {
 	// Refresh is how often the solution list reloads by itself; 0 never.
 	// The command line keeps it at 30 s or more (Graph's rate limits).
 	Refresh time.Duration
+	// OpenURL opens a URL in the browser; nil is the system's opener
+	// (xdg-open, open, rundll32). It runs in a tea.Cmd.
+	OpenURL func(ctx context.Context, url string) error
+	// Alert is how the terminal is told of a new request that needs our
+	// answer (AlertStyleFor); AlertOff, the zero value, tells nothing.
+	Alert AlertStyle
 	// NoColor forces the colourless theme; NO_COLOR in the environment does too.
 	NoColor bool
 }
@@ -70,6 +80,9 @@ type Context struct {
 	seenWABAs func(context.Context) ([]eventlog.SeenWABA, error)
 	// actor sends the actions, journaled (ui/act).
 	actor *act.Actor
+	// after wakes the app after a while (tea.Tick, set by Run); nil never
+	// does, for tests that step the clock themselves.
+	after func(time.Duration, tea.Msg) tea.Cmd
 	// host is the root model, for the bindings that act through it.
 	host host
 	// Solutions and Customers are the one copy of the data: every view

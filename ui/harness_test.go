@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,6 +26,7 @@ type harness struct {
 	t   *testing.T
 	app *App
 	sb  *sandbox.Sandbox
+	raw []string // what the app wrote to the terminal raw (tea.Raw)
 }
 
 // fixedNow is the harness clock, so views are stable.
@@ -115,6 +117,9 @@ func (h *harness) runWatching(cmd tea.Cmd, after func(tea.Msg)) {
 					start(c)
 				}
 			default:
+				if r, ok := msg.(tea.RawMsg); ok {
+					h.raw = append(h.raw, fmt.Sprint(r.Msg))
+				}
 				_, next := h.app.Update(msg)
 				start(next)
 				if after != nil {

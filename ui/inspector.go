@@ -92,7 +92,7 @@ func (in *inspector) Bindings() []Binding {
 	}
 	k := in.ctx.Keys
 	own := []Binding{
-		{Key: described(k.Back, "close"), Handler: withoutCmd(func() { in.ctx.host.closeInspector() })},
+		{Key: described(k.Back, "back"), Handler: withCmd(func() tea.Cmd { return in.ctx.host.leaveInspector() })},
 		{Key: described(k.Refresh, "read again"), Handler: withCmd(func() tea.Cmd { return in.refresh(in.ctx.host.nextSeq()) })},
 	}
 	signup := Binding{Key: k.Signup, Handler: withoutCmd(in.openSignup), Disabled: in.signupRefused}

@@ -33,6 +33,8 @@ type KeyMap struct {
 	New         key.Binding // a new solution (the create form)
 	Copy        key.Binding // the selected item's ID, to the clipboard
 	Signup      key.Binding // the inspector's Embedded Signup snippet
+	Browser     key.Binding // our app in the App Dashboard
+	Raw         key.Binding // the raw JSON of what is selected
 	Help        key.Binding
 	Quit        key.Binding
 
@@ -76,6 +78,8 @@ func DefaultKeyMap() KeyMap {
 		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new solution")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID")),
 		Signup:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "signup snippet")),
+		Browser:     key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open the app in the browser")),
+		Raw:         key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "raw JSON")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 

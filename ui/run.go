@@ -15,6 +15,7 @@ func Run(ctx context.Context, cfg Config, opts ...tea.ProgramOption) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	app := newApp(ctx, cfg)
+	app.ctx.after = tickAfter // notices go by themselves; tests step the clock
 	defer func() {
 		cancel() // ends every load still running
 		app.close()

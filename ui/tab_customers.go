@@ -313,7 +313,7 @@ func (t *customersTab) View() string {
 	st := t.ctx.Styles
 	partner := "all partner businesses"
 	if ids := t.partnerFilter(); len(ids) > 0 {
-		partner = "partner business " + text.Sanitize(ids[0])
+		partner = "partner business " + partnerBusinessLabel(t.ctx, ids[0])
 	}
 	if t.solsOpen {
 		head := "Solutions that onboarded " + text.Sanitize(t.solsWABA.Name) + " (" + text.Sanitize(t.solsWABA.ID) + ")"
@@ -325,7 +325,7 @@ func (t *customersTab) View() string {
 	}
 	choices := "p: all"
 	for _, id := range t.ctx.PartnerBusinessIDs {
-		choices += " / " + text.Sanitize(id)
+		choices += " / " + partnerBusinessLabel(t.ctx, id)
 	}
 	return strings.Join([]string{
 		st.Header.Render(t.ctx.Measure.Truncate(t.progress()+" · "+partner, t.width)),

@@ -27,7 +27,10 @@ func eventFields() []string {
 }
 
 // eventTarget is what enter on an event opens.
-type eventTarget struct{ solutionID, wabaID string }
+type eventTarget struct {
+	solutionID, wabaID string
+	raw                []byte // the change as received, for the raw view
+}
 
 // EventLog is where the dashboard reads webhook events: the file that `mps
 // webhook serve` writes, which another process may be writing and which
@@ -263,7 +266,7 @@ func (t *eventsTab) addEvents(events []eventlog.Event) {
 	rows := make([]table.Row, len(events))
 	for i, e := range events {
 		id := strconv.FormatInt(e.ID, 10)
-		t.targets[id] = eventTarget{solutionID: e.SolutionID, wabaID: e.WABAID}
+		t.targets[id] = eventTarget{solutionID: e.SolutionID, wabaID: e.WABAID, raw: e.Raw}
 		name := webhook.EventName(e.Field, e.Event)
 		style := table.StyleID(0)
 		if !e.Known {
@@ -431,7 +434,7 @@ func (t *eventsTab) View() string {
 	}
 	return strings.Join([]string{
 		st.Header.Render(t.ctx.Measure.Truncate(head, t.width)),
-		gaugeStyle.Render(t.ctx.Measure.Truncate(gauge+" · f field · c reconcile · enter opens", t.width)),
+		gaugeStyle.Render(t.ctx.Measure.Truncate(gauge+" · f field · c reconcile · enter opens · J payload", t.width)),
 		t.list.View(),
 	}, "\n")
 }

@@ -63,7 +63,7 @@ func (t *partnersTab) Bindings() []Binding {
 	own := []Binding{{Key: described(k.Open, "list the app's solutions"), Handler: withoutCmd(func() { t.focusSolutions(true) })}}
 	if t.focusSols {
 		own = []Binding{
-			{Key: described(k.Open, "read its /partners rows"), Handler: withCmd(t.readSelectedRows)},
+			{Key: described(k.Open, "open it, and read its /partners rows"), Handler: withCmd(t.openSelected)},
 			{Key: described(k.Back, "back to the apps"), Handler: withoutCmd(func() { t.focusSolutions(false) })},
 		}
 	}
@@ -73,6 +73,13 @@ func (t *partnersTab) Bindings() []Binding {
 func (t *partnersTab) focusSolutions(on bool) {
 	t.focusSols = on
 	t.showFocus()
+}
+
+// openSelected opens the selected solution in the inspector, where its
+// actions work, and reads its /partners rows for the strip below, which
+// shows them once esc comes back.
+func (t *partnersTab) openSelected() tea.Cmd {
+	return tea.Batch(t.readSelectedRows(), t.inspectSelected(t.sols))
 }
 
 // readSelectedRows reads the /partners rows of the selected solution.
@@ -290,9 +297,9 @@ func (t *partnersTab) moveFocused(msg tea.Msg) {
 
 func (t *partnersTab) View() string {
 	st := t.ctx.Styles
-	head := "Partner apps · enter shows an app's solutions, then enter reads a solution's /partners rows"
+	head := "Partner apps · enter shows an app's solutions, then enter opens a solution"
 	if t.focusSols {
-		head = "Solutions · enter reads the /partners rows · esc back to the apps"
+		head = "Solutions · enter opens one and reads its /partners rows · esc back to the apps"
 	}
 	appName := "the selected app"
 	if r, ok := t.apps.Selected(); ok {

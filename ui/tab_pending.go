@@ -74,11 +74,16 @@ func (t *pendingTab) FilterText() string { return t.table.Filter() }
 // waiting says whether a solution waits on an answer, and whether the
 // answer is ours to give.
 func (t *pendingTab) waiting(s *graph.Solution) (pending, ours bool) {
+	return waitingOn(s, t.ctx.AppID)
+}
+
+// waitingOn is waiting for our app appID.
+func waitingOn(s *graph.Solution, appID string) (pending, ours bool) {
 	st := s.State()
 	if st != graph.StatePending && st != graph.StatePendingDeactivation {
 		return false, false
 	}
-	role := graph.RoleOf(s, t.ctx.AppID)
+	role := graph.RoleOf(s, appID)
 	return true, graph.Check(graph.AnswerFor(st, true), st, role).Allowed
 }
 

@@ -30,6 +30,7 @@ func runDashboard(ctx context.Context, g *globalFlags, env Env) error {
 		return err
 	}
 	cfg.Refresh = refresh
+	cfg.Alert = alertStyle(g.noNotify, env.Getenv)
 	defer s.flushWarnings() // after the dashboard has given the terminal back
 	return env.Dashboard(ctx, cfg)
 }
@@ -43,6 +44,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 		AppID:              s.settings.AppID,
 		BusinessID:         s.settings.BusinessID,
 		PartnerBusinessIDs: partnerIDs(s.settings),
+		PartnerNames:       partnerNames(s.settings),
 		APIVersion:         s.settings.APIVersion,
 		ConfigID:           s.settings.ConfigID,
 		Now:                s.env.Now,
@@ -84,6 +86,17 @@ func partnerIDs(set store.Settings) []string {
 		ids = append(ids, p.BusinessID)
 	}
 	return ids
+}
+
+// partnerNames are the names saved for the profile's partner businesses.
+func partnerNames(set store.Settings) map[string]string {
+	names := map[string]string{}
+	for _, p := range set.Partners {
+		if p.Name != "" {
+			names[p.BusinessID] = p.Name
+		}
+	}
+	return names
 }
 
 func loginHint(source store.Source) string {

@@ -181,3 +181,46 @@ func getJSON(t *testing.T, ctx context.Context, url string, v any) {
 		t.Fatalf("GET %s: %v", url, err)
 	}
 }
+
+// The names saved with `profile add-partner --name` reach the dashboard.
+func TestDashboardGetsThePartnerNames(t *testing.T) {
+	h := newHarness(t, sandbox.Options{})
+	h.terminal = true
+	h.env["XDG_STATE_HOME"] = t.TempDir()
+	h.mustRun("profile", "add-partner", "333", "--name", "Acme Partners")
+	h.mustRun("profile", "add-partner", "444")
+	var got ui.Config
+	h.tui = func(_ context.Context, cfg ui.Config) error { got = cfg; return nil }
+	h.mustRun()
+	if !slices.Contains(got.PartnerBusinessIDs, "333") || !slices.Contains(got.PartnerBusinessIDs, "444") {
+		t.Fatalf("partner businesses %v", got.PartnerBusinessIDs)
+	}
+	if got.PartnerNames["333"] != "Acme Partners" || got.PartnerNames["444"] != "" {
+		t.Fatalf("partner names %v, want only 333 named Acme Partners", got.PartnerNames)
+	}
+}
+
+// The dashboard notifies the terminal unless --no-notify or MPS_NOTIFY=off.
+func TestDashboardNotifiesUnlessTurnedOff(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		env  string
+		want ui.AlertStyle
+	}{
+		{nil, "", ui.AlertOSC9},
+		{[]string{"--no-notify"}, "", ui.AlertOff},
+		{nil, "off", ui.AlertOff},
+	} {
+		h := newHarness(t, sandbox.Options{})
+		h.terminal = true
+		h.env["XDG_STATE_HOME"] = t.TempDir()
+		h.env["TERM_PROGRAM"] = "WezTerm"
+		h.env["MPS_NOTIFY"] = c.env
+		var got ui.Config
+		h.tui = func(_ context.Context, cfg ui.Config) error { got = cfg; return nil }
+		h.mustRun(c.args...)
+		if got.Alert != c.want {
+			t.Errorf("%v with MPS_NOTIFY=%q: alert style %d, want %d", c.args, c.env, got.Alert, c.want)
+		}
+	}
+}

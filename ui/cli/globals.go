@@ -10,8 +10,9 @@ import (
 // globalFlags are the flags every command accepts, before or after its
 // name. Each also comes from the environment; store.Resolve merges them.
 type globalFlags struct {
-	values store.Values
-	demo   bool
+	values   store.Values
+	demo     bool
+	noNotify bool // the dashboard's terminal notifications are off
 }
 
 // bind declares the global flags on root, for it and every command below.
@@ -25,6 +26,7 @@ func (g *globalFlags) bind(root *cobra.Command, env Env) {
 	fs.StringVar(&g.values.ConfigID, "config-id", "", "the Embedded Signup login configuration's `ID`, for signup snippets (env "+store.EnvConfigID+")")
 	fs.StringVar(&g.values.Refresh, "refresh", "", "how often the dashboard reloads the solution list, a `DURATION` such as 90s; 0 or off turns it off (env "+store.EnvRefresh+", default 5m, at least 30s)")
 	fs.StringVar(&g.values.Timeout, "timeout", "", "how long one request to Graph may take, a `DURATION` such as 30s or 2m (env "+store.EnvTimeout+", default "+graph.DefaultTimeout.String()+")")
+	fs.BoolVar(&g.noNotify, "no-notify", false, "the dashboard does not notify the terminal (OSC 9/777 or the bell) of new requests that need an answer (env "+envNotify+"=off)")
 	fs.BoolVar(&g.demo, "demo", false, "run against the built-in sandbox with demo data: no token, no network")
 	mustComplete(root, "profile", g.savedProfiles(env))
 	mustComplete(root, "api-version", completeFrom(knownAPIVersions()...))
