@@ -86,7 +86,7 @@ func (m *Model) draw(i int) (plain, styled string) {
 		hasStyle := m.hasStyle(ids)
 		b, start := c.reserve(m.lineSize(cells, hasStyle))
 		var buf [8]cutCell
-		cut := m.cutCells(cells, buf[:0])
+		cut := m.cutCells(cells, buf[:0], true)
 		m.writeCut(b, cut, nil)
 		split := b.Len()
 		if hasStyle {
@@ -123,7 +123,7 @@ func (m *Model) hasStyle(ids []StyleID) bool {
 // drawCells draws cells into a new string; see writeCut.
 func (m *Model) drawCells(cells cellList, ids []StyleID) string {
 	var b strings.Builder
-	m.writeCut(&b, m.cutCells(cells, nil), ids)
+	m.writeCut(&b, m.cutCells(cells, nil, false), ids)
 	return b.String()
 }
 
@@ -134,10 +134,16 @@ type cutCell struct {
 }
 
 // cutCells appends to dst each column's cell cut to the column's width, so
-// that a row's plain and styled lines measure its text once.
-func (m *Model) cutCells(cells cellList, dst []cutCell) []cutCell {
+// that a row's plain and styled lines measure its text once. With
+// abbreviate, a cell too wide for its column is first given to the
+// column's Short.
+func (m *Model) cutCells(cells cellList, dst []cutCell, abbreviate bool) []cutCell {
 	for i, w := range m.widths {
-		cell := m.measure.Truncate(cells.at(i), w)
+		cell := cells.at(i)
+		if short := m.cols[i].Short; abbreviate && short != nil && w > 0 && m.measure.Width(cell) > w {
+			cell = cleanCell(short(cell, w))
+		}
+		cell = m.measure.Truncate(cell, w)
 		dst = append(dst, cutCell{text: cell, width: m.measure.Width(cell)})
 	}
 	return dst

@@ -220,3 +220,29 @@ func TestViewDrawsOnlyTheWindow(t *testing.T) {
 		t.Fatalf("after resize: %q", lines[10])
 	}
 }
+
+func TestShortAbbreviatesOnlyCellsThatDoNotFit(t *testing.T) {
+	cols := []Column{
+		{Title: "Name", MinWidth: 6},
+		{Title: "Event", Width: 14, Short: func(cell string, _ int) string {
+			_, after, _ := strings.Cut(cell, "/")
+			return after
+		}},
+	}
+	m := New(cols)
+	m.SetSize(2+6+1+14, 3)
+	m.SetRows([]Row{
+		{ID: "1", Cells: []string{"a", "update/PARTNER_ADDED"}},
+		{ID: "2", Cells: []string{"b", "fits/as it is"}},
+	})
+	lines := screen(t, m)
+	if got := strings.TrimRight(lines[1], " "); got != "> a      PARTNER_ADDED" {
+		t.Errorf("a cell too wide: got %q, want its short form", got)
+	}
+	if got := strings.TrimRight(lines[2], " "); got != "  b      fits/as it is" {
+		t.Errorf("a cell that fits: got %q, want it whole", got)
+	}
+	if !strings.Contains(lines[0], "Event") {
+		t.Errorf("the header is not abbreviated: %q", lines[0])
+	}
+}
