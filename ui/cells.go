@@ -61,6 +61,19 @@ func stateCell(s *graph.Solution) string {
 	return stateMark(s.State()) + " " + s.StateLabel()
 }
 
+// stateColumn is the State column of a table, which when narrow shrinks to
+// the marks alone, the legend the tabs' headers give; priority orders it
+// among the table's columns.
+func stateColumn(priority int) table.Column {
+	return table.Column{Title: "State", Width: 22, MinWidth: 1, Priority: priority, Short: stateMarkOnly}
+}
+
+// stateMarkOnly cuts a stateCell to its mark when its label does not fit.
+func stateMarkOnly(cell string, _ int) string {
+	mark, _, _ := strings.Cut(cell, " ")
+	return mark
+}
+
 // partnerCell names the app on the other side.
 func partnerCell(s *graph.Solution, role graph.Role) string {
 	if a := graph.Counterpart(s, role); a != nil {

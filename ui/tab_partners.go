@@ -39,14 +39,14 @@ func newPartnersTab(c *Context) *partnersTab {
 	t.solutionFeed = newSolutionFeed(c, func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.apps = newTable(c, []table.Column{
 		{Title: "Partner app", MinWidth: 14, Flex: 2},
-		{Title: "App ID", Width: 16},
-		{Title: "Solutions by state", MinWidth: 20, Flex: 3},
+		{Title: "App ID", Width: 16, Priority: 2},
+		{Title: "Solutions by state", MinWidth: 20, Flex: 3, Priority: 1},
 	})
 	t.sols = newTable(c, []table.Column{
 		{Title: "Solution", MinWidth: 14, Flex: 3},
-		{Title: "State", Width: 22},
-		{Title: "Partner status", Width: 17},
-		{Title: "Our role", Width: 8},
+		stateColumn(1),
+		{Title: "Partner status", Width: 17, MinWidth: 10, Priority: 2},
+		{Title: "Our role", Width: 8, Priority: 3},
 	})
 	t.sols.SetEmptyText("Choose a partner app above.")
 	t.showFocus()

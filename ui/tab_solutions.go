@@ -30,11 +30,12 @@ func newSolutionsTab(c *Context) *solutionsTab {
 	t := &solutionsTab{ctx: c, counts: map[graph.State]int{}}
 	t.solutionFeed = newSolutionFeed(c, t.showChange, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
-		{Title: "Name", MinWidth: 16, Flex: 3},
-		{Title: "State", Width: 22},
-		{Title: "Role", Width: 7},
-		{Title: "Partner app", MinWidth: 12, Flex: 2},
-		{Title: "Messaging", Width: 9},
+		{Title: "Name", MinWidth: 26, Flex: 3},
+		stateColumn(1),
+		{Title: "Role", Width: 7, Priority: 3},
+		{Title: "Other app", MinWidth: 12, Flex: 2, Priority: 2},
+		{Title: "Messaging", Width: 9, MinWidth: 7, Priority: 4},
+		{Title: "ID", Width: 16, Priority: 5},
 	})
 	t.table.SetOrigin(0, bodyTop+solutionsHeader)
 	t.refreshEmpty()
@@ -91,7 +92,7 @@ func (t *solutionsTab) row(s *graph.Solution) table.Row {
 	role := graph.RoleOf(s, t.ctx.AppID)
 	return table.Row{
 		ID:     s.ID,
-		Cells:  []string{s.Name, stateCell(s), roleCell(role), partnerCell(s, role), messagingCell(s)},
+		Cells:  []string{s.Name, stateCell(s), roleCell(role), partnerCell(s, role), messagingCell(s), s.ID},
 		Styles: []table.StyleID{0, stateStyle(s.State())},
 	}
 }

@@ -9,7 +9,9 @@ package table
 //
 // When the columns do not fit at their minimums, those with a Priority give
 // way, the highest Priority first (the rightmost among equals); columns of
-// Priority 0 stay, and what still does not fit is cut on the right. Spare
+// Priority 0 stay, and what still does not fit is cut on the right. A less
+// important column also gives way when that lets every fixed column shrunk
+// below its Width have it back. Spare
 // cells go first to the fixed columns shrunk below their Width, lowest
 // Priority first, then to the flexible ones.
 type Column struct {
@@ -51,6 +53,19 @@ func layoutWidths(cols []Column, body int) []int {
 		}
 		shown[i] = false
 	}
+	// A column shrunk below its Width rather gets it than shares the row
+	// with a less important one.
+	for needed(cols, shown)+shrunkNeed(cols, shown, len(cols)) > body {
+		i := leastImportant(cols, shown)
+		if i < 0 || shrunkNeed(cols, shown, i) == 0 {
+			break
+		}
+		shown[i] = false
+		if needed(cols, shown)+shrunkNeed(cols, shown, i) > body {
+			shown[i] = true
+			break
+		}
+	}
 	spare := body - separators(shown)
 	weights := 0
 	for i, c := range cols {
@@ -86,6 +101,18 @@ func needed(cols []Column, shown []bool) int {
 	for i, c := range cols {
 		if shown[i] {
 			n += c.minWidth()
+		}
+	}
+	return n
+}
+
+// shrunkNeed is how many cells the shown fixed columns more important than
+// column than (any, when than is past the last) lack to reach their Width.
+func shrunkNeed(cols []Column, shown []bool, than int) int {
+	n := 0
+	for i, c := range cols {
+		if shown[i] && i != than && c.Width > c.minWidth() && (than >= len(cols) || c.Priority < cols[than].Priority) {
+			n += c.Width - c.minWidth()
 		}
 	}
 	return n
