@@ -45,8 +45,8 @@ func tableStyles(s Styles) table.Styles {
 	return out
 }
 
-func newTable(c *Context, cols []table.Column) table.Model {
-	return table.New(cols, table.WithStyles(tableStyles(c.Styles)), table.WithKeyMap(c.Keys.tableKeys()))
+func newTable(c *Context, cols []table.Column, opts ...table.Option) table.Model {
+	return table.New(cols, append([]table.Option{table.WithStyles(tableStyles(c.Styles)), table.WithKeyMap(c.Keys.tableKeys())}, opts...)...)
 }
 
 // sizeTable gives a tab's table its size and the width method in force, so

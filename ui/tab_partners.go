@@ -47,7 +47,7 @@ func newPartnersTab(c *Context) *partnersTab {
 		stateColumn(1),
 		{Title: "Partner status", Width: 17, MinWidth: 10, Priority: 2},
 		{Title: "Our role", Width: 8, Priority: 3},
-	})
+	}, table.WithIDSearch())
 	t.sols.SetEmptyText("Choose a partner app above.")
 	t.showFocus()
 	t.refreshEmpty()

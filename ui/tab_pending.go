@@ -40,7 +40,7 @@ func newPendingTab(c *Context) *pendingTab {
 		{Title: "Other app", MinWidth: 10, Flex: 1, Priority: 2},
 		{Title: "Age", Width: 8, MinWidth: 5, Priority: 4},
 		{Title: "Permissions", MinWidth: 18, Flex: 4, Priority: 1, Short: messagingFirst},
-	})
+	}, table.WithIDSearch())
 	t.table.SetOrigin(0, bodyTop+pendingHeader)
 	t.refreshEmpty()
 	return t

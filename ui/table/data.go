@@ -28,7 +28,7 @@ func (m *Model) SetRows(rows []Row) {
 func (m *Model) AppendRows(rows []Row) {
 	from := m.rows.len()
 	for _, r := range rows {
-		m.rows.add(r)
+		m.rows.add(r, m.searchIDs)
 	}
 	m.matchNewRows(from)
 	m.scrollToCursor()

@@ -34,6 +34,7 @@ type Model struct {
 	styles    palette
 	keys      KeyMap
 	emptyText string
+	searchIDs bool // the filter matches row IDs too; see WithIDSearch
 	measure   text.Measure // how cells are cut and padded; see SetWidthMethod
 
 	gen    uint32 // a new id whenever cached row lines go stale; see lineCache
@@ -52,6 +53,10 @@ func WithStyles(s Styles) Option { return func(m *Model) { m.styles = newPalette
 
 // WithKeyMap sets the movement keys; without it the table answers to none.
 func WithKeyMap(k KeyMap) Option { return func(m *Model) { m.keys = k } }
+
+// WithIDSearch makes the filter match each row's ID as well as its cells,
+// for a table whose rows are named by an ID it does not show.
+func WithIDSearch() Option { return func(m *Model) { m.searchIDs = true } }
 
 // WithEmptyText sets the line shown when the table has no rows.
 func WithEmptyText(s string) Option { return func(m *Model) { m.emptyText = text.Sanitize(s) } }
