@@ -34,7 +34,7 @@ type Model struct {
 	styles    palette
 	keys      KeyMap
 	emptyText string
-	searchIDs bool // the filter matches row IDs too; see WithIDSearch
+	searchIDs bool         // the filter matches row IDs too; see WithIDSearch
 	measure   text.Measure // how cells are cut and padded; see SetWidthMethod
 
 	gen    uint32 // a new id whenever cached row lines go stale; see lineCache
