@@ -46,7 +46,7 @@ func tableStyles(s Styles) table.Styles {
 }
 
 func newTable(c *Context, cols []table.Column, opts ...table.Option) table.Model {
-	return table.New(cols, append([]table.Option{table.WithStyles(tableStyles(c.Styles)), table.WithKeyMap(c.Keys.tableKeys())}, opts...)...)
+	return table.New(cols, append([]table.Option{table.WithStyles(tableStyles(c.Styles)), table.WithKeyMap(c.Keys.tableKeys()), table.WithPosition()}, opts...)...)
 }
 
 // sizeTable gives a tab's table its size and the width method in force, so

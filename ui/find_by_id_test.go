@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"mps/graph"
 	"mps/ui/table"
 )
 
@@ -28,4 +29,19 @@ func TestTextFilterMatchesIDs(t *testing.T) {
 		}
 		h.press("esc")
 	}
+}
+
+// TestStateFilterCyclesBothWays: S goes back through the states as s goes
+// forward, and Other is skipped while no solution has an unknown state.
+func TestStateFilterCyclesBothWays(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.press("S") // back from "all": the last known state, Other has no rows
+	last := graph.KnownStates()[len(graph.KnownStates())-1]
+	h.wantScreen("state: " + last.String() + " (s)")
+	h.press("s") // forward again, past Other to all
+	h.wantScreen("state: all (s)")
+	h.press("O")
+	h.wantScreen("role: partner (o)")
+	h.press("o")
+	h.wantScreen("role: all (o)")
 }

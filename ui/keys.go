@@ -23,6 +23,8 @@ type KeyMap struct {
 	Filter      key.Binding
 	StateFilter key.Binding
 	RoleFilter  key.Binding
+	StateBack   key.Binding // the state filter, cycled backwards
+	RoleBack    key.Binding // the role filter, cycled backwards
 	Partner     key.Binding
 	Field       key.Binding // the Events tab's field filter
 	Reconcile   key.Binding // the Events tab's reconciliation
@@ -59,6 +61,8 @@ func DefaultKeyMap() KeyMap {
 		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		StateFilter: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "state filter")),
 		RoleFilter:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "role filter")),
+		StateBack:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "state filter back")),
+		RoleBack:    key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "role filter back")),
 		Partner:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner business")),
 		Field:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "field filter")),
 		Reconcile:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "reconcile")),

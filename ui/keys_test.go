@@ -97,7 +97,7 @@ func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 		moves []string
 		every []string
 	}{
-		{"solutions", []string{"1"}, sorted("s", "o", "enter", "a", "x", "D"), moving, everywhere},
+		{"solutions", []string{"1"}, sorted("s", "S", "o", "O", "enter", "a", "x", "D"), moving, everywhere},
 		{"pending", []string{"2"}, sorted("enter", "a", "x", "D"), moving, everywhere},
 		{"partners", []string{"3"}, sorted("enter"), moving, everywhere},
 		{"partners, an app's solutions", []string{"3", "enter"}, sorted("enter", "esc"), moving, everywhere},
@@ -107,7 +107,7 @@ func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 		{"events, the reconciliation", []string{"5", "c"}, sorted("c", "esc", "enter"), moving, everywhere},
 		{"inspector", []string{"2", "enter"}, sorted("esc", "r", "a", "x", "D"), moving, sorted("?", "q", "y")},
 		{"dialog", []string{"2", "a"}, sorted("y", "n/esc", "tab/←/→", "enter"), nil, sorted("?")},
-		{"a filter in force", []string{"1", "/", "Lucky", "enter"}, sorted("s", "o", "enter", "a", "x", "D"), moving, sorted("?", "q", "/", "r", "y", "esc")},
+		{"a filter in force", []string{"1", "/", "Lucky", "enter"}, sorted("s", "S", "o", "O", "enter", "a", "x", "D"), moving, sorted("?", "q", "/", "r", "y", "esc")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h, _ := eventsHarness(t, 160, 40)

@@ -52,21 +52,30 @@ func (t *solutionsTab) Init() tea.Cmd { return nil }
 func (t *solutionsTab) Bindings() []Binding {
 	k := t.ctx.Keys
 	own := []Binding{
-		{Key: k.StateFilter, Handler: withoutCmd(t.nextState)},
-		{Key: k.RoleFilter, Handler: withoutCmd(t.nextRole)},
+		{Key: k.StateFilter, Handler: withoutCmd(func() { t.cycleState(1) })},
+		{Key: k.StateBack, Handler: withoutCmd(func() { t.cycleState(-1) })},
+		{Key: k.RoleFilter, Handler: withoutCmd(func() { t.cycleRole(1) })},
+		{Key: k.RoleBack, Handler: withoutCmd(func() { t.cycleRole(-1) })},
 		{Key: k.Open, Handler: withCmd(func() tea.Cmd { return t.inspectSelected(t.table) })},
 	}
 	return slices.Concat(own, actionBindings(t.ctx), moveBindings(k, t.move))
 }
 
-func (t *solutionsTab) nextState() {
-	t.state = (t.state + 1) % (len(stateChoices()) + 1)
+// cycleState moves the state filter by dir (1 or -1) through "all" and the
+// states, skipping Other while no solution has an unknown state.
+func (t *solutionsTab) cycleState(dir int) {
+	n := len(stateChoices()) + 1
+	t.state = (t.state + dir + n) % n
+	if t.state > 0 && stateChoices()[t.state-1] == graph.StateOther && t.counts[graph.StateOther] == 0 {
+		t.state = (t.state + dir + n) % n
+	}
 	t.rebuild()
 	t.refreshEmpty()
 }
 
-func (t *solutionsTab) nextRole() {
-	t.role = (t.role + 1) % 3
+// cycleRole moves the role filter by dir through all, owner and partner.
+func (t *solutionsTab) cycleRole(dir int) {
+	t.role = (t.role + graph.Role(dir) + 3) % 3
 	t.rebuild()
 	t.refreshEmpty()
 }

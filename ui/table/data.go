@@ -31,6 +31,9 @@ func (m *Model) AppendRows(rows []Row) {
 		m.rows.add(r, m.searchIDs)
 	}
 	m.matchNewRows(from)
+	if digits(m.rows.len()) != m.posDigits {
+		m.drawHeader()
+	}
 	m.scrollToCursor()
 	if m.awaited != "" {
 		if i, ok := m.rows.findID(m.awaited); ok && i >= from {

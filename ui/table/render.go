@@ -1,6 +1,7 @@
 package table
 
 import (
+	"strconv"
 	"strings"
 
 	"mps/ui/text"
@@ -22,7 +23,9 @@ func (m Model) View() string {
 		return ""
 	}
 	var parts [4]string
-	size := len(m.header)
+	var posBuf [48]byte
+	pos := m.position(posBuf[:0])
+	size := len(m.header) + len(pos) + len(m.headerEnd)
 	for line := range m.bodyHeight() {
 		parts = m.lineParts(line, parts)
 		size += 1 + len(parts[0]) + len(parts[1]) + len(parts[2]) + len(parts[3])
@@ -33,6 +36,8 @@ func (m Model) View() string {
 	}
 	b, start, _ := frames.reserve(size)
 	b.WriteString(m.header)
+	b.Write(pos)
+	b.WriteString(m.headerEnd)
 	for line := range m.bodyHeight() {
 		parts = m.lineParts(line, parts)
 		b.WriteByte('\n')
@@ -41,6 +46,25 @@ func (m Model) View() string {
 		}
 	}
 	return frames.text()[start:]
+}
+
+// position appends to dst the row position, right-aligned in the room the
+// header left for it.
+func (m *Model) position(dst []byte) []byte {
+	if m.posRoom == 0 {
+		return dst
+	}
+	var num [40]byte
+	n := num[:0]
+	if len(m.filter.visible) > 0 {
+		n = strconv.AppendInt(n, int64(m.cursor+1), 10)
+	} else {
+		n = append(n, '0')
+	}
+	n = append(n, '/')
+	n = strconv.AppendInt(n, int64(len(m.filter.visible)), 10)
+	dst = appendSpaces(dst, m.posRoom-len(n))
+	return append(dst, n...)
 }
 
 // lineParts returns the pieces of body line n of the window: opening codes,

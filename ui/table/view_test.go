@@ -246,3 +246,26 @@ func TestShortAbbreviatesOnlyCellsThatDoNotFit(t *testing.T) {
 		t.Errorf("the header is not abbreviated: %q", lines[0])
 	}
 }
+
+func TestPositionInHeader(t *testing.T) {
+	m := newTable(t, numberedRows(0, 146), 60, 6, WithPosition())
+	m = press(m, "j", "j")
+	lines := screen(t, m)
+	if !strings.HasSuffix(lines[0], "  3/146") || len([]rune(lines[0])) != 60 {
+		t.Fatalf("header %q: want the position 3/146 at its right end, 60 cells", lines[0])
+	}
+	m.SetFilter("Solution 0001")
+	lines = screen(t, m)
+	if !strings.HasSuffix(lines[0], " 1/10") {
+		t.Fatalf("filtered header %q: want 1/10", lines[0])
+	}
+	m.SetFilter("nothing matches")
+	if lines = screen(t, m); !strings.HasSuffix(lines[0], " 0/0") {
+		t.Fatalf("empty header %q: want 0/0", lines[0])
+	}
+	m.SetFilter("")
+	m.AppendRows(numberedRows(146, 1000)) // a digit more: the header makes room
+	if lines = screen(t, m); !strings.HasSuffix(lines[0], " 1/1146") || len([]rune(lines[0])) != 60 {
+		t.Fatalf("header after append %q", lines[0])
+	}
+}
