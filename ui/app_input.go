@@ -93,7 +93,11 @@ func (a *App) globalParts() (lead, rest []Binding) {
 		}
 	}
 	if _, ok := a.activeTab().(idCopier); ok || a.inspector != nil {
-		rest = append(rest, Binding{Key: k.Copy, Handler: withCmd(a.copySelected)})
+		rest = append(rest,
+			Binding{Key: k.Copy, Handler: withCmd(a.copySelected)},
+			Binding{Key: k.CopyName, Handler: withCmd(a.copyName)},
+			Binding{Key: k.CopyRow, Handler: withCmd(a.copyRow)},
+		)
 	}
 	rest = append(rest,
 		Binding{Key: k.PrevTab, Handler: withoutCmd(func() { a.leaveTo(a.active - 1 + len(a.tabs)) })},

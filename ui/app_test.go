@@ -256,7 +256,7 @@ func TestHelpListsEveryKeyAndCloses(t *testing.T) {
 	h.wantScreen("? help", "q quit", "s state filter") // the short help line
 	h.press("?")
 	h.wantScreen("Keys —", "shift+tab", "1-4", "pgup", "pgdn", "g    first", "G    last",
-		"/ filter", "s     state filter", "o     role filter", "r refresh",
+		"/      filter", "s     state filter", "o     role filter", "r      refresh",
 		"a     accept", "x     reject", "D     request deactivation", "enter")
 	h.press("esc")
 	if h.app.fullHelp || strings.Contains(h.screen(), "Keys —") {

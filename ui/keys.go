@@ -33,6 +33,8 @@ type KeyMap struct {
 	Reject      key.Binding
 	Deactivate  key.Binding
 	Copy        key.Binding // the selected item's ID, to the clipboard
+	CopyName    key.Binding // its name
+	CopyRow     key.Binding // its table row, tab-separated
 	Help        key.Binding
 	Quit        key.Binding
 
@@ -71,6 +73,8 @@ func DefaultKeyMap() KeyMap {
 		Reject:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
 		Deactivate:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "request deactivation")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID")),
+		CopyName:    key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy name")),
+		CopyRow:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy row (TSV)")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
