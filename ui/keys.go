@@ -23,6 +23,9 @@ type KeyMap struct {
 	Filter      key.Binding
 	StateFilter key.Binding
 	RoleFilter  key.Binding
+	SortNext    key.Binding // a table's sort, by the next column
+	SortPrev    key.Binding // by the previous column
+	SortFlip    key.Binding // the other way round
 	StateBack   key.Binding // the state filter, cycled backwards
 	RoleBack    key.Binding // the role filter, cycled backwards
 	Partner     key.Binding
@@ -63,6 +66,9 @@ func DefaultKeyMap() KeyMap {
 		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		StateFilter: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "state filter")),
 		RoleFilter:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "role filter")),
+		SortNext:    key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "sort by next column")),
+		SortPrev:    key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "sort by previous column")),
+		SortFlip:    key.NewBinding(key.WithKeys("~"), key.WithHelp("~", "reverse the sort")),
 		StateBack:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "state filter back")),
 		RoleBack:    key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "role filter back")),
 		Partner:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner business")),
@@ -88,7 +94,8 @@ func DefaultKeyMap() KeyMap {
 
 // tableKeys are the movement keys every table the app builds answers to.
 func (k KeyMap) tableKeys() table.KeyMap {
-	return table.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
+	return table.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
+		SortNext: k.SortNext, SortPrev: k.SortPrev, SortFlip: k.SortFlip}
 }
 
 // described is b's keys under another description, for a view where the

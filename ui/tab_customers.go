@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -83,7 +84,8 @@ func (t *customersTab) Bindings() []Binding {
 			{Key: described(k.Back, "back to the customers"), Handler: withoutCmd(func() { t.solsOpen = false })},
 		}
 	}
-	return append(own, moveBindings(k, func(k tea.KeyPressMsg) { t.moveFocused(k) })...)
+	move := func(k tea.KeyPressMsg) { t.moveFocused(k) }
+	return slices.Concat(own, sortBindings(k, move), moveBindings(k, move))
 }
 
 // nextPartner narrows the list to the next partner business, or to none.

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -132,7 +133,8 @@ func (t *eventsTab) Bindings() []Binding {
 			{Key: described(k.Open, "show the WABA"), Handler: withCmd(t.open)},
 		}
 	}
-	return append(own, moveBindings(k, func(k tea.KeyPressMsg) { t.moveFocused(k) })...)
+	move := func(k tea.KeyPressMsg) { t.moveFocused(k) }
+	return slices.Concat(own, sortBindings(k, move), moveBindings(k, move))
 }
 
 // nextField narrows the events to the next field, and reads them again.

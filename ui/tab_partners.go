@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -67,7 +68,8 @@ func (t *partnersTab) Bindings() []Binding {
 			{Key: described(k.Back, "back to the apps"), Handler: withoutCmd(func() { t.focusSolutions(false) })},
 		}
 	}
-	return append(own, moveBindings(k, func(k tea.KeyPressMsg) { t.moveFocused(k) })...)
+	move := func(k tea.KeyPressMsg) { t.moveFocused(k) }
+	return slices.Concat(own, sortBindings(k, move), moveBindings(k, move))
 }
 
 func (t *partnersTab) focusSolutions(on bool) {

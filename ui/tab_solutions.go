@@ -58,7 +58,7 @@ func (t *solutionsTab) Bindings() []Binding {
 		{Key: k.RoleBack, Handler: withoutCmd(func() { t.cycleRole(-1) })},
 		{Key: k.Open, Handler: withCmd(func() tea.Cmd { return t.inspectSelected(t.table) })},
 	}
-	return slices.Concat(own, actionBindings(t.ctx), moveBindings(k, t.move))
+	return slices.Concat(own, actionBindings(t.ctx), sortBindings(k, t.move), moveBindings(k, t.move))
 }
 
 // cycleState moves the state filter by dir (1 or -1) through "all" and the

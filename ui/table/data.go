@@ -14,6 +14,7 @@ func (m *Model) SetRows(rows []Row) {
 	m.gen = m.rows.lines.newLayout() // ids are unique only within a cache
 	m.history = nil
 	m.filter.visible = nil
+	m.rank = nil
 	m.AppendRows(rows)
 	if !hadSelection || !m.SelectID(keepID) {
 		m.setCursor(m.cursor)

@@ -18,6 +18,11 @@ type Model struct {
 	filter  filterResult   // what is shown
 	history []filterResult // results of the queries filter extends, oldest first
 	query   string
+	// sortCol is the column the rows are sorted by, -1 for the order they
+	// were added in; rank is each row's place in that sort (nil unsorted).
+	sortCol  int
+	sortDesc bool
+	rank     []int32
 
 	cursor int // position in filter.visible of the selected row
 	offset int // position in filter.visible of the first row in the window
@@ -79,6 +84,7 @@ func New(cols []Column, opts ...Option) Model {
 		frames:    &slab{},
 		styles:    newPalette(DefaultStyles()),
 		emptyText: "Nothing to show.",
+		sortCol:   -1,
 	}
 	for _, o := range opts {
 		o(&m)
@@ -165,7 +171,7 @@ func (m *Model) drawHeader() {
 		m.header, m.headerEnd = "", ""
 		return
 	}
-	titles := m.markOff + m.drawCells(cellsOf(m.titles), nil)
+	titles := m.markOff + m.drawCells(cellsOf(m.sortedTitles()), nil)
 	if room := 2*m.posDigits + 2; m.showPos && m.width > room+gutterWidth {
 		m.posRoom = room
 		titles = strings.TrimRight(titles, " ")
@@ -176,6 +182,16 @@ func (m *Model) drawHeader() {
 	}
 	m.header = m.styles.header.open + titles
 	m.headerEnd = m.styles.header.close
+}
+
+// sortedTitles are the titles with the sorting column's direction marked.
+func (m *Model) sortedTitles() []string {
+	if m.sortCol < 0 || m.sortCol >= len(m.titles) {
+		return m.titles
+	}
+	titles := slices.Clone(m.titles)
+	titles[m.sortCol] += sortMark(m.sortDesc)
+	return titles
 }
 
 // digits is how many decimal digits n has.

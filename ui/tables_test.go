@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"mps/graph"
@@ -44,4 +45,30 @@ func TestStateFilterCyclesBothWays(t *testing.T) {
 	h.wantScreen("role: partner (o)")
 	h.press("o")
 	h.wantScreen("role: all (o)")
+}
+
+// TestSolutionsSortByName: > sorts by the first column, ~ reverses it, and
+// the header marks the direction; < back past it restores today's order.
+func TestSolutionsSortByName(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	tab := h.app.tabs[0].(*solutionsTab)
+	names := make([]string, 0, len(tab.list()))
+	for _, s := range tab.list() {
+		names = append(names, s.Name)
+	}
+	first := func() string { r, _ := tab.table.Selected(); return r.Cells[0] }
+	h.press(">", "g")
+	if got, want := first(), slices.Min(names); got != want {
+		t.Fatalf("sorted by name, the first row is %q, want %q", got, want)
+	}
+	h.wantScreen("Name ▲")
+	h.press("~", "g")
+	if got, want := first(), slices.Max(names); got != want {
+		t.Fatalf("reversed, the first row is %q, want %q", got, want)
+	}
+	h.wantScreen("Name ▼")
+	h.press("<", "g")
+	if got := first(); got != names[0] {
+		t.Fatalf("unsorted, the first row is %q, want today's first %q", got, names[0])
+	}
 }
