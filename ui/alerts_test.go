@@ -16,13 +16,13 @@ func TestANewRequestRaisesOneNotificationAndABadge(t *testing.T) {
 	if len(h.raw) != 0 || h.app.ctx.Solutions.Loading() {
 		t.Fatalf("the requests present at start were told of: %q", h.raw)
 	}
-	h.wantScreen("2 Pending (4)")
+	h.wantScreen("2 Pending (4+2)")
 	h.sb.CreateIncomingRequest("Fresh Request")
 	h.press("r")
 	if len(h.raw) != 1 || h.raw[0] != "\x1b]9;mps: \"Fresh Request\" needs your answer\x07" {
 		t.Fatalf("after the reload the terminal got %q, want one OSC 9 for Fresh Request", h.raw)
 	}
-	h.wantScreen("2 Pending (5) ●1 new")
+	h.wantScreen("2 Pending (5+2) ●1 new")
 	h.press("r")
 	if len(h.raw) != 1 {
 		t.Fatalf("the same request was told of again: %q", h.raw)

@@ -116,8 +116,12 @@ func (a *App) globalParts() (lead, rest []Binding) {
 	}
 	// The snippet's view has a copy key of its own.
 	if _, ok := a.activeTab().(idCopier); (ok && a.inspector == nil) || (a.inspector != nil && a.inspector.signup == nil) {
-		rest = append(rest, Binding{Key: k.Copy, Handler: withCmd(a.copySelected)})
-		rest = append(rest, Binding{Key: k.Raw, Handler: withCmd(a.showRaw), Disabled: a.rawRefused})
+		rest = append(rest,
+			Binding{Key: k.Copy, Handler: withCmd(a.copySelected)},
+			Binding{Key: k.CopyName, Handler: withCmd(a.copyName)},
+			Binding{Key: k.CopyRow, Handler: withCmd(a.copyRow)},
+			Binding{Key: k.Raw, Handler: withCmd(a.showRaw), Disabled: a.rawRefused},
+		)
 	}
 	rest = append(rest,
 		Binding{Key: k.Browser, Handler: withCmd(a.openAppDashboard), Disabled: a.openRefused},

@@ -59,6 +59,18 @@ func moveBindings(k KeyMap, move func(tea.KeyPressMsg)) []Binding {
 	return out
 }
 
+// sortBindings are the keys that sort a tab's table, which move sends on
+// to the table; ? lists them with the movement keys, and the footer, as it
+// does those, leaves them out.
+func sortBindings(k KeyMap, move func(tea.KeyPressMsg)) []Binding {
+	keys := []key.Binding{k.SortNext, k.SortPrev, k.SortFlip}
+	out := make([]Binding, len(keys))
+	for i, b := range keys {
+		out[i] = Binding{Key: b, Handler: func(k tea.KeyPressMsg) tea.Cmd { move(k); return nil }, Move: true}
+	}
+	return out
+}
+
 // host is what a view's bindings may ask of the root model, at once (the
 // next key must already see the result): the one action path with its
 // once-only rules, and the inspector's place on screen.

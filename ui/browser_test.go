@@ -14,12 +14,12 @@ func TestOOpensTheAppDashboard(t *testing.T) {
 		c.OpenURL = func(_ context.Context, url string) error { opened = append(opened, url); return nil }
 	})
 	want := "https://developers.facebook.com/apps/" + sandbox.DemoAppID + "/"
-	h.press("O")
+	h.press("B")
 	if len(opened) != 1 || opened[0] != want {
 		t.Fatalf("O opened %q, want %s once", opened, want)
 	}
 	h.wantScreen("Opened " + want + " in the browser.")
-	h.press("enter", "O") // in the inspector too
+	h.press("enter", "B") // in the inspector too
 	if len(opened) != 2 {
 		t.Fatalf("O in the inspector opened %q", opened)
 	}
@@ -29,7 +29,7 @@ func TestWithoutABrowserOShowsTheURL(t *testing.T) {
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) {
 		c.OpenURL = func(context.Context, string) error { return errNoBrowser }
 	})
-	h.press("O")
+	h.press("B")
 	h.wantScreen("No browser could be opened here; open https://developers.facebook.com/apps/" + sandbox.DemoAppID + "/ yourself.")
 }
 
@@ -39,7 +39,7 @@ func TestOWithoutAnAppIDSaysWhy(t *testing.T) {
 		c.AppID = ""
 		c.OpenURL = func(context.Context, string) error { called = true; return errors.New("unreachable") }
 	})
-	h.press("O")
+	h.press("B")
 	if called {
 		t.Fatal("O ran the opener without an app ID")
 	}

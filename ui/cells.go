@@ -45,8 +45,8 @@ func tableStyles(s Styles) table.Styles {
 	return out
 }
 
-func newTable(c *Context, cols []table.Column) table.Model {
-	return table.New(cols, table.WithStyles(tableStyles(c.Styles)), table.WithKeyMap(c.Keys.tableKeys()))
+func newTable(c *Context, cols []table.Column, opts ...table.Option) table.Model {
+	return table.New(cols, append([]table.Option{table.WithStyles(tableStyles(c.Styles)), table.WithKeyMap(c.Keys.tableKeys()), table.WithPosition()}, opts...)...)
 }
 
 // sizeTable gives a tab's table its size and the width method in force, so
@@ -59,6 +59,19 @@ func sizeTable(c *Context, t *table.Model, w, h int) {
 // stateCell is a solution's state as mark and label (raw for unknown ones).
 func stateCell(s *graph.Solution) string {
 	return stateMark(s.State()) + " " + s.StateLabel()
+}
+
+// stateColumn is the State column of a table, which when narrow shrinks to
+// the marks alone, the legend the tabs' headers give; priority orders it
+// among the table's columns.
+func stateColumn(priority int) table.Column {
+	return table.Column{Title: "State", Width: 22, MinWidth: 1, Priority: priority, Short: stateMarkOnly}
+}
+
+// stateMarkOnly cuts a stateCell to its mark when its label does not fit.
+func stateMarkOnly(cell string, _ int) string {
+	mark, _, _ := strings.Cut(cell, " ")
+	return mark
 }
 
 // partnerCell names the app on the other side.

@@ -206,5 +206,5 @@ func TestYTypesIntoTheFilter(t *testing.T) {
 func TestHelpListsCopy(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	h.press("?")
-	h.wantScreen("y copy ID")
+	h.wantScreen("y      copy ID", "Y      copy name", "ctrl+y copy row (TSV)")
 }

@@ -91,7 +91,7 @@ func (in *inspector) customerLines(width int) []string {
 		if !ok || label == "" {
 			label = "—"
 		}
-		age := shortAge(max(now.Sub(w.FirstSeen), 0)) + " ago"
+		age := agoText(max(now.Sub(w.FirstSeen), 0))
 		out = append(out, m.Truncate(fmt.Sprintf("  %s %-9s %s", m.Fit(text.Sanitize(w.WABAID), 16), age, text.Sanitize(label)), width))
 	}
 	return out

@@ -23,6 +23,11 @@ type KeyMap struct {
 	Filter      key.Binding
 	StateFilter key.Binding
 	RoleFilter  key.Binding
+	SortNext    key.Binding // a table's sort, by the next column
+	SortPrev    key.Binding // by the previous column
+	SortFlip    key.Binding // the other way round
+	StateBack   key.Binding // the state filter, cycled backwards
+	RoleBack    key.Binding // the role filter, cycled backwards
 	Partner     key.Binding
 	Field       key.Binding // the Events tab's field filter
 	Reconcile   key.Binding // the Events tab's reconciliation
@@ -35,6 +40,8 @@ type KeyMap struct {
 	Signup      key.Binding // the inspector's Embedded Signup snippet
 	Browser     key.Binding // our app in the App Dashboard
 	Raw         key.Binding // the raw JSON of what is selected
+	CopyName    key.Binding // its name
+	CopyRow     key.Binding // its table row, tab-separated
 	Help        key.Binding
 	Quit        key.Binding
 
@@ -68,6 +75,11 @@ func DefaultKeyMap() KeyMap {
 		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		StateFilter: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "state filter")),
 		RoleFilter:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "role filter")),
+		SortNext:    key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "sort by next column")),
+		SortPrev:    key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "sort by previous column")),
+		SortFlip:    key.NewBinding(key.WithKeys("~"), key.WithHelp("~", "reverse the sort")),
+		StateBack:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "state filter back")),
+		RoleBack:    key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "role filter back")),
 		Partner:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "partner business")),
 		Field:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "field filter")),
 		Reconcile:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "reconcile")),
@@ -78,8 +90,10 @@ func DefaultKeyMap() KeyMap {
 		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new solution")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID")),
 		Signup:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "signup snippet")),
-		Browser:     key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "open the app in the browser")),
+		Browser:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "open the app in the browser")),
 		Raw:         key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "raw JSON")),
+		CopyName:    key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy name")),
+		CopyRow:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy row (TSV)")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
@@ -98,7 +112,8 @@ func DefaultKeyMap() KeyMap {
 
 // tableKeys are the movement keys every table the app builds answers to.
 func (k KeyMap) tableKeys() table.KeyMap {
-	return table.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
+	return table.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
+		SortNext: k.SortNext, SortPrev: k.SortPrev, SortFlip: k.SortFlip}
 }
 
 // described is b's keys under another description, for a view where the

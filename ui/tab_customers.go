@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -45,15 +46,15 @@ func newCustomersTab(c *Context) *customersTab {
 	t := &customersTab{ctx: c, data: c.Customers}
 	t.wabas = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 16, Flex: 3},
-		{Title: "WABA ID", Width: 16},
-		{Title: "Timezone", MinWidth: 8, Flex: 1},
-		{Title: "Template namespace", MinWidth: 12, Flex: 2},
+		{Title: "WABA ID", Width: 16, Priority: 1},
+		{Title: "Timezone", MinWidth: 8, Flex: 1, Priority: 2},
+		{Title: "Template namespace", MinWidth: 12, Flex: 2, Priority: 3},
 	})
 	t.wabas.SetOrigin(0, bodyTop+customersHeader)
 	t.sols = newTable(c, []table.Column{
 		{Title: "Solution", MinWidth: 16, Flex: 3},
-		{Title: "ID", Width: 16},
-		{Title: "State", Width: 22},
+		{Title: "ID", Width: 16, Priority: 2},
+		stateColumn(1),
 	})
 	t.sols.SetOrigin(0, bodyTop+customersHeader)
 	t.refreshEmpty()
@@ -83,7 +84,8 @@ func (t *customersTab) Bindings() []Binding {
 			{Key: described(k.Back, "back to the customers"), Handler: withoutCmd(func() { t.solsOpen = false })},
 		}
 	}
-	return append(own, moveBindings(k, func(k tea.KeyPressMsg) { t.moveFocused(k) })...)
+	move := func(k tea.KeyPressMsg) { t.moveFocused(k) }
+	return slices.Concat(own, sortBindings(k, move), moveBindings(k, move))
 }
 
 // nextPartner narrows the list to the next partner business, or to none.
@@ -170,7 +172,7 @@ func (t *customersTab) SelectWABA(id string) bool {
 }
 
 func wabaRow(w graph.WABA) table.Row {
-	return table.Row{ID: w.ID, Cells: []string{w.Name, w.ID, w.TimezoneID, w.MessageTemplateNamespace}}
+	return table.Row{ID: w.ID, Cells: []string{w.Name, w.ID, graph.TimezoneLabel(w.TimezoneID), w.MessageTemplateNamespace}}
 }
 
 func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {

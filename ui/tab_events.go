@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -79,17 +80,17 @@ func newEventsTab(c *Context) *eventsTab {
 	}
 	t := &eventsTab{ctx: c, since: c.since, path: c.EventLog.Path, targets: map[string]eventTarget{}, every: every}
 	t.list = newTable(c, []table.Column{
-		{Title: "Received", Width: 15},
-		{Title: "Event", MinWidth: 20, Flex: 1},
-		{Title: "Solution", Width: 16},
-		{Title: "WABA", Width: 16},
-		{Title: "Status", Width: 20},
+		{Title: "Received", Width: 15, Priority: 1},
+		{Title: "Event", MinWidth: 20, Flex: 1, Short: eventOnly},
+		{Title: "Solution", Width: 16, Priority: 2},
+		{Title: "WABA", Width: 16, Priority: 4},
+		{Title: "Status", Width: 20, MinWidth: 10, Priority: 3},
 	})
 	t.list.SetOrigin(0, bodyTop+eventsHeader)
 	t.recon = newTable(c, []table.Column{
 		{Title: "Difference", MinWidth: 26, Flex: 2},
-		{Title: "WABA", Width: 16},
-		{Title: "Name or solution", MinWidth: 12, Flex: 2},
+		{Title: "WABA", Width: 16, Priority: 1},
+		{Title: "Name or solution", MinWidth: 12, Flex: 2, Priority: 2},
 	})
 	t.recon.SetOrigin(0, bodyTop+eventsHeader)
 	t.refreshEmpty()
@@ -135,7 +136,8 @@ func (t *eventsTab) Bindings() []Binding {
 			{Key: described(k.Open, "show the WABA"), Handler: withCmd(t.open)},
 		}
 	}
-	return append(own, moveBindings(k, func(k tea.KeyPressMsg) { t.moveFocused(k) })...)
+	move := func(k tea.KeyPressMsg) { t.moveFocused(k) }
+	return slices.Concat(own, sortBindings(k, move), moveBindings(k, move))
 }
 
 // nextField narrows the events to the next field, and reads them again.
@@ -478,4 +480,13 @@ func onboardingText(g readmodel.Gauge) string {
 		s = "⚠ " + s
 	}
 	return s
+}
+
+// eventOnly abbreviates "field/EVENT" to the event, which says what
+// happened (PARTNER_ADDED, PARTNER_REMOVED), for a narrow column.
+func eventOnly(cell string, _ int) string {
+	if _, event, ok := strings.Cut(cell, "/"); ok {
+		return event
+	}
+	return cell
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -39,15 +40,15 @@ func newPartnersTab(c *Context) *partnersTab {
 	t.solutionFeed = newSolutionFeed(c, func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.apps = newTable(c, []table.Column{
 		{Title: "Partner app", MinWidth: 14, Flex: 2},
-		{Title: "App ID", Width: 16},
-		{Title: "Solutions by state", MinWidth: 20, Flex: 3},
+		{Title: "App ID", Width: 16, Priority: 2},
+		{Title: "Solutions by state", MinWidth: 20, Flex: 3, Priority: 1},
 	})
 	t.sols = newTable(c, []table.Column{
 		{Title: "Solution", MinWidth: 14, Flex: 3},
-		{Title: "State", Width: 22},
-		{Title: "Partner status", Width: 17},
-		{Title: "Our role", Width: 8},
-	})
+		stateColumn(1),
+		{Title: "Partner status", Width: 17, MinWidth: 10, Priority: 2},
+		{Title: "Our role", Width: 8, Priority: 3},
+	}, table.WithIDSearch())
 	t.sols.SetEmptyText("Choose a partner app above.")
 	t.showFocus()
 	t.refreshEmpty()
@@ -67,7 +68,8 @@ func (t *partnersTab) Bindings() []Binding {
 			{Key: described(k.Back, "back to the apps"), Handler: withoutCmd(func() { t.focusSolutions(false) })},
 		}
 	}
-	return append(own, moveBindings(k, func(k tea.KeyPressMsg) { t.moveFocused(k) })...)
+	move := func(k tea.KeyPressMsg) { t.moveFocused(k) }
+	return slices.Concat(own, sortBindings(k, move), moveBindings(k, move))
 }
 
 func (t *partnersTab) focusSolutions(on bool) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,19 +35,27 @@ func newPendingTab(c *Context) *pendingTab {
 	t := &pendingTab{ctx: c}
 	t.solutionFeed = newSolutionFeed(c, func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
-		{Title: "Name", MinWidth: 14, Flex: 3},
-		{Title: "Request", Width: 12},
-		{Title: "Partner app", MinWidth: 10, Flex: 1},
-		{Title: "Age", Width: 5},
-		{Title: "Permissions", MinWidth: 18, Flex: 4},
-	})
+		{Title: "Name", MinWidth: 20, Flex: 3},
+		{Title: "Request", Width: 12, MinWidth: 6, Priority: 3, Short: shortRequest},
+		{Title: "Other app", MinWidth: 10, Flex: 1, Priority: 2},
+		{Title: "Age", Width: 8, MinWidth: 5, Priority: 4},
+		{Title: "Permissions", MinWidth: 18, Flex: 4, Priority: 1, Short: messagingFirst},
+	}, table.WithIDSearch())
 	t.table.SetOrigin(0, bodyTop+pendingHeader)
 	t.refreshEmpty()
 	return t
 }
 
-func (t *pendingTab) ID() TabID     { return TabPending }
-func (t *pendingTab) Title() string { return fmt.Sprintf("Pending (%d)", t.needsUs) }
+func (t *pendingTab) ID() TabID { return TabPending }
+
+// Title counts the requests that need us, and after a "+" those that
+// await the partner, so that the count adds up to the rows listed.
+func (t *pendingTab) Title() string {
+	if t.awaits > 0 {
+		return fmt.Sprintf("Pending (%d+%d)", t.needsUs, t.awaits)
+	}
+	return fmt.Sprintf("Pending (%d)", t.needsUs)
+}
 func (t *pendingTab) Init() tea.Cmd { return nil }
 func (t *pendingTab) Bindings() []Binding {
 	k := t.ctx.Keys
@@ -158,6 +167,8 @@ func (t *pendingTab) age(id string) string {
 
 func shortAge(d time.Duration) string {
 	switch {
+	case d < time.Minute:
+		return "now"
 	case d < time.Hour:
 		return fmt.Sprintf("%dm", int(d.Minutes()))
 	case d < 48*time.Hour:
@@ -184,6 +195,33 @@ func permissionSummary(s *graph.Solution, role graph.Role) string {
 		line += " · MESSAGING: them"
 	}
 	return line
+}
+
+// agoText is how long ago d was, "just now" under a minute.
+func agoText(d time.Duration) string {
+	if d < time.Minute {
+		return "just now"
+	}
+	return shortAge(d) + " ago"
+}
+
+// shortRequest abbreviates a request ("activation", "deactivation") to
+// "act." and "deact." for a narrow column.
+func shortRequest(cell string, _ int) string {
+	if stem, ok := strings.CutSuffix(cell, "ivation"); ok {
+		return stem + "."
+	}
+	return cell
+}
+
+// messagingFirst puts a permissionSummary's MESSAGING part first, so that
+// a narrow column keeps which side messages.
+func messagingFirst(cell string, _ int) string {
+	counts, messaging, ok := strings.Cut(cell, " · MESSAGING: ")
+	if !ok {
+		return cell
+	}
+	return "MESSAGING: " + messaging + " · " + counts
 }
 
 func (t *pendingTab) SelectedSolution() (graph.Solution, bool) { return t.solutionAt(t.table) }

@@ -30,11 +30,12 @@ func newSolutionsTab(c *Context) *solutionsTab {
 	t := &solutionsTab{ctx: c, counts: map[graph.State]int{}}
 	t.solutionFeed = newSolutionFeed(c, t.showChange, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
-		{Title: "Name", MinWidth: 16, Flex: 3},
-		{Title: "State", Width: 22},
-		{Title: "Role", Width: 7},
-		{Title: "Partner app", MinWidth: 12, Flex: 2},
-		{Title: "Messaging", Width: 9},
+		{Title: "Name", MinWidth: 26, Flex: 3},
+		stateColumn(1),
+		{Title: "Role", Width: 7, Priority: 3},
+		{Title: "Other app", MinWidth: 12, Flex: 2, Priority: 2},
+		{Title: "Messaging", Width: 9, MinWidth: 7, Priority: 4},
+		{Title: "ID", Width: 16, Priority: 5},
 	})
 	t.table.SetOrigin(0, bodyTop+solutionsHeader)
 	t.refreshEmpty()
@@ -51,22 +52,31 @@ func (t *solutionsTab) Init() tea.Cmd { return nil }
 func (t *solutionsTab) Bindings() []Binding {
 	k := t.ctx.Keys
 	own := []Binding{
-		{Key: k.StateFilter, Handler: withoutCmd(t.nextState)},
-		{Key: k.RoleFilter, Handler: withoutCmd(t.nextRole)},
+		{Key: k.StateFilter, Handler: withoutCmd(func() { t.cycleState(1) })},
+		{Key: k.StateBack, Handler: withoutCmd(func() { t.cycleState(-1) })},
+		{Key: k.RoleFilter, Handler: withoutCmd(func() { t.cycleRole(1) })},
+		{Key: k.RoleBack, Handler: withoutCmd(func() { t.cycleRole(-1) })},
 		{Key: k.Open, Handler: withCmd(func() tea.Cmd { return t.inspectSelected(t.table) })},
 		{Key: k.New, Handler: withCmd(t.ctx.host.openCreate), Disabled: t.ctx.host.createRefused},
 	}
-	return slices.Concat(own, actionBindings(t.ctx), moveBindings(k, t.move))
+	return slices.Concat(own, actionBindings(t.ctx), sortBindings(k, t.move), moveBindings(k, t.move))
 }
 
-func (t *solutionsTab) nextState() {
-	t.state = (t.state + 1) % (len(stateChoices()) + 1)
+// cycleState moves the state filter by dir (1 or -1) through "all" and the
+// states, skipping Other while no solution has an unknown state.
+func (t *solutionsTab) cycleState(dir int) {
+	n := len(stateChoices()) + 1
+	t.state = (t.state + dir + n) % n
+	if t.state > 0 && stateChoices()[t.state-1] == graph.StateOther && t.counts[graph.StateOther] == 0 {
+		t.state = (t.state + dir + n) % n
+	}
 	t.rebuild()
 	t.refreshEmpty()
 }
 
-func (t *solutionsTab) nextRole() {
-	t.role = (t.role + 1) % 3
+// cycleRole moves the role filter by dir through all, owner and partner.
+func (t *solutionsTab) cycleRole(dir int) {
+	t.role = (t.role + graph.Role(dir) + 3) % 3
 	t.rebuild()
 	t.refreshEmpty()
 }
@@ -92,7 +102,7 @@ func (t *solutionsTab) row(s *graph.Solution) table.Row {
 	role := graph.RoleOf(s, t.ctx.AppID)
 	return table.Row{
 		ID:     s.ID,
-		Cells:  []string{s.Name, stateCell(s), roleCell(role), partnerCell(s, role), messagingCell(s)},
+		Cells:  []string{s.Name, stateCell(s), roleCell(role), partnerCell(s, role), messagingCell(s), s.ID},
 		Styles: []table.StyleID{0, stateStyle(s.State())},
 	}
 }

@@ -33,6 +33,12 @@ type Config struct {
 	Logger      *slog.Logger // nil discards logs
 	MaxBody     int64        // 0 means DefaultMaxBody
 	Now         func() time.Time
+	// ReplayedHistory stamps each change with its entry.time, where it has
+	// one, instead of the moment it arrived: for a receiver fed history
+	// replayed now (the demo's), whose events happened at their entry
+	// times. A receiver of Meta's deliveries leaves it false, and stamps
+	// the receipt.
+	ReplayedHistory bool
 }
 
 // Handler is the webhook receiver: GET answers the handshake, POST checks the
@@ -133,6 +139,9 @@ func (h *Handler) deliver(w http.ResponseWriter, r *http.Request) {
 	now := h.cfg.Now()
 	for i := range changes {
 		changes[i].Received = now
+		if h.cfg.ReplayedHistory && !changes[i].EntryTime.IsZero() {
+			changes[i].Received = changes[i].EntryTime
+		}
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), storeTimeout)
 	defer cancel()

@@ -220,3 +220,31 @@ func TestNewHandlerRequiresSecrets(t *testing.T) {
 		}
 	}
 }
+
+// A receiver of replayed history stamps each change with its entry.time;
+// one of Meta's deliveries (the default) with the receipt, whatever
+// entry.time says.
+func TestHandlerReplayedHistoryKeepsEntryTimes(t *testing.T) {
+	body := readTestdata(t, "guide_account_update_partner_added.json")
+	receipt := time.Unix(1700000000, 0)
+	for _, replayed := range []bool{false, true} {
+		sink := &recordingSink{}
+		h, err := NewHandler(Config{AppSecret: testSecret, VerifyToken: testVerify, Sink: sink,
+			Now: func() time.Time { return receipt }, ReplayedHistory: replayed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec := post(h, body, Sign(body, testSecret)); rec.Code != 200 {
+			t.Fatalf("status %d", rec.Code)
+		}
+		want := receipt
+		if replayed {
+			want = time.Unix(1690592557, 0) // the payload's entry.time
+		}
+		for _, c := range sink.stored() {
+			if !c.Received.Equal(want) {
+				t.Errorf("ReplayedHistory %v: stamped %s, want %s", replayed, c.Received, want)
+			}
+		}
+	}
+}

@@ -51,7 +51,10 @@ func startDemoLog(ctx context.Context, src webhookSource, now func() time.Time) 
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	secret, verify := rand.Text(), rand.Text()
-	h, err := webhook.NewHandler(webhook.Config{AppSecret: secret, VerifyToken: verify, Sink: readmodel.LogSink{Log: d.Log}, Now: now})
+	h, err := webhook.NewHandler(webhook.Config{AppSecret: secret, VerifyToken: verify, Sink: readmodel.LogSink{Log: d.Log}, Now: now,
+		// The sandbox replays a week of history at start: its events keep
+		// their own times, so that the Events tab and --since see a week.
+		ReplayedHistory: true})
 	if err != nil {
 		d.removeLog()
 		return nil, fmt.Errorf("demo: %w", err)

@@ -13,7 +13,8 @@ import (
 
 // TestDemoLogStoresWhatTheSourceSends replays a sandbox's history through
 // the demo's signed loopback path and finds every payload's change in the log, stamped
-// by the given clock; Close removes the log's directory.
+// with its own time, its entry.time, not the clock's: the history happened
+// over the past week. Close removes the log's directory.
 func TestDemoLogStoresWhatTheSourceSends(t *testing.T) {
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
@@ -34,7 +35,7 @@ func TestDemoLogStoresWhatTheSourceSends(t *testing.T) {
 		t.Fatalf("the log holds %d changes, the sandbox sent %d", len(stored), len(sent))
 	}
 	for i, e := range stored {
-		if !e.Known || !e.Received.Equal(now) || !strings.Contains(string(sent[i]), e.Event) {
+		if !e.Known || e.EntryTime.IsZero() || !e.Received.Equal(e.EntryTime) || !e.Received.Before(now) || !strings.Contains(string(sent[i]), e.Event) {
 			t.Errorf("stored %d: %s received %s (understood %t), sent %s", i, e.Event, e.Received, e.Known, sent[i])
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
@@ -65,8 +66,8 @@ func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
 			g.WABAID != c.WABAID || g.EntryTime == nil || !g.EntryTime.Equal(c.EntryTime) || !g.Understood {
 			t.Errorf("event %d = %+v, replayed %+v", i, g, c)
 		}
-		if !g.Received.Equal(harnessNow()) {
-			t.Errorf("event %d received %s, not on the command's clock %s", i, g.Received, harnessNow())
+		if !g.Received.Equal(c.EntryTime) {
+			t.Errorf("event %d received %s, not at its own time, the entry time %s", i, g.Received, c.EntryTime)
 		}
 		if c.Event == webhook.EventPartnerAdded {
 			added++
@@ -74,6 +75,17 @@ func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
 	}
 	if added != sandbox.HistoryOnboardings {
 		t.Errorf("the demo history has %d PARTNER_ADDED, want %d", added, sandbox.HistoryOnboardings)
+	}
+
+	lastDay := 0
+	for _, c := range want {
+		if c.EntryTime.After(harnessNow().Add(-24 * time.Hour)) {
+			lastDay++
+		}
+	}
+	recent := decodeJSON[[]eventJSON](t, h.mustRun("--demo", "events", "--json", "--since", "24h").stdout)
+	if lastDay == 0 || lastDay == len(want) || len(recent) != lastDay {
+		t.Errorf("--demo events --since 24h gave %d events, the history has %d of %d in the last day", len(recent), lastDay, len(want))
 	}
 
 	again := decodeJSON[[]eventJSON](t, h.mustRun("--demo", "events", "--json", "--event", webhook.EventPartnerAdded).stdout)

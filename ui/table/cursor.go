@@ -1,7 +1,5 @@
 package table
 
-import "slices"
-
 // Cursor is the selected row's position among the visible rows.
 func (m Model) Cursor() int { return m.cursor }
 
@@ -33,7 +31,7 @@ func (m *Model) SelectID(id string) bool {
 	if !ok {
 		return false
 	}
-	pos, found := slices.BinarySearch(m.filter.visible, int32(i))
+	pos, found := m.positionOf(i)
 	if !found {
 		return false
 	}
@@ -86,4 +84,23 @@ func (m *Model) rowAt(x, y int) (int, bool) {
 	}
 	pos := m.offset + y - 1
 	return pos, pos < len(m.filter.visible)
+}
+
+// columnAt returns the column whose title is drawn at screen cell (x, y).
+func (m *Model) columnAt(x, y int) (int, bool) {
+	x, y = x-m.originX-gutterWidth, y-m.originY
+	if y != 0 || x < 0 {
+		return 0, false
+	}
+	left := 0
+	for i, w := range m.widths {
+		if w == 0 {
+			continue
+		}
+		if x >= left && x < left+w {
+			return i, true
+		}
+		left += w + len(separator)
+	}
+	return 0, false
 }

@@ -14,6 +14,7 @@ func (m *Model) SetRows(rows []Row) {
 	m.gen = m.rows.lines.newLayout() // ids are unique only within a cache
 	m.history = nil
 	m.filter.visible = nil
+	m.rank = nil
 	m.AppendRows(rows)
 	if !hadSelection || !m.SelectID(keepID) {
 		m.setCursor(m.cursor)
@@ -28,9 +29,12 @@ func (m *Model) SetRows(rows []Row) {
 func (m *Model) AppendRows(rows []Row) {
 	from := m.rows.len()
 	for _, r := range rows {
-		m.rows.add(r)
+		m.rows.add(r, m.searchIDs)
 	}
 	m.matchNewRows(from)
+	if digits(m.rows.len()) != m.posDigits {
+		m.drawHeader()
+	}
 	m.scrollToCursor()
 	if m.awaited != "" {
 		if i, ok := m.rows.findID(m.awaited); ok && i >= from {

@@ -34,11 +34,14 @@ func (m *Model) SetFilter(q string) {
 	}
 	keep := m.selectedIndex()
 	m.filter = m.filtered(needle)
+	if m.rank != nil { // a scan's result is in index order
+		m.sortVisible(m.filter.visible)
+	}
 	if keep < 0 {
 		m.setCursor(0)
 		return
 	}
-	pos, _ := slices.BinarySearch(m.filter.visible, int32(keep))
+	pos, _ := m.positionOf(keep)
 	m.setCursor(pos)
 }
 
@@ -84,5 +87,8 @@ func (m *Model) matchNewRows(from int) {
 	for i := range m.history {
 		h := &m.history[i]
 		h.visible = m.rows.matching(from, h.needle, h.visible)
+	}
+	if m.sortCol >= 0 { // the new rows go among the old: rank them all
+		m.rerank()
 	}
 }

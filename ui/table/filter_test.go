@@ -8,13 +8,18 @@ import (
 	"testing"
 )
 
+// bruteFold folds the accented letters mixedRows uses, as foldRune must.
+func bruteFold(s string) string {
+	return strings.NewReplacer("é", "e").Replace(strings.ToLower(s))
+}
+
 // bruteFilter is the definition SetFilter must agree with.
 func bruteFilter(rows []Row, q string) []string {
 	var ids []string
-	q = strings.ToLower(q)
+	q = bruteFold(q)
 	for _, r := range rows {
 		for _, c := range r.Cells {
-			if strings.Contains(strings.ToLower(c), q) {
+			if strings.Contains(bruteFold(c), q) {
 				ids = append(ids, r.ID)
 				break
 			}
@@ -68,6 +73,32 @@ func TestFilterAgreesWithBruteForce(t *testing.T) {
 	}
 	if m.VisibleLen() != m.Len() {
 		t.Fatalf("an empty filter shows %d of %d rows", m.VisibleLen(), m.Len())
+	}
+}
+
+func TestFilterFoldsAccents(t *testing.T) {
+	rows := []Row{
+		{ID: "umlaut", Cells: []string{"Ümlaut"}},
+		{ID: "decomposed", Cells: []string{"U\u0308mlaut decomposed"}},
+		{ID: "lodz", Cells: []string{"Łódź Rowery"}},
+		{ID: "strasse", Cells: []string{"Straße"}},
+		{ID: "plain", Cells: []string{"plain umlaut"}},
+	}
+	m := newTable(t, rows, 40, 8)
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"umlaut", []string{"umlaut", "decomposed", "plain"}},
+		{"ÜMLAUT", []string{"umlaut", "decomposed", "plain"}},
+		{"lodz", []string{"lodz"}},
+		{"strasse", nil}, // ß is a letter of its own, not s with a mark
+		{"straße", []string{"strasse"}},
+	} {
+		m.SetFilter(tt.q)
+		if got := visibleIDs(m); !slices.Equal(got, tt.want) && len(got)+len(tt.want) > 0 {
+			t.Errorf("filter %q shows %v, want %v", tt.q, got, tt.want)
+		}
 	}
 }
 
@@ -224,5 +255,19 @@ func TestReloadFindsTheSelectedRowInALaterPage(t *testing.T) {
 	m.AppendRows(all[100:])
 	if got := selectedID(t, m); got != moved {
 		t.Fatalf("cursor jumped to %s after the user moved to %s", got, moved)
+	}
+}
+
+func TestIDSearchMatchesHiddenIDs(t *testing.T) {
+	rows := []Row{{ID: "17602267748700", Cells: []string{"Northwind"}}, {ID: "99", Cells: []string{"Other"}}}
+	plain := newTable(t, rows, 40, 5)
+	plain.SetFilter("176022")
+	if got := visibleIDs(plain); len(got) != 0 {
+		t.Fatalf("without WithIDSearch the ID matched: %v", got)
+	}
+	m := newTable(t, rows, 40, 5, WithIDSearch())
+	m.SetFilter("176022")
+	if got := visibleIDs(m); !slices.Equal(got, []string{"17602267748700"}) {
+		t.Fatalf("WithIDSearch: filter by ID shows %v", got)
 	}
 }

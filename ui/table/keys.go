@@ -13,6 +13,10 @@ const wheelStep = 3
 // satisfies help.KeyMap.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	// SortNext and SortPrev move the sort to the next or previous column
+	// (and to the order rows were added in, past the ends); SortFlip turns
+	// its direction.
+	SortNext, SortPrev, SortFlip key.Binding
 }
 
 // ShortHelp is the bindings for a one-line help.
@@ -20,7 +24,7 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down} }
 
 // FullHelp is every binding, grouped.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.PageUp, k.PageDown}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.PageUp, k.PageDown}, {k.SortNext, k.SortPrev, k.SortFlip}}
 }
 
 // Update moves the cursor for the key map's keys, the mouse wheel (anywhere:
@@ -42,6 +46,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Button == tea.MouseLeft {
 			if pos, ok := m.rowAt(msg.X, msg.Y); ok {
 				m.moveTo(pos)
+			} else if col, ok := m.columnAt(msg.X, msg.Y); ok {
+				m.SortBy(col, col == m.sortCol && !m.sortDesc)
 			}
 		}
 	}
@@ -69,5 +75,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) {
 		m.Top()
 	case key.Matches(k, m.keys.Bottom):
 		m.Bottom()
+	case key.Matches(k, m.keys.SortNext):
+		m.cycleSort(1)
+	case key.Matches(k, m.keys.SortPrev):
+		m.cycleSort(-1)
+	case key.Matches(k, m.keys.SortFlip):
+		if m.sortCol >= 0 {
+			m.SortBy(m.sortCol, !m.sortDesc)
+		}
 	}
 }

@@ -10,7 +10,8 @@ import (
 // j/k, pgup/pgdown, g/home and G/end. The app gives its own.
 func testKeyMap() KeyMap {
 	b := func(keys ...string) key.Binding { return key.NewBinding(key.WithKeys(keys...)) }
-	return KeyMap{Up: b("up", "k"), Down: b("down", "j"), PageUp: b("pgup"), PageDown: b("pgdown"), Top: b("home", "g"), Bottom: b("end", "G")}
+	return KeyMap{Up: b("up", "k"), Down: b("down", "j"), PageUp: b("pgup"), PageDown: b("pgdown"), Top: b("home", "g"), Bottom: b("end", "G"),
+		SortNext: b(">"), SortPrev: b("<"), SortFlip: b("~")}
 }
 
 // A table moves for the keys it was given and no others: without a key

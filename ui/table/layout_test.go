@@ -20,6 +20,13 @@ func TestLayoutWidths(t *testing.T) {
 		{"separator does not fit", []Column{{Width: 6}, {Width: 6}}, 7, []int{6, 0}},
 		{"nothing fits", []Column{{Width: 6}, {MinWidth: 3}}, 0, []int{0, 0}},
 		{"no columns", nil, 10, []int{}},
+		{"the highest priority gives way first", []Column{{MinWidth: 10}, {Width: 6, Priority: 1}, {Width: 6, Priority: 2}}, 20, []int{13, 6, 0}},
+		{"equal priorities: the rightmost goes", []Column{{MinWidth: 4}, {Width: 4, Priority: 1}, {Width: 4, Priority: 1}}, 10, []int{5, 4, 0}},
+		{"a fixed column shrinks to its minimum before any goes", []Column{{MinWidth: 10}, {Width: 22, MinWidth: 2, Priority: 1}, {Width: 7, Priority: 2}}, 30, []int{10, 11, 7}},
+		{"spare grows the shrunk column before the flexible ones", []Column{{MinWidth: 10}, {Width: 22, MinWidth: 2, Priority: 1}}, 40, []int{17, 22}},
+		{"a less important column goes so the shrunk one gets its width", []Column{{MinWidth: 10}, {Width: 22, MinWidth: 2, Priority: 1}, {Width: 6, Priority: 2}}, 34, []int{11, 22, 0}},
+		{"it stays when dropping it does not give that width back", []Column{{MinWidth: 10}, {Width: 22, MinWidth: 2, Priority: 1}, {Width: 6, Priority: 2}}, 26, []int{10, 8, 6}},
+		{"priority 0 never goes: it is cut", []Column{{Width: 6}, {Width: 6, Priority: 1}}, 5, []int{5, 0}},
 	}
 	for _, tt := range tests {
 		got := layoutWidths(tt.cols, tt.body)

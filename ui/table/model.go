@@ -18,6 +18,11 @@ type Model struct {
 	filter  filterResult   // what is shown
 	history []filterResult // results of the queries filter extends, oldest first
 	query   string
+	// sortCol is the column the rows are sorted by, -1 for the order they
+	// were added in; rank is each row's place in that sort (nil unsorted).
+	sortCol  int
+	sortDesc bool
+	rank     []int32
 
 	cursor int // position in filter.visible of the selected row
 	offset int // position in filter.visible of the first row in the window
@@ -34,12 +39,19 @@ type Model struct {
 	styles    palette
 	keys      KeyMap
 	emptyText string
+	searchIDs bool         // the filter matches row IDs too; see WithIDSearch
 	measure   text.Measure // how cells are cut and padded; see SetWidthMethod
 
 	gen    uint32 // a new id whenever cached row lines go stale; see lineCache
 	frames *slab  // where View writes frames, shared by copies
-	header string // the header line, styled
-	blank  string // an empty body line
+	header string // the header line, styled, up to the row position
+	// headerEnd closes the header's style after the row position
+	headerEnd string
+	showPos   bool // see WithPosition
+	// posRoom is the cells the header leaves for the row position, 0 when
+	// it shows none; posDigits the digits of the row count it is made for
+	posRoom, posDigits int
+	blank              string // an empty body line
 	// the gutter as wide as the table allows, for selected and other rows
 	markOn, markOff string
 }
@@ -53,6 +65,14 @@ func WithStyles(s Styles) Option { return func(m *Model) { m.styles = newPalette
 // WithKeyMap sets the movement keys; without it the table answers to none.
 func WithKeyMap(k KeyMap) Option { return func(m *Model) { m.keys = k } }
 
+// WithPosition shows in the header's right end the selected row's position
+// among the visible rows and their number ("38/146").
+func WithPosition() Option { return func(m *Model) { m.showPos = true } }
+
+// WithIDSearch makes the filter match each row's ID as well as its cells,
+// for a table whose rows are named by an ID it does not show.
+func WithIDSearch() Option { return func(m *Model) { m.searchIDs = true } }
+
 // WithEmptyText sets the line shown when the table has no rows.
 func WithEmptyText(s string) Option { return func(m *Model) { m.emptyText = text.Sanitize(s) } }
 
@@ -64,6 +84,7 @@ func New(cols []Column, opts ...Option) Model {
 		frames:    &slab{},
 		styles:    newPalette(DefaultStyles()),
 		emptyText: "Nothing to show.",
+		sortCol:   -1,
 	}
 	for _, o := range opts {
 		o(&m)
@@ -138,11 +159,48 @@ func (m *Model) relayout() {
 	m.blank = strings.Repeat(" ", m.width)
 	g := min(m.width, gutterWidth)
 	m.markOn, m.markOff = gutterMark[:g], gutterNone[:g]
+	m.drawHeader()
+}
+
+// drawHeader draws the header line, leaving on its right the room the row
+// position takes (see WithPosition) for as many rows as the table holds.
+func (m *Model) drawHeader() {
+	m.posDigits = digits(m.rows.len())
+	m.posRoom = 0
 	if m.width == 0 {
-		m.header = ""
+		m.header, m.headerEnd = "", ""
 		return
 	}
-	m.header = m.styles.header.wrap(m.markOff + m.drawCells(cellsOf(m.titles), nil))
+	titles := m.markOff + m.drawCells(cellsOf(m.sortedTitles()), nil)
+	if room := 2*m.posDigits + 2; m.showPos && m.width > room+gutterWidth {
+		m.posRoom = room
+		titles = strings.TrimRight(titles, " ")
+		if m.measure.Width(titles) >= m.width-room {
+			titles = m.measure.Truncate(titles, m.width-room-1)
+		}
+		titles = m.measure.Fit(titles, m.width-room)
+	}
+	m.header = m.styles.header.open + titles
+	m.headerEnd = m.styles.header.close
+}
+
+// sortedTitles are the titles with the sorting column's direction marked.
+func (m *Model) sortedTitles() []string {
+	if m.sortCol < 0 || m.sortCol >= len(m.titles) {
+		return m.titles
+	}
+	titles := slices.Clone(m.titles)
+	titles[m.sortCol] += sortMark(m.sortDesc)
+	return titles
+}
+
+// digits is how many decimal digits n has.
+func digits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // bodyWidth is the width right of the gutter.

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"strconv"
 	"strings"
 
 	"mps/ui/text"
@@ -22,7 +23,9 @@ func (m Model) View() string {
 		return ""
 	}
 	var parts [4]string
-	size := len(m.header)
+	var posBuf [48]byte
+	pos := m.position(posBuf[:0])
+	size := len(m.header) + len(pos) + len(m.headerEnd)
 	for line := range m.bodyHeight() {
 		parts = m.lineParts(line, parts)
 		size += 1 + len(parts[0]) + len(parts[1]) + len(parts[2]) + len(parts[3])
@@ -33,6 +36,8 @@ func (m Model) View() string {
 	}
 	b, start, _ := frames.reserve(size)
 	b.WriteString(m.header)
+	b.Write(pos)
+	b.WriteString(m.headerEnd)
 	for line := range m.bodyHeight() {
 		parts = m.lineParts(line, parts)
 		b.WriteByte('\n')
@@ -41,6 +46,25 @@ func (m Model) View() string {
 		}
 	}
 	return frames.text()[start:]
+}
+
+// position appends to dst the row position, right-aligned in the room the
+// header left for it.
+func (m *Model) position(dst []byte) []byte {
+	if m.posRoom == 0 {
+		return dst
+	}
+	var num [40]byte
+	n := num[:0]
+	if len(m.filter.visible) > 0 {
+		n = strconv.AppendInt(n, int64(m.cursor+1), 10)
+	} else {
+		n = append(n, '0')
+	}
+	n = append(n, '/')
+	n = strconv.AppendInt(n, int64(len(m.filter.visible)), 10)
+	dst = appendSpaces(dst, m.posRoom-len(n))
+	return append(dst, n...)
 }
 
 // lineParts returns the pieces of body line n of the window: opening codes,
@@ -86,7 +110,7 @@ func (m *Model) draw(i int) (plain, styled string) {
 		hasStyle := m.hasStyle(ids)
 		b, start := c.reserve(m.lineSize(cells, hasStyle))
 		var buf [8]cutCell
-		cut := m.cutCells(cells, buf[:0])
+		cut := m.cutCells(cells, buf[:0], true)
 		m.writeCut(b, cut, nil)
 		split := b.Len()
 		if hasStyle {
@@ -123,7 +147,7 @@ func (m *Model) hasStyle(ids []StyleID) bool {
 // drawCells draws cells into a new string; see writeCut.
 func (m *Model) drawCells(cells cellList, ids []StyleID) string {
 	var b strings.Builder
-	m.writeCut(&b, m.cutCells(cells, nil), ids)
+	m.writeCut(&b, m.cutCells(cells, nil, false), ids)
 	return b.String()
 }
 
@@ -134,10 +158,16 @@ type cutCell struct {
 }
 
 // cutCells appends to dst each column's cell cut to the column's width, so
-// that a row's plain and styled lines measure its text once.
-func (m *Model) cutCells(cells cellList, dst []cutCell) []cutCell {
+// that a row's plain and styled lines measure its text once. With
+// abbreviate, a cell too wide for its column is first given to the
+// column's Short.
+func (m *Model) cutCells(cells cellList, dst []cutCell, abbreviate bool) []cutCell {
 	for i, w := range m.widths {
-		cell := m.measure.Truncate(cells.at(i), w)
+		cell := cells.at(i)
+		if short := m.cols[i].Short; abbreviate && short != nil && w > 0 && m.measure.Width(cell) > w {
+			cell = cleanCell(short(cell, w))
+		}
+		cell = m.measure.Truncate(cell, w)
 		dst = append(dst, cutCell{text: cell, width: m.measure.Width(cell)})
 	}
 	return dst

@@ -75,7 +75,9 @@ func (s *store) at(i int) *entry {
 	return &s.chunks[i>>chunkBits].rows[i&(chunkSize-1)]
 }
 
-func (s *store) add(r Row) {
+// add appends r; with searchID, the filter matches its ID as well as its
+// cells.
+func (s *store) add(r Row, searchID bool) {
 	if s.n&(chunkSize-1) == 0 {
 		s.chunks = append(s.chunks, s.newChunk())
 	}
@@ -88,6 +90,10 @@ func (s *store) add(r Row) {
 		c.text.WriteString(cell)
 		c.bounds = append(c.bounds, int32(c.text.Len()))
 		c.hay = appendLower(c.hay, cell)
+		c.hay = append(c.hay, 0)
+	}
+	if searchID {
+		c.hay = appendLower(c.hay, text.Sanitize(r.ID))
 		c.hay = append(c.hay, 0)
 	}
 	c.styles = append(c.styles, r.Styles...)

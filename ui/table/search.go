@@ -2,7 +2,6 @@ package table
 
 import (
 	"bytes"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -78,8 +77,9 @@ func (s *store) contains(i int, needle []byte, q *bigramSet) bool {
 	return s.at(i).grams.covers(q) && bytes.Contains(s.haystack(i), needle)
 }
 
-// appendLower appends s to dst with each rune lowercased on its own, so the
-// query and the cells fold the same way without allocating.
+// appendLower appends s to dst folded rune by rune (lowercased, and Latin
+// letters with marks as their base letter: foldRune), so the query and the
+// cells fold the same way without allocating.
 func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -92,7 +92,7 @@ func appendLower(dst []byte, s string) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		dst = appendFolded(dst, r)
 		i += size
 	}
 	return dst

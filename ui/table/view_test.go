@@ -220,3 +220,52 @@ func TestViewDrawsOnlyTheWindow(t *testing.T) {
 		t.Fatalf("after resize: %q", lines[10])
 	}
 }
+
+func TestShortAbbreviatesOnlyCellsThatDoNotFit(t *testing.T) {
+	cols := []Column{
+		{Title: "Name", MinWidth: 6},
+		{Title: "Event", Width: 14, Short: func(cell string, _ int) string {
+			_, after, _ := strings.Cut(cell, "/")
+			return after
+		}},
+	}
+	m := New(cols)
+	m.SetSize(2+6+1+14, 3)
+	m.SetRows([]Row{
+		{ID: "1", Cells: []string{"a", "update/PARTNER_ADDED"}},
+		{ID: "2", Cells: []string{"b", "fits/as it is"}},
+	})
+	lines := screen(t, m)
+	if got := strings.TrimRight(lines[1], " "); got != "> a      PARTNER_ADDED" {
+		t.Errorf("a cell too wide: got %q, want its short form", got)
+	}
+	if got := strings.TrimRight(lines[2], " "); got != "  b      fits/as it is" {
+		t.Errorf("a cell that fits: got %q, want it whole", got)
+	}
+	if !strings.Contains(lines[0], "Event") {
+		t.Errorf("the header is not abbreviated: %q", lines[0])
+	}
+}
+
+func TestPositionInHeader(t *testing.T) {
+	m := newTable(t, numberedRows(0, 146), 60, 6, WithPosition())
+	m = press(m, "j", "j")
+	lines := screen(t, m)
+	if !strings.HasSuffix(lines[0], "  3/146") || len([]rune(lines[0])) != 60 {
+		t.Fatalf("header %q: want the position 3/146 at its right end, 60 cells", lines[0])
+	}
+	m.SetFilter("Solution 0001")
+	lines = screen(t, m)
+	if !strings.HasSuffix(lines[0], " 1/10") {
+		t.Fatalf("filtered header %q: want 1/10", lines[0])
+	}
+	m.SetFilter("nothing matches")
+	if lines = screen(t, m); !strings.HasSuffix(lines[0], " 0/0") {
+		t.Fatalf("empty header %q: want 0/0", lines[0])
+	}
+	m.SetFilter("")
+	m.AppendRows(numberedRows(146, 1000)) // a digit more: the header makes room
+	if lines = screen(t, m); !strings.HasSuffix(lines[0], " 1/1146") || len([]rune(lines[0])) != 60 {
+		t.Fatalf("header after append %q", lines[0])
+	}
+}

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"slices"
+	"testing"
+
+	"mps/graph"
+	"mps/ui/table"
+)
+
+// TestTextFilterMatchesIDs types a solution's ID on Solutions, where the ID
+// is a column, and on Pending, where it is not shown.
+func TestTextFilterMatchesIDs(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	want := h.app.tabs[0].(*solutionsTab).list()[1] // a pending solution
+	for _, tab := range []struct {
+		key   string
+		table func() table.Model
+	}{
+		{"1", func() table.Model { return h.app.tabs[0].(*solutionsTab).table }},
+		{"2", func() table.Model { return h.app.tabs[1].(*pendingTab).table }},
+	} {
+		h.press(tab.key, "/")
+		h.typeText(want.ID)
+		h.press("enter")
+		tbl := tab.table()
+		r, ok := tbl.Selected()
+		if tbl.VisibleLen() != 1 || !ok || r.ID != want.ID {
+			t.Fatalf("tab %s: filter by ID %s shows %d rows (selected %q):\n%s", tab.key, want.ID, tbl.VisibleLen(), r.ID, h.screen())
+		}
+		h.press("esc")
+	}
+}
+
+// TestStateFilterCyclesBothWays: S goes back through the states as s goes
+// forward, and Other is skipped while no solution has an unknown state.
+func TestStateFilterCyclesBothWays(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.press("S") // back from "all": the last known state, Other has no rows
+	last := graph.KnownStates()[len(graph.KnownStates())-1]
+	h.wantScreen("state: " + last.String() + " (s)")
+	h.press("s") // forward again, past Other to all
+	h.wantScreen("state: all (s)")
+	h.press("O")
+	h.wantScreen("role: partner (o)")
+	h.press("o")
+	h.wantScreen("role: all (o)")
+}
+
+// TestSolutionsSortByName: > sorts by the first column, ~ reverses it, and
+// the header marks the direction; < back past it restores today's order.
+func TestSolutionsSortByName(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	tab := h.app.tabs[0].(*solutionsTab)
+	names := make([]string, 0, len(tab.list()))
+	for _, s := range tab.list() {
+		names = append(names, s.Name)
+	}
+	first := func() string { r, _ := tab.table.Selected(); return r.Cells[0] }
+	h.press(">", "g")
+	if got, want := first(), slices.Min(names); got != want {
+		t.Fatalf("sorted by name, the first row is %q, want %q", got, want)
+	}
+	h.wantScreen("Name ▲")
+	h.press("~", "g")
+	if got, want := first(), slices.Max(names); got != want {
+		t.Fatalf("reversed, the first row is %q, want %q", got, want)
+	}
+	h.wantScreen("Name ▼")
+	h.press("<", "g")
+	if got := first(); got != names[0] {
+		t.Fatalf("unsorted, the first row is %q, want today's first %q", got, names[0])
+	}
+}
