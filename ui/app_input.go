@@ -92,8 +92,11 @@ func (a *App) globalParts() (lead, rest []Binding) {
 			rest = append(rest, Binding{Key: described(k.Back, "clear the filter"), Handler: withoutCmd(a.clearFilter)})
 		}
 	}
-	// The snippet's view has a copy key of its own.
-	if _, ok := a.activeTab().(idCopier); (ok && a.inspector == nil) || (a.inspector != nil && a.inspector.signup == nil) {
+	_, copies := a.activeTab().(idCopier)
+	if a.inspector != nil {
+		copies = a.inspector.signup == nil // the snippet's view copies the snippet
+	}
+	if copies {
 		rest = append(rest, Binding{Key: k.Copy, Handler: withCmd(a.copySelected)})
 	}
 	rest = append(rest,
