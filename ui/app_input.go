@@ -114,8 +114,11 @@ func (a *App) globalParts() (lead, rest []Binding) {
 	if a.raw != nil {
 		return lead, nil // the raw view's own keys, and leaving it
 	}
-	// The snippet's view has a copy key of its own.
-	if _, ok := a.activeTab().(idCopier); (ok && a.inspector == nil) || (a.inspector != nil && a.inspector.signup == nil) {
+	_, copies := a.activeTab().(idCopier)
+	if a.inspector != nil {
+		copies = a.inspector.signup == nil // the snippet's view copies the snippet
+	}
+	if copies {
 		rest = append(rest,
 			Binding{Key: k.Copy, Handler: withCmd(a.copySelected)},
 			Binding{Key: k.CopyName, Handler: withCmd(a.copyName)},

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"mps/graph"
 	"mps/graph/sandbox"
@@ -170,5 +171,27 @@ func TestCreateUnknownOutcomeLooksAndNeverResends(t *testing.T) {
 		if len(entries) != 1 || entries[0].Outcome != "unknown" || entries[0].SolutionID != sol.ID {
 			t.Errorf("%s: journal %+v, want unknown with ID %q", tc.kind, entries, sol.ID)
 		}
+	}
+}
+
+// The whole life from the terminal: created Pending, the partner accepts
+// (as the demo's partner does, sooner here), and it is Active and onboards.
+func TestCreateThenThePartnerAccepts(t *testing.T) {
+	h := newHarness(t, sandbox.Options{PartnerAnswer: sandbox.PartnerAnswer{Reply: sandbox.PartnerAccepts, After: 20 * time.Millisecond}})
+	h.mustRun(createArgs("Whole life", demoPartnerApp, "partner", "--yes")...)
+	sol, _ := ownedNamed(h, "Whole life")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := decodeJSON[map[string]any](t, h.mustRun("solution", sol.ID, "--json").stdout)
+		if got["display_state"] == "Active" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the partner never accepted: %v", got)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if r := h.mustRun("signup-snippet", sol.ID, "--config-id", "42"); !strings.Contains(r.stdout, "solutionID: '"+sol.ID+"'") {
+		t.Fatalf("no snippet for the accepted solution:\n%s", r.stdout)
 	}
 }
