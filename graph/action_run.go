@@ -16,6 +16,9 @@ type ActionCall struct {
 	// Role is our side as known when the action was confirmed; it stands
 	// in when the read after a refusal does not show our side.
 	Role Role
+	// Reason is sent as the action's optional reason when given
+	// (Action.ReasonParam); check it first with Action.CheckReason.
+	Reason string
 }
 
 // ActionOutcome is what an action did, as Graph answered and as the
@@ -54,7 +57,7 @@ func (c *Client) RunAction(ctx context.Context, call ActionCall) ActionOutcome {
 	var out ActionOutcome
 	out.Form = c.acceptedForm()
 	for {
-		res, sent, err := c.post(ctx, call.SolutionID, call.Action, call.Action.Body(out.Form, call.AppID))
+		res, sent, err := c.post(ctx, call.SolutionID, call.Action, call.Action.Body(out.Form, call.AppID, call.Reason))
 		out.Result, out.Err = res, err
 		out.Unknown = IsUnknownOutcome(err)
 		if sent {

@@ -65,6 +65,7 @@ type situation int
 const (
 	notFromClient situation = iota
 	unknownOutcome
+	createUnknown
 	tokenExpired
 	tokenRefused
 	noToken
@@ -88,6 +89,8 @@ func adviceText(s situation) string {
 	switch s {
 	case unknownOutcome:
 		return "The action may or may not have happened: read the solution again before retrying."
+	case createUnknown:
+		return "The solution may or may not have been created: list the solutions before creating it again, or it may be made twice."
 	case tokenExpired:
 		return "The access token was refused as expired: {login}."
 	case tokenRefused:
@@ -127,6 +130,8 @@ func situationOf(err error) situation {
 		idErr    *InvalidIDError
 	)
 	switch {
+	case errors.As(err, new(*CreateUnknownError)):
+		return createUnknown
 	case IsUnknownOutcome(err):
 		return unknownOutcome
 	case errors.As(err, &graphErr):

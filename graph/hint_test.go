@@ -14,6 +14,7 @@ import (
 func adviceErrors() []error {
 	return []error{
 		&OutcomeUnknownError{Err: io.ErrUnexpectedEOF},
+		&CreateUnknownError{Err: io.ErrUnexpectedEOF},
 		&Error{Code: 190, Subcode: 463}, &Error{Code: 190},
 		&tokenError{},
 		&Error{Code: 4, RetryAfter: 180_000_000_000}, &Error{Code: 80008},

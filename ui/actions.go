@@ -187,23 +187,21 @@ func (a *App) actionDone(msg actionDoneMsg) tea.Cmd {
 	return nil
 }
 
-// solutionChanged puts a fresh copy of a solution everywhere it is shown.
-func (a *App) solutionChanged(s graph.Solution) {
-	for _, sink := range a.sinks() {
-		sink.SolutionChanged(s)
-	}
-	if a.inspector != nil && a.inspector.sol.ID == s.ID {
-		a.inspector.sol = s
-	}
+// solutionChanged puts a fresh copy of a solution (an action's result, a
+// read) in the shared data, once; every view shows it after this message.
+func (a *App) solutionChanged(s graph.Solution) { a.putSolution(s, false) }
+
+// putSolution is solutionChanged that, with add, lists a solution the
+// list lacks.
+func (a *App) putSolution(s graph.Solution, add bool) {
+	a.ctx.Solutions.put(s, add)
 	a.dialogSees(s)
 }
 
-// solutionsToViews hands a page of the shared solution list to every view
-// that draws from it: all rows when first, else rows to add.
+// solutionsToViews puts a page of a load of the solution list in the
+// shared data, once: in place of the list when first, else added to it.
 func (a *App) solutionsToViews(items []graph.Solution, first bool) {
-	for _, s := range a.sinks() {
-		s.SolutionsPage(items, first)
-	}
+	a.ctx.Solutions.page(items, first)
 	for _, s := range items {
 		a.dialogSees(s)
 	}
@@ -253,6 +251,9 @@ func (a *App) openSolution(s graph.Solution, jump bool) tea.Cmd {
 			}
 		}
 	}
+	if known, ok := a.ctx.Solutions.Solution(s.ID); ok {
+		s = known
+	}
 	a.inspector = newInspector(a.ctx, s, 0)
 	a.inspector.wabaName = a.customerName
 	a.inspector.height = a.bodyHeight()
@@ -287,12 +288,8 @@ func (a *App) knownSolution(msg OpenSolutionMsg) graph.Solution {
 	if msg.Solution != nil {
 		return *msg.Solution
 	}
-	for _, t := range a.tabs {
-		if st, ok := t.(*solutionsTab); ok {
-			if s, found := findSolution(st.all, msg.ID); found {
-				return s
-			}
-		}
+	if s, found := a.ctx.Solutions.Solution(msg.ID); found {
+		return s
 	}
 	return graph.Solution{ID: msg.ID}
 }

@@ -153,7 +153,7 @@ func (r *burstRun) update(msg tea.Msg) {
 	}
 	if before != nil && app.dialog != before && !wasInFlight && app.inFlight[before.req.Solution.ID] {
 		r.confirm[dialogKey(before.req)]++
-		if shared, ok := findSolution(app.tabs[0].(*solutionsTab).all, before.req.Solution.ID); ok && !sameState(shared, before.req.Solution) {
+		if shared, ok := findSolution(app.tabs[0].(*solutionsTab).list(), before.req.Solution.ID); ok && !sameState(shared, before.req.Solution) {
 			r.t.Fatalf("after %v a dialog was confirmed for %s in state %s/%s, but the views show %s/%s", r.trail, dialogKey(before.req),
 				before.req.Solution.Status, before.req.Solution.PendingRequest, shared.Status, shared.PendingRequest)
 		}

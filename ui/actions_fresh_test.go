@@ -178,7 +178,7 @@ func TestRefusalBecauseTheStateChangedElsewhere(t *testing.T) {
 	if h.app.inspector.sol.State() != graph.StateActive {
 		t.Fatalf("the inspector shows %s", h.app.inspector.sol.StateLabel())
 	}
-	if got, _ := findSolution(h.app.tabs[0].(*solutionsTab).all, s.ID); got.State() != graph.StateActive {
+	if got, _ := findSolution(h.app.tabs[0].(*solutionsTab).list(), s.ID); got.State() != graph.StateActive {
 		t.Fatalf("the row shows %s, want Active", got.StateLabel())
 	}
 }

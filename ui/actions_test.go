@@ -30,7 +30,7 @@ func TestAcceptPendingRequestThroughDialog(t *testing.T) {
 	// The row was updated in place: the request left Pending, and the
 	// Solutions tab shows the new state.
 	h.press("1")
-	s, ok := findSolution(h.app.tabs[0].(*solutionsTab).all, target.ID)
+	s, ok := findSolution(h.app.tabs[0].(*solutionsTab).list(), target.ID)
 	if !ok || s.State() != graph.StateActive {
 		t.Fatalf("after accepting, the solution is %v (found %v), want Active", s.StateLabel(), ok)
 	}
@@ -107,7 +107,7 @@ func TestStaleRowIsReadBeforeAsking(t *testing.T) {
 		t.Fatalf("want only their POST, got %d", n)
 	}
 	h.wantScreen("only a pending request can be accepted")
-	if got, _ := findSolution(h.app.tabs[0].(*solutionsTab).all, s.ID); got.State() != graph.StateActive {
+	if got, _ := findSolution(h.app.tabs[0].(*solutionsTab).list(), s.ID); got.State() != graph.StateActive {
 		t.Fatalf("the row shows %s, want the state read (Active)", got.StateLabel())
 	}
 }
@@ -121,7 +121,7 @@ func TestUnknownOutcomeIsReadAgainNotResent(t *testing.T) {
 		t.Fatalf("want exactly one POST, got %d", n)
 	}
 	h.wantScreen("outcome was unknown", "it is now Active", "Nothing was resent")
-	got, _ := findSolution(h.app.tabs[0].(*solutionsTab).all, s.ID)
+	got, _ := findSolution(h.app.tabs[0].(*solutionsTab).list(), s.ID)
 	if got.State() != graph.StateActive {
 		t.Fatalf("the row shows %s, want the state read again (Active)", got.StateLabel())
 	}

@@ -36,19 +36,10 @@ type App struct {
 	asking    *askState       // an action key whose solution is being read
 	inFlight  map[string]bool // solutions whose action is being sent
 
-	seq        uint64 // last sequence number handed out
-	solSeq     uint64 // the solution list load whose pages are wanted
-	solLoading bool
-	solPages   int // pages of the current load received so far
-	solCancel  context.CancelFunc
-	// solQuiet says the current load is a periodic one: its pages are
-	// collected in solQuietRows and shown when it ends.
-	solQuiet     bool
-	solQuietRows []graph.Solution
-	// solLate holds solutions read after their webhooks while a load was
-	// under way, applied when it ends.
-	solLate []graph.Solution
-	auto    autoRefresh
+	seq       uint64 // last sequence number handed out
+	solSeq    uint64 // the solution list load whose pages are wanted
+	solCancel context.CancelFunc
+	auto      autoRefresh
 
 	helpOffset int // the first line of ? shown
 }
@@ -98,18 +89,19 @@ func (a *App) Init() tea.Cmd {
 
 // reloadSolutions starts a new load of the app's solution list; pages of
 // the previous one are dropped from now on.
-func (a *App) reloadSolutions() tea.Cmd {
+func (a *App) reloadSolutions() tea.Cmd { return a.loadSolutionList(false) }
+
+// loadSolutionList starts a load; a quiet one is the periodic reload,
+// whose rows change once, when it ends.
+func (a *App) loadSolutionList(quiet bool) tea.Cmd {
 	if a.solCancel != nil {
 		a.solCancel()
 	}
 	ctx, cancel := context.WithCancel(a.ctx.Ctx)
 	a.solCancel = cancel
 	a.solSeq = a.nextSeq()
-	a.solLoading = true
+	a.ctx.Solutions.startLoad(quiet)
 	a.ctx.LoadAsked[TabSolutions] = a.ctx.Now()
-	a.solPages = 0
-	a.solQuiet, a.solQuietRows = false, nil
-	a.solLate = nil // this load is asked after those reads
 	return loadSolutions(ctx, a.ctx, Origin{Tab: TabSolutions, Seq: a.solSeq})
 }
 
@@ -122,7 +114,7 @@ func (a *App) startSpinner() tea.Cmd {
 }
 
 func (a *App) busy() bool {
-	if a.solLoading || a.asking != nil || len(a.inFlight) > 0 || (a.inspector != nil && (a.inspector.loading || a.inspector.onboarded.loading)) {
+	if a.ctx.Solutions.Loading() || a.asking != nil || len(a.inFlight) > 0 || (a.inspector != nil && (a.inspector.loading || a.inspector.onboarded.loading)) {
 		return true
 	}
 	for _, t := range a.tabs {
@@ -133,14 +125,17 @@ func (a *App) busy() bool {
 	return false
 }
 
-func (a *App) sinks() []solutionSink {
-	var out []solutionSink
+// syncViews has every view catch up with the shared data; a view whose
+// data did not move does nothing.
+func (a *App) syncViews() {
 	for _, t := range a.tabs {
-		if s, ok := t.(solutionSink); ok {
-			out = append(out, s)
+		if v, ok := t.(dataView); ok {
+			v.syncData()
 		}
 	}
-	return out
+	if a.inspector != nil {
+		a.inspector.syncData()
+	}
 }
 
 func (a *App) activeTab() Tab { return a.tabs[a.active] }
@@ -151,6 +146,7 @@ func (a *App) activeTab() Tab { return a.tabs[a.active] }
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	shown := a.inspector
 	cmd := a.update(msg)
+	a.syncViews()
 	if shown != nil && a.inspector != shown {
 		shown.close() // closed, or replaced by another solution's
 	}
@@ -216,12 +212,16 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 			if a.inspector == nil {
 				return nil
 			}
-			cmd := a.inspector.Update(msg)
 			if msg.Seq == a.inspector.seq && msg.Solution != nil {
 				a.solutionChanged(*msg.Solution)
 			}
-			return cmd
+			return a.inspector.Update(msg)
 		}
+	case wabaSolutionsMsg:
+		if c := a.customers(); c != nil {
+			c.takeSolutions(msg, a.solutionChanged)
+		}
+		return nil
 	case onboardedMsg:
 		if a.inspector != nil {
 			a.inspector.Update(msg)
@@ -272,13 +272,14 @@ func (a *App) solutionsPage(msg pageMsg[graph.Solution]) tea.Cmd {
 	if msg.Seq != a.solSeq {
 		return msg.more.discard()
 	}
-	if a.solQuiet {
+	d := a.ctx.Solutions
+	if d.quiet {
 		return a.quietPage(msg)
 	}
 	// A load that fails before its first page keeps the rows on screen.
-	if msg.Err == nil || a.solPages > 0 {
-		first := a.solPages == 0
-		a.solPages++
+	if msg.Err == nil || d.pages > 0 {
+		first := d.pages == 0
+		d.pages++
 		a.solutionsToViews(msg.Items, first)
 	}
 	if msg.Err != nil || msg.Done {
@@ -290,17 +291,15 @@ func (a *App) solutionsPage(msg pageMsg[graph.Solution]) tea.Cmd {
 // solutionsDone ends a load of the solution list, well or not, and starts
 // the countdown to the periodic reload from now.
 func (a *App) solutionsDone(err error) tea.Cmd {
-	a.solLoading = false
 	switch {
 	case err == nil:
 		a.status.lastRefresh = a.ctx.Now()
-	case !a.solQuiet || a.notice == "" || a.ctx.Now().Sub(a.noticeAt) >= noticeHold:
+	case !a.ctx.Solutions.quiet || a.notice == "" || a.ctx.Now().Sub(a.noticeAt) >= noticeHold:
 		// A periodic reload's failure does not replace a notice just shown.
 		a.setNotice(describeError(a.ctx, "Loading solutions", err), true)
 	}
-	for _, s := range a.sinks() {
-		s.SolutionsDone(err)
+	for _, s := range a.ctx.Solutions.finish(err) {
+		a.solutionRead(s)
 	}
-	a.solutionsLoaded()
 	return tea.Batch(resumeAfterThrottle(a.ctx, err, TabSolutions), a.scheduleRefresh())
 }

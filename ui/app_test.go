@@ -128,8 +128,8 @@ func TestCustomersFilterAndJumpToSolution(t *testing.T) {
 	first := sandbox.DemoPartnerBusinessIDs()[0]
 	h.wantScreen("partner business " + first)
 	tab := h.app.tabs[3].(*customersTab)
-	if tab.loaded == 0 || tab.loaded >= 320 {
-		t.Fatalf("filtered to one partner business, %d WABAs loaded", tab.loaded)
+	if tab.loaded() == 0 || tab.loaded() >= 320 {
+		t.Fatalf("filtered to one partner business, %d WABAs loaded", tab.loaded())
 	}
 	h.press("enter")
 	h.wantScreen("Solutions that onboarded")

@@ -63,14 +63,12 @@ func (a *App) refreshTick(msg refreshTickMsg) tea.Cmd {
 	switch {
 	case now.Before(a.auto.due):
 		return a.auto.wake(now) // only the countdown moved
-	case a.solLoading:
+	case a.ctx.Solutions.Loading():
 		return nil
 	case a.ctx.Client != nil && a.ctx.Client.Usage().ThrottledUntil.After(now):
 		return a.scheduleRefresh()
 	}
-	cmd := a.reloadSolutions()
-	a.solQuiet = true
-	return cmd
+	return a.loadSolutionList(true)
 }
 
 // quietPage takes a page of a periodic reload. The pages are collected and
@@ -78,21 +76,21 @@ func (a *App) refreshTick(msg refreshTickMsg) tea.Cmd {
 // cursor keeps its solution even when it stands past the first page. A
 // failed reload leaves every row as it was.
 func (a *App) quietPage(msg pageMsg[graph.Solution]) tea.Cmd {
+	d := a.ctx.Solutions
 	if msg.Err == nil {
-		a.solQuietRows = append(a.solQuietRows, msg.Items...)
+		d.incoming = append(d.incoming, msg.Items...)
 		if !msg.Done {
 			return msg.more.nextPage(msg.Origin)
 		}
-		a.solutionsToViews(a.solQuietRows, true)
+		a.solutionsToViews(d.incoming, true)
 	}
-	a.solQuietRows = nil
 	return a.solutionsDone(msg.Err)
 }
 
 // nextRefresh is when the status bar says the next reload is due: never
 // while a load runs, since the countdown restarts when it ends.
 func (a *App) nextRefresh() time.Time {
-	if a.solLoading {
+	if a.ctx.Solutions.Loading() {
 		return time.Time{}
 	}
 	return a.auto.due

@@ -74,7 +74,7 @@ func TestPeriodicRefreshReadsTheSolutionListOnceAndQuietly(t *testing.T) {
 	if len(reqs) != 2 || len(h.listGETs()) != 1 {
 		t.Fatalf("want exactly one load of the solution list (a page of each role), got %+v", reqs)
 	}
-	s, ok := findSolution(h.app.tabs[0].(*solutionsTab).all, target.ID)
+	s, ok := findSolution(h.app.tabs[0].(*solutionsTab).list(), target.ID)
 	if !ok || s.State() != graph.StateActive {
 		t.Fatalf("after the refresh the solution is %s (found %v), want Active", s.StateLabel(), ok)
 	}
@@ -93,10 +93,10 @@ func TestPeriodicRefreshKeepsTheCursorOnItsSolution(t *testing.T) {
 	// Enough that each role's chain has two pages.
 	h := newRefreshHarness(t, sandbox.Options{Solutions: 260})
 	tab := h.app.tabs[0].(*solutionsTab)
-	if len(tab.all) <= sandbox.MaxPageSize {
-		t.Fatalf("%d solutions fit one page: the test needs two", len(tab.all))
+	if len(tab.list()) <= sandbox.MaxPageSize {
+		t.Fatalf("%d solutions fit one page: the test needs two", len(tab.list()))
 	}
-	target := tab.all[sandbox.MaxPageSize+20]
+	target := tab.list()[sandbox.MaxPageSize+20]
 	if !tab.SelectSolution(target.ID) {
 		t.Fatalf("cannot select %s", target.ID)
 	}
@@ -117,12 +117,12 @@ func TestPeriodicRefreshKeepsTheCursorOnItsSolution(t *testing.T) {
 	if got, ok := tab.SelectedSolution(); !ok || got.ID != target.ID {
 		t.Fatalf("the cursor moved from %s to %s", target.ID, got.ID)
 	}
-	if _, ok := findSolution(tab.all, h.sb.Solutions()[len(h.sb.Solutions())-1].ID); !ok || len(tab.all) != len(h.sb.Solutions()) {
-		t.Fatalf("the new solution is not in the %d rows", len(tab.all))
+	if _, ok := findSolution(tab.list(), h.sb.Solutions()[len(h.sb.Solutions())-1].ID); !ok || len(tab.list()) != len(h.sb.Solutions()) {
+		t.Fatalf("the new solution is not in the %d rows", len(tab.list()))
 	}
 	// The rows were swapped once, at the end, not cut to the first page.
 	for _, n := range rowCounts[:len(rowCounts)-1] {
-		if n != len(tab.all)-1 {
+		if n != len(tab.list())-1 {
 			t.Fatalf("rows while the pages arrived: %v", rowCounts)
 		}
 	}
@@ -143,7 +143,7 @@ func TestTickDuringALoadStartsNoSecondOne(t *testing.T) {
 	h.sb.ResetRequests()
 	tick := h.due()
 	_, first := h.app.Update(tick)
-	if !h.app.solLoading {
+	if !h.app.ctx.Solutions.Loading() {
 		t.Fatal("the due tick started no load")
 	}
 	loading := h.app.solSeq
@@ -169,7 +169,7 @@ func TestTickWhileThrottledWaitsAnotherRound(t *testing.T) {
 	seq := h.app.auto.seq
 	h.sb.ResetRequests()
 	h.send(refreshTickMsg{Seq: seq})
-	if n := len(h.sb.Requests()); n != 0 || h.app.solLoading {
+	if n := len(h.sb.Requests()); n != 0 || h.app.ctx.Solutions.Loading() {
 		t.Fatalf("a tick while throttled sent %d requests", n)
 	}
 	if h.app.auto.seq == seq || !h.app.auto.due.Equal(h.now.Add(testRefresh)) {
@@ -213,7 +213,7 @@ func TestPeriodicRefreshLeavesTheConfirmDialogAsItWas(t *testing.T) {
 	if h.app.dialog == nil || h.app.dialog.req.Solution.Name != target.Name {
 		t.Fatalf("the dialog changed under the refresh")
 	}
-	if _, ok := findSolution(h.app.tabs[0].(*solutionsTab).all, target.ID); !ok {
+	if _, ok := findSolution(h.app.tabs[0].(*solutionsTab).list(), target.ID); !ok {
 		t.Fatal("the solution left the list")
 	}
 	if got := h.screen(); dialogPart(got) != dialogPart(before) {
@@ -236,14 +236,14 @@ func dialogPart(frame string) string {
 func TestFailedPeriodicRefreshKeepsTheRows(t *testing.T) {
 	h := newRefreshHarness(t, sandbox.Options{})
 	tab := h.app.tabs[0].(*solutionsTab)
-	rows := len(tab.all)
+	rows := len(tab.list())
 	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultTransient, PathContains: "/whatsapp_business_solutions", Times: 1})
 	h.send(h.due())
-	if len(tab.all) != rows {
-		t.Fatalf("rows %d after a failed refresh, want %d", len(tab.all), rows)
+	if len(tab.list()) != rows {
+		t.Fatalf("rows %d after a failed refresh, want %d", len(tab.list()), rows)
 	}
 	h.wantScreen("Loading solutions")
-	if h.app.auto.due.IsZero() || h.app.solLoading {
+	if h.app.auto.due.IsZero() || h.app.ctx.Solutions.Loading() {
 		t.Fatal("no reload scheduled after the failure")
 	}
 }
@@ -330,7 +330,7 @@ func TestStatusBarCountdownFitsOrGoes(t *testing.T) {
 func TestManualReloadKeepsTheCursorOnASolutionPastTheFirstPage(t *testing.T) {
 	h := newHarnessWith(t, 120, 40, sandbox.Options{Solutions: 150})
 	tab := h.app.tabs[0].(*solutionsTab)
-	target := tab.all[sandbox.MaxPageSize+20]
+	target := tab.list()[sandbox.MaxPageSize+20]
 	if !tab.SelectSolution(target.ID) {
 		t.Fatalf("cannot select %s", target.ID)
 	}

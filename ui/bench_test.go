@@ -28,10 +28,10 @@ func benchApp(b *testing.B, n int) *App {
 		for i := start; i < min(start+pageSize, n); i++ {
 			page = append(page, graph.WABA{ID: fmt.Sprint(100000000 + i), Name: fmt.Sprintf("Customer %d", i), TimezoneID: "71", MessageTemplateNamespace: "ns"})
 		}
-		tab.Update(pageMsg[graph.WABA]{Origin: Origin{Tab: TabCustomers, Seq: tab.seq}, Items: page, Done: start+pageSize >= n})
+		app.Update(pageMsg[graph.WABA]{Origin: Origin{Tab: TabCustomers, Seq: tab.seq}, Items: page, Done: start+pageSize >= n})
 	}
-	if tab.loaded != n {
-		b.Fatalf("loaded %d of %d", tab.loaded, n)
+	if tab.loaded() != n {
+		b.Fatalf("loaded %d of %d", tab.loaded(), n)
 	}
 	return app
 }

@@ -98,12 +98,15 @@ func (l loadState) emptyText(c *Context, what, empty string) string {
 	return empty
 }
 
-// counts is "◆ Pending 3 · ● Active 6 …" for the states that occur.
-func stateCounts(m text.Measure, list []graph.Solution, width int) string {
-	n := map[graph.State]int{}
+// countStates adds up the solutions of each state in list to n.
+func countStates(n map[graph.State]int, list []graph.Solution) {
 	for i := range list {
 		n[list[i].State()]++
 	}
+}
+
+// stateCounts is "◆ Pending 3 · ● Active 6 …" for the states that occur.
+func stateCounts(m text.Measure, n map[graph.State]int, width int) string {
 	var full, compact []string
 	add := func(st graph.State, name string) {
 		if n[st] > 0 {

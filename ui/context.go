@@ -71,6 +71,10 @@ type Context struct {
 	actor *act.Actor
 	// host is the root model, for the bindings that act through it.
 	host host
+	// Solutions and Customers are the one copy of the data: every view
+	// draws from them, and redraws when their Version moves.
+	Solutions *Solutions
+	Customers *Customers
 }
 
 func newContext(ctx context.Context, cfg Config) *Context {
@@ -96,6 +100,8 @@ func newContext(ctx context.Context, cfg Config) *Context {
 		Height:    24,
 		Measure:   text.Measure{Method: ansi.WcWidth},
 		LoadAsked: map[TabID]time.Time{},
+		Solutions: newSolutions(),
+		Customers: newCustomers(),
 	}
 	c.actor = &act.Actor{Client: cfg.Client, Journal: cfg.Journal, Profile: cfg.Profile, AppID: cfg.AppID, Now: cfg.Now}
 	if cfg.EventLog.Path != "" {

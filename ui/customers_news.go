@@ -4,18 +4,9 @@ import (
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
-
-	"mps/graph"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
-	"mps/ui/table"
 )
-
-// wabaChange is one customer a webhook added (waba, as read) or removed.
-type wabaChange struct {
-	waba    *graph.WABA
-	removed string
-}
 
 // news applies PARTNER_ADDED and PARTNER_REMOVED to the loaded list: a
 // removal at once, with no request; an addition by reading that one WABA,
@@ -25,18 +16,18 @@ func (t *customersTab) news(events []eventlog.Event, reason string) tea.Cmd {
 	var reads []string
 	for _, e := range events {
 		if e.Event == webhook.EventPartnerRemoved {
-			t.change(wabaChange{removed: e.WABAID})
+			t.ctx.Customers.change(wabaChange{removed: e.WABAID})
 			continue
 		}
 		switch t.belongs(e) {
 		case belongsUnknown:
-			return t.Refresh()
+			return t.reloadCustomers()
 		case belongsYes:
 			reads = append(reads, e.WABAID)
 		}
 	}
-	if len(reads) > fullLoadCost(t.loaded) {
-		return t.Refresh()
+	if len(reads) > fullLoadCost(t.ctx.Customers.Len()) {
+		return t.reloadCustomers()
 	}
 	cmds := make([]tea.Cmd, len(reads))
 	for i, id := range reads {
@@ -59,7 +50,7 @@ const (
 // webhook that names none leaves it unknown.
 func (t *customersTab) belongs(e eventlog.Event) belonging {
 	filter := t.partnerFilter()
-	if _, listed := t.wabas.CellByID(e.WABAID, 0); len(filter) == 0 || listed {
+	if _, listed := t.ctx.Customers.WABA(e.WABAID); len(filter) == 0 || listed {
 		return belongsYes
 	}
 	if len(e.BusinessIDs) == 0 {
@@ -71,33 +62,4 @@ func (t *customersTab) belongs(e eventlog.Event) belonging {
 		}
 	}
 	return belongsYes
-}
-
-// change applies a change now, or when the load under way ends, so that
-// the load neither drops it nor lists the WABA twice.
-func (t *customersTab) change(c wabaChange) {
-	if t.load.loading {
-		t.late = append(t.late, c)
-		return
-	}
-	if c.waba == nil {
-		if t.wabas.DeleteRow(c.removed) {
-			t.loaded--
-		}
-		return
-	}
-	row := wabaRow(*c.waba)
-	if !t.wabas.ReplaceRow(row) {
-		t.wabas.AppendRows([]table.Row{row})
-		t.loaded++
-	}
-}
-
-// applyLate applies the changes that waited for the load to end.
-func (t *customersTab) applyLate() {
-	late := t.late
-	t.late = nil
-	for _, c := range late {
-		t.change(c)
-	}
 }

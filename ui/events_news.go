@@ -106,7 +106,7 @@ func (a *App) solutionNews(events []eventlog.Event, reason string) tea.Cmd {
 	if len(events) == 0 {
 		return nil
 	}
-	if len(events) > fullLoadCost(len(a.sharedSolutions())) {
+	if len(events) > fullLoadCost(len(a.ctx.Solutions.List())) {
 		return a.reload(ReloadMsg{Tab: TabSolutions})
 	}
 	cmds := make([]tea.Cmd, len(events))
@@ -133,40 +133,15 @@ func (m solutionNewsMsg) apply(a *App) tea.Cmd {
 	return nil
 }
 
-// solutionRead puts a solution read after its webhook in place, or adds it
-// to the list when the list lacks it. While the list loads, the read waits
-// for the load to end, so that the load neither drops it nor adds it twice.
+// solutionRead puts a solution read after its webhook in the shared data,
+// in the list even when the list lacks it. While the list loads, the read
+// waits for the load to end, so that the load neither drops it nor adds
+// it twice.
 func (a *App) solutionRead(s graph.Solution) {
-	if a.solLoading {
-		a.solLate = append(a.solLate, s)
+	if a.ctx.Solutions.holdLate(s) {
 		return
 	}
-	_, known := findSolution(a.sharedSolutions(), s.ID)
-	a.solutionChanged(s)
-	if !known {
-		for _, sink := range a.sinks() {
-			sink.SolutionsPage([]graph.Solution{s}, false)
-		}
-	}
-}
-
-// solutionsLoaded applies the reads that waited for the load to end.
-func (a *App) solutionsLoaded() {
-	late := a.solLate
-	a.solLate = nil
-	for _, s := range late {
-		a.solutionRead(s)
-	}
-}
-
-// sharedSolutions is the solution list as loaded.
-func (a *App) sharedSolutions() []graph.Solution {
-	for _, t := range a.tabs {
-		if st, ok := t.(*solutionsTab); ok {
-			return st.all
-		}
-	}
-	return nil
+	a.putSolution(s, true)
 }
 
 func (a *App) customers() *customersTab {
@@ -197,7 +172,7 @@ func (m wabaNewsMsg) apply(a *App) tea.Cmd {
 		a.newsFailed(wabaReadFailed(a.ctx, m.id, m.err), m.after)
 		return nil
 	}
-	c.change(wabaChange{waba: m.waba})
+	a.ctx.Customers.change(wabaChange{waba: m.waba})
 	return nil
 }
 

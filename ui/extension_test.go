@@ -24,7 +24,7 @@ func TestEventsTabWithALogAndSteeringMessages(t *testing.T) {
 	h.press("5")
 	h.wantScreen("5 Events", "No event log yet at "+cfg.EventLog.Path)
 
-	target := h.app.tabs[0].(*solutionsTab).all[4]
+	target := h.app.tabs[0].(*solutionsTab).list()[4]
 	h.send(OpenSolutionMsg{ID: target.ID})
 	if h.app.activeTab().ID() != TabSolutions || h.app.inspector == nil || h.app.inspector.sol.ID != target.ID {
 		t.Fatalf("OpenSolutionMsg did not open %s on the Solutions tab", target.ID)

@@ -7,83 +7,43 @@ import (
 	"mps/ui/table"
 )
 
-// solutionFeed is the part of a tab that holds the shared solution list as
-// the root hands it over; it implements solutionSink for the tab that
-// embeds it and calls the tab back when the rows must change.
+// solutionFeed is the part of a tab that draws from the shared solution
+// list (Context.Solutions): it calls the tab back when the list moved
+// since the tab last drew it.
 type solutionFeed struct {
-	all []graph.Solution // in ID order (graph.SortSolutions)
-	// known is every solution as last learned, across loads: a fresh list
-	// that answered only its default fields keeps the role, the other
-	// side's app and the permissions a solution's read or an earlier list
-	// brought (graph.KeepKnown), so a role once known never goes back to
-	// unknown on r, a webhook's reload or the periodic reload.
-	known map[string]graph.Solution
-	load  loadState
-	// changed redraws the rows: all of them when replaced, else only added.
-	changed func(added []graph.Solution, replaced bool)
+	data *Solutions
+	mark viewMark
+	// changed redraws the rows: all of them, or only the added ones.
+	changed func(added []graph.Solution, all bool)
 	// settled redraws what depends on the load state (the empty text).
 	settled func()
 }
 
-func newSolutionFeed(changed func(added []graph.Solution, replaced bool), settled func()) solutionFeed {
-	return solutionFeed{load: loadState{loading: true}, changed: changed, settled: settled}
+func newSolutionFeed(c *Context, changed func(added []graph.Solution, all bool), settled func()) solutionFeed {
+	return solutionFeed{data: c.Solutions, changed: changed, settled: settled}
 }
 
-func (f *solutionFeed) SolutionsPage(items []graph.Solution, first bool) {
-	items = f.learn(items)
-	graph.SortSolutions(items)
-	if first {
-		f.all = items
-		f.changed(nil, true)
+// list is the shared solution list, in ID order.
+func (f *solutionFeed) list() []graph.Solution { return f.data.List() }
+
+// syncData redraws what changed in the list since the tab last drew it:
+// nothing when its version did not move, so a key press costs nothing here.
+func (f *solutionFeed) syncData() {
+	list := f.data.List()
+	from, all, moved := f.data.since(&f.mark, len(list))
+	if !moved {
 		return
 	}
-	// The two role chains' pages interleave: rows that sort after every
-	// row shown are appended, others make the rows be drawn again.
-	inOrder := len(f.all) == 0 || len(items) == 0 || graph.CompareIDs(f.all[len(f.all)-1].ID, items[0].ID) < 0
-	f.all = append(f.all, items...)
-	if inOrder {
-		f.changed(items, false)
-		return
+	if all || from < len(list) {
+		f.changed(list[from:], all)
 	}
-	graph.SortSolutions(f.all)
-	f.changed(nil, true)
-}
-
-// learn merges each solution with what was known of it and remembers the
-// result; it returns a new slice.
-func (f *solutionFeed) learn(items []graph.Solution) []graph.Solution {
-	if f.known == nil {
-		f.known = map[string]graph.Solution{}
-	}
-	out := make([]graph.Solution, len(items))
-	for i, s := range items {
-		s = graph.KeepKnown(s, f.known[s.ID])
-		f.known[s.ID] = s
-		out[i] = s
-	}
-	return out
-}
-
-func (f *solutionFeed) SolutionsDone(err error) {
-	f.load = loadState{err: err, done: true}
 	f.settled()
 }
 
-func (f *solutionFeed) SolutionChanged(s graph.Solution) {
-	s = f.learn([]graph.Solution{s})[0]
-	if replaceSolution(f.all, s) {
-		f.changed(nil, true)
-	}
-}
+func (f *solutionFeed) Busy() bool { return f.data.Loading() }
 
-func (f *solutionFeed) Busy() bool { return f.load.loading }
-
-// Refresh marks a reload; the root owns the list and reloads it.
-func (f *solutionFeed) Refresh() tea.Cmd {
-	f.load.loading = true
-	f.settled()
-	return nil
-}
+// Refresh does nothing of its own: the root reloads the shared list.
+func (f *solutionFeed) Refresh() tea.Cmd { return nil }
 
 // solutionAt is the solution of the table's selected row.
 func (f *solutionFeed) solutionAt(t table.Model) (graph.Solution, bool) {
@@ -91,7 +51,7 @@ func (f *solutionFeed) solutionAt(t table.Model) (graph.Solution, bool) {
 	if !ok {
 		return graph.Solution{}, false
 	}
-	return findSolution(f.all, r.ID)
+	return f.data.Solution(r.ID)
 }
 
 // inspectSelected opens the inspector on the table's selected solution.
@@ -101,24 +61,4 @@ func (f *solutionFeed) inspectSelected(t table.Model) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg { return inspectMsg{Solution: s} }
-}
-
-// replaceSolution swaps in a fresh copy of a solution by ID.
-func replaceSolution(list []graph.Solution, s graph.Solution) bool {
-	for i := range list {
-		if list[i].ID == s.ID {
-			list[i] = s
-			return true
-		}
-	}
-	return false
-}
-
-func findSolution(list []graph.Solution, id string) (graph.Solution, bool) {
-	for i := range list {
-		if list[i].ID == id {
-			return list[i], true
-		}
-	}
-	return graph.Solution{}, false
 }

@@ -18,8 +18,11 @@ const inspectorTab TabID = -1
 // inspector shows one solution in full: sides, permissions side by side,
 // what may be done with it now and the customers onboarded through it.
 type inspector struct {
-	ctx       *Context
+	ctx *Context
+	// sol is the solution as the shared data last had it (or as opened,
+	// while the data lacks it), redrawn when the data's version moves.
 	sol       graph.Solution
+	seen      uint64 // the shared solutions' version sol reflects
 	seq       uint64
 	loading   bool
 	err       error
@@ -42,6 +45,18 @@ func (in *inspector) refresh(seq uint64) tea.Cmd {
 	return tea.Batch(readSolution(in.ctx.Ctx, in.ctx, Origin{Tab: inspectorTab, Seq: seq}, in.sol.ID), in.readOnboarded(seq))
 }
 
+// syncData takes the latest copy of the solution from the shared data.
+func (in *inspector) syncData() {
+	d := in.ctx.Solutions
+	if d.Version() == in.seen {
+		return
+	}
+	in.seen = d.Version()
+	if s, ok := d.Solution(in.sol.ID); ok {
+		in.sol = s
+	}
+}
+
 func (in *inspector) role() graph.Role { return graph.RoleOf(&in.sol, in.ctx.AppID) }
 
 // Update scrolls and takes the inspector's own results.
@@ -52,10 +67,7 @@ func (in *inspector) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		in.loading = false
-		in.err = msg.Err
-		if msg.Err == nil && msg.Solution != nil {
-			in.sol = *msg.Solution
-		}
+		in.err = msg.Err // the root puts the solution read in the shared data
 	case onboardedMsg:
 		in.takeOnboarded(msg)
 	case tea.MouseWheelMsg:

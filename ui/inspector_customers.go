@@ -94,12 +94,8 @@ func (in *inspector) customerLines(width int) []string {
 	return out
 }
 
-// customerName is a WABA's name from the Customers tab's loaded list.
+// customerName is a WABA's name from the loaded customers.
 func (a *App) customerName(wabaID string) (string, bool) {
-	for _, t := range a.tabs {
-		if c, ok := t.(*customersTab); ok {
-			return c.Name(wabaID)
-		}
-	}
-	return "", false
+	w, ok := a.ctx.Customers.WABA(wabaID)
+	return w.Name, ok
 }

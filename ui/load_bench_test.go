@@ -145,10 +145,10 @@ func refreshEveryTab(b *testing.B, base string) []string {
 	for _, t := range app.tabs {
 		switch t := t.(type) {
 		case *solutionsTab:
-			ids = append(ids, solutionIDs(t.all)...)
+			ids = append(ids, solutionIDs(t.list())...)
 		case *customersTab:
-			if t.loaded != t.wabas.Len() || t.load.err != nil {
-				b.Fatalf("the Customers tab holds %d rows after loading %d (error: %v)", t.wabas.Len(), t.loaded, t.load.err)
+			if t.loaded() != t.wabas.Len() || t.data.load.err != nil {
+				b.Fatalf("the Customers tab holds %d rows after loading %d (error: %v)", t.wabas.Len(), t.loaded(), t.data.load.err)
 			}
 		}
 	}

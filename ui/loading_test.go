@@ -48,7 +48,7 @@ func TestStalePagesAreDropped(t *testing.T) {
 	}
 	staleWABA := pageMsg[graph.WABA]{Origin: Origin{Tab: TabCustomers, Seq: 0}, Items: []graph.WABA{{ID: "1"}}, Done: true}
 	h.send(staleWABA)
-	if got := h.app.tabs[3].(*customersTab).loaded; got != 320 {
+	if got := h.app.tabs[3].(*customersTab).loaded(); got != 320 {
 		t.Fatalf("a stale WABA page changed the count to %d", got)
 	}
 }
@@ -137,7 +137,7 @@ func TestTabsLoadConcurrentlyAndPageByPage(t *testing.T) {
 	var progress []string
 	h.runWatching(tab.Refresh(), func(msg tea.Msg) {
 		if _, ok := msg.(pageMsg[graph.WABA]); ok {
-			seen = append(seen, tab.loaded)
+			seen = append(seen, tab.loaded())
 			progress = append(progress, tab.progress())
 		}
 	})

@@ -38,11 +38,11 @@ func (h *harness) customersTab() *customersTab {
 func (h *harness) wantCustomers(n int, listed ...graph.WABA) {
 	h.t.Helper()
 	c := h.customersTab()
-	if c.loaded != n || c.wabas.Len() != n || !strings.HasPrefix(c.Title(), "Customers ("+strconv.Itoa(n)+")") {
-		h.t.Fatalf("Customers: %d counted, %d rows, title %q; want %d", c.loaded, c.wabas.Len(), c.Title(), n)
+	if c.loaded() != n || c.wabas.Len() != n || !strings.HasPrefix(c.Title(), "Customers ("+strconv.Itoa(n)+")") {
+		h.t.Fatalf("Customers: %d counted, %d rows, title %q; want %d", c.loaded(), c.wabas.Len(), c.Title(), n)
 	}
 	for _, w := range listed {
-		if name, ok := c.Name(w.ID); !ok || name != w.Name {
+		if name, ok := c.wabas.CellByID(w.ID, 0); !ok || name != w.Name {
 			h.t.Fatalf("WABA %s is listed as %q (%v), want %q", w.ID, name, ok, w.Name)
 		}
 	}
@@ -118,7 +118,7 @@ func TestPartnerAddedUnderAPartnerFilter(t *testing.T) {
 	}
 	var kept, passed int
 	for _, sol := range activeSolutions(h.sb) {
-		n := c.loaded
+		n := c.loaded()
 		before := mark(h.sb)
 		w, err := h.sb.OnboardCustomer(sol.ID)
 		if err != nil {
@@ -133,7 +133,7 @@ func TestPartnerAddedUnderAPartnerFilter(t *testing.T) {
 		}
 		passed++
 		wantReads(t, requestsSince(h.sb, before), "")
-		if _, listed := c.Name(w.ID); listed {
+		if _, listed := h.customersTab().wabas.CellByID(w.ID, 0); listed {
 			t.Fatalf("WABA %s, not shared with %s, was added to the filtered list", w.ID, filter[0])
 		}
 		h.wantCustomers(n)
@@ -185,7 +185,7 @@ func TestPartnerRemovedTakesTheWABAOutWithNoRequest(t *testing.T) {
 	h.tick()
 	wantReads(t, requestsSince(h.sb, before), "")
 	h.wantCustomers(149)
-	if _, listed := h.customersTab().Name(gone.ID); listed {
+	if _, listed := h.customersTab().wabas.CellByID(gone.ID, 0); listed {
 		t.Fatalf("WABA %s is still listed", gone.ID)
 	}
 	h.wantScreen("Webhook: account_update/PARTNER_REMOVED for WABA " + gone.ID + " — removed from the customers")
@@ -204,16 +204,16 @@ func TestPartnerSolutionsReadsThatSolution(t *testing.T) {
 	h.tick()
 	wantReads(t, requestsSince(h.sb, before), graph.SolutionFields, sol.ID)
 	want, _ := h.sb.Solution(sol.ID)
-	if got, ok := findSolution(h.app.sharedSolutions(), sol.ID); !ok || got.State() != want.State() {
+	if got, ok := findSolution(h.app.ctx.Solutions.List(), sol.ID); !ok || got.State() != want.State() {
 		t.Fatalf("solution %s is %+v in the list, want state %v", sol.ID, got, want.State())
 	}
 
-	n := len(h.app.sharedSolutions())
+	n := len(h.app.ctx.Solutions.List())
 	before = mark(h.sb)
 	id := h.sb.CreateIncomingRequest("Announced by webhook")
 	h.tick()
 	wantReads(t, requestsSince(h.sb, before), graph.SolutionFields, id)
-	list := h.app.sharedSolutions()
+	list := h.app.ctx.Solutions.List()
 	if len(list) != n+1 || !slices.ContainsFunc(list, func(s graph.Solution) bool { return s.ID == id && s.Name == "Announced by webhook" }) {
 		t.Fatalf("the list has %d solutions (want %d), the new one among them: %v", len(list), n+1, slices.ContainsFunc(list, func(s graph.Solution) bool { return s.ID == id }))
 	}
@@ -316,12 +316,12 @@ func TestSolutionNewsDuringALoadWaitsForItsEnd(t *testing.T) {
 	h.send(solutionNewsMsg{id: id, solution: read})
 	h.run(next)
 	n := 0
-	for _, s := range h.app.sharedSolutions() {
+	for _, s := range h.app.ctx.Solutions.List() {
 		if s.ID == id {
 			n++
 		}
 	}
-	if n != 1 || len(h.app.sharedSolutions()) != len(h.sb.Solutions()) {
-		t.Fatalf("the list has solution %s %d times and %d solutions; want once and %d", id, n, len(h.app.sharedSolutions()), len(h.sb.Solutions()))
+	if n != 1 || len(h.app.ctx.Solutions.List()) != len(h.sb.Solutions()) {
+		t.Fatalf("the list has solution %s %d times and %d solutions; want once and %d", id, n, len(h.app.ctx.Solutions.List()), len(h.sb.Solutions()))
 	}
 }

@@ -13,11 +13,11 @@ import (
 func wantRowsKnowTheirRole(t *testing.T, h *harness, when string) {
 	t.Helper()
 	tab := h.app.tabs[0].(*solutionsTab)
-	if len(tab.all) != len(h.sb.Solutions()) {
-		t.Fatalf("%s: %d rows, the sandbox has %d", when, len(tab.all), len(h.sb.Solutions()))
+	if len(tab.list()) != len(h.sb.Solutions()) {
+		t.Fatalf("%s: %d rows, the sandbox has %d", when, len(tab.list()), len(h.sb.Solutions()))
 	}
-	for i := range tab.all {
-		s := &tab.all[i]
+	for i := range tab.list() {
+		s := &tab.list()[i]
 		if got, want := tab.row(s).Cells[2], h.sb.RoleOf(s.ID).String(); got != want {
 			t.Fatalf("%s: %q shows role %q, want %q", when, s.Name, got, want)
 		}
@@ -31,9 +31,9 @@ func TestDashboardWithoutExpansion(t *testing.T) {
 	h := newHarnessWith(t, 120, 40, sandbox.Options{ListDefaultFieldsOnly: true})
 	wantRowsKnowTheirRole(t, h, "after the first load")
 	tab := h.app.tabs[0].(*solutionsTab)
-	for i := range tab.all {
-		if cells := tab.row(&tab.all[i]).Cells; cells[3] != "—" || cells[4] != "—" {
-			t.Fatalf("%q: partner app %q, messaging %q; the list did not say them, want —", tab.all[i].Name, cells[3], cells[4])
+	for i := range tab.list() {
+		if cells := tab.row(&tab.list()[i]).Cells; cells[3] != "—" || cells[4] != "—" {
+			t.Fatalf("%q: partner app %q, messaging %q; the list did not say them, want —", tab.list()[i].Name, cells[3], cells[4])
 		}
 	}
 	for _, r := range h.sb.Requests() {
@@ -61,9 +61,9 @@ func TestDashboardWithoutExpansion(t *testing.T) {
 	}
 	h.press("2")
 	h.wantScreen("Needs us (" + strconv.Itoa(needsUs) + ")")
-	for i := range pending.all {
-		if p := permissionSummary(&pending.all[i], graph.RoleOf(&pending.all[i], sandbox.DemoAppID)); p != "—" {
-			t.Fatalf("%q: permissions %q before they were read, want —", pending.all[i].Name, p)
+	for i := range pending.list() {
+		if p := permissionSummary(&pending.list()[i], graph.RoleOf(&pending.list()[i], sandbox.DemoAppID)); p != "—" {
+			t.Fatalf("%q: permissions %q before they were read, want —", pending.list()[i].Name, p)
 		}
 	}
 
@@ -101,7 +101,7 @@ func TestReadFactsSurviveReloads(t *testing.T) {
 	wantRead := func(when string) {
 		t.Helper()
 		pending := h.app.tabs[1].(*pendingTab)
-		s, ok := findSolution(pending.all, target.ID)
+		s, ok := findSolution(pending.list(), target.ID)
 		if !ok {
 			t.Fatalf("%s: %s left Pending", when, target.Name)
 		}
@@ -109,7 +109,7 @@ func TestReadFactsSurviveReloads(t *testing.T) {
 		if row.Cells[2] != "Social Overdrive" || row.Cells[4] == "—" {
 			t.Fatalf("%s: Pending row %q: the read's partner app and permissions are missing", when, row.Cells)
 		}
-		sol, _ := findSolution(h.app.tabs[0].(*solutionsTab).all, target.ID)
+		sol, _ := findSolution(h.app.tabs[0].(*solutionsTab).list(), target.ID)
 		if cells := h.app.tabs[0].(*solutionsTab).row(&sol).Cells; cells[2] != "partner" || cells[3] != "Social Overdrive" {
 			t.Fatalf("%s: Solutions row %q", when, cells)
 		}

@@ -29,15 +29,19 @@ type Tab interface {
 	Busy() bool
 }
 
-// solutionSink is a tab drawn from the app's solution list, which the root
-// loads once and hands to every such tab page by page.
+// dataView is a tab drawn from the shared data (Context.Solutions,
+// Context.Customers). The root calls syncData after every message; the
+// view redraws what moved since it last drew, and nothing when no version
+// moved.
+type dataView interface {
+	syncData()
+}
+
+// solutionSink is a tab drawn from the shared solution list, so that
+// reloading it reloads that list.
 type solutionSink interface {
-	// SolutionsPage adds a page; first says it starts a new load.
-	SolutionsPage(items []graph.Solution, first bool)
-	// SolutionsDone ends a load, with its error if it failed.
-	SolutionsDone(err error)
-	// SolutionChanged replaces one solution in place after an action.
-	SolutionChanged(s graph.Solution)
+	dataView
+	list() []graph.Solution
 }
 
 // solutionPicker is a tab whose cursor can rest on a solution, so the

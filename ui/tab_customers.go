@@ -17,21 +17,24 @@ import (
 // solutions that onboarded it; enter on one of those opens it.
 type customersTab struct {
 	ctx    *Context
+	data   *Customers
 	wabas  table.Model
-	load   loadState
-	loaded int
+	mark   viewMark // of data, as wabas draws it
 	seq    uint64
 	cancel context.CancelFunc
-	choice int          // 0 = every WABA; i>0 = PartnerBusinessIDs[i-1]
-	late   []wabaChange // webhook changes that wait for the load under way
+	choice int // 0 = every WABA; i>0 = PartnerBusinessIDs[i-1]
 
-	// The solutions of the WABA chosen with enter.
+	// The solutions of the WABA chosen with enter: their IDs as Graph
+	// listed them, drawn from the shared solutions.
 	solsOpen bool
 	solsWABA graph.WABA
-	solsList []graph.Solution
+	solsIDs  []string
 	sols     table.Model
+	solsMark uint64 // the version of the shared solutions sols draws
 	solsLoad loadState
 	solsSeq  uint64
+	// solsCancel stops the read of the list in flight.
+	solsCancel context.CancelFunc
 
 	width, height int
 }
@@ -39,7 +42,7 @@ type customersTab struct {
 const customersHeader = 2
 
 func newCustomersTab(c *Context) *customersTab {
-	t := &customersTab{ctx: c}
+	t := &customersTab{ctx: c, data: c.Customers}
 	t.wabas = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 16, Flex: 3},
 		{Title: "WABA ID", Width: 16},
@@ -59,13 +62,13 @@ func newCustomersTab(c *Context) *customersTab {
 
 func (t *customersTab) ID() TabID { return TabCustomers }
 func (t *customersTab) Title() string {
-	if t.load.loading {
-		return fmt.Sprintf("Customers (%d…)", t.loaded)
+	if t.data.load.loading {
+		return fmt.Sprintf("Customers (%d…)", t.loaded())
 	}
-	return fmt.Sprintf("Customers (%d)", t.loaded)
+	return fmt.Sprintf("Customers (%d)", t.loaded())
 }
-func (t *customersTab) Init() tea.Cmd      { return t.Refresh() }
-func (t *customersTab) Busy() bool         { return t.load.loading || t.solsLoad.loading }
+func (t *customersTab) Init() tea.Cmd      { return t.reloadCustomers() }
+func (t *customersTab) Busy() bool         { return t.data.load.loading || t.solsLoad.loading }
 func (t *customersTab) SetFilter(q string) { t.wabas.SetFilter(q) }
 func (t *customersTab) FilterText() string { return t.wabas.Filter() }
 func (t *customersTab) Bindings() []Binding {
@@ -98,7 +101,7 @@ func (t *customersTab) partnerRefused() string {
 
 func (t *customersTab) openSelectedSolution() tea.Cmd {
 	if r, ok := t.sols.Selected(); ok {
-		if s, found := findSolution(t.solsList, r.ID); found {
+		if s, found := t.ctx.Solutions.Solution(r.ID); found {
 			return func() tea.Msg { return OpenSolutionMsg{ID: s.ID, Solution: &s} }
 		}
 	}
@@ -119,22 +122,42 @@ func (t *customersTab) partnerFilter() []string {
 	return []string{t.ctx.PartnerBusinessIDs[t.choice-1]}
 }
 
-// Refresh reloads every page from the start; pages of an earlier load are
-// dropped by sequence number.
+// Refresh reads again what the tab shows: in a WABA's solution list that
+// list, else the customers. The customers' failed load (a throttled one
+// whose wait ended, say) is retried in the list too.
 func (t *customersTab) Refresh() tea.Cmd {
-	if t.cancel != nil {
-		t.cancel()
+	if !t.solsOpen {
+		return t.reloadCustomers()
 	}
-	ctx, cancel := context.WithCancel(t.ctx.Ctx)
-	t.cancel = cancel
+	if t.data.load.err != nil {
+		return tea.Batch(t.readWABASolutions(), t.reloadCustomers())
+	}
+	return t.readWABASolutions()
+}
+
+// reloadCustomers reads every page of the customers from the start; pages
+// of an earlier load are dropped by sequence number.
+func (t *customersTab) reloadCustomers() tea.Cmd {
+	ctx := restart(t.ctx.Ctx, &t.cancel)
 	t.seq++
-	t.load = loadState{loading: true, done: t.load.done}
-	t.loaded = 0
-	t.late = nil // this load is asked after them
+	t.data.startLoad()
 	t.ctx.LoadAsked[TabCustomers] = t.ctx.Now()
-	t.refreshEmpty()
 	return loadWABAs(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.seq}, t.partnerFilter())
 }
+
+// restart cancels the read in flight under cancel, if any, and makes the
+// context of the next one.
+func restart(parent context.Context, cancel *context.CancelFunc) context.Context {
+	if *cancel != nil {
+		(*cancel)()
+	}
+	ctx, stop := context.WithCancel(parent)
+	*cancel = stop
+	return ctx
+}
+
+// loaded is how many WABAs the current load shows.
+func (t *customersTab) loaded() int { return t.data.Loaded() }
 
 // SelectWABA leaves the solutions list and puts the cursor on the WABA.
 func (t *customersTab) SelectWABA(id string) bool {
@@ -146,12 +169,6 @@ func (t *customersTab) SelectWABA(id string) bool {
 	return t.wabas.SelectID(id)
 }
 
-// Name is a loaded WABA's name (as the table shows it, made inert); false
-// when the loaded list lacks the WABA.
-func (t *customersTab) Name(wabaID string) (string, bool) {
-	return t.wabas.CellByID(wabaID, 0) // wabaRow puts the name first
-}
-
 func wabaRow(w graph.WABA) table.Row {
 	return table.Row{ID: w.ID, Cells: []string{w.Name, w.ID, w.TimezoneID, w.MessageTemplateNamespace}}
 }
@@ -160,22 +177,9 @@ func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
 	if msg.Seq != t.seq {
 		return msg.more.discard()
 	}
-	if msg.Err == nil || t.loaded > 0 {
-		rows := make([]table.Row, len(msg.Items))
-		for i, w := range msg.Items {
-			rows[i] = wabaRow(w)
-		}
-		if t.loaded == 0 {
-			t.wabas.SetRows(rows)
-		} else {
-			t.wabas.AppendRows(rows)
-		}
-		t.loaded += len(msg.Items)
-	}
+	t.data.page(msg.Items, msg.Err)
 	if msg.Done {
-		t.load = loadState{err: msg.Err, done: true}
-		t.applyLate()
-		t.refreshEmpty()
+		t.data.finish(msg.Err)
 		if msg.Err == nil {
 			return func() tea.Msg { return refreshedMsg{} }
 		}
@@ -184,29 +188,73 @@ func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
 	return msg.more.nextPage(msg.Origin)
 }
 
+// syncData redraws the WABAs and a WABA's solution list from the shared
+// data when it moved since they were drawn.
+func (t *customersTab) syncData() {
+	list := t.data.List()
+	if from, all, moved := t.data.since(&t.mark, len(list)); moved {
+		switch {
+		case all:
+			t.wabas.SetRows(wabaRows(list))
+		case from < len(list):
+			t.wabas.AppendRows(wabaRows(list[from:]))
+		}
+		t.refreshEmpty()
+	}
+	if v := t.ctx.Solutions.Version(); v != t.solsMark {
+		t.solsMark = v
+		t.drawSolutions()
+	}
+}
+
+func wabaRows(list []graph.WABA) []table.Row {
+	rows := make([]table.Row, len(list))
+	for i, w := range list {
+		rows[i] = wabaRow(w)
+	}
+	return rows
+}
+
+// drawSolutions draws the WABA's solution list from the latest copies.
+func (t *customersTab) drawSolutions() {
+	rows := make([]table.Row, 0, len(t.solsIDs))
+	for _, id := range t.solsIDs {
+		if s, ok := t.ctx.Solutions.Solution(id); ok {
+			rows = append(rows, table.Row{ID: s.ID, Cells: []string{s.Name, s.ID, stateCell(&s)}, Styles: []table.StyleID{0, 0, stateStyle(s.State())}})
+		}
+	}
+	t.sols.SetRows(rows)
+}
+
 func (t *customersTab) refreshEmpty() {
-	t.wabas.SetEmptyText(t.load.emptyText(t.ctx, "customers", "No onboarded customers for this partner business filter. Press p to change it."))
+	t.wabas.SetEmptyText(t.data.load.emptyText(t.ctx, "customers", "No onboarded customers for this partner business filter. Press p to change it."))
 	t.sols.SetEmptyText(t.solsLoad.emptyText(t.ctx, "the WABA's solutions", "No solution lists this WABA."))
+}
+
+// takeSolutions takes the answer to the read of the WABA's solution list,
+// unless stale: put (the root's) puts the solutions in the shared data,
+// and the list draws them from there.
+func (t *customersTab) takeSolutions(msg wabaSolutionsMsg, put func(graph.Solution)) {
+	if msg.Seq != t.solsSeq {
+		return
+	}
+	t.solsLoad = loadState{err: msg.Err, done: true}
+	if msg.Err == nil {
+		t.solsIDs = make([]string, len(msg.Solutions))
+		for i, s := range msg.Solutions {
+			put(s)
+			t.solsIDs[i] = s.ID
+		}
+	}
+	t.solsMark = t.ctx.Solutions.Version()
+	t.drawSolutions()
+	t.refreshEmpty()
 }
 
 func (t *customersTab) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case pageMsg[graph.WABA]:
 		return t.addPage(msg)
-	case wabaSolutionsMsg:
-		if msg.Seq != t.solsSeq {
-			return nil
-		}
-		t.solsLoad = loadState{err: msg.Err, done: true}
-		t.solsList = msg.Solutions
-		rows := make([]table.Row, len(msg.Solutions))
-		for i := range msg.Solutions {
-			s := &msg.Solutions[i]
-			rows[i] = table.Row{ID: s.ID, Cells: []string{s.Name, s.ID, stateCell(s)}, Styles: []table.StyleID{0, 0, stateStyle(s.State())}}
-		}
-		t.sols.SetRows(rows)
-		t.refreshEmpty()
-		return nil
 	}
 	t.moveFocused(msg)
 	return nil
@@ -219,12 +267,19 @@ func (t *customersTab) openWABA() tea.Cmd {
 	}
 	t.solsOpen = true
 	t.solsWABA = graph.WABA{ID: r.ID, Name: r.Cells[0]}
-	t.solsSeq++
-	t.solsList = nil
+	t.solsIDs = nil
 	t.sols.SetRows(nil)
-	t.solsLoad = loadState{loading: true}
+	return t.readWABASolutions()
+}
+
+// readWABASolutions reads the chosen WABA's solution list (again); a read
+// still in flight stops.
+func (t *customersTab) readWABASolutions() tea.Cmd {
+	ctx := restart(t.ctx.Ctx, &t.solsCancel)
+	t.solsSeq++
+	t.solsLoad = loadState{loading: true, done: t.solsLoad.done}
 	t.refreshEmpty()
-	return loadWABASolutions(t.ctx.Ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.solsSeq}, r.ID)
+	return loadWABASolutions(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.solsSeq}, t.solsWABA.ID)
 }
 
 // SelectedID is the selected WABA, or in a WABA's list the solution.
@@ -244,13 +299,14 @@ func (t *customersTab) moveFocused(msg tea.Msg) {
 }
 
 func (t *customersTab) progress() string {
+	n := t.loaded()
 	switch {
-	case t.load.loading:
-		return fmt.Sprintf("loaded %d of ≥%d…", t.loaded, t.loaded)
-	case t.load.err != nil:
-		return fmt.Sprintf("loaded %d, then the load failed", t.loaded)
+	case t.data.load.loading:
+		return fmt.Sprintf("loaded %d of ≥%d…", n, n)
+	case t.data.load.err != nil:
+		return fmt.Sprintf("loaded %d, then the load failed", n)
 	}
-	return fmt.Sprintf("%d WABAs", t.loaded)
+	return fmt.Sprintf("%d WABAs", n)
 }
 
 func (t *customersTab) View() string {

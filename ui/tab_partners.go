@@ -36,7 +36,7 @@ const partnerRowsLines = 4
 
 func newPartnersTab(c *Context) *partnersTab {
 	t := &partnersTab{ctx: c}
-	t.solutionFeed = newSolutionFeed(func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
+	t.solutionFeed = newSolutionFeed(c, func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.apps = newTable(c, []table.Column{
 		{Title: "Partner app", MinWidth: 14, Flex: 2},
 		{Title: "App ID", Width: 16},
@@ -57,7 +57,7 @@ func newPartnersTab(c *Context) *partnersTab {
 func (t *partnersTab) ID() TabID     { return TabPartners }
 func (t *partnersTab) Title() string { return fmt.Sprintf("Partners (%d)", t.apps.Len()) }
 func (t *partnersTab) Init() tea.Cmd { return nil }
-func (t *partnersTab) Busy() bool    { return t.load.loading || t.rowsLoad.loading }
+func (t *partnersTab) Busy() bool    { return t.data.Loading() || t.rowsLoad.loading }
 func (t *partnersTab) Bindings() []Binding {
 	k := t.ctx.Keys
 	own := []Binding{{Key: described(k.Open, "list the app's solutions"), Handler: withoutCmd(func() { t.focusSolutions(true) })}}
@@ -78,7 +78,7 @@ func (t *partnersTab) focusSolutions(on bool) {
 // readSelectedRows reads the /partners rows of the selected solution.
 func (t *partnersTab) readSelectedRows() tea.Cmd {
 	if r, ok := t.sols.Selected(); ok {
-		if s, found := findSolution(t.all, r.ID); found {
+		if s, found := t.data.Solution(r.ID); found {
 			return t.loadRows(s, t.rowsSeq+1)
 		}
 	}
@@ -134,15 +134,16 @@ func (t *partnersTab) rebuild() {
 	}
 	var order []string
 	byApp := map[string]*agg{}
-	for i := range t.all {
-		for _, app := range t.counterparts(&t.all[i]) {
+	all := t.list()
+	for i := range all {
+		for _, app := range t.counterparts(&all[i]) {
 			a := byApp[app.ID]
 			if a == nil {
 				a = &agg{app: app, counts: map[graph.State]int{}}
 				byApp[app.ID] = a
 				order = append(order, app.ID)
 			}
-			a.counts[t.all[i].State()]++
+			a.counts[all[i].State()]++
 		}
 	}
 	rows := make([]table.Row, 0, len(order))
@@ -186,8 +187,9 @@ func (t *partnersTab) syncSolutions() {
 	}
 	t.shownApp = r.ID
 	var rows []table.Row
-	for i := range t.all {
-		s := &t.all[i]
+	all := t.list()
+	for i := range all {
+		s := &all[i]
 		for _, app := range t.counterparts(s) {
 			if app.ID == r.ID {
 				rows = append(rows, table.Row{
@@ -214,7 +216,7 @@ func partnerStatus(s *graph.Solution, app, us string) string {
 }
 
 func (t *partnersTab) refreshEmpty() {
-	t.apps.SetEmptyText(t.load.emptyText(t.ctx, "partner apps", "No partner apps: no solution is shared with another app yet."))
+	t.apps.SetEmptyText(t.data.load.emptyText(t.ctx, "partner apps", "No partner apps: no solution is shared with another app yet."))
 }
 
 // loadRows reads the chosen solution's /partners rows.

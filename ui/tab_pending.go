@@ -32,7 +32,7 @@ const (
 
 func newPendingTab(c *Context) *pendingTab {
 	t := &pendingTab{ctx: c}
-	t.solutionFeed = newSolutionFeed(func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
+	t.solutionFeed = newSolutionFeed(c, func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 14, Flex: 3},
 		{Title: "Request", Width: 12},
@@ -84,8 +84,9 @@ func (t *pendingTab) waiting(s *graph.Solution) (pending, ours bool) {
 
 func (t *pendingTab) rebuild() {
 	var ours, theirs []table.Row
-	for i := range t.all {
-		s := &t.all[i]
+	all := t.list()
+	for i := range all {
+		s := &all[i]
 		pending, mine := t.waiting(s)
 		switch {
 		case !pending:
@@ -184,7 +185,7 @@ func (t *pendingTab) SelectedSolution() (graph.Solution, bool) { return t.soluti
 func (t *pendingTab) SelectedID() (copyTarget, bool)           { return t.solutionTargetAt(t.table) }
 
 func (t *pendingTab) refreshEmpty() {
-	t.table.SetEmptyText(t.load.emptyText(t.ctx, "pending requests", "Nothing is pending: no request needs us, and none awaits a partner."))
+	t.table.SetEmptyText(t.data.load.emptyText(t.ctx, "pending requests", "Nothing is pending: no request needs us, and none awaits a partner."))
 }
 
 func (t *pendingTab) Update(msg tea.Msg) tea.Cmd {

@@ -19,13 +19,16 @@ type solutionsTab struct {
 	state int // 0 means every state; i>0 picks stateChoices()[i-1]
 	role  graph.Role
 	width int
+	// counts are the list's solutions per state, kept with the rows so
+	// that a frame does not count them again.
+	counts map[graph.State]int
 }
 
 const solutionsHeader = 2
 
 func newSolutionsTab(c *Context) *solutionsTab {
-	t := &solutionsTab{ctx: c}
-	t.solutionFeed = newSolutionFeed(t.showChange, t.refreshEmpty)
+	t := &solutionsTab{ctx: c, counts: map[graph.State]int{}}
+	t.solutionFeed = newSolutionFeed(c, t.showChange, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 16, Flex: 3},
 		{Title: "State", Width: 22},
@@ -42,7 +45,7 @@ func newSolutionsTab(c *Context) *solutionsTab {
 func stateChoices() []graph.State { return append(graph.KnownStates(), graph.StateOther) }
 
 func (t *solutionsTab) ID() TabID     { return TabSolutions }
-func (t *solutionsTab) Title() string { return fmt.Sprintf("Solutions (%d)", len(t.all)) }
+func (t *solutionsTab) Title() string { return fmt.Sprintf("Solutions (%d)", len(t.list())) }
 func (t *solutionsTab) Init() tea.Cmd { return nil }
 
 func (t *solutionsTab) Bindings() []Binding {
@@ -111,13 +114,16 @@ func (t *solutionsTab) rows(list []graph.Solution) []table.Row {
 	return out
 }
 
-func (t *solutionsTab) rebuild() { t.table.SetRows(t.rows(t.all)) }
+func (t *solutionsTab) rebuild() { t.table.SetRows(t.rows(t.list())) }
 
-func (t *solutionsTab) showChange(added []graph.Solution, replaced bool) {
-	if replaced {
+func (t *solutionsTab) showChange(added []graph.Solution, all bool) {
+	if all {
+		t.counts = map[graph.State]int{}
+		countStates(t.counts, t.list())
 		t.rebuild()
 		return
 	}
+	countStates(t.counts, added)
 	t.table.AppendRows(t.rows(added))
 }
 
@@ -137,10 +143,10 @@ func (t *solutionsTab) SelectSolution(id string) bool {
 
 func (t *solutionsTab) refreshEmpty() {
 	empty := "No solutions yet. A partner's request will appear here, and on the Pending tab."
-	if len(t.all) > 0 {
+	if len(t.list()) > 0 {
 		empty = "No solution matches the filters. Press s or o to change them, or esc to clear the text filter."
 	}
-	t.table.SetEmptyText(t.load.emptyText(t.ctx, "solutions", empty))
+	t.table.SetEmptyText(t.data.load.emptyText(t.ctx, "solutions", empty))
 }
 
 func (t *solutionsTab) Update(msg tea.Msg) tea.Cmd {
@@ -158,12 +164,12 @@ func (t *solutionsTab) filterLabel() string {
 	if t.role != graph.RoleUnknown {
 		roleText = t.role.String()
 	}
-	return fmt.Sprintf("showing %d of %d · state: %s (s) · role: %s (o)", t.table.VisibleLen(), len(t.all), stateText, roleText)
+	return fmt.Sprintf("showing %d of %d · state: %s (s) · role: %s (o)", t.table.VisibleLen(), len(t.list()), stateText, roleText)
 }
 
 func (t *solutionsTab) View() string {
 	st := t.ctx.Styles
-	counts := stateCounts(t.ctx.Measure, t.all, t.width)
+	counts := stateCounts(t.ctx.Measure, t.counts, t.width)
 	if counts == "" {
 		counts = "no solutions loaded"
 	}

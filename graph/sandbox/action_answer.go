@@ -7,7 +7,7 @@ import (
 	"mps/graph/webhook"
 )
 
-// act answers a POST: one of the five solution actions. The body is
+// act answers a POST: a create, or one of the five solution actions. The body is
 // checked against the ActionBodies rule in force (by default it is ignored);
 // the change's webhook is delivered before the answer.
 func (c *call) act() (any, *apiError) {
@@ -21,6 +21,9 @@ func (c *call) act() (any, *apiError) {
 		return nil, errUnsupported("post")
 	}
 	id, edge := c.segs[0], c.segs[1]
+	if edge == createEdge {
+		return c.create()
+	}
 	s := c.s
 	s.mu.Lock()
 	c.world = s.state
@@ -42,6 +45,7 @@ func (c *call) act() (any, *apiError) {
 		}
 		out, err = c.apply(sol, a)
 		if err == nil {
+			c.keepReason(sol, a)
 			payload = s.solutionEvent(webhook.EventSolutionUpdated, sol)
 		}
 	}

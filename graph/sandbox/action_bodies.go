@@ -1,10 +1,8 @@
 package sandbox
 
 import (
-	"fmt"
 	"slices"
 	"sort"
-	"strings"
 
 	"mps/graph"
 )
@@ -23,28 +21,20 @@ const (
 	// rejection_reason; send_deactivation_request takes an optional reason.
 	// A missing parameter is Graph's error 100.
 	BodiesOpenAPI
-	// BodiesGuide takes the guide's empty body only: any parameter is
-	// refused with error 100.
+	// BodiesGuide takes the guide's empty body only: any parameter but
+	// the optional reason (rejection_reason, reason) is refused with
+	// error 100.
 	BodiesGuide
 )
 
-var bodiesNames = [...]string{"any", "openapi", "guide"}
+var bodiesNames = enumNames{"any", "openapi", "guide"}
 
-func (b ActionBodies) String() string {
-	if b >= 0 && int(b) < len(bodiesNames) {
-		return bodiesNames[b]
-	}
-	return fmt.Sprintf("ActionBodies(%d)", int(b))
-}
+func (b ActionBodies) String() string { return bodiesNames.text(int(b), "ActionBodies") }
 
 // ParseActionBodies reads "any", "openapi" or "guide".
 func ParseActionBodies(name string) (ActionBodies, bool) {
-	for i, n := range bodiesNames {
-		if strings.EqualFold(n, name) {
-			return ActionBodies(i), true
-		}
-	}
-	return 0, false
+	i, ok := bodiesNames.parse(name)
+	return ActionBodies(i), ok
 }
 
 // SetActionBodies switches the form the action POSTs must use.
@@ -56,13 +46,14 @@ func (s *Sandbox) ActionBodies() ActionBodies { return ActionBodies(s.bodies.Loa
 // notBodyParams travel with any call and are never an action's parameter.
 var notBodyParams = []string{"access_token", "appsecret_proof"}
 
-// checkBody refuses an action whose parameters break the rule in force, as
+// checkBody refuses an action whose parameters break the rule in force
+// (and, under every rule, a reason that is too long), as
 // Graph checks parameters before it looks at the object's state. us is our
 // app, the only partner_app_id that may act.
 func (c *call) checkBody(a graph.Action, us string) *apiError {
 	var given []string
 	for k := range c.params {
-		if !slices.Contains(notBodyParams, k) {
+		if !slices.Contains(notBodyParams, k) && k != reasonParam(a) {
 			given = append(given, k)
 		}
 	}
@@ -92,5 +83,5 @@ func (c *call) checkBody(a graph.Action, us string) *apiError {
 			return errInvalid("Param request_type must be one of {%s, %s}", graph.RequestTypePartnership, graph.RequestTypeDeactivation)
 		}
 	}
-	return nil
+	return c.checkReason(a)
 }

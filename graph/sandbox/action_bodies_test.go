@@ -25,7 +25,8 @@ func TestActionBodyRules(t *testing.T) {
 		{"openapi", "reject", "request_type=OTHER&partner_app_id=" + DemoAppID, "request_type must be one of"},
 		{"openapi", "reject", reject, ""},
 		{"guide", "accept", openAPI, "partner_app_id is not a valid parameter"},
-		{"guide", "reject", "rejection_reason=no", "rejection_reason is not a valid parameter"},
+		{"guide", "reject", "rejection_reason=no", ""},
+		{"guide", "reject", "reason=no", "reason is not a valid parameter"},
 		{"guide", "accept", "", ""},
 	}
 	for _, tc := range cases {

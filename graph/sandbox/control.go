@@ -24,6 +24,11 @@ import (
 //	GET    /_sandbox/action_bodies  the rule in force
 //	GET    /_sandbox/lists     {"default_fields_only":bool}: whether the solution lists ignore fields=
 //	POST   /_sandbox/lists     {"default_fields_only":true}: switch that on (false: off)
+//	PUT    /_sandbox/messaging {"rule":"one-side"|"both-sides"}: how many sides of a new solution may hold MESSAGING (MessagingRule)
+//	GET    /_sandbox/messaging the rule in force
+//	PUT    /_sandbox/partner_answer  {"answer":"accept"|"reject"|"none","after":"5s"}: how the partner answers every solution we create from now on (SetPartnerAnswer)
+//	GET    /_sandbox/partner_answer  that rule
+//	POST   /_sandbox/partner_answer  {"solution_id":"...","answer":"accept"|"reject","after":"2s"}: the partner answers one solution we own (AnswerAsPartner)
 const controlPrefix = "/_sandbox/"
 
 // FaultJSON is a Fault as the control surface reads it. Kind is a name
@@ -125,23 +130,20 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "POST /solution":
 		s.controlSolution(w, body)
 	case "PUT /action_bodies":
-		var in struct {
-			Rule string `json:"rule"`
-		}
-		if !decodeControl(w, body, &in, `{"rule":"openapi"}`) {
-			return
-		}
-		rule, ok := ParseActionBodies(in.Rule)
+		rule, ok := decodeRule(w, body, bodiesNames)
 		if !ok {
-			controlError(w, http.StatusBadRequest, fmt.Sprintf("rule %q is not one of any, openapi, guide", in.Rule))
 			return
 		}
-		s.SetActionBodies(rule)
-		controlJSON(w, http.StatusOK, map[string]string{"rule": rule.String()})
+		s.SetActionBodies(ActionBodies(rule))
+		controlJSON(w, http.StatusOK, map[string]string{"rule": ActionBodies(rule).String()})
 	case "GET /action_bodies":
 		controlJSON(w, http.StatusOK, map[string]string{"rule": s.ActionBodies().String()})
 	case "GET /lists", "POST /lists":
 		s.controlLists(w, r, body)
+	case "GET /messaging", "PUT /messaging":
+		s.controlMessaging(w, r, body)
+	case "GET /partner_answer", "PUT /partner_answer", "POST /partner_answer":
+		s.controlPartnerAnswer(w, r, body)
 	default:
 		controlError(w, http.StatusNotFound, "no such control endpoint: "+route)
 	}

@@ -52,6 +52,14 @@ type Options struct {
 	// default fields and ignore fields= expansion (see list_default_fields.go); the
 	// control surface switches it at run time too.
 	ListDefaultFieldsOnly bool
+	// MessagingRule is how many sides of a new solution may hold
+	// MESSAGING; the default is exactly one, as the reference says.
+	// SetMessagingRule and /_sandbox/messaging change it later.
+	MessagingRule MessagingRule
+	// PartnerAnswer is how the partner answers the solutions we create;
+	// the default is never. SetPartnerAnswer and /_sandbox/partner_answer
+	// change it later.
+	PartnerAnswer PartnerAnswer
 }
 
 // Sandbox is the Graph API stand-in. It is safe for concurrent use.
@@ -70,7 +78,9 @@ type Sandbox struct {
 	traces    traceIDs
 	schema    *schema
 	versionRE *regexp.Regexp
-	bodies    atomic.Int32 // an ActionBodies
+	bodies    atomic.Int32  // an ActionBodies
+	messaging atomic.Int32  // a MessagingRule
+	answer    PartnerAnswer // guarded by mu
 }
 
 // New builds a sandbox with the seeded demo data.
@@ -79,6 +89,8 @@ func New(opts Options) *Sandbox {
 	s := &Sandbox{opts: opts, schema: newSchema(), versionRE: versionPattern()}
 	s.state = seedWorld(opts)
 	s.SetActionBodies(opts.ActionBodies)
+	s.SetMessagingRule(opts.MessagingRule)
+	s.answer = opts.PartnerAnswer
 	s.listDefaultsOnly.Store(opts.ListDefaultFieldsOnly)
 	return s
 }

@@ -4,10 +4,12 @@ import "fmt"
 
 // Variants are the switches for what Meta's documents allow Graph to do
 // differently, as a demo takes them: lists that answer only their default
-// fields, and the form the action POSTs must use.
+// fields, the form the action POSTs must use, and how many sides of a new
+// solution may hold MESSAGING.
 type Variants struct {
 	ListDefaultFieldsOnly bool
 	ActionBodies          ActionBodies
+	Messaging             MessagingRule
 }
 
 // The names ParseVariants reads for the lists switch.
@@ -41,4 +43,5 @@ func ParseVariants(lists, bodies string) (Variants, error) {
 func (v Variants) Apply(s *Sandbox) {
 	s.SetListDefaultFieldsOnly(v.ListDefaultFieldsOnly)
 	s.SetActionBodies(v.ActionBodies)
+	s.SetMessagingRule(v.Messaging)
 }

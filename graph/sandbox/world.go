@@ -37,6 +37,7 @@ type solution struct {
 	owner      string // owner app ID
 	ownerPerms []string
 	partners   []partnerRow
+	reason     string // given with the last action that takes one (LastReason)
 }
 
 // partnerRow is one invited app and what it is granted.

@@ -19,9 +19,9 @@ type Actor struct {
 	Profile string
 	AppID   string
 	Now     func() time.Time
-	// User names the token's user for the journal (GET /me); it is asked
-	// once, when the first action is recorded. Nil, or a failure, records
-	// the user as unknown: the action still goes.
+	// User names the token's user for the journal; it is asked once, when
+	// the first action is recorded. Nil asks Graph (GET /me). A failure
+	// records the user as unknown: the action still goes.
 	User func(ctx context.Context) (string, error)
 
 	userOnce sync.Once
@@ -64,7 +64,7 @@ func (a *Actor) Run(ctx context.Context, req Request) (Outcome, error) {
 		StateBefore: req.Solution.StateLabel(), Reason: req.Reason}
 	var out Outcome
 	id, journalErr, err := a.Record(ctx, change, func(ctx context.Context) Effect {
-		out.ActionOutcome = a.Client.RunAction(ctx, graph.ActionCall{SolutionID: req.Solution.ID, Action: req.Action, AppID: a.AppID, Role: req.Role})
+		out.ActionOutcome = a.Client.RunAction(ctx, graph.ActionCall{SolutionID: req.Solution.ID, Action: req.Action, AppID: a.AppID, Role: req.Role, Reason: req.Reason})
 		return effectOf(out.ActionOutcome)
 	})
 	out.EntryID, out.JournalErr = id, journalErr
@@ -125,10 +125,11 @@ func (a *Actor) Record(ctx context.Context, ch Change, send func(context.Context
 func (a *Actor) userName(ctx context.Context) string {
 	a.userOnce.Do(func() {
 		a.user = "unknown"
-		if a.User == nil {
-			return
+		ask := a.User
+		if ask == nil {
+			ask = a.me
 		}
-		if name, err := a.User(ctx); err == nil && name != "" {
+		if name, err := ask(ctx); err == nil && name != "" {
 			a.user = name
 		}
 	})
@@ -180,4 +181,16 @@ func hostOf(base string) string {
 		return ""
 	}
 	return u.Host
+}
+
+// me names the token's user as GET /me does: "Name (ID)".
+func (a *Actor) me(ctx context.Context) (string, error) {
+	me, err := a.Client.Me(ctx)
+	if err != nil {
+		return "", err
+	}
+	if me.Name == "" {
+		return me.ID, nil
+	}
+	return me.Name + " (" + me.ID + ")", nil
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -172,6 +173,22 @@ func TestTheUserIsAskedOnce(t *testing.T) {
 	all, _ := w.journal.List(context.Background(), journal.Query{})
 	if asked != 1 || len(all) != 2 || all[0].User != "unknown" || all[1].User != "unknown" {
 		t.Fatalf("asked %d times; entries %+v", asked, all)
+	}
+}
+
+// Without a User of its own, the actor asks Graph who the token's user is.
+func TestTheUserComesFromGraph(t *testing.T) {
+	w := newWorld(t)
+	w.actor.User = nil
+	if _, err := w.actor.Run(context.Background(), request(w.solutionFor(t, graph.ActionAccept), graph.ActionAccept, "")); err != nil {
+		t.Fatal(err)
+	}
+	me, err := w.client.Me(context.Background())
+	if err != nil || me.ID == "" {
+		t.Fatalf("GET /me = %+v, %v", me, err)
+	}
+	if e := w.only(t); !strings.Contains(e.User, me.ID) || (me.Name != "" && !strings.Contains(e.User, me.Name)) {
+		t.Errorf("the journal's user %q, GET /me says %+v", e.User, me)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 func newActionCommand(a *app, action graph.Action) *cobra.Command {
 	var yes bool
+	var reason string
 	cmd := &cobra.Command{
 		Use:   action.Command() + " SOLUTION_ID",
 		Short: action.Title(),
@@ -24,14 +25,20 @@ func newActionCommand(a *app, action graph.Action) *cobra.Command {
 			"Graph refuses the POST's parameters and the solution still allows the action does mps send\n" +
 			"the other documented body form (the guide's or Meta's OpenAPI one), once.",
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
-			return s.runAction(ctx, action, args[0], yes)
+			return s.runAction(ctx, action, args[0], yes, reason)
 		}),
 	}
 	yesFlag(cmd.Flags(), &yes)
+	if p := action.ReasonParam(); p != "" {
+		cmd.Flags().StringVar(&reason, "reason", "", fmt.Sprintf("`TEXT` saying why: sent to Graph as %s and kept in the journal; one line, at most %d characters", p, graph.MaxReasonLength))
+	}
 	return cmd
 }
 
-func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes bool) error {
+func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes bool, reason string) error {
+	if err := a.CheckReason(reason); err != nil {
+		return usageErrorf("Give --reason as one line of at most "+fmt.Sprint(graph.MaxReasonLength)+" characters.", "%v", err)
+	}
 	appID, err := s.requireAppID()
 	if err != nil {
 		return err
@@ -44,7 +51,7 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 	if v := graph.Check(a, sol.State(), role); !v.Allowed {
 		return refusedf("cannot %s %s: %s. Nothing was sent", a.Command(), solutionLabel(sol), v.Reason)
 	}
-	if err := s.writeActionPreview(a, sol, role); err != nil {
+	if err := s.writeActionPreview(a, sol, role, reason); err != nil {
 		return err
 	}
 	if err := s.confirmChange(ctx, yes, a.Title()+" for "+solutionLabel(sol)+"?", a.Command()+" "+solutionLabel(sol)); err != nil {
@@ -54,7 +61,7 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 	if err != nil {
 		return err
 	}
-	done, err := actor.Run(ctx, act.Request{Solution: *sol, Action: a, Role: role})
+	done, err := actor.Run(ctx, act.Request{Solution: *sol, Action: a, Role: role, Reason: reason})
 	if err != nil {
 		return err
 	}
@@ -91,7 +98,7 @@ func reportUnknownOutcome(a graph.Action, sol *graph.Solution, out graph.ActionO
 }
 
 // writeActionPreview says what the action will do before it is confirmed.
-func (s *Session) writeActionPreview(a graph.Action, sol *graph.Solution, role graph.Role) error {
+func (s *Session) writeActionPreview(a graph.Action, sol *graph.Solution, role graph.Role, reason string) error {
 	f := newFields()
 	f.add("Action", a.Title())
 	f.add("Solution", solutionLabel(sol))
@@ -100,6 +107,9 @@ func (s *Session) writeActionPreview(a graph.Action, sol *graph.Solution, role g
 		f.add("Other app", appLabel(app))
 	}
 	f.add("What happens", a.Consequence())
+	if reason != "" {
+		f.add("Reason", reason)
+	}
 	if a == graph.ActionAccept {
 		for _, grant := range grants(sol) {
 			f.add("Grants", grant)

@@ -11,8 +11,7 @@ import (
 func newCustomersCommand(a *app) *cobra.Command {
 	var partners []string
 	var solution string
-	out := new(formatFlags)
-	cmd := &cobra.Command{
+	cmd := a.listCommand(&cobra.Command{
 		Use:   "customers",
 		Short: "List the WhatsApp Business Accounts onboarded through our solutions, every page",
 		Long: "Reads client_whatsapp_business_accounts of the profile's business. Each --partner keeps\n" +
@@ -25,47 +24,45 @@ func newCustomersCommand(a *app) *cobra.Command {
 			"With --json: one JSON array with Graph's fields (with --solution also solution_id, listed\n" +
 			"and first_reported).\n" +
 			csvDetail,
-		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
-			if err := requireIDs("partner business", partners); err != nil {
+	}, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+		if err := requireIDs("partner business", partners); err != nil {
+			return err
+		}
+		if solution != "" {
+			if err := requireID("solution", solution); err != nil {
 				return err
 			}
-			if solution != "" {
-				if err := requireID("solution", solution); err != nil {
-					return err
+			if len(partners) > 0 {
+				return usageErrorf("Use one of them.", "--solution and --partner cannot be used together")
+			}
+		}
+		businessID, err := s.requireBusinessID()
+		if err != nil {
+			return err
+		}
+		if solution != "" {
+			return solutionCustomers(ctx, s, businessID, solution, format)
+		}
+		wabas, err := s.readCustomers(ctx, businessID, partners)
+		if err != nil {
+			return err
+		}
+		return s.printList(format, listOutput{
+			count: len(wabas),
+			none:  "No customers.",
+			json:  func() (any, error) { return nonNil(wabas), nil },
+			table: func() *plainTable {
+				t := newPlainTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE")
+				for _, w := range wabas {
+					t.add(w.ID, w.Name, w.TimezoneID, w.BusinessType, w.MessageTemplateNamespace)
 				}
-				if len(partners) > 0 {
-					return usageErrorf("Use one of them.", "--solution and --partner cannot be used together")
-				}
-			}
-			businessID, err := s.requireBusinessID()
-			if err != nil {
-				return err
-			}
-			if solution != "" {
-				return solutionCustomers(ctx, s, businessID, solution, format)
-			}
-			wabas, err := s.readCustomers(ctx, businessID, partners)
-			if err != nil {
-				return err
-			}
-			return s.printList(format, listOutput{
-				count: len(wabas),
-				none:  "No customers.",
-				json:  func() (any, error) { return nonNil(wabas), nil },
-				table: func() *plainTable {
-					t := newPlainTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE")
-					for _, w := range wabas {
-						t.add(w.ID, w.Name, w.TimezoneID, w.BusinessType, w.MessageTemplateNamespace)
-					}
-					return t
-				},
-			})
-		}),
-	}
+				return t
+			},
+		})
+	})
 	fs := cmd.Flags()
 	a.partnerFlag(cmd, &partners, "only accounts shared with this partner `BUSINESS_ID` (repeatable)")
 	fs.StringVar(&solution, "solution", "", "only accounts onboarded through this `SOLUTION_ID` (from the webhook event log)")
-	out.bind(fs)
 	return cmd
 }
 

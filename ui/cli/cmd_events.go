@@ -16,35 +16,32 @@ import (
 
 func newEventsCommand(a *app) *cobra.Command {
 	var since, field, event string
-	out := new(formatFlags)
-	cmd := &cobra.Command{
+	cmd := a.listCommand(&cobra.Command{
 		Use:   "events",
 		Short: "List the webhook events stored in the profile's event log",
 		Long: "Oldest first. --since keeps events received within DURATION (such as 90m, 24h or 7d).\n" +
 			"With --json: one JSON array, one object per stored change, with the parsed fields\n" +
 			"and the change's raw payload under \"raw\".\n" + demoLogDetail + csvDetail,
-		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
-			q, err := eventQuery(field, event)
+	}, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+		q, err := eventQuery(field, event)
+		if err != nil {
+			return err
+		}
+		if since != "" {
+			d, err := parseSince(since)
 			if err != nil {
-				return err
+				return usageErrorf("Give --since like 90m, 24h or 7d.", "%v", err)
 			}
-			if since != "" {
-				d, err := parseSince(since)
-				if err != nil {
-					return usageErrorf("Give --since like 90m, 24h or 7d.", "%v", err)
-				}
-				q.Since = s.env.Now().Add(-d)
-			}
-			return listEvents(ctx, s, q, format)
-		}),
-	}
+			q.Since = s.env.Now().Add(-d)
+		}
+		return listEvents(ctx, s, q, format)
+	})
 	fs := cmd.Flags()
 	fs.StringVar(&since, "since", "", "only events received within `DURATION` (90m, 24h, 7d)")
 	fs.StringVar(&field, "field", "", "only this webhook `FIELD` (partner_solutions, account_update, ...)")
 	mustComplete(cmd, "field", completeFrom(webhook.KnownFields()...))
 	fs.StringVar(&event, "event", "", "only this `EVENT` (SOLUTION_CREATED, PARTNER_ADDED, ...)")
 	mustComplete(cmd, "event", completeFrom(webhook.KnownEvents()...))
-	out.bind(fs)
 	return cmd
 }
 

@@ -14,8 +14,7 @@ import (
 
 func newJournalCommand(a *app) *cobra.Command {
 	var since, solution string
-	out := new(formatFlags)
-	cmd := &cobra.Command{
+	cmd := a.listCommand(&cobra.Command{
 		Use:   "journal",
 		Short: "List the actions mps sent for the profile, newest first, with their outcomes",
 		Long: "Every action mps sends is recorded before it goes and completed after: who sent it\n" +
@@ -24,28 +23,26 @@ func newJournalCommand(a *app) *cobra.Command {
 			"stopped is completed at the next start by reading the solution again.\n" +
 			"--since keeps actions started within DURATION (such as 90m, 24h or 7d).\n" +
 			"With --json: one JSON array, one object per action.\n" + csvDetail,
-		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
-			var q journal.Query
-			if since != "" {
-				d, err := parseSince(since)
-				if err != nil {
-					return usageErrorf("Give --since like 90m, 24h or 7d.", "%v", err)
-				}
-				q.Since = s.env.Now().Add(-d)
+	}, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+		var q journal.Query
+		if since != "" {
+			d, err := parseSince(since)
+			if err != nil {
+				return usageErrorf("Give --since like 90m, 24h or 7d.", "%v", err)
 			}
-			if solution != "" {
-				if !graph.ValidID(solution) {
-					return usageErrorf("Give the solution's numeric ID, as `mps solutions` shows it.", "--solution %q is not a Graph ID", text80(solution))
-				}
-				q.ObjectID = solution
+			q.Since = s.env.Now().Add(-d)
+		}
+		if solution != "" {
+			if !graph.ValidID(solution) {
+				return usageErrorf("Give the solution's numeric ID, as `mps solutions` shows it.", "--solution %q is not a Graph ID", text80(solution))
 			}
-			return listJournal(ctx, s, q, format)
-		}),
-	}
+			q.ObjectID = solution
+		}
+		return listJournal(ctx, s, q, format)
+	})
 	fs := cmd.Flags()
 	fs.StringVar(&since, "since", "", "only actions started within `DURATION` (90m, 24h, 7d)")
 	fs.StringVar(&solution, "solution", "", "only the actions on this `SOLUTION_ID`")
-	out.bind(fs)
 	return cmd
 }
 

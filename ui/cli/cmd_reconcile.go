@@ -15,8 +15,7 @@ import (
 
 func newReconcileCommand(a *app) *cobra.Command {
 	var partners []string
-	out := new(formatFlags)
-	cmd := &cobra.Command{
+	cmd := a.listCommand(&cobra.Command{
 		Use:   "reconcile",
 		Short: "Compare the customers webhooks reported with those the API lists",
 		Long: "The guide's fallback for webhook problems: the WABAs that PARTNER_ADDED webhooks reported\n" +
@@ -25,15 +24,13 @@ func newReconcileCommand(a *app) *cobra.Command {
 			"Each --partner keeps only the listed accounts shared with that partner business too.\n" +
 			"With --csv: a row per WABA in those lists, FINDING naming its list as --json does; the\n" +
 			"counts and the onboarding gauge are in the text and --json only.\n" + demoLogDetail + csvFormulaNote,
-		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
-			if err := requireIDs("partner business", partners); err != nil {
-				return err
-			}
-			return reconcile(ctx, s, partners, format)
-		}),
-	}
+	}, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+		if err := requireIDs("partner business", partners); err != nil {
+			return err
+		}
+		return reconcile(ctx, s, partners, format)
+	})
 	a.partnerFlag(cmd, &partners, "only listed accounts shared with this partner `BUSINESS_ID` (repeatable)")
-	out.bind(cmd.Flags())
 	return cmd
 }
 

@@ -11,54 +11,51 @@ import (
 
 func newSolutionsCommand(a *app) *cobra.Command {
 	var state, role string
-	out := new(formatFlags)
-	cmd := &cobra.Command{
+	cmd := a.listCommand(&cobra.Command{
 		Use:   "solutions",
 		Short: "List our app's solutions, every page",
 		Long: "Lists the solutions of the profile's app with their display state and our role.\n" +
 			"With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.\n" +
 			csvDetail,
-		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
-			q := graph.SolutionQuery{Detailed: true}
-			if role != "" {
-				r, ok := graph.ParseRole(role)
-				if !ok {
-					return usageErrorf("Use --role owner or --role partner.", "unknown role %q", text80(role))
-				}
-				q.Role = r
+	}, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+		q := graph.SolutionQuery{Detailed: true}
+		if role != "" {
+			r, ok := graph.ParseRole(role)
+			if !ok {
+				return usageErrorf("Use --role owner or --role partner.", "unknown role %q", text80(role))
 			}
-			keep := func(graph.Solution) bool { return true }
-			if state != "" {
-				want, ok := graph.ParseState(state)
-				if !ok {
-					return usageErrorf("Use one of: "+stateChoicesText()+".", "unknown state %q", text80(state))
-				}
-				keep = func(sol graph.Solution) bool { return sol.State() == want }
+			q.Role = r
+		}
+		keep := func(graph.Solution) bool { return true }
+		if state != "" {
+			want, ok := graph.ParseState(state)
+			if !ok {
+				return usageErrorf("Use one of: "+stateChoicesText()+".", "unknown state %q", text80(state))
 			}
-			appID, c, err := s.appClient()
-			if err != nil {
-				return err
+			keep = func(sol graph.Solution) bool { return sol.State() == want }
+		}
+		appID, c, err := s.appClient()
+		if err != nil {
+			return err
+		}
+		all, err := readPages(s, "solutions", c.AppSolutionPages(ctx, appID, q))
+		if err != nil {
+			return err
+		}
+		graph.SortSolutions(all) // the role chains' pages interleave as they arrive
+		var list []graph.Solution
+		for _, sol := range all {
+			if keep(sol) {
+				list = append(list, sol)
 			}
-			all, err := readPages(s, "solutions", c.AppSolutionPages(ctx, appID, q))
-			if err != nil {
-				return err
-			}
-			graph.SortSolutions(all) // the role chains' pages interleave as they arrive
-			var list []graph.Solution
-			for _, sol := range all {
-				if keep(sol) {
-					list = append(list, sol)
-				}
-			}
-			return s.printSolutions(list, format)
-		}),
-	}
+		}
+		return s.printSolutions(list, format)
+	})
 	fs := cmd.Flags()
 	fs.StringVar(&state, "state", "", "only solutions in this `STATE`: "+stateChoicesText()+" (Graph's statuses, such as REJECTED for inactive)")
 	mustComplete(cmd, "state", completeFrom(stateChoices()...))
 	fs.StringVar(&role, "role", "", "only solutions where our side is `ROLE`: owner or partner")
 	mustComplete(cmd, "role", completeFrom("owner", "partner"))
-	out.bind(fs)
 	return cmd
 }
 

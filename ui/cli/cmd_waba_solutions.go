@@ -9,28 +9,25 @@ import (
 )
 
 func newWABASolutionsCommand(a *app) *cobra.Command {
-	out := new(formatFlags)
-	cmd := &cobra.Command{
+	cmd := a.listCommand(&cobra.Command{
 		Use:   "waba-solutions WABA_ID",
 		Short: "List the solutions that onboarded a WhatsApp Business Account",
 		Long: "With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.\n" +
 			"Our role comes from the app's solution lists (filtered by role), when the profile has an app ID.\n" +
 			csvDetail,
-		RunE: a.runsList(out, func(ctx context.Context, s *Session, args []string, format outputFormat) error {
-			c, list, err := readByID(ctx, s, "WABA", args[0], "solutions", (*graph.Client).WABASolutionPages)
-			if err != nil {
+	}, func(ctx context.Context, s *Session, args []string, format outputFormat) error {
+		c, list, err := readByID(ctx, s, "WABA", args[0], "solutions", (*graph.Client).WABASolutionPages)
+		if err != nil {
+			return err
+		}
+		// The edge names no side and takes no role filter: our side
+		// comes from the app's role lists, when the profile has an app.
+		if appID := s.settings.AppID; appID != "" {
+			if err := c.MarkRoles(ctx, appID, list); err != nil {
 				return err
 			}
-			// The edge names no side and takes no role filter: our side
-			// comes from the app's role lists, when the profile has an app.
-			if appID := s.settings.AppID; appID != "" {
-				if err := c.MarkRoles(ctx, appID, list); err != nil {
-					return err
-				}
-			}
-			return s.printSolutions(list, format)
-		}),
-	}
-	out.bind(cmd.Flags())
+		}
+		return s.printSolutions(list, format)
+	})
 	return cmd
 }

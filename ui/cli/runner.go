@@ -41,3 +41,12 @@ func (a *app) runsList(out *formatFlags, body listRunner) func(*cobra.Command, [
 		})(cmd, args)
 	}
 }
+
+// listCommand completes cmd as a list command: its --json and --csv flags,
+// and body run with the format asked for.
+func (a *app) listCommand(cmd *cobra.Command, body listRunner) *cobra.Command {
+	out := new(formatFlags)
+	cmd.RunE = a.runsList(out, body)
+	out.bind(cmd.Flags())
+	return cmd
+}

@@ -1,0 +1,26 @@
+// Package ui is mps's dashboard, on Bubble Tea v2. The command line
+// (ui/cli) builds its Config and runs it with Run.
+//
+// Where things are:
+//   - The root model: app.go (the model and its Update), app_input.go
+//     (input order: a dialog, then the filter line, then the focused view's
+//     bindings, then the global keys), app_view.go, statusbar.go, help.go.
+//   - Keys: keys.go names every key once; bindings.go is how a view
+//     declares what its keys do, with a disabled reason where one applies.
+//     The footer and ? are drawn from those declarations.
+//   - The data: context.go is what every view shares (the client, the
+//     IDs, the size, the theme); data.go holds the solutions and the
+//     customers once, with a version that tells each view when to redraw.
+//   - The views: tab.go (the interface), tab_solutions.go, tab_pending.go,
+//     tab_partners.go, tab_customers.go, tab_events.go; inspector.go and
+//     inspector_customers.go (one solution); confirm.go (the dialog),
+//     cells.go (the cells and styles the tables share).
+//   - Actions: actions.go (the read before the dialog, the dialog's
+//     answer, the outcome put in place); graph_cmds.go sends them through
+//     ui/act, which journals every POST.
+//   - IO: every command is a tea.Cmd in a *_cmds.go file (graph_cmds.go,
+//     events_cmds.go, onboarded_cmds.go); their results carry an Origin
+//     and a sequence number, and stale ones are dropped.
+//   - Webhook news: events_news.go and customers_news.go read again what
+//     a webhook named, one object each.
+package ui
