@@ -20,6 +20,8 @@ type Profile struct {
 	Partners   []Partner `json:"partners,omitempty"`
 	APIVersion string    `json:"api_version,omitempty"` // "v25.0"
 	GraphURL   string    `json:"graph_url,omitempty"`   // base URL, e.g. https://graph.facebook.com
+	// ConfigID is the Embedded Signup login configuration the snippets use.
+	ConfigID string `json:"config_id,omitempty"`
 }
 
 // Config is the content of the config file.
@@ -85,6 +87,9 @@ func (p Profile) problems() []fieldProblem {
 	}
 	if p.BusinessID != "" {
 		add(checkGraphID("business_id", p.BusinessID), "business_id")
+	}
+	if p.ConfigID != "" {
+		add(checkGraphID("config_id", p.ConfigID), "config_id")
 	}
 	for i, partner := range p.Partners {
 		add(checkGraphID("partner business_id", partner.BusinessID), "partners", strconv.Itoa(i), "business_id")

@@ -35,6 +35,7 @@ const (
 	EnvBusinessID  = "MPS_BUSINESS_ID"
 	EnvGraphURL    = "MPS_GRAPH_URL"
 	EnvAPIVersion  = "MPS_API_VERSION"
+	EnvConfigID    = "MPS_CONFIG_ID"
 )
 
 // String names the secret for people: "access token", "app secret", "webhook verify token".

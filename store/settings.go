@@ -18,6 +18,7 @@ type Values struct {
 	BusinessID string // --business-id, MPS_BUSINESS_ID
 	GraphURL   string // --graph-url, MPS_GRAPH_URL
 	APIVersion string // --api-version, MPS_API_VERSION
+	ConfigID   string // --config-id, MPS_CONFIG_ID: the Embedded Signup login configuration
 	Refresh    string // --refresh, MPS_REFRESH; the dashboard's alone, so Resolve leaves it to ResolveRefresh
 	Timeout    string // --timeout, MPS_TIMEOUT; a duration, so Resolve leaves it to ResolveTimeout
 }
@@ -81,6 +82,7 @@ func Resolve(flags Values, getenv func(string) string, cfg Config, fallback Valu
 	s.BusinessID, s.Sources.BusinessID = pick("--business-id", EnvBusinessID, p.BusinessID, fallback.BusinessID)
 	s.GraphURL, s.Sources.GraphURL = pick("--graph-url", EnvGraphURL, p.GraphURL, fallback.GraphURL)
 	s.APIVersion, s.Sources.APIVersion = pick("--api-version", EnvAPIVersion, p.APIVersion, fallback.APIVersion)
+	s.ConfigID, s.Sources.ConfigID = pick("--config-id", EnvConfigID, p.ConfigID, fallback.ConfigID)
 
 	if s.AppID != "" {
 		if err := checkGraphID("app ID", s.AppID); err != nil {
@@ -90,6 +92,11 @@ func Resolve(flags Values, getenv func(string) string, cfg Config, fallback Valu
 	if s.BusinessID != "" {
 		if err := checkGraphID("business ID", s.BusinessID); err != nil {
 			return s, fmt.Errorf("%s: %w", s.Sources.BusinessID, err)
+		}
+	}
+	if s.ConfigID != "" {
+		if err := checkGraphID("config ID", s.ConfigID); err != nil {
+			return s, fmt.Errorf("%s: %w", s.Sources.ConfigID, err)
 		}
 	}
 	if s.GraphURL, err = normalizeGraphURL(s.GraphURL); err != nil {
@@ -151,6 +158,8 @@ func (v Values) get(flag string) string {
 		return v.GraphURL
 	case "--api-version":
 		return v.APIVersion
+	case "--config-id":
+		return v.ConfigID
 	}
 	return ""
 }

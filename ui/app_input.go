@@ -92,7 +92,8 @@ func (a *App) globalParts() (lead, rest []Binding) {
 			rest = append(rest, Binding{Key: described(k.Back, "clear the filter"), Handler: withoutCmd(a.clearFilter)})
 		}
 	}
-	if _, ok := a.activeTab().(idCopier); ok || a.inspector != nil {
+	// The snippet's view has a copy key of its own.
+	if _, ok := a.activeTab().(idCopier); (ok && a.inspector == nil) || (a.inspector != nil && a.inspector.signup == nil) {
 		rest = append(rest, Binding{Key: k.Copy, Handler: withCmd(a.copySelected)})
 	}
 	rest = append(rest,

@@ -22,6 +22,7 @@ type Config struct {
 	BusinessID         string
 	Profile            string
 	APIVersion         string
+	ConfigID           string   // the Embedded Signup login configuration; "" shows a placeholder
 	PartnerBusinessIDs []string // the choices of the Customers filter
 	Demo               bool
 	Now                func() time.Time

@@ -33,6 +33,7 @@ type inspector struct {
 	offset   int
 	height   int
 	lastBody []string
+	signup   *signupView // the Embedded Signup snippet, while e shows it
 }
 
 func newInspector(ctx *Context, s graph.Solution, seq uint64) *inspector {
@@ -82,14 +83,19 @@ func (in *inspector) Update(msg tea.Msg) tea.Cmd {
 }
 
 // Bindings are the inspector's keys: close, read again, the action keys
-// on its solution, and scrolling.
+// on its solution, its Embedded Signup snippet, and scrolling; while the
+// snippet shows, the snippet's.
 func (in *inspector) Bindings() []Binding {
+	if in.signup != nil {
+		return in.signupBindings()
+	}
 	k := in.ctx.Keys
 	own := []Binding{
 		{Key: described(k.Back, "close"), Handler: withoutCmd(func() { in.ctx.host.closeInspector() })},
 		{Key: described(k.Refresh, "read again"), Handler: withCmd(func() tea.Cmd { return in.refresh(in.ctx.host.nextSeq()) })},
 	}
-	return slices.Concat(own, actionBindings(in.ctx), moveBindings(k, in.scroll))
+	signup := Binding{Key: k.Signup, Handler: withoutCmd(in.openSignup), Disabled: in.signupRefused}
+	return slices.Concat(own, actionBindings(in.ctx), []Binding{signup}, moveBindings(k, in.scroll))
 }
 
 func (in *inspector) scroll(k tea.KeyPressMsg) {
@@ -115,6 +121,9 @@ func (in *inspector) View(width, height int) string {
 }
 
 func (in *inspector) body(width int) []string {
+	if in.signup != nil {
+		return in.signupLines(width)
+	}
 	st := in.ctx.Styles
 	s := &in.sol
 	role := in.role()

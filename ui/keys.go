@@ -31,6 +31,7 @@ type KeyMap struct {
 	Reject      key.Binding
 	Deactivate  key.Binding
 	Copy        key.Binding // the selected item's ID, to the clipboard
+	Signup      key.Binding // the inspector's Embedded Signup snippet
 	Help        key.Binding
 	Quit        key.Binding
 
@@ -67,6 +68,7 @@ func DefaultKeyMap() KeyMap {
 		Reject:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "reject")),
 		Deactivate:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "request deactivation")),
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy ID")),
+		Signup:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "signup snippet")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 

@@ -105,7 +105,7 @@ func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 		{"customers, a WABA's solutions", []string{"4", "enter"}, sorted("enter", "esc"), moving, everywhere},
 		{"events", []string{"5"}, sorted("f", "c", "enter"), moving, everywhere},
 		{"events, the reconciliation", []string{"5", "c"}, sorted("c", "esc", "enter"), moving, everywhere},
-		{"inspector", []string{"2", "enter"}, sorted("esc", "r", "a", "x", "D"), moving, sorted("?", "q", "y")},
+		{"inspector", []string{"2", "enter"}, sorted("esc", "r", "a", "x", "D", "e"), moving, sorted("?", "q", "y")},
 		{"dialog", []string{"2", "a"}, sorted("y", "n/esc", "tab/←/→", "enter"), nil, sorted("?")},
 		{"a filter in force", []string{"1", "/", "Lucky", "enter"}, sorted("s", "o", "enter", "a", "x", "D"), moving, sorted("?", "q", "/", "r", "y", "esc")},
 	} {

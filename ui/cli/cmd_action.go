@@ -39,11 +39,7 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 	if err := a.CheckReason(reason); err != nil {
 		return usageErrorf("Give --reason as one line of at most "+fmt.Sprint(graph.MaxReasonLength)+" characters.", "%v", err)
 	}
-	appID, err := s.requireAppID()
-	if err != nil {
-		return err
-	}
-	sol, err := s.readSolution(ctx, id)
+	appID, sol, err := s.readOurSolution(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -54,7 +50,7 @@ func (s *Session) runAction(ctx context.Context, a graph.Action, id string, yes 
 	if err := s.writeActionPreview(a, sol, role, reason); err != nil {
 		return err
 	}
-	if err := s.confirmChange(ctx, yes, a.Title()+" for "+solutionLabel(sol)+"?", a.Command()+" "+solutionLabel(sol)); err != nil {
+	if err := s.confirmSend(ctx, yes, a.Command()+" "+solutionLabel(sol), a.Title()+" for "+solutionLabel(sol)+"?"); err != nil {
 		return err
 	}
 	actor, err := s.actor(ctx)

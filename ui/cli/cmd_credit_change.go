@@ -102,7 +102,7 @@ func (s *Session) shareCredit(ctx context.Context, wabaID, currency, line string
 	if err := f.write(s.previewOut(asJSON)); err != nil {
 		return err
 	}
-	if err := s.confirmChange(ctx, yes, "Share credit line "+line+" with WABA "+wabaID+" in "+currency+"?", "share the credit line"); err != nil {
+	if err := s.confirmSend(ctx, yes, "share the credit line", "Share credit line "+line+" with WABA "+wabaID+" in "+currency+"?"); err != nil {
 		return err
 	}
 	var share *graph.CreditShare
@@ -184,7 +184,7 @@ func (s *Session) revokeCredit(ctx context.Context, id string, yes, asJSON bool)
 	if err := f.write(s.previewOut(asJSON)); err != nil {
 		return err
 	}
-	if err := s.confirmChange(ctx, yes, "Revoke credit share "+id+" for every WABA of business "+business+"?", "revoke the share"); err != nil {
+	if err := s.confirmSend(ctx, yes, "revoke the share", "Revoke credit share "+id+" for every WABA of business "+business+"?"); err != nil {
 		return err
 	}
 	ch := act.Change{Action: "credit-revoke", ObjectID: id, ObjectName: "credit share for business " + business, StateBefore: orDash(alloc.RequestStatus)}

@@ -13,9 +13,9 @@ import (
 func newProfileSetCommand(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "set",
-		Short: "Save the --app-id, --business-id, --api-version and --graph-url given here in the profile",
-		Long: "Takes the values of the global flags --app-id, --business-id, --api-version and\n" +
-			"--graph-url given on this command line (never from the environment), checks\n" +
+		Short: "Save the --app-id, --business-id, --api-version, --graph-url and --config-id given here in the profile",
+		Long: "Takes the values of the global flags --app-id, --business-id, --api-version,\n" +
+			"--graph-url and --config-id (Embedded Signup's login configuration) given on this command line (never from the environment), checks\n" +
 			"them, and writes them to the profile in the config file (mode 0600, replaced\n" +
 			"atomically). Values not given stay as they are. For example:\n" +
 			"  mps --profile staging profile set --app-id 123 --api-version v25.0",
@@ -38,6 +38,7 @@ func profileFields(set store.Settings, p *store.Profile) []profileField {
 		{"--business-id", store.EnvBusinessID, "business ID", set.BusinessID, set.Sources.BusinessID, &p.BusinessID},
 		{"--api-version", store.EnvAPIVersion, "API version", set.APIVersion, set.Sources.APIVersion, &p.APIVersion},
 		{"--graph-url", store.EnvGraphURL, "Graph URL", set.GraphURL, set.Sources.GraphURL, &p.GraphURL},
+		{"--config-id", store.EnvConfigID, "config ID", set.ConfigID, set.Sources.ConfigID, &p.ConfigID},
 	}
 }
 
@@ -53,7 +54,7 @@ func (s *Session) runProfileSet() error {
 		}
 		if len(given) == 0 {
 			return false, usageErrorf("For example: mps profile set --app-id 123 --business-id 456.",
-				"mps profile set needs at least one of --app-id, --business-id, --api-version or --graph-url")
+				"mps profile set needs at least one of --app-id, --business-id, --api-version, --graph-url or --config-id")
 		}
 		return true, nil
 	})

@@ -19,6 +19,7 @@ type profileOut struct {
 	BusinessID string          `json:"business_id"`
 	APIVersion string          `json:"api_version"`
 	GraphURL   string          `json:"graph_url"`
+	ConfigID   string          `json:"config_id"`
 	Partners   []store.Partner `json:"partners"` // only ever from the config file
 	Sources    profileSources  `json:"sources"`
 }
@@ -29,6 +30,7 @@ type profileSources struct {
 	BusinessID string `json:"business_id"`
 	APIVersion string `json:"api_version"`
 	GraphURL   string `json:"graph_url"`
+	ConfigID   string `json:"config_id"`
 }
 
 func newProfileShowCommand(a *app) *cobra.Command {
@@ -62,6 +64,7 @@ func (s *Session) profileOut() profileOut {
 		BusinessID: set.BusinessID,
 		APIVersion: set.APIVersion,
 		GraphURL:   set.GraphURL,
+		ConfigID:   set.ConfigID,
 		Partners:   nonNil(set.Partners),
 		Sources: profileSources{
 			Profile:    set.Sources.Profile,
@@ -69,6 +72,7 @@ func (s *Session) profileOut() profileOut {
 			BusinessID: set.Sources.BusinessID,
 			APIVersion: set.Sources.APIVersion,
 			GraphURL:   set.Sources.GraphURL,
+			ConfigID:   set.Sources.ConfigID,
 		},
 	}
 }
@@ -85,6 +89,7 @@ func writeProfile(s *Session, out profileOut) error {
 	f.add("Business ID", withSource(orNotSet(out.BusinessID), out.Sources.BusinessID))
 	f.add("API version", withSource(out.APIVersion, out.Sources.APIVersion))
 	f.add("Graph URL", withSource(out.GraphURL, out.Sources.GraphURL))
+	f.add("Config ID", withSource(orNotSet(out.ConfigID), out.Sources.ConfigID))
 	if len(out.Partners) == 0 {
 		f.add("Partners", "none (add with `mps profile add-partner BUSINESS_ID`)")
 	}

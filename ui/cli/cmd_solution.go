@@ -46,6 +46,17 @@ func (s *Session) readSolution(ctx context.Context, id string) (*graph.Solution,
 	return c.Solution(ctx, id)
 }
 
+// readOurSolution is readSolution for a command that also needs our app's
+// ID: it is asked for first, before any request.
+func (s *Session) readOurSolution(ctx context.Context, id string) (string, *graph.Solution, error) {
+	appID, err := s.requireAppID()
+	if err != nil {
+		return "", nil, err
+	}
+	sol, err := s.readSolution(ctx, id)
+	return appID, sol, err
+}
+
 // solutionDetailJSON always has "partners", as an array, even when empty.
 func solutionDetailJSON(sol *graph.Solution, appID string) (json.RawMessage, error) {
 	derived := deriveSolution(sol, appID)

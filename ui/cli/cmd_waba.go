@@ -54,7 +54,7 @@ func (s *Session) subscribeWABA(ctx context.Context, wabaID string, yes bool) er
 	if err := f.write(s.stdout); err != nil {
 		return err
 	}
-	if err := s.confirmChange(ctx, yes, "Subscribe app "+appID+" to WABA "+wabaID+"?", "subscribe the WABA"); err != nil {
+	if err := s.confirmSend(ctx, yes, "subscribe the WABA", "Subscribe app "+appID+" to WABA "+wabaID+"?"); err != nil {
 		return err
 	}
 	ch := act.Change{Action: "waba-subscribe", ObjectID: wabaID, StateBefore: "not subscribed"}

@@ -124,7 +124,7 @@ func (s *Session) subscribeApp(ctx context.Context, callback string, yes bool) e
 	if err := f.write(s.stdout); err != nil {
 		return err
 	}
-	if err := s.confirmChange(ctx, yes, "Subscribe the app's webhooks to "+callback+"?", "subscribe the app"); err != nil {
+	if err := s.confirmSend(ctx, yes, "subscribe the app", "Subscribe the app's webhooks to "+callback+"?"); err != nil {
 		return err
 	}
 	ch := act.Change{Action: "webhook-subscribe", ObjectID: appID, ObjectName: "webhook subscription", StateBefore: before}

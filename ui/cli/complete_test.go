@@ -54,7 +54,7 @@ func TestCompletions(t *testing.T) {
 		{[]string{"secret", "set"}, "", []string{"app-secret", "verify-token"}},
 		{[]string{"secret", "set", "app-secret"}, "", nil}, // its one argument is given
 		{[]string{"completion"}, "", []string{"bash", "zsh", "fish", "powershell"}},
-		{[]string{"profile", "unset", "app-id"}, "", []string{"app-id", "business-id", "api-version", "graph-url"}},
+		{[]string{"profile", "unset", "app-id"}, "", []string{"app-id", "business-id", "api-version", "graph-url", "config-id"}},
 		{[]string{"--api-version"}, "v25", []string{"v25.0"}},
 		{[]string{"help", "secret"}, "st", []string{"status"}},
 		{[]string{"accept"}, "", nil}, // a solution ID: nothing to offer offline

@@ -44,6 +44,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 		BusinessID:         s.settings.BusinessID,
 		PartnerBusinessIDs: partnerIDs(s.settings),
 		APIVersion:         s.settings.APIVersion,
+		ConfigID:           s.settings.ConfigID,
 		Now:                s.env.Now,
 	}
 	if s.demo != nil {

@@ -73,21 +73,27 @@ func TestDemoDashboard(t *testing.T) {
 		}
 		logs = append(logs, cfg.EventLog.Path)
 		got = append(got, sandboxSwitches(t, ctx, cfg.Client))
+		// The partner accepts what the demo creates, a few seconds later.
+		var answer struct{ Answer, After string }
+		getJSON(t, ctx, cfg.Client.BaseURL()+"/_sandbox/partner_answer", &answer)
+		if answer.Answer != "accept" || answer.After != demoPartnerAcceptsAfter.String() {
+			t.Errorf("the demo's partner answers %+v, want accept after %s", answer, demoPartnerAcceptsAfter)
+		}
 		return nil
 	}
 	h.mustRun("--demo")
-	h.env[EnvDemoLists], h.env[EnvDemoBodies] = "default-fields", "openapi"
+	h.env[EnvDemoLists], h.env[EnvDemoBodies], h.env[EnvDemoMessaging] = "default-fields", "openapi", "both-sides"
 	h.mustRun("--demo")
-	want := []sandbox.Variants{{}, {ListDefaultFieldsOnly: true, ActionBodies: sandbox.BodiesOpenAPI}}
+	want := []sandbox.Variants{{}, {ListDefaultFieldsOnly: true, ActionBodies: sandbox.BodiesOpenAPI, Messaging: sandbox.MessagingBothSides}}
 	if !slices.Equal(got, want) {
 		t.Errorf("the demo dashboard ran with switches %+v, want %+v", got, want)
 	}
 	// A switch mps does not know is refused before anything starts.
-	for _, bad := range [][2]string{{"default", ""}, {"", "strict"}} {
-		h.env[EnvDemoLists], h.env[EnvDemoBodies] = bad[0], bad[1]
+	for _, bad := range [][3]string{{"default", "", ""}, {"", "strict", ""}, {"", "", "both"}} {
+		h.env[EnvDemoLists], h.env[EnvDemoBodies], h.env[EnvDemoMessaging] = bad[0], bad[1], bad[2]
 		r := h.run("--demo")
-		wantExit(t, r, ExitUsage, "--demo with "+bad[0]+bad[1])
-		if !strings.Contains(r.stderr, EnvDemoBodies) {
+		wantExit(t, r, ExitUsage, "--demo with "+bad[0]+bad[1]+bad[2])
+		if !strings.Contains(r.stderr, EnvDemoBodies) && !strings.Contains(r.stderr, EnvDemoMessaging+`="both"`) {
 			t.Errorf("the refusal does not say what to set: %q", r.stderr)
 		}
 		if r := h.run("--demo", "solutions"); r.code != ExitUsage {
@@ -115,11 +121,20 @@ func sandboxSwitches(t *testing.T, ctx context.Context, c *graph.Client) sandbox
 		Rule string `json:"rule"`
 	}
 	getJSON(t, ctx, c.BaseURL()+"/_sandbox/lists", &lists)
+	var messaging struct {
+		Rule string `json:"rule"`
+	}
 	getJSON(t, ctx, c.BaseURL()+"/_sandbox/action_bodies", &bodies)
+	getJSON(t, ctx, c.BaseURL()+"/_sandbox/messaging", &messaging)
 	v, err := sandbox.ParseVariants(map[bool]string{true: sandbox.ListsDefaultFields}[lists.DefaultFieldsOnly], bodies.Rule)
 	if err != nil {
 		t.Fatal(err)
 	}
+	rule, ok := sandbox.ParseMessagingRule(messaging.Rule)
+	if !ok {
+		t.Fatalf("the sandbox's messaging rule %q", messaging.Rule)
+	}
+	v.Messaging = rule
 	return v
 }
 

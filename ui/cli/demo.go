@@ -19,11 +19,19 @@ import (
 // EnvDemoLists=default-fields makes its solution lists answer only their
 // default fields (the role then comes from the role lists, the other side
 // from a solution's read); EnvDemoBodies=openapi|guide makes its action
-// POSTs take only that documented body form.
+// POSTs take only that documented body form; EnvDemoMessaging=both-sides
+// lets a new solution hold MESSAGING on both sides, as one of Meta's
+// examples does (one-side, the reference's rule, is the default).
 const (
-	EnvDemoLists  = "MPS_DEMO_LISTS"
-	EnvDemoBodies = "MPS_DEMO_BODIES"
+	EnvDemoLists     = "MPS_DEMO_LISTS"
+	EnvDemoBodies    = "MPS_DEMO_BODIES"
+	EnvDemoMessaging = "MPS_DEMO_MESSAGING"
 )
+
+// demoPartnerAcceptsAfter is when the demo's partner accepts a solution we
+// create, so that the demo shows a solution's whole life: Pending, then
+// Active a few seconds later.
+const demoPartnerAcceptsAfter = 5 * time.Second
 
 // demoLatency is added to each of the demo dashboard's sandbox calls, so
 // that its loading states show as they do against Graph.
@@ -36,6 +44,14 @@ func demoVariants(getenv func(string) string) (sandbox.Variants, error) {
 	if err != nil {
 		return v, usageErrorf(fmt.Sprintf("Unset %s and %s, or set them to %s and any, openapi or guide.", EnvDemoLists, EnvDemoBodies, sandbox.ListsDefaultFields),
 			"the demo's switches: %v", err)
+	}
+	if name := getenv(EnvDemoMessaging); name != "" {
+		rule, ok := sandbox.ParseMessagingRule(name)
+		if !ok {
+			return v, usageErrorf(fmt.Sprintf("Unset %s, or set it to %s or %s.", EnvDemoMessaging, sandbox.MessagingOneSide, sandbox.MessagingBothSides),
+				"the demo's switches: %s=%q is not %s or %s", EnvDemoMessaging, text80(name), sandbox.MessagingOneSide, sandbox.MessagingBothSides)
+		}
+		v.Messaging = rule
 	}
 	return v, nil
 }
@@ -75,7 +91,8 @@ func startDemo(env Env, dashboard bool) (*demoServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := sandbox.Options{Now: env.Now}
+	opts := sandbox.Options{Now: env.Now,
+		PartnerAnswer: sandbox.PartnerAnswer{Reply: sandbox.PartnerAccepts, After: demoPartnerAcceptsAfter}}
 	if dashboard {
 		opts.Latency = demoLatency
 	}
@@ -152,10 +169,12 @@ func (d *demoServer) startEventLog(ctx context.Context) (started bool, err error
 }
 
 // settings are the demo identity; flags and the environment are ignored,
-// so a demo run never touches a real profile or keyring.
-func (d *demoServer) settings() store.Settings {
+// so a demo run never touches a real profile or keyring. Only the
+// Embedded Signup config ID given by --config-id is kept: it names no
+// account, and the demo's snippets need one.
+func (d *demoServer) settings(flags store.Values) store.Settings {
 	demo := "demo"
-	return store.Settings{
+	set := store.Settings{
 		Values: store.Values{
 			Profile:    demo,
 			AppID:      d.opts.AppID,
@@ -165,4 +184,8 @@ func (d *demoServer) settings() store.Settings {
 		},
 		Sources: store.Values{Profile: demo, AppID: demo, BusinessID: demo, GraphURL: demo, APIVersion: demo},
 	}
+	if flags.ConfigID != "" {
+		set.ConfigID, set.Sources.ConfigID = flags.ConfigID, "--config-id"
+	}
+	return set
 }

@@ -22,6 +22,7 @@ func (g *globalFlags) bind(root *cobra.Command, env Env) {
 	fs.StringVar(&g.values.BusinessID, "business-id", "", "our business portfolio `ID` (env "+store.EnvBusinessID+")")
 	fs.StringVar(&g.values.GraphURL, "graph-url", "", "Graph API base `URL` (env "+store.EnvGraphURL+", default "+store.DefaultGraphURL+")")
 	fs.StringVar(&g.values.APIVersion, "api-version", "", "Graph API `VERSION`, such as v25.0 (env "+store.EnvAPIVersion+")")
+	fs.StringVar(&g.values.ConfigID, "config-id", "", "the Embedded Signup login configuration's `ID`, for signup snippets (env "+store.EnvConfigID+")")
 	fs.StringVar(&g.values.Refresh, "refresh", "", "how often the dashboard reloads the solution list, a `DURATION` such as 90s; 0 or off turns it off (env "+store.EnvRefresh+", default 5m, at least 30s)")
 	fs.StringVar(&g.values.Timeout, "timeout", "", "how long one request to Graph may take, a `DURATION` such as 30s or 2m (env "+store.EnvTimeout+", default "+graph.DefaultTimeout.String()+")")
 	fs.BoolVar(&g.demo, "demo", false, "run against the built-in sandbox with demo data: no token, no network")

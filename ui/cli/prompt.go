@@ -71,6 +71,21 @@ func (s *Session) confirm(ctx context.Context, question string) bool {
 	return answer == "y" || answer == "yes"
 }
 
+// confirmSend is the rule before any POST: --yes (yes), or y to question
+// on a terminal; without a terminal nothing is sent. doing names the
+// change in the refusal ("create solution ...").
+func (s *Session) confirmSend(ctx context.Context, yes bool, doing, question string) error {
+	switch {
+	case yes:
+		return nil
+	case !s.env.StdinIsTerminal():
+		return refusedf("not confirmed, and stdin is not a terminal to ask on: pass --yes to %s. Nothing was sent", doing)
+	case !s.confirm(ctx, question):
+		return refusedf("cancelled. Nothing was sent")
+	}
+	return nil
+}
+
 // ask prompts for one line of visible input on the terminal.
 func (s *Session) ask(ctx context.Context, prompt string) (string, error) {
 	fmt.Fprint(s.stderr, prompt)

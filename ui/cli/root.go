@@ -67,9 +67,10 @@ func newRootCommand(a *app) *cobra.Command {
 	for _, action := range graph.AllActions() {
 		inGroup(groupAction, root, newActionCommand(a, action))
 	}
+	inGroup(groupAction, root, newCreateCommand(a))
 	inGroup(groupSetup, root,
 		newLoginCommand(a), newLogoutCommand(a), newProfileCommand(a), newSecretCommand(a), newWebhookCommand(a),
-		newDoctorCommand(a), newWABACommand(a), newCreditCommand(a))
+		newDoctorCommand(a), newWABACommand(a), newCreditCommand(a), newSignupSnippetCommand(a))
 	root.AddCommand(newCompletionCommand(), newVersionCommand(), newManCommand(a.env))
 	root.SetHelpCommand(newHelpCommand())
 	defaultArgs(root)

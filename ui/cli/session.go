@@ -70,7 +70,7 @@ func newSessionFor(g *globalFlags, env Env, dashboard bool) (*Session, error) {
 			return nil, err
 		}
 		s.demo = demo
-		s.settings = demo.settings()
+		s.settings = demo.settings(g.values)
 		return s, nil
 	}
 	if env.ConfigDir == "" {

@@ -54,21 +54,6 @@ func yesFlag(fs *pflag.FlagSet, yes *bool) {
 	fs.BoolVar(yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
 }
 
-// confirmChange asks before a change is sent, unless --yes; without a
-// terminal and without --yes it refuses.
-func (s *Session) confirmChange(ctx context.Context, yes bool, question, what string) error {
-	if yes {
-		return nil
-	}
-	if !s.env.StdinIsTerminal() {
-		return refusedf("not confirmed, and stdin is not a terminal to ask on: pass --yes to %s. Nothing was sent", what)
-	}
-	if !s.confirm(ctx, question) {
-		return refusedf("cancelled. Nothing was sent")
-	}
-	return nil
-}
-
 // record sends one setup change through the session's journal: it is
 // recorded before it goes and its outcome after; send makes the call once.
 func (s *Session) record(ctx context.Context, ch act.Change, send func(context.Context) error) error {
