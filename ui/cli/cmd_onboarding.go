@@ -18,8 +18,7 @@ const onboardingWorkers = 4
 
 func newOnboardingCommand(a *app) *cobra.Command {
 	var solutionID string
-	out := new(formatFlags)
-	cmd := &cobra.Command{
+	cmd := a.listCommand(&cobra.Command{
 		Use:   "onboarding",
 		Short: "Each customer's onboarding checklist: listed, subscribed, credit line shared",
 		Long: "For every customer (a PARTNER_ADDED in the event log, or listed by the API), newest first:\n" +
@@ -30,17 +29,15 @@ func newOnboardingCommand(a *app) *cobra.Command {
 			"Each check is read at most once per WABA per run: these reads count against Graph's limit of\n" +
 			"200 calls an hour per WABA; the credit lines' shares are read once for all.\n" +
 			"--solution keeps the customers the log says came through that solution.\n" + csvDetail,
-		RunE: a.runsList(out, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
-			if solutionID != "" {
-				if err := requireID("solution", solutionID); err != nil {
-					return err
-				}
+	}, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+		if solutionID != "" {
+			if err := requireID("solution", solutionID); err != nil {
+				return err
 			}
-			return s.onboarding(ctx, solutionID, format)
-		}),
-	}
+		}
+		return s.onboarding(ctx, solutionID, format)
+	})
 	cmd.Flags().StringVar(&solutionID, "solution", "", "only the customers onboarded through `SOLUTION_ID`")
-	out.bind(cmd.Flags())
 	return cmd
 }
 
