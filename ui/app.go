@@ -34,10 +34,11 @@ type App struct {
 	notice    string
 	noticeBad bool
 	noticeAt  time.Time
-	// noticeTimed is the noticeAt of the notice whose expiry is scheduled.
-	noticeTimed time.Time
-	asking      *askState       // an action key whose solution is being read
-	inFlight    map[string]bool // solutions whose action is being sent
+	// noticeGen counts the notices set; noticeTimed is the one whose
+	// expiry is scheduled (two may be set at the same instant).
+	noticeGen, noticeTimed uint64
+	asking                 *askState       // an action key whose solution is being read
+	inFlight               map[string]bool // solutions whose action is being sent
 
 	seq       uint64 // last sequence number handed out
 	solSeq    uint64 // the solution list load whose pages are wanted
