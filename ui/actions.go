@@ -274,6 +274,7 @@ func (a *App) openInspector(s graph.Solution) tea.Cmd {
 
 func (a *App) setNotice(text string, bad bool) {
 	a.notice, a.noticeBad, a.noticeAt = text, bad, a.ctx.Now()
+	a.noticeGen++
 }
 
 // noticeHold is how long a notice the user caused (an action's result, an

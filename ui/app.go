@@ -34,12 +34,13 @@ type App struct {
 	notice    string
 	noticeBad bool
 	noticeAt  time.Time
-	// noticeTimed is the noticeAt of the notice whose expiry is scheduled.
-	noticeTimed time.Time
-	asking      *askState       // an action key whose solution is being read
-	inFlight    map[string]bool // solutions whose action is being sent
-	form        *createForm     // the new solution being filled in (n)
-	creating    *createRequest  // the create being sent
+	// noticeGen counts the notices set; noticeTimed is the one whose
+	// expiry is scheduled (two may be set at the same instant).
+	noticeGen, noticeTimed uint64
+	asking                 *askState       // an action key whose solution is being read
+	inFlight               map[string]bool // solutions whose action is being sent
+	form                   *createForm     // the new solution being filled in (n)
+	creating               *createRequest  // the create being sent
 	// selectNew is a created solution for the cursor to go to once the
 	// solution list holds it.
 	selectNew string

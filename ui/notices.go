@@ -34,10 +34,10 @@ func (a *App) expireNotice() {
 // timeNotice schedules the wake-up for a notice newly shown; nil when the
 // notice shown is already timed, or when there is none.
 func (a *App) timeNotice() tea.Cmd {
-	if a.notice == "" || a.noticeAt.Equal(a.noticeTimed) || a.ctx.after == nil {
+	if a.notice == "" || a.noticeGen == a.noticeTimed || a.ctx.after == nil {
 		return nil
 	}
-	a.noticeTimed = a.noticeAt
+	a.noticeTimed = a.noticeGen
 	return a.ctx.after(lifeOf(a.noticeBad), noticeExpiredMsg{})
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"mps/graph/sandbox"
 )
 
@@ -113,4 +115,25 @@ func refusedHarness(t *testing.T) (*harness, *stepClock) {
 	}
 	t.Fatal("no Active solution")
 	return nil, nil
+}
+
+// Each notice shown asks once to be woken when its time is up, for as long
+// as it stays.
+func TestANoticeAsksOnceToBeWokenAtItsEnd(t *testing.T) {
+	h, _ := newClockHarness(t)
+	var waits []time.Duration
+	h.app.ctx.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
+		waits = append(waits, d)
+		return nil
+	}
+	h.press("/")
+	h.typeText("Lucky Shrub storefront")
+	h.press("enter", "a", "n") // "Reading…", then the dialog, cancelled
+	h.wantNotice("Cancelled: nothing was sent.")
+	n := len(waits)
+	h.send(noticeExpiredMsg{})
+	h.send(noticeExpiredMsg{})
+	if n != 2 || len(waits) != n || waits[1] != noticeLife {
+		t.Fatalf("the notices asked to be woken after %v (%d before the wake-ups), want once each, after %v", waits, n, noticeLife)
+	}
 }
