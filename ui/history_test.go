@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"mps/graph"
 	"mps/store/journal"
@@ -82,12 +81,7 @@ func TestLeavingTheInspectorCancelsItsJournalRead(t *testing.T) {
 	s := h.app.tabs[0].(*solutionsTab).list()[0]
 	_, cmd := h.app.Update(inspectMsg{Solution: s})
 	answers := runDetached(cmd)
-	var ctx context.Context
-	select {
-	case ctx = <-started:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the journal read did not start")
-	}
+	ctx := awaitStart(t, started, "the journal read")
 	h.app.Update(keyMsg("esc"))
 	if !errors.Is(ctx.Err(), context.Canceled) {
 		t.Fatalf("after esc the read's context is %v, want it cancelled", ctx.Err())
