@@ -103,3 +103,21 @@ func TestTabBarNamesEveryTabAt60Columns(t *testing.T) {
 		t.Fatalf("bar %q", bar)
 	}
 }
+
+// An action sent from the inspector shows in its last actions at once.
+func TestInspectorListsTheActionItSent(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.selectRow("Northwind with Lucky Shrub")
+	h.press("enter")
+	h.wantScreen("none: mps has sent nothing for this solution")
+	h.press("D", "r")
+	h.typeText("moving on")
+	h.press("enter", "y")
+	if h.app.inspector == nil {
+		t.Fatal("the inspector closed after the action")
+	}
+	h.wantScreen("Done: request deactivation", "deactivate", "“moving on”")
+	if got := len(h.app.inspector.actions.entries); got != 1 {
+		t.Fatalf("the inspector lists %d actions, want 1", got)
+	}
+}
