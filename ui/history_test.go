@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"mps/graph"
 	"mps/store/journal"
@@ -82,12 +81,7 @@ func TestLeavingTheInspectorCancelsItsJournalRead(t *testing.T) {
 	s := h.app.tabs[0].(*solutionsTab).list()[0]
 	_, cmd := h.app.Update(inspectMsg{Solution: s})
 	answers := runDetached(cmd)
-	var ctx context.Context
-	select {
-	case ctx = <-started:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the journal read did not start")
-	}
+	ctx := awaitStart(t, started, "the journal read")
 	h.app.Update(keyMsg("esc"))
 	if !errors.Is(ctx.Err(), context.Canceled) {
 		t.Fatalf("after esc the read's context is %v, want it cancelled", ctx.Err())
@@ -107,5 +101,23 @@ func TestTabBarNamesEveryTabAt60Columns(t *testing.T) {
 	}
 	if !strings.Contains(bar, "6 Hist") || !strings.Contains(bar, "1 Solutions (13)") {
 		t.Fatalf("bar %q", bar)
+	}
+}
+
+// An action sent from the inspector shows in its last actions at once.
+func TestInspectorListsTheActionItSent(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.selectRow("Northwind with Lucky Shrub")
+	h.press("enter")
+	h.wantScreen("none: mps has sent nothing for this solution")
+	h.press("D", "r")
+	h.typeText("moving on")
+	h.press("enter", "y")
+	if h.app.inspector == nil {
+		t.Fatal("the inspector closed after the action")
+	}
+	h.wantScreen("Done: request deactivation", "deactivate", "“moving on”")
+	if got := len(h.app.inspector.actions.entries); got != 1 {
+		t.Fatalf("the inspector lists %d actions, want 1", got)
 	}
 }

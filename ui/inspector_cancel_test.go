@@ -43,6 +43,18 @@ func runDetached(cmd tea.Cmd) <-chan []tea.Msg {
 	return out
 }
 
+// awaitStart is the context of a read that a test's hook saw start.
+func awaitStart(t *testing.T, started <-chan context.Context, what string) context.Context {
+	t.Helper()
+	select {
+	case ctx := <-started:
+		return ctx
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s did not start", what)
+	}
+	return nil
+}
+
 // The inspector's customers read runs under a context that ends when the
 // inspector closes, moves to another solution or reads again, so that
 // SQLite stops reading for a view that is gone. The read is the real one on
@@ -68,12 +80,7 @@ func TestLeavingTheInspectorCancelsItsCustomersRead(t *testing.T) {
 			}
 			_, cmd := h.app.Update(inspectMsg{Solution: sols[0]})
 			answers := runDetached(cmd)
-			var ctx context.Context
-			select {
-			case ctx = <-started:
-			case <-time.After(10 * time.Second):
-				t.Fatal("the customers read did not start")
-			}
+			ctx := awaitStart(t, started, "the customers read")
 			if ctx.Err() != nil {
 				t.Fatalf("the read's context ended before the inspector was left: %v", ctx.Err())
 			}
