@@ -16,7 +16,7 @@ import (
 // App is the root model: the tabs, the dialog or inspector that has focus,
 // the filter line, help and the status bar.
 type App struct {
-	ctx       *Context
+	ctx       *Shared
 	tabs      []Tab
 	active    int
 	dialog    *confirmDialog
@@ -62,7 +62,7 @@ type App struct {
 func NewApp(cfg Config) *App { return newApp(context.Background(), cfg) }
 
 func newApp(ctx context.Context, cfg Config) *App {
-	c := newContext(ctx, cfg)
+	c := newShared(ctx, cfg)
 	a := &App{ctx: c, help: help.New(), spinner: spinner.New(spinner.WithSpinner(spinner.Dot))}
 	a.auto.every = cfg.Refresh
 	c.host = a
@@ -73,7 +73,7 @@ func newApp(ctx context.Context, cfg Config) *App {
 
 // newTabs lists the tabs in order; the Events tab is there whenever an
 // event log is configured. A new tab is one more line here.
-func newTabs(c *Context) []Tab {
+func newTabs(c *Shared) []Tab {
 	tabs := []Tab{
 		newSolutionsTab(c),
 		newPendingTab(c),

@@ -90,7 +90,7 @@ type host interface {
 
 // actionBindings are the action keys of a view that shows a solution; they
 // act on the solution that has focus, through the root's action path.
-func actionBindings(c *Context) []Binding {
+func actionBindings(c *Shared) []Binding {
 	k := c.Keys
 	bind := func(b key.Binding, kind actionKind) Binding {
 		return Binding{

@@ -45,13 +45,13 @@ func tableStyles(s Styles) table.Styles {
 	return out
 }
 
-func newTable(c *Context, cols []table.Column, opts ...table.Option) table.Model {
+func newTable(c *Shared, cols []table.Column, opts ...table.Option) table.Model {
 	return table.New(cols, append([]table.Option{table.WithStyles(tableStyles(c.Styles)), table.WithKeyMap(c.Keys.tableKeys()), table.WithPosition()}, opts...)...)
 }
 
 // sizeTable gives a tab's table its size and the width method in force, so
 // that a layout after the terminal's mode report redraws the rows with it.
-func sizeTable(c *Context, t *table.Model, w, h int) {
+func sizeTable(c *Shared, t *table.Model, w, h int) {
 	t.SetWidthMethod(c.Measure.Method)
 	t.SetSize(w, h)
 }
@@ -101,7 +101,7 @@ type loadState struct {
 }
 
 // emptyText says why a list has no rows: still loading, failed, or empty.
-func (l loadState) emptyText(c *Context, what, empty string) string {
+func (l loadState) emptyText(c *Shared, what, empty string) string {
 	switch {
 	case l.err != nil:
 		return describeError(c, "Loading "+what, l.err)

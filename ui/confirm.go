@@ -20,7 +20,7 @@ import (
 // scroll, and y waits until every one has been on screen; in an area too
 // small to scroll, y waits for a larger terminal.
 type confirmDialog struct {
-	ctx       *Context
+	ctx       *Shared
 	req       actionRequest  // the action asked for; zero for a create
 	create    *createRequest // the solution to create; nil for an action
 	reason    *reasonLine    // nil unless the action takes a reason
@@ -31,12 +31,12 @@ type confirmDialog struct {
 	badReason bool           // y came while the reason was wrong
 }
 
-func newConfirmDialog(ctx *Context, req actionRequest) *confirmDialog {
+func newConfirmDialog(ctx *Shared, req actionRequest) *confirmDialog {
 	return &confirmDialog{ctx: ctx, req: req, reason: newReasonLine(ctx, req.Action)}
 }
 
 // newCreateDialog asks before a solution is created.
-func newCreateDialog(ctx *Context, req createRequest) *confirmDialog {
+func newCreateDialog(ctx *Shared, req createRequest) *confirmDialog {
 	return &confirmDialog{ctx: ctx, create: &req}
 }
 

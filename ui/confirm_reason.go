@@ -25,7 +25,7 @@ type reasonLine struct {
 
 // newReasonLine is the reason line for an action, or nil when the action
 // takes no reason.
-func newReasonLine(c *Context, a graph.Action) *reasonLine {
+func newReasonLine(c *Shared, a graph.Action) *reasonLine {
 	if a.ReasonParam() == "" {
 		return nil
 	}
@@ -51,7 +51,7 @@ func (r *reasonLine) edit(msg tea.Msg) {
 }
 
 // lines are the reason's label and field, and what is wrong with it.
-func (r *reasonLine) lines(c *Context, width int) []string {
+func (r *reasonLine) lines(c *Shared, width int) []string {
 	label := "Reason:  "
 	out := []string{label + fieldBox(c, &r.input, max(width-len(label), 1))}
 	switch {

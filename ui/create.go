@@ -118,7 +118,7 @@ func (a *App) selectCreated() {
 }
 
 // createLines are the dialog's body for a create: exactly what is sent.
-func (req createRequest) lines(c *Context, width int, fit dialogFit) []string {
+func (req createRequest) lines(c *Shared, width int, fit dialogFit) []string {
 	n := req.New
 	wrap := func(s string) []string { return strings.Split(c.Measure.Wrap(s, width), "\n") }
 	const label = len("Messaging: ")

@@ -28,7 +28,7 @@ type createDoneMsg struct {
 	NotSent error
 }
 
-func readAppName(ctx context.Context, c *Context, o Origin, appID string) tea.Cmd {
+func readAppName(ctx context.Context, c *Shared, o Origin, appID string) tea.Cmd {
 	return func() tea.Msg {
 		name, err := c.Client.AppName(ctx, appID)
 		return appNameMsg{Origin: o, AppID: appID, Name: name, Err: err}
@@ -38,7 +38,7 @@ func readAppName(ctx context.Context, c *Context, o Origin, appID string) tea.Cm
 // createSolution sends the confirmed create the one way (ui/act): the
 // journal first, one POST, never resent; after an unknown outcome the
 // solutions are listed to say whether it exists.
-func createSolution(ctx context.Context, c *Context, req createRequest) tea.Cmd {
+func createSolution(ctx context.Context, c *Shared, req createRequest) tea.Cmd {
 	return func() tea.Msg {
 		out, err := c.actor.Create(ctx, req.New)
 		return createDoneMsg{Request: req, Outcome: out, NotSent: err}

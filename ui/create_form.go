@@ -33,7 +33,7 @@ const (
 // the last part opens the confirm dialog, once every check passes and the
 // app's name has been read (or could not be). Nothing is sent from here.
 type createForm struct {
-	ctx     *Context
+	ctx     *Shared
 	name    textinput.Model
 	partner textinput.Model
 	sender  graph.Sender
@@ -66,7 +66,7 @@ type createRequest struct {
 	PartnerErr  error
 }
 
-func newCreateForm(c *Context, review func(createRequest), cancel func()) *createForm {
+func newCreateForm(c *Shared, review func(createRequest), cancel func()) *createForm {
 	f := &createForm{ctx: c, review: review, cancel: cancel,
 		name:    newTextField(c, "the name partners and customers see"),
 		partner: newTextField(c, "digits, such as 21202248997039"),

@@ -8,7 +8,7 @@
 //   - Keys: keys.go names every key once; bindings.go is how a view
 //     declares what its keys do, with a disabled reason where one applies.
 //     The footer and ? are drawn from those declarations.
-//   - The data: context.go is what every view shares (the client, the
+//   - The data: shared.go is what every view shares (the client, the
 //     IDs, the size, the theme); data.go holds the solutions and the
 //     customers once, with a version that tells each view when to redraw.
 //   - The views: tab.go (the interface), tab_solutions.go, tab_pending.go,

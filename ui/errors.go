@@ -12,7 +12,7 @@ import (
 // describeError turns an error into one line that says what went wrong and
 // what to do (graph's advice, in the dashboard's words). Server text is
 // sanitised; Graph's codes and fbtrace_id are kept.
-func describeError(c *Context, what string, err error) string {
+func describeError(c *Shared, what string, err error) string {
 	if err == nil {
 		return ""
 	}
@@ -33,7 +33,7 @@ func describeError(c *Context, what string, err error) string {
 }
 
 // adviceWords are the dashboard's ways out, for graph's table of advice.
-func (c *Context) adviceWords() graph.Words {
+func (c *Shared) adviceWords() graph.Words {
 	return graph.Words{
 		Login:  c.LoginHint,
 		Retry:  "press r to try again",

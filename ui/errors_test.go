@@ -15,7 +15,7 @@ import (
 // action whose outcome is unknown get the advice the commands give, not
 // a generic line of their own.
 func TestDescribeErrorGivesGraphsAdviceInTheDashboardsWords(t *testing.T) {
-	c := newContext(context.Background(), Config{LoginHint: "set MPS_TOKEN to a new token"})
+	c := newShared(context.Background(), Config{LoginHint: "set MPS_TOKEN to a new token"})
 	cases := []struct {
 		err  error
 		want []string
@@ -51,7 +51,7 @@ func TestDescribeErrorGivesGraphsAdviceInTheDashboardsWords(t *testing.T) {
 // A failure on this machine, such as an event log that cannot be read,
 // says so in its own words: no advice about Graph, no "Graph said".
 func TestDescribeErrorKeepsLocalErrorsLocal(t *testing.T) {
-	c := newContext(context.Background(), Config{})
+	c := newShared(context.Background(), Config{})
 	got := describeError(c, "Reading the event log", errors.New("event log /x/events.db cannot be read: file is not a database (26)"))
 	want := "Reading the event log failed: event log /x/events.db cannot be read: file is not a database (26). Press r to try again."
 	if got != want {

@@ -45,7 +45,7 @@ type eventSource struct {
 
 // pollEvents reads the events matching q (opening the log first when it is
 // not open yet) and the onboarding gauge.
-func pollEvents(ctx context.Context, c *Context, o Origin, src eventSource, q eventlog.Query) tea.Cmd {
+func pollEvents(ctx context.Context, c *Shared, o Origin, src eventSource, q eventlog.Query) tea.Cmd {
 	return func() tea.Msg {
 		msg := eventsPollMsg{Origin: o}
 		log := src.log
@@ -83,7 +83,7 @@ func tickEvents(o Origin, every time.Duration) tea.Cmd {
 }
 
 // reconcileWABAs compares what webhooks reported with what the API lists.
-func reconcileWABAs(ctx context.Context, c *Context, o Origin, log *eventlog.Log) tea.Cmd {
+func reconcileWABAs(ctx context.Context, c *Shared, o Origin, log *eventlog.Log) tea.Cmd {
 	return func() tea.Msg {
 		seen, err := log.WABAsSeen(ctx)
 		if err != nil {
@@ -99,7 +99,7 @@ func reconcileWABAs(ctx context.Context, c *Context, o Origin, log *eventlog.Log
 
 // readNewsSolution reads again a solution a webhook named; after is the
 // notice that says so.
-func readNewsSolution(ctx context.Context, c *Context, id, after string) tea.Cmd {
+func readNewsSolution(ctx context.Context, c *Shared, id, after string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := c.Client.Solution(ctx, id)
 		return solutionNewsMsg{id: id, solution: s, err: err, after: after}
@@ -108,7 +108,7 @@ func readNewsSolution(ctx context.Context, c *Context, id, after string) tea.Cmd
 
 // readNewsWABA reads a WABA a PARTNER_ADDED webhook named, for the
 // customers load seq; after is the notice that says so.
-func readNewsWABA(ctx context.Context, c *Context, seq uint64, id, after string) tea.Cmd {
+func readNewsWABA(ctx context.Context, c *Shared, seq uint64, id, after string) tea.Cmd {
 	return func() tea.Msg {
 		w, err := c.Client.ClientWABA(ctx, id)
 		return wabaNewsMsg{seq: seq, id: id, waba: w, err: err, after: after}

@@ -177,7 +177,7 @@ func (m wabaNewsMsg) apply(a *App) tea.Cmd {
 }
 
 // wabaReadFailed says why a WABA a webhook announced is not in the list.
-func wabaReadFailed(c *Context, id string, err error) string {
+func wabaReadFailed(c *Shared, id string, err error) string {
 	id = text.Sanitize(id)
 	var ge *graph.Error
 	if errors.As(err, &ge) && ge.Code == 100 && ge.Subcode == 33 {

@@ -8,7 +8,7 @@ import (
 )
 
 // solutionFeed is the part of a tab that draws from the shared solution
-// list (Context.Solutions): it calls the tab back when the list moved
+// list (Shared.Solutions): it calls the tab back when the list moved
 // since the tab last drew it.
 type solutionFeed struct {
 	data *Solutions
@@ -19,7 +19,7 @@ type solutionFeed struct {
 	settled func()
 }
 
-func newSolutionFeed(c *Context, changed func(added []graph.Solution, all bool), settled func()) solutionFeed {
+func newSolutionFeed(c *Shared, changed func(added []graph.Solution, all bool), settled func()) solutionFeed {
 	return solutionFeed{data: c.Solutions, changed: changed, settled: settled}
 }
 

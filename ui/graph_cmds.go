@@ -36,7 +36,7 @@ func failNow[T any](o Origin, err error) tea.Cmd {
 // loadSolutions reads the app's solution list page by page. Our role comes
 // from graph.AppSolutionPages (its role=OWNER and role=PARTNER chains,
 // side by side), so it holds also when Graph ignores the expansion.
-func loadSolutions(ctx context.Context, c *Context, o Origin) tea.Cmd {
+func loadSolutions(ctx context.Context, c *Shared, o Origin) tea.Cmd {
 	if c.AppID == "" {
 		return failNow[graph.Solution](o, missingIDError{"app ID", "--app-id", "MPS_APP_ID"})
 	}
@@ -45,7 +45,7 @@ func loadSolutions(ctx context.Context, c *Context, o Origin) tea.Cmd {
 	})
 }
 
-func loadWABAs(ctx context.Context, c *Context, o Origin, partnerBusinessIDs []string) tea.Cmd {
+func loadWABAs(ctx context.Context, c *Shared, o Origin, partnerBusinessIDs []string) tea.Cmd {
 	if c.BusinessID == "" {
 		return failNow[graph.WABA](o, missingIDError{"business ID", "--business-id", "MPS_BUSINESS_ID"})
 	}
@@ -54,20 +54,20 @@ func loadWABAs(ctx context.Context, c *Context, o Origin, partnerBusinessIDs []s
 	})
 }
 
-func loadPartnerRows(ctx context.Context, c *Context, o Origin, solutionID string) tea.Cmd {
+func loadPartnerRows(ctx context.Context, c *Shared, o Origin, solutionID string) tea.Cmd {
 	return firstPage(o, func() iter.Seq2[graph.Page[graph.PartnerRow], error] {
 		return c.Client.PartnerPages(ctx, solutionID)
 	})
 }
 
-func readSolution(ctx context.Context, c *Context, o Origin, id string) tea.Cmd {
+func readSolution(ctx context.Context, c *Shared, o Origin, id string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := c.Client.Solution(ctx, id)
 		return solutionReadMsg{Origin: o, ID: id, Solution: s, Err: err}
 	}
 }
 
-func loadWABASolutions(ctx context.Context, c *Context, o Origin, wabaID string) tea.Cmd {
+func loadWABASolutions(ctx context.Context, c *Shared, o Origin, wabaID string) tea.Cmd {
 	return func() tea.Msg {
 		list, err := c.Client.WABASolutions(ctx, wabaID)
 		return wabaSolutionsMsg{Origin: o, WABAID: wabaID, Solutions: list, Err: err}
@@ -78,7 +78,7 @@ func loadWABASolutions(ctx context.Context, c *Context, o Origin, wabaID string)
 // first, then graph.RunAction's one POST, the read after it, and the other
 // documented body form only when Graph refused the first one's
 // parameters. It never resends after an unknown outcome.
-func runAction(ctx context.Context, c *Context, req actionRequest) tea.Cmd {
+func runAction(ctx context.Context, c *Shared, req actionRequest) tea.Cmd {
 	r := act.Request{Solution: req.Solution, Action: req.Action, Role: req.Role, Reason: req.Reason}
 	return func() tea.Msg {
 		out, err := c.actor.Run(ctx, r)

@@ -18,7 +18,7 @@ const inspectorTab TabID = -1
 // inspector shows one solution in full: sides, permissions side by side,
 // what may be done with it now and the customers onboarded through it.
 type inspector struct {
-	ctx *Context
+	ctx *Shared
 	// sol is the solution as the shared data last had it (or as opened,
 	// while the data lacks it), redrawn when the data's version moves.
 	sol       graph.Solution
@@ -37,7 +37,7 @@ type inspector struct {
 	signup   *signupView // the Embedded Signup snippet, while e shows it
 }
 
-func newInspector(ctx *Context, s graph.Solution, seq uint64) *inspector {
+func newInspector(ctx *Shared, s graph.Solution, seq uint64) *inspector {
 	return &inspector{ctx: ctx, sol: s, seq: seq, loading: true}
 }
 

@@ -20,7 +20,7 @@ type journalMsg struct {
 	Err      error
 }
 
-func readJournal(ctx context.Context, c *Context, o Origin, q journal.Query) tea.Cmd {
+func readJournal(ctx context.Context, c *Shared, o Origin, q journal.Query) tea.Cmd {
 	return func() tea.Msg {
 		list, err := c.Journal.List(ctx, q)
 		return journalMsg{Origin: o, ObjectID: q.ObjectID, Entries: list, Err: err}

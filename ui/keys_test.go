@@ -199,7 +199,7 @@ func TestDisabledActionKeySaysWhyAndSendsNothing(t *testing.T) {
 	h.wantScreen(notNowMark + " D: Cannot request deactivation \"Social Brew retail\"")
 }
 
-// The tables move by the app's key map: rebinding Down in the Context's
+// The tables move by the app's key map: rebinding Down in the Shared's
 // keys moves every list on the new key, and no longer on the old one,
 // and ? says so.
 func TestTablesMoveByTheAppKeyMap(t *testing.T) {

@@ -33,7 +33,7 @@ func seenWABAsAt(path string) func(context.Context) ([]eventlog.SeenWABA, error)
 }
 
 // readOnboarded reads the WABAs webhooks reported for one solution.
-func readOnboarded(ctx context.Context, c *Context, o Origin, solutionID string) tea.Cmd {
+func readOnboarded(ctx context.Context, c *Shared, o Origin, solutionID string) tea.Cmd {
 	return func() tea.Msg {
 		msg := onboardedMsg{Origin: o, SolutionID: solutionID}
 		seen, err := c.seenWABAs(ctx)

@@ -4,7 +4,7 @@ import "mps/ui/text"
 
 // partnerBusinessLabel is a partner business as the profile knows it: the
 // saved name with the ID, or the ID alone.
-func partnerBusinessLabel(c *Context, id string) string {
+func partnerBusinessLabel(c *Shared, id string) string {
 	if name := c.PartnerNames[id]; name != "" {
 		return text.Sanitize(name) + " (" + text.Sanitize(id) + ")"
 	}

@@ -80,7 +80,7 @@ func TestInspectorSaysUnreadPermissionsAreNotKnown(t *testing.T) {
 // rows' permissions once each, and a side whose list Graph did not answer
 // as not read, never as "none".
 func TestConfirmGrantsCountTwoRowsOnceAndSayWhatWasNotRead(t *testing.T) {
-	c := newContext(context.Background(), Config{AppID: sandbox.DemoAppID})
+	c := newShared(context.Background(), Config{AppID: sandbox.DemoAppID})
 	sol := graph.Solution{ID: "1", OwnerPermissions: []string{"VIEW_TEMPLATES"}, Partners: graph.PartnerRows{
 		{ID: "2", PartnerApp: &graph.App{ID: sandbox.DemoAppID}, PartnerPermissions: []string{"MESSAGING", "VIEW_COST"}},
 		{ID: "3", PartnerApp: &graph.App{ID: "637576208107267"}, PartnerPermissions: []string{"MESSAGING", "MANAGE_BILLING"}},

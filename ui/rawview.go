@@ -90,7 +90,7 @@ type rawMsg struct {
 // rawView shows JSON as Graph or the webhook sent it, indented, sanitised
 // and scrollable; y copies it.
 type rawView struct {
-	ctx     *Context
+	ctx     *Shared
 	target  rawTarget
 	seq     uint64
 	loading bool

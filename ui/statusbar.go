@@ -43,14 +43,14 @@ func (b statusBar) usageText(now time.Time) string {
 // throttled says whether a countdown is running.
 func (b statusBar) throttled(now time.Time) bool { return b.usage.ThrottledUntil.After(now) }
 
-func (b statusBar) View(c *Context, width int) string {
+func (b statusBar) View(c *Shared, width int) string {
 	line := c.Measure.Truncate(b.fit(c, width), width)
 	return c.Styles.StatusBar.Render(line + strings.Repeat(" ", max(0, width-c.Measure.Width(line))))
 }
 
 // fit is the fullest line that fits: labels and the countdown to the next
 // reload, then short values and the countdown, then short values only.
-func (b statusBar) fit(c *Context, width int) string {
+func (b statusBar) fit(c *Shared, width int) string {
 	var line string
 	for _, form := range []struct{ short, countdown bool }{{false, true}, {true, true}, {true, false}} {
 		if !form.countdown && b.nextRefresh.IsZero() {
@@ -64,7 +64,7 @@ func (b statusBar) fit(c *Context, width int) string {
 	return line
 }
 
-func (b statusBar) line(c *Context, short, countdown bool) string {
+func (b statusBar) line(c *Shared, short, countdown bool) string {
 	parts := b.parts(c, short)
 	if countdown && !b.nextRefresh.IsZero() {
 		parts = append(parts, countdownText(b.nextRefresh.Sub(c.Now()), short))
@@ -76,7 +76,7 @@ func (b statusBar) line(c *Context, short, countdown bool) string {
 }
 
 // parts are the bar's fields; short drops their labels for narrow screens.
-func (b statusBar) parts(c *Context, short bool) []string {
+func (b statusBar) parts(c *Shared, short bool) []string {
 	label := func(name, value string) string {
 		if short {
 			return value

@@ -29,8 +29,8 @@ type Tab interface {
 	Busy() bool
 }
 
-// dataView is a tab drawn from the shared data (Context.Solutions,
-// Context.Customers). The root calls syncData after every message; the
+// dataView is a tab drawn from the shared data (Shared.Solutions,
+// Shared.Customers). The root calls syncData after every message; the
 // view redraws what moved since it last drew, and nothing when no version
 // moved.
 type dataView interface {

@@ -17,7 +17,7 @@ import (
 // partner business of the profile or none. Enter on a WABA lists the
 // solutions that onboarded it; enter on one of those opens it.
 type customersTab struct {
-	ctx    *Context
+	ctx    *Shared
 	data   *Customers
 	wabas  table.Model
 	mark   viewMark // of data, as wabas draws it
@@ -42,7 +42,7 @@ type customersTab struct {
 
 const customersHeader = 2
 
-func newCustomersTab(c *Context) *customersTab {
+func newCustomersTab(c *Shared) *customersTab {
 	t := &customersTab{ctx: c, data: c.Customers}
 	t.wabas = newTable(c, []table.Column{
 		{Title: "Name", MinWidth: 16, Flex: 3},

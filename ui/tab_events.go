@@ -46,7 +46,7 @@ type EventLog struct {
 // another process may be writing) on a timer, narrows it by field, and opens
 // the solution or WABA an event names. c shows the reconciliation.
 type eventsTab struct {
-	ctx     *Context
+	ctx     *Shared
 	since   *readmodel.StatusSince
 	list    table.Model
 	log     *eventlog.Log
@@ -73,7 +73,7 @@ type eventsTab struct {
 	width, height int
 }
 
-func newEventsTab(c *Context) *eventsTab {
+func newEventsTab(c *Shared) *eventsTab {
 	every := c.EventLog.PollEvery
 	if every <= 0 {
 		every = eventsPollEvery

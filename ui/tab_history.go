@@ -27,7 +27,7 @@ const (
 // its own columns and its own enter. It reads the journal again after
 // every action the dashboard sends, and on r.
 type historyTab struct {
-	ctx     *Context
+	ctx     *Shared
 	table   table.Model
 	entries map[string]journal.Entry // by row ID
 	seq     uint64
@@ -36,7 +36,7 @@ type historyTab struct {
 	width   int
 }
 
-func newHistoryTab(c *Context) *historyTab {
+func newHistoryTab(c *Shared) *historyTab {
 	t := &historyTab{ctx: c, entries: map[string]journal.Entry{}}
 	t.table = newTable(c, []table.Column{
 		{Title: "When", Width: 11},

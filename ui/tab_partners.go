@@ -18,7 +18,7 @@ import (
 // solutions by state, and for a chosen solution reads its /partners rows.
 type partnersTab struct {
 	solutionFeed
-	ctx       *Context
+	ctx       *Shared
 	apps      table.Model // one row per partner app
 	sols      table.Model // the selected app's solutions
 	focusSols bool
@@ -35,7 +35,7 @@ type partnersTab struct {
 
 const partnerRowsLines = 4
 
-func newPartnersTab(c *Context) *partnersTab {
+func newPartnersTab(c *Shared) *partnersTab {
 	t := &partnersTab{ctx: c}
 	t.solutionFeed = newSolutionFeed(c, func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.apps = newTable(c, []table.Column{

@@ -16,7 +16,7 @@ import (
 // awaits the partner.
 type pendingTab struct {
 	solutionFeed
-	ctx   *Context
+	ctx   *Shared
 	table table.Model
 	width int
 
@@ -31,7 +31,7 @@ const (
 	sectionAwaits  = "section:awaits"
 )
 
-func newPendingTab(c *Context) *pendingTab {
+func newPendingTab(c *Shared) *pendingTab {
 	t := &pendingTab{ctx: c}
 	t.solutionFeed = newSolutionFeed(c, func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{

@@ -14,7 +14,7 @@ import (
 // and text, with counts per state in its header.
 type solutionsTab struct {
 	solutionFeed
-	ctx   *Context
+	ctx   *Shared
 	table table.Model
 	state int // 0 means every state; i>0 picks stateChoices()[i-1]
 	role  graph.Role
@@ -26,7 +26,7 @@ type solutionsTab struct {
 
 const solutionsHeader = 2
 
-func newSolutionsTab(c *Context) *solutionsTab {
+func newSolutionsTab(c *Shared) *solutionsTab {
 	t := &solutionsTab{ctx: c, counts: map[graph.State]int{}}
 	t.solutionFeed = newSolutionFeed(c, t.showChange, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{

@@ -10,7 +10,7 @@ import (
 // does not blink (a blink is a timer message for every frame), and ctrl+v
 // does nothing: a terminal's paste arrives as a tea.PasteMsg, which the
 // root hands to the field being edited.
-func newTextField(c *Context, placeholder string) textinput.Model {
+func newTextField(c *Shared, placeholder string) textinput.Model {
 	f := textinput.New()
 	f.Prompt = ""
 	f.Placeholder = placeholder
@@ -34,7 +34,7 @@ func editField(f *textinput.Model, msg tea.Msg) {
 
 // fieldBox draws a field's text in width cells: what was typed, or the
 // placeholder, with the cursor when focused.
-func fieldBox(c *Context, f *textinput.Model, width int) string {
+func fieldBox(c *Shared, f *textinput.Model, width int) string {
 	f.SetWidth(max(width-1, 1))
 	return c.Measure.Truncate(f.View(), width)
 }

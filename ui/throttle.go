@@ -14,7 +14,7 @@ const throttleFallback = graph.ThrottleFallback
 
 // throttleWait says how long to wait before loading again after err, when
 // err is a throttle: until the time the client was told to wait for.
-func throttleWait(c *Context, err error) (time.Duration, bool) {
+func throttleWait(c *Shared, err error) (time.Duration, bool) {
 	if graph.ClassOf(err) != graph.ClassThrottled {
 		return 0, false
 	}
@@ -30,7 +30,7 @@ func throttleWait(c *Context, err error) (time.Duration, bool) {
 
 // resumeAfterThrottle reloads the tab once Graph allows calls again, so a
 // throttled load resumes by itself without a storm of retries.
-func resumeAfterThrottle(c *Context, err error, tab TabID) tea.Cmd {
+func resumeAfterThrottle(c *Shared, err error, tab TabID) tea.Cmd {
 	wait, ok := throttleWait(c, err)
 	if !ok {
 		return nil

@@ -52,10 +52,10 @@ type Config struct {
 	NoColor bool
 }
 
-// Context is what every tab and dialog shares: the client, the IDs, the
+// Shared is what every tab and dialog shares: the client, the IDs, the
 // theme and keys, the size, and how the terminal measures text. It is passed
 // by pointer and changed only by the root model's Update.
-type Context struct {
+type Shared struct {
 	Config
 	Ctx    context.Context
 	Styles Styles
@@ -91,7 +91,7 @@ type Context struct {
 	Customers *Customers
 }
 
-func newContext(ctx context.Context, cfg Config) *Context {
+func newShared(ctx context.Context, cfg Config) *Shared {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -105,7 +105,7 @@ func newContext(ctx context.Context, cfg Config) *Context {
 		cfg.APIVersion = graph.DefaultAPIVersion
 	}
 	noColor := cfg.NoColor || os.Getenv("NO_COLOR") != ""
-	c := &Context{
+	c := &Shared{
 		Config:    cfg,
 		Ctx:       ctx,
 		Styles:    NewStyles(noColor),
@@ -127,7 +127,7 @@ func newContext(ctx context.Context, cfg Config) *Context {
 
 // firstSeen says when mps first learned of a solution's current status
 // from the event log; false when it does not know.
-func (c *Context) firstSeen(solutionID string) (time.Time, bool) {
+func (c *Shared) firstSeen(solutionID string) (time.Time, bool) {
 	if c.since == nil {
 		return time.Time{}, false
 	}
