@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
+	"mps/ui/act"
 	"mps/ui/text"
 )
 
@@ -316,5 +319,31 @@ func (a *App) knownSolution(msg OpenSolutionMsg) graph.Solution {
 func (a *App) noteJournalErr(err error) {
 	if err != nil {
 		a.setNotice(a.notice+" The journal could not record the outcome ("+text.Sanitize(err.Error())+"); the next start of mps reads the solution and records it.", true)
+	}
+}
+
+// actionBindings are the action keys of a view that shows a solution; they
+// act on the solution that has focus, through the root's action path.
+func actionBindings(c *Shared) []Binding {
+	k := c.Keys
+	bind := func(b key.Binding, kind actionKind) Binding {
+		return Binding{
+			Key:      b,
+			Handler:  withCmd(func() tea.Cmd { return c.host.requestAction(kind) }),
+			Disabled: func() string { return c.host.actionRefused(kind) },
+		}
+	}
+	return []Binding{bind(k.Accept, actionAnswerAccept), bind(k.Reject, actionAnswerReject), bind(k.Deactivate, actionDeactivate)}
+}
+
+// runAction sends the confirmed action the one way (ui/act): journaled
+// first, then graph.RunAction's one POST, the read after it, and the other
+// documented body form only when Graph refused the first one's
+// parameters. It never resends after an unknown outcome.
+func runAction(ctx context.Context, c *Shared, req actionRequest) tea.Cmd {
+	r := act.Request{Solution: req.Solution, Action: req.Action, Role: req.Role, Reason: req.Reason}
+	return func() tea.Msg {
+		out, err := c.actor.Run(ctx, r)
+		return actionDoneMsg{Request: req, Outcome: out.ActionOutcome, NotSent: err, JournalErr: out.JournalErr}
 	}
 }

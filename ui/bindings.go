@@ -87,17 +87,3 @@ type host interface {
 	openCreate() tea.Cmd
 	createRefused() string
 }
-
-// actionBindings are the action keys of a view that shows a solution; they
-// act on the solution that has focus, through the root's action path.
-func actionBindings(c *Shared) []Binding {
-	k := c.Keys
-	bind := func(b key.Binding, kind actionKind) Binding {
-		return Binding{
-			Key:      b,
-			Handler:  withCmd(func() tea.Cmd { return c.host.requestAction(kind) }),
-			Disabled: func() string { return c.host.actionRefused(kind) },
-		}
-	}
-	return []Binding{bind(k.Accept, actionAnswerAccept), bind(k.Reject, actionAnswerReject), bind(k.Deactivate, actionDeactivate)}
-}

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/ui/act"
 )
 
 // The commands that read and write Graph. Like every command they do the
@@ -71,18 +70,6 @@ func loadWABASolutions(ctx context.Context, c *Shared, o Origin, wabaID string) 
 	return func() tea.Msg {
 		list, err := c.Client.WABASolutions(ctx, wabaID)
 		return wabaSolutionsMsg{Origin: o, WABAID: wabaID, Solutions: list, Err: err}
-	}
-}
-
-// runAction sends the confirmed action the one way (ui/act): journaled
-// first, then graph.RunAction's one POST, the read after it, and the other
-// documented body form only when Graph refused the first one's
-// parameters. It never resends after an unknown outcome.
-func runAction(ctx context.Context, c *Shared, req actionRequest) tea.Cmd {
-	r := act.Request{Solution: req.Solution, Action: req.Action, Role: req.Role, Reason: req.Reason}
-	return func() tea.Msg {
-		out, err := c.actor.Run(ctx, r)
-		return actionDoneMsg{Request: req, Outcome: out.ActionOutcome, NotSent: err, JournalErr: out.JournalErr}
 	}
 }
 
