@@ -23,6 +23,7 @@ type App struct {
 	inspector *inspector
 	filter    filterLine
 	filtering bool
+	jump      *filterLine // the ID being typed after :, nil when not jumping
 	help      help.Model
 	helpCache helpMemo
 	fullHelp  bool
@@ -182,6 +183,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseMsg:
 		return a.handleMouse(msg)
 	case tea.PasteMsg:
+		if a.jump != nil {
+			a.jump.Update(msg)
+			return nil
+		}
 		if a.filtering {
 			return a.updateFilter(msg)
 		}
@@ -235,6 +240,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.openSolution(a.knownSolution(msg), true)
 	case ShowWABAMsg:
 		return a.showWABA(msg.ID)
+	case jumpReadMsg:
+		return a.jumpRead(msg)
 	case appNews:
 		return msg.apply(a)
 	case ReloadMsg:

@@ -25,6 +25,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return a.runBinding(a.globalBindings(), k)
 	}
+	if a.jump != nil {
+		return a.jumpKey(k)
+	}
 	if a.filtering {
 		return a.filterKey(k)
 	}
@@ -100,6 +103,7 @@ func (a *App) globalParts() (lead, rest []Binding) {
 		)
 	}
 	rest = append(rest,
+		Binding{Key: k.Jump, Handler: withoutCmd(func() { a.jump = &filterLine{} })},
 		Binding{Key: k.PrevTab, Handler: withoutCmd(func() { a.leaveTo(a.active - 1 + len(a.tabs)) })},
 		Binding{Key: k.JumpTab, Handler: func(k tea.KeyPressMsg) tea.Cmd {
 			if n := int(k.Code - '1'); n >= 0 && n < len(a.tabs) {
