@@ -2,7 +2,11 @@ package ui
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
 	"mps/graph/sandbox"
@@ -119,8 +123,24 @@ func TestJumpOpensAnythingByID(t *testing.T) {
 	}
 	h.press("esc")
 
-	jump("99999999999")
-	h.wantScreen("No solution, WABA or partner app has the ID 99999999999")
+	h.press("5")
+	jump("12345")
+	h.wantScreen("No solution, WABA or partner app has the ID 12345")
 	jump("northwind")
 	h.wantScreen("“northwind” is not an ID")
+}
+
+// TestEventColumnKeepsAddedOrRemovedWhenNarrow: at 80 and 60 columns the
+// Events tab shows PARTNER_ADDED whole, not "account_update/PART…".
+func TestEventColumnKeepsAddedOrRemovedWhenNarrow(t *testing.T) {
+	h, _ := logHarness(t, sandbox.Options{}, guideEvents(t, fixedNow(), "guide_account_update_partner_added.json")...)
+	_, pos := h.eventsTab()
+	for _, width := range []int{80, 60} {
+		h.send(tea.WindowSizeMsg{Width: width, Height: 24})
+		h.press(strconv.Itoa(pos + 1))
+		h.tick()
+		if row := lineWith(h.screen(), "PARTNER_ADDED"); !strings.Contains(row, "PARTNER_ADDED ") {
+			t.Fatalf("at %d columns the event is cut:\n%s", width, h.screen())
+		}
+	}
 }
