@@ -144,3 +144,23 @@ func TestEventColumnKeepsAddedOrRemovedWhenNarrow(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectorReasonsWrapIndented: at 60 columns a reason that wraps goes
+// on under its start, not at column 0.
+func TestInspectorReasonsWrapIndented(t *testing.T) {
+	h := newHarness(t, 60, 40)
+	h.selectRow("Social OVD with Northwind")
+	h.press("enter", "G")
+	screen := h.screen()
+	if !strings.Contains(screen, "✗    Request deactivation") {
+		t.Fatalf("no disallowed action shown:\n%s", screen)
+	}
+	for _, line := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(line, "deactivation") {
+			t.Fatalf("a wrapped reason restarts at column 0: %q\n%s", line, screen)
+		}
+	}
+	if !strings.Contains(screen, "\n       deactivation") {
+		t.Fatalf("the wrapped reason is not indented under its start:\n%s", screen)
+	}
+}
