@@ -24,6 +24,7 @@ type App struct {
 	raw       *rawView // the raw JSON view, over the inspector or the tab
 	filter    filterLine
 	filtering bool
+	jump      *filterLine // the ID being typed after :, nil when not jumping
 	help      help.Model
 	helpCache helpMemo
 	fullHelp  bool
@@ -208,6 +209,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 			}
 		case a.form != nil:
 			a.form.paste(msg)
+		case a.jump != nil:
+			a.jump.Update(msg)
 		case a.filtering:
 			return a.updateFilter(msg)
 		}
@@ -275,6 +278,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.openSolution(a.knownSolution(msg), true)
 	case ShowWABAMsg:
 		return a.showWABA(msg.ID)
+	case jumpReadMsg:
+		return a.jumpRead(msg)
 	case appNews:
 		return msg.apply(a)
 	case ReloadMsg:

@@ -31,6 +31,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if a.form != nil {
 		return a.formKey(k)
 	}
+	if a.jump != nil {
+		return a.jumpKey(k)
+	}
 	if a.filtering {
 		return a.filterKey(k)
 	}
@@ -128,6 +131,7 @@ func (a *App) globalParts() (lead, rest []Binding) {
 	}
 	rest = append(rest,
 		Binding{Key: k.Browser, Handler: withCmd(a.openAppDashboard), Disabled: a.openRefused},
+		Binding{Key: k.Jump, Handler: withoutCmd(func() { a.jump = &filterLine{} })},
 		Binding{Key: k.PrevTab, Handler: withoutCmd(func() { a.leaveTo(a.active - 1 + len(a.tabs)) })},
 		Binding{Key: k.JumpTab, Handler: func(k tea.KeyPressMsg) tea.Cmd {
 			if n := int(k.Code - '1'); n >= 0 && n < len(a.tabs) {

@@ -103,6 +103,8 @@ func (a *App) tabBar() string {
 func (a *App) messageLine() string {
 	st := a.ctx.Styles
 	switch {
+	case a.jump != nil:
+		return a.jump.viewAs(":", a.ctx.Measure, a.ctx.Width)
 	case a.filtering:
 		return a.filter.View(a.ctx.Measure, a.ctx.Width)
 	case a.notice != "":

@@ -41,6 +41,9 @@ func (f *filterLine) Update(msg tea.Msg) bool {
 }
 
 // View is the line being typed, cut to width cells as m measures them.
-func (f *filterLine) View(m text.Measure, width int) string {
-	return m.Truncate("/"+f.value+"█", width)
+func (f *filterLine) View(m text.Measure, width int) string { return f.viewAs("/", m, width) }
+
+// viewAs is View after another prompt than the filter's.
+func (f *filterLine) viewAs(prompt string, m text.Measure, width int) string {
+	return m.Truncate(prompt+f.value+"█", width)
 }

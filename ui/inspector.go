@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"mps/graph"
 	"mps/ui/text"
@@ -208,8 +207,8 @@ func (in *inspector) actionLines(width int, role graph.Role) []string {
 			out = append(out, st.Allowed.Render(in.ctx.Measure.Truncate(fmt.Sprintf("  ✓ %-2s %s", actionKey(in.ctx.Keys, v.Action), v.Action.Title()), width)))
 			continue
 		}
-		line := fmt.Sprintf("  ✗    %s — %s", v.Action.Title(), v.Reason)
-		out = append(out, st.Disallowed.Render(lipgloss.NewStyle().Width(width).Render(line)))
+		line := in.ctx.Measure.WrapAfter("  ✗    ", v.Action.Title()+" — "+v.Reason, width)
+		out = append(out, st.Disallowed.Render(line))
 	}
 	return out
 }

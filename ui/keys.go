@@ -21,6 +21,7 @@ type KeyMap struct {
 	Open        key.Binding
 	Back        key.Binding
 	Filter      key.Binding
+	Jump        key.Binding // to a solution, WABA or partner app by its ID
 	StateFilter key.Binding
 	RoleFilter  key.Binding
 	SortNext    key.Binding // a table's sort, by the next column
@@ -73,6 +74,7 @@ func DefaultKeyMap() KeyMap {
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Jump:        key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "jump to an ID")),
 		StateFilter: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "state filter")),
 		RoleFilter:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "role filter")),
 		SortNext:    key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "sort by next column")),

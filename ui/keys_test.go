@@ -92,7 +92,7 @@ func eventsHarness(t *testing.T, width, height int) (*harness, int) {
 func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 	moving := sorted("↑/k", "↓/j", "pgup", "pgdn", "g", "G")
 	sorting := sorted("↑/k", "↓/j", "pgup", "pgdn", "g", "G", "<", ">", "~") // a tab's table also sorts
-	everywhere := sorted("?", "q", "/", "r", "y", "Y", "ctrl+y", "J", "B")
+	everywhere := sorted("?", "q", "/", ":", "r", "y", "Y", "ctrl+y", "J", "B")
 	for _, c := range []struct {
 		name  string
 		keys  []string // pressed before ?
@@ -110,11 +110,11 @@ func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 		{"customers, a WABA's solutions", []string{"4", "enter"}, sorted("enter", "esc"), sorting, everywhere},
 		{"events", []string{"5"}, sorted("f", "c", "enter"), sorting, everywhere},
 		{"events, the reconciliation", []string{"5", "c"}, sorted("c", "esc", "enter"), sorting, everywhere},
-		{"inspector", []string{"2", "enter"}, sorted("esc", "r", "a", "x", "D", "e"), moving, sorted("?", "q", "y", "Y", "ctrl+y", "J", "B")},
+		{"inspector", []string{"2", "enter"}, sorted("esc", "r", "a", "x", "D", "e"), moving, sorted("?", "q", ":", "y", "Y", "ctrl+y", "J", "B")},
 		{"raw view", []string{"1", "J"}, sorted("esc", "y", "r"), moving, sorted("?", "q")},
 		{"dialog", []string{"2", "a"}, sorted("y", "n/esc", "tab/←/→", "enter"), nil, sorted("?")},
 		{"dialog with a reason", []string{"2", "x"}, sorted("y", "n/esc", "tab/←/→", "enter", "r"), nil, sorted("?")},
-		{"a filter in force", []string{"1", "/", "Lucky", "enter"}, sorted("s", "S", "o", "O", "enter", "n", "a", "x", "D"), sorting, sorted("?", "q", "/", "r", "y", "Y", "ctrl+y", "esc", "J", "B")},
+		{"a filter in force", []string{"1", "/", "Lucky", "enter"}, sorted("s", "S", "o", "O", "enter", "n", "a", "x", "D"), sorting, sorted("?", "q", "/", ":", "r", "y", "Y", "ctrl+y", "esc", "J", "B")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h, _ := eventsHarness(t, 160, 40)

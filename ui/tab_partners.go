@@ -94,6 +94,20 @@ func (t *partnersTab) readSelectedRows() tea.Cmd {
 	return nil
 }
 
+// SelectApp selects the partner app with this ID, clearing the filter if
+// it hides it, and reports whether the list has it.
+func (t *partnersTab) SelectApp(id string) bool {
+	t.focusSolutions(false)
+	if !t.apps.SelectID(id) {
+		t.SetFilter("")
+		if !t.apps.SelectID(id) {
+			return false
+		}
+	}
+	t.syncSolutions()
+	return true
+}
+
 func (t *partnersTab) SetFilter(q string) { t.apps.SetFilter(q); t.syncSolutions() }
 func (t *partnersTab) FilterText() string { return t.apps.Filter() }
 

@@ -35,10 +35,10 @@ func newPendingTab(c *Shared) *pendingTab {
 	t := &pendingTab{ctx: c}
 	t.solutionFeed = newSolutionFeed(c, func([]graph.Solution, bool) { t.rebuild() }, t.refreshEmpty)
 	t.table = newTable(c, []table.Column{
-		{Title: "Name", MinWidth: 20, Flex: 3},
-		{Title: "Request", Width: 12, MinWidth: 6, Priority: 3, Short: shortRequest},
-		{Title: "Other app", MinWidth: 10, Flex: 1, Priority: 2},
-		{Title: "Age", Width: 8, MinWidth: 5, Priority: 4},
+		{Title: "Name", MinWidth: 26, Flex: 3},
+		{Title: "Request", Width: 12, MinWidth: 6, Priority: 2, Short: shortRequest},
+		{Title: "Other app", MinWidth: 10, Flex: 1, Priority: 3},
+		{Title: "Age", Width: 5, Priority: 4},
 		{Title: "Permissions", MinWidth: 18, Flex: 4, Priority: 1, Short: messagingFirst},
 	}, table.WithIDSearch())
 	t.table.SetOrigin(0, bodyTop+pendingHeader)

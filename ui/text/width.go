@@ -126,6 +126,27 @@ func (m Measure) Wrap(s string, width int) string {
 	return strings.Join(lines, "\n")
 }
 
+// WrapAfter is prefix followed by s wrapped to the width right of it, each
+// line after the first indented by the prefix's width, so that a list
+// item's wrapped text stays under its start instead of at column 0. Lines
+// are padded to width as Wrap pads them.
+func (m Measure) WrapAfter(prefix, s string, width int) string {
+	indent := m.Width(prefix)
+	if indent >= width {
+		return m.Wrap(prefix+s, width)
+	}
+	lines := strings.Split(m.Method.Wrap(s, width-indent, ""), "\n")
+	pad := strings.Repeat(" ", indent)
+	for i, l := range lines {
+		lead := pad
+		if i == 0 {
+			lead = prefix
+		}
+		lines[i] = m.PadRight(lead+l, width)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Graphemes measures whole grapheme clusters, as lipgloss does. It suits
 // output that no Bubble Tea renderer lays out, such as the command line's.
 func Graphemes() Measure { return Measure{Method: ansi.GraphemeWidth} }

@@ -198,3 +198,20 @@ func TestMeasureWrapIsExactWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapAfterIndentsTheContinuation(t *testing.T) {
+	m := Measure{}
+	got := m.WrapAfter("  ✗    ", "Accept — only a pending request can be accepted", 30)
+	want := []string{
+		"  ✗    Accept — only a pending",
+		"       request can be accepted",
+	}
+	if lines := strings.Split(got, "\n"); len(lines) != len(want) || strings.TrimRight(lines[0], " ") != want[0] || strings.TrimRight(lines[1], " ") != want[1] {
+		t.Fatalf("WrapAfter:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if m.Width(l) != 30 {
+			t.Errorf("line %q is %d cells, want 30", l, m.Width(l))
+		}
+	}
+}
