@@ -69,8 +69,13 @@ func stateColumn(priority int) table.Column {
 }
 
 // stateMarkOnly cuts a stateCell to its mark when its label does not fit.
+// A status mps does not know keeps its raw value, cut to the width like
+// any text: no mark stands for it.
 func stateMarkOnly(cell string, _ int) string {
 	mark, _, _ := strings.Cut(cell, " ")
+	if mark == stateMark(graph.StateOther) {
+		return cell
+	}
 	return mark
 }
 
