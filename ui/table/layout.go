@@ -10,8 +10,8 @@ package table
 // When the columns do not fit at their minimums, those with a Priority give
 // way, the highest Priority first (the rightmost among equals); columns of
 // Priority 0 stay, and what still does not fit is cut on the right. A less
-// important column also gives way when that lets every fixed column shrunk
-// below its Width have it back. Spare
+// important column also gives way when that lets the most important fixed
+// column shrunk below its Width have it back. Spare
 // cells go first to the fixed columns shrunk below their Width, lowest
 // Priority first, then to the flexible ones.
 type Column struct {
@@ -53,8 +53,8 @@ func layoutWidths(cols []Column, body int) []int {
 		}
 		shown[i] = false
 	}
-	// A column shrunk below its Width rather gets it than shares the row
-	// with a less important one.
+	// The most important column shrunk below its Width rather gets it than
+	// shares the row with a less important one.
 	for needed(cols, shown)+shrunkNeed(cols, shown, len(cols)) > body {
 		i := leastImportant(cols, shown)
 		if i < 0 || shrunkNeed(cols, shown, i) == 0 {
@@ -106,16 +106,22 @@ func needed(cols []Column, shown []bool) int {
 	return n
 }
 
-// shrunkNeed is how many cells the shown fixed columns more important than
-// column than (any, when than is past the last) lack to reach their Width.
+// shrunkNeed is how many cells the most important shown fixed column that
+// is shrunk below its Width lacks, among those more important than column
+// than (any, when than is past the last); 0 when none is shrunk.
 func shrunkNeed(cols []Column, shown []bool, than int) int {
-	n := 0
+	at := -1
 	for i, c := range cols {
 		if shown[i] && i != than && c.Width > c.minWidth() && (than >= len(cols) || c.Priority < cols[than].Priority) {
-			n += c.Width - c.minWidth()
+			if at < 0 || c.Priority < cols[at].Priority {
+				at = i
+			}
 		}
 	}
-	return n
+	if at < 0 {
+		return 0
+	}
+	return cols[at].Width - cols[at].minWidth()
 }
 
 // leastImportant is the shown column to drop next, or -1 when none may go.
