@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
+	"mps/store/storetest"
 	"mps/ui/readmodel"
 )
 
@@ -61,8 +61,7 @@ func TestEventsTabReadsWhileAnotherProcessWrites(t *testing.T) {
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: -1}, func(_ *sandbox.Sandbox, c *Config) {
 		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
 	})
-	writer := exec.Command(os.Args[0], "-test.run=^TestEventWriterProcess$", "-test.count=1")
-	writer.Env = append(os.Environ(), writerLogEnv+"="+path)
+	writer := storetest.Child("TestEventWriterProcess", writerLogEnv+"="+path)
 	var out bytes.Buffer // read only after Wait
 	writer.Stdout, writer.Stderr = &out, &out
 	if err := writer.Start(); err != nil {

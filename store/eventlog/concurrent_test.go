@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"mps/store/storetest"
 )
 
 const (
@@ -109,8 +111,7 @@ func TestTwoProcessesWriteAndRead(t *testing.T) {
 
 	var writers []*exec.Cmd
 	for _, prefix := range []string{"p1", "p2"} {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestWriterProcess$", "-test.count=1")
-		cmd.Env = append(os.Environ(), helperEnv+"="+path, helperPrefix+"="+prefix)
+		cmd := storetest.Child("TestWriterProcess", helperEnv+"="+path, helperPrefix+"="+prefix)
 		out := &lockedBuffer{}
 		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"mps/store/storetest"
 )
 
 const (
@@ -51,8 +53,7 @@ func TestProcessesOpeningNewLogsAtOnceAllSucceed(t *testing.T) {
 	var procs []*exec.Cmd
 	outs := make([]bytes.Buffer, openers) // read only after Wait
 	for i := range openers {
-		p := exec.Command(os.Args[0], "-test.run=^TestOpenerProcess$", "-test.count=1")
-		p.Env = append(os.Environ(), openerDirEnv+"="+dir, openerLogsEnv+"="+strconv.Itoa(logs))
+		p := storetest.Child("TestOpenerProcess", openerDirEnv+"="+dir, openerLogsEnv+"="+strconv.Itoa(logs))
 		p.Stdout, p.Stderr = &outs[i], &outs[i]
 		if err := p.Start(); err != nil {
 			t.Fatal(err)

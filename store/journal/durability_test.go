@@ -5,12 +5,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"mps/store/storetest"
 )
 
 const writerPathEnv = "MPS_JOURNAL_TEST_WRITER"
@@ -46,16 +47,7 @@ func TestJournalWriterProcess(t *testing.T) {
 func TestJournalSurvivesSIGKILL(t *testing.T) {
 	for round, killAfter := range []int{5, 40, 150} {
 		path := filepath.Join(t.TempDir(), FileName)
-		cmd := exec.Command(os.Args[0], "-test.run=^TestJournalWriterProcess$", "-test.count=1")
-		cmd.Env = append(os.Environ(), writerPathEnv+"="+path)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		cmd, out := storetest.StartChild(t, "TestJournalWriterProcess", writerPathEnv+"="+path)
 		begun, done := map[int64]bool{}, map[int64]bool{}
 		sc := bufio.NewScanner(out)
 		for sc.Scan() && len(done) < killAfter {
@@ -70,10 +62,7 @@ func TestJournalSurvivesSIGKILL(t *testing.T) {
 				done[id] = true
 			}
 		}
-		if err := cmd.Process.Kill(); err != nil {
-			t.Fatal(err)
-		}
-		cmd.Wait()
+		storetest.KillChild(t, cmd)
 
 		f, err := Open(context.Background(), path)
 		if err != nil {

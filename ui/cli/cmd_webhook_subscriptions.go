@@ -18,26 +18,22 @@ const appTokenDetail = "The call needs the app access token {app-id}|{app-secret
 	"(`mps secret set app-secret` or " + store.EnvAppSecret + ") and sends it only in the Authorization header."
 
 func newWebhookSubscriptionsCommand(a *app) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
+	return a.jsonCommand(&cobra.Command{
 		Use:   "subscriptions",
 		Short: "Show the app's webhook subscriptions",
 		Long: "GET /{app-id}/subscriptions: the objects the app receives webhooks for, the callback URL,\n" +
 			"whether it is active, and its fields. The guide needs whatsapp_business_account with\n" +
 			"account_update and partner_solutions.\n" + appTokenDetail,
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
-			subs, err := s.readAppSubscriptions(ctx)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(s.stdout, nonNil(subs))
-			}
-			return s.writeSubscriptions(subs)
-		}),
-	}
-	jsonFlag(cmd.Flags(), &asJSON)
-	return cmd
+	}, func(ctx context.Context, s *Session, _ []string, asJSON bool) error {
+		subs, err := s.readAppSubscriptions(ctx)
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			return writeJSON(s.stdout, nonNil(subs))
+		}
+		return s.writeSubscriptions(subs)
+	})
 }
 
 func (s *Session) readAppSubscriptions(ctx context.Context) ([]graph.AppSubscription, error) {

@@ -50,3 +50,16 @@ func (a *app) listCommand(cmd *cobra.Command, body listRunner) *cobra.Command {
 	out.bind(cmd.Flags())
 	return cmd
 }
+
+// jsonRunner is the body of a command whose one output option is --json.
+type jsonRunner func(ctx context.Context, s *Session, args []string, asJSON bool) error
+
+// jsonCommand completes cmd with its --json flag, and body run with it.
+func (a *app) jsonCommand(cmd *cobra.Command, body jsonRunner) *cobra.Command {
+	var asJSON bool
+	cmd.RunE = a.runs(func(ctx context.Context, s *Session, args []string) error {
+		return body(ctx, s, args, asJSON)
+	})
+	jsonFlag(cmd.Flags(), &asJSON)
+	return cmd
+}

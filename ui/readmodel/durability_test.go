@@ -19,6 +19,7 @@ import (
 	"mps/graph/webhook"
 	"mps/graph/webhook/webhooktest"
 	"mps/store/eventlog"
+	"mps/store/storetest"
 )
 
 const (
@@ -59,16 +60,7 @@ type receiverProcess struct {
 
 func startReceiverProcess(t *testing.T, dbPath string) *receiverProcess {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestReceiverProcess$", "-test.count=1")
-	cmd.Env = append(os.Environ(), receiverDBEnv+"="+dbPath)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, out := storetest.StartChild(t, "TestReceiverProcess", receiverDBEnv+"="+dbPath)
 	addr := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(out)
@@ -93,10 +85,7 @@ func startReceiverProcess(t *testing.T, dbPath string) *receiverProcess {
 
 func (p *receiverProcess) kill(t *testing.T) {
 	t.Helper()
-	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	p.cmd.Wait() // "signal: killed" is the expected outcome
+	storetest.KillChild(t, p.cmd)
 }
 
 func onboardingDelivery(n int) []byte {
