@@ -198,9 +198,7 @@ func TestYTypesIntoTheFilter(t *testing.T) {
 	if got := h.app.filter.Value(); got != "yellow" {
 		t.Fatalf("the filter holds %q, want %q", got, "yellow")
 	}
-	if strings.Contains(h.screen(), "to the clipboard") {
-		t.Fatalf("y in the filter copied:\n%s", h.screen())
-	}
+	h.wantScreenLacks("to the clipboard", "y in the filter copied")
 }
 
 func TestHelpListsCopy(t *testing.T) {
