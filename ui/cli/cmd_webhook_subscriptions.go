@@ -65,8 +65,7 @@ func (s *Session) writeSubscriptions(subs []graph.AppSubscription) error {
 
 func newWebhookSubscribeCommand(a *app) *cobra.Command {
 	var callback string
-	var yes bool
-	cmd := &cobra.Command{
+	cmd := a.changeCommand(&cobra.Command{
 		Use:   "subscribe",
 		Short: "Subscribe the app to account_update and partner_solutions",
 		Long: "POST /{app-id}/subscriptions for " + graph.WebhookObject + " with the fields account_update and\n" +
@@ -75,12 +74,10 @@ func newWebhookSubscribeCommand(a *app) *cobra.Command {
 			"to verify it, so `mps webhook serve` must already be reachable there, over HTTPS.\n" +
 			"mps shows the current subscription and the change and asks first (--yes in scripts); the\n" +
 			"POST is sent once, journaled, and never resent.\n" + appTokenDetail,
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
-			return s.subscribeApp(ctx, callback, yes)
-		}),
-	}
+	}, func(ctx context.Context, s *Session, _ []string, yes bool) error {
+		return s.subscribeApp(ctx, callback, yes)
+	})
 	cmd.Flags().StringVar(&callback, "callback-url", "", "the public HTTPS `URL` where `mps webhook serve` answers")
-	yesFlag(cmd.Flags(), &yes)
 	return cmd
 }
 

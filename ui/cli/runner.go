@@ -63,3 +63,18 @@ func (a *app) jsonCommand(cmd *cobra.Command, body jsonRunner) *cobra.Command {
 	jsonFlag(cmd.Flags(), &asJSON)
 	return cmd
 }
+
+// changeRunner is the body of a command that changes something, told
+// whether --yes was given.
+type changeRunner func(ctx context.Context, s *Session, args []string, yes bool) error
+
+// changeCommand completes cmd as a change: its --yes flag, and body run
+// with it.
+func (a *app) changeCommand(cmd *cobra.Command, body changeRunner) *cobra.Command {
+	var yes bool
+	cmd.RunE = a.runs(func(ctx context.Context, s *Session, args []string) error {
+		return body(ctx, s, args, yes)
+	})
+	cmd.Flags().BoolVar(&yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
+	return cmd
+}
