@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -25,10 +24,7 @@ const (
 // TestEventWriterProcess stores deliveries through the receiver's sink, in a
 // process of its own; it does nothing unless the test below starts it.
 func TestEventWriterProcess(t *testing.T) {
-	path := os.Getenv(writerLogEnv)
-	if path == "" {
-		t.Skip("helper for TestEventsTabReadsWhileAnotherProcessWrites")
-	}
+	path := storetest.ChildValue(t, writerLogEnv, "TestEventsTabReadsWhileAnotherProcessWrites")
 	ctx := context.Background()
 	l, err := eventlog.Open(ctx, path)
 	if err != nil {

@@ -90,10 +90,7 @@ func TestConcurrentWriterAndReaderGoroutines(t *testing.T) {
 // TestWriterProcess is the other process of the two-process test; it does
 // nothing unless started by it.
 func TestWriterProcess(t *testing.T) {
-	path := os.Getenv(helperEnv)
-	if path == "" {
-		t.Skip("helper for TestTwoProcessesWriteAndRead")
-	}
+	path := storetest.ChildValue(t, helperEnv, "TestTwoProcessesWriteAndRead")
 	l, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)

@@ -22,10 +22,7 @@ const (
 // its environment names, in a process of its own; it does nothing unless
 // the test below starts it.
 func TestOpenerProcess(t *testing.T) {
-	dir := os.Getenv(openerDirEnv)
-	if dir == "" {
-		t.Skip("helper for TestProcessesOpeningNewLogsAtOnceAllSucceed")
-	}
+	dir := storetest.ChildValue(t, openerDirEnv, "TestProcessesOpeningNewLogsAtOnceAllSucceed")
 	logs, err := strconv.Atoi(os.Getenv(openerLogsEnv))
 	if err != nil {
 		t.Fatal(err)

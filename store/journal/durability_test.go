@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -19,10 +18,7 @@ const writerPathEnv = "MPS_JOURNAL_TEST_WRITER"
 // TestJournalWriterProcess records actions until it is killed; it does
 // nothing unless TestJournalSurvivesSIGKILL starts it.
 func TestJournalWriterProcess(t *testing.T) {
-	path := os.Getenv(writerPathEnv)
-	if path == "" {
-		t.Skip("helper for TestJournalSurvivesSIGKILL")
-	}
+	path := storetest.ChildValue(t, writerPathEnv, "TestJournalSurvivesSIGKILL")
 	ctx := context.Background()
 	f, err := Open(ctx, path)
 	if err != nil {

@@ -16,6 +16,17 @@ func Child(test string, env ...string) *exec.Cmd {
 	return cmd
 }
 
+// ChildValue is the value of key, the variable a parent test gave Child;
+// when it is unset, the test is not running as that child and is skipped.
+func ChildValue(t testing.TB, key, parent string) string {
+	t.Helper()
+	v := os.Getenv(key)
+	if v == "" {
+		t.Skip("helper for " + parent)
+	}
+	return v
+}
+
 // StartChild starts Child(test, env...) with its standard error on ours,
 // and returns its standard output to read.
 func StartChild(t testing.TB, test string, env ...string) (*exec.Cmd, io.ReadCloser) {

@@ -335,10 +335,7 @@ const (
 )
 
 func TestProfileEditChildProcess(t *testing.T) {
-	dir := os.Getenv(childConfigDirEnv)
-	if dir == "" {
-		t.Skip("a child process of TestParallelProfileEditsAreAllKept")
-	}
+	dir := storetest.ChildValue(t, childConfigDirEnv, "TestParallelProfileEditsAreAllKept")
 	env := Env{Stdout: os.Stdout, Stderr: os.Stderr, Keyring: storetest.NewMemoryKeyring(), ConfigDir: dir, Now: harnessNow}
 	os.Exit(Main(context.Background(), strings.Fields(os.Getenv(childArgsEnv)), env))
 }

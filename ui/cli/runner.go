@@ -51,30 +51,27 @@ func (a *app) listCommand(cmd *cobra.Command, body listRunner) *cobra.Command {
 	return cmd
 }
 
-// jsonRunner is the body of a command whose one output option is --json.
-type jsonRunner func(ctx context.Context, s *Session, args []string, asJSON bool) error
+// flagRunner is the body of a command told the value of its one bool flag.
+type flagRunner func(ctx context.Context, s *Session, args []string, on bool) error
 
-// jsonCommand completes cmd with its --json flag, and body run with it.
-func (a *app) jsonCommand(cmd *cobra.Command, body jsonRunner) *cobra.Command {
-	var asJSON bool
+// boolFlagCommand completes cmd with the bool flag name, and body run with
+// its value.
+func (a *app) boolFlagCommand(cmd *cobra.Command, name, usage string, body flagRunner) *cobra.Command {
+	var on bool
 	cmd.RunE = a.runs(func(ctx context.Context, s *Session, args []string) error {
-		return body(ctx, s, args, asJSON)
+		return body(ctx, s, args, on)
 	})
-	jsonFlag(cmd.Flags(), &asJSON)
+	cmd.Flags().BoolVar(&on, name, false, usage)
 	return cmd
 }
 
-// changeRunner is the body of a command that changes something, told
-// whether --yes was given.
-type changeRunner func(ctx context.Context, s *Session, args []string, yes bool) error
+// jsonCommand completes cmd with --json, for a command whose one output
+// option it is.
+func (a *app) jsonCommand(cmd *cobra.Command, body flagRunner) *cobra.Command {
+	return a.boolFlagCommand(cmd, "json", jsonUsage, body)
+}
 
-// changeCommand completes cmd as a change: its --yes flag, and body run
-// with it.
-func (a *app) changeCommand(cmd *cobra.Command, body changeRunner) *cobra.Command {
-	var yes bool
-	cmd.RunE = a.runs(func(ctx context.Context, s *Session, args []string) error {
-		return body(ctx, s, args, yes)
-	})
-	cmd.Flags().BoolVar(&yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
-	return cmd
+// changeCommand completes cmd as a change: its --yes flag.
+func (a *app) changeCommand(cmd *cobra.Command, body flagRunner) *cobra.Command {
+	return a.boolFlagCommand(cmd, "yes", "do it without asking (needed when stdin is not a terminal)", body)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
@@ -33,10 +32,7 @@ const (
 // TestReceiverProcess is the receiver of the durability test, run in a
 // process of its own; it does nothing unless started by that test.
 func TestReceiverProcess(t *testing.T) {
-	path := os.Getenv(receiverDBEnv)
-	if path == "" {
-		t.Skip("helper for TestReceiverKilledMidBurstKeepsEveryAcknowledgedDelivery")
-	}
+	path := storetest.ChildValue(t, receiverDBEnv, "TestReceiverKilledMidBurstKeepsEveryAcknowledgedDelivery")
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	l, err := eventlog.Open(ctx, path)
