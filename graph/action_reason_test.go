@@ -38,7 +38,7 @@ func TestAReasonReachesGraphUnderEachBodyRule(t *testing.T) {
 	for _, s := range sb.Solutions() {
 		if graph.Check(graph.ActionReject, s.State(), graph.RoleOf(&s, sandbox.DemoAppID)).Allowed {
 			c.RunAction(context.Background(), call(s, graph.ActionReject))
-			for _, p := range actionPosts(sb) {
+			for _, p := range sb.Posts() {
 				if strings.Contains(p.Body, "reason") {
 					t.Errorf("a reject without a reason sent %q", p.Body)
 				}

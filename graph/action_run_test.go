@@ -20,17 +20,6 @@ var nextState = map[graph.Action]graph.State{
 	graph.ActionRejectDeactivation:  graph.StateActive,
 }
 
-// actionPosts are the action POSTs in the sandbox's log, with their bodies.
-func actionPosts(sb *sandbox.Sandbox) []sandbox.Request {
-	var out []sandbox.Request
-	for _, r := range sb.Requests() {
-		if r.Method == http.MethodPost {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 func call(s graph.Solution, a graph.Action) graph.ActionCall {
 	return graph.ActionCall{SolutionID: s.ID, Action: a, AppID: sandbox.DemoAppID, Role: graph.RoleOf(&s, sandbox.DemoAppID)}
 }
@@ -59,7 +48,7 @@ func TestRunActionUnderEachBodyRule(t *testing.T) {
 				if rule == sandbox.BodiesOpenAPI && (a == graph.ActionAccept || a == graph.ActionReject) {
 					want = 2
 				}
-				posts := actionPosts(sb)
+				posts := sb.Posts()
 				if len(posts) != want || out.Posts != want {
 					t.Errorf("%s: %d POSTs (outcome says %d), want %d: %+v", name, len(posts), out.Posts, want, posts)
 					continue
@@ -118,7 +107,7 @@ func TestRunActionRemembersTheAcceptedForm(t *testing.T) {
 		if out.Err != nil || out.After == nil || out.After.State() != graph.StateActive {
 			t.Fatalf("step %d: %+v", i, out)
 		}
-		if n := len(actionPosts(sb)); n != st.posts || out.Posts != st.posts || out.Form != st.form {
+		if n := len(sb.Posts()); n != st.posts || out.Posts != st.posts || out.Form != st.form {
 			t.Fatalf("step %d (%s): %d POSTs (outcome %d, %s), want %d ending with the %s", i, st.rule, n, out.Posts, out.Form, st.posts, st.form)
 		}
 	}
@@ -133,8 +122,8 @@ func TestRunActionNeverResendsAfterAnUnknownOutcome(t *testing.T) {
 			target := pendingForUs(t, sb)[0]
 			sb.AddFault(sandbox.Fault{Kind: kind, Method: http.MethodPost})
 			out := c.RunAction(context.Background(), call(target, graph.ActionAccept))
-			if !out.Unknown || out.Posts != 1 || len(actionPosts(sb)) != 1 {
-				t.Errorf("%s/%s: unknown=%v, %d POSTs (log %d), want an unknown outcome after exactly 1", rule, kind, out.Unknown, out.Posts, len(actionPosts(sb)))
+			if !out.Unknown || out.Posts != 1 || len(sb.Posts()) != 1 {
+				t.Errorf("%s/%s: unknown=%v, %d POSTs (log %d), want an unknown outcome after exactly 1", rule, kind, out.Unknown, out.Posts, len(sb.Posts()))
 			}
 			if out.After == nil {
 				t.Errorf("%s/%s: the solution was not read again: %v", rule, kind, out.ReadErr)
@@ -158,7 +147,7 @@ func TestRunActionRefusedBecauseTheStateChanged(t *testing.T) {
 		if out.After == nil || out.After.State() != graph.StateActive || !strings.Contains(out.Now.Reason, "Active") {
 			t.Errorf("%s: after = %+v, verdict %+v; want the new state Active and why accept no longer applies", rule, out.After, out.Now)
 		}
-		if n := len(actionPosts(sb)); n != 1 || out.Posts != 1 {
+		if n := len(sb.Posts()); n != 1 || out.Posts != 1 {
 			t.Errorf("%s: %d POSTs, want 1", rule, n)
 		}
 	}
@@ -171,8 +160,8 @@ func TestRunActionOtherRefusalIsNotResent(t *testing.T) {
 	target := pendingForUs(t, sb)[0]
 	sb.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken, Method: http.MethodPost})
 	out := c.RunAction(context.Background(), call(target, graph.ActionAccept))
-	if graph.ClassOf(out.Err) != graph.ClassAuth || out.StateChanged() || out.Posts != 1 || len(actionPosts(sb)) != 1 {
-		t.Fatalf("outcome %+v (log %d POSTs), want the auth refusal after 1 POST", out, len(actionPosts(sb)))
+	if graph.ClassOf(out.Err) != graph.ClassAuth || out.StateChanged() || out.Posts != 1 || len(sb.Posts()) != 1 {
+		t.Fatalf("outcome %+v (log %d POSTs), want the auth refusal after 1 POST", out, len(sb.Posts()))
 	}
 	if out.Now == nil || !out.Now.Allowed {
 		t.Errorf("the read after the refusal should find the action still allowed: %+v", out.Now)
@@ -201,8 +190,8 @@ func TestRunActionThrottledHoldsOffOtherCalls(t *testing.T) {
 		target := pendingForUs(t, sb)[0]
 		sb.AddFault(sandbox.Fault{Kind: c.kind, Method: http.MethodPost, RegainMinutes: 2})
 		out := client.RunAction(context.Background(), call(target, graph.ActionAccept))
-		if graph.ClassOf(out.Err) != graph.ClassThrottled || out.Posts != 1 || len(actionPosts(sb)) != 1 {
-			t.Fatalf("%s: outcome %+v (log %d POSTs), want the throttle after 1 POST", c.kind, out, len(actionPosts(sb)))
+		if graph.ClassOf(out.Err) != graph.ClassThrottled || out.Posts != 1 || len(sb.Posts()) != 1 {
+			t.Fatalf("%s: outcome %+v (log %d POSTs), want the throttle after 1 POST", c.kind, out, len(sb.Posts()))
 		}
 		if got, want := client.Usage().ThrottledUntil, clock.Now().Add(c.want); !got.Equal(want) {
 			t.Errorf("%s: ThrottledUntil = %v, want %v (now + %v)", c.kind, got, want, c.want)

@@ -38,10 +38,8 @@ func (s Sender) String() string {
 
 // ParseSender reads "us" or "partner", in any case.
 func ParseSender(text string) (Sender, bool) {
-	for _, s := range [...]Sender{SenderUs, SenderPartner} {
-		if equalFoldLabel(s.String(), strings.TrimSpace(text)) {
-			return s, true
-		}
+	if s, ok := labelOf(strings.TrimSpace(text), SenderUs, SenderPartner); ok {
+		return s, true
 	}
 	return SenderUnset, false
 }

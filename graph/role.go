@@ -25,10 +25,8 @@ func (r Role) String() string {
 
 // ParseRole reads "owner" or "partner" in any case.
 func ParseRole(text string) (Role, bool) {
-	for _, r := range [...]Role{RoleOwner, RolePartner} {
-		if equalFoldLabel(r.String(), text) {
-			return r, true
-		}
+	if r, ok := labelOf(text, RoleOwner, RolePartner); ok {
+		return r, true
 	}
 	return RoleUnknown, false
 }

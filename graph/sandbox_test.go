@@ -305,13 +305,7 @@ func TestSandboxDropAfterApplyIsUnknownOutcome(t *testing.T) {
 	if !graph.IsUnknownOutcome(err) || !strings.Contains(err.Error(), "outcome unknown: read the solution again before retrying") {
 		t.Fatalf("err = %v, want an unknown outcome", err)
 	}
-	posts := 0
-	for _, r := range sb.Requests() {
-		if r.Method == http.MethodPost {
-			posts++
-		}
-	}
-	if posts != 1 {
+	if posts := len(sb.Posts()); posts != 1 {
 		t.Errorf("POSTs = %d, want exactly 1", posts)
 	}
 	after, err := c.Solution(ctx, pending.ID)

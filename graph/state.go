@@ -1,5 +1,7 @@
 package graph
 
+import "fmt"
+
 // State is the display state a person sees, derived from the raw status and
 // status_for_pending_request. StateOther means the server sent a value that
 // mps does not know; DisplayState then returns the raw text as its label.
@@ -49,10 +51,8 @@ func RawStatuses() []string {
 // "pending-deactivation", or a raw status such as "REJECTED", which reads as
 // the display state DisplayState gives it; ok is false for anything else.
 func ParseState(text string) (State, bool) {
-	for _, s := range KnownStates() {
-		if equalFoldLabel(s.String(), text) {
-			return s, true
-		}
+	if s, ok := labelOf(text, KnownStates()...); ok {
+		return s, true
 	}
 	for _, raw := range RawStatuses() {
 		if equalFoldLabel(raw, text) {
@@ -61,6 +61,17 @@ func ParseState(text string) (State, bool) {
 		}
 	}
 	return StateOther, false
+}
+
+// labelOf is the choice whose String is text, in any case.
+func labelOf[T fmt.Stringer](text string, choices ...T) (T, bool) {
+	for _, c := range choices {
+		if equalFoldLabel(c.String(), text) {
+			return c, true
+		}
+	}
+	var none T
+	return none, false
 }
 
 func equalFoldLabel(label, text string) bool {

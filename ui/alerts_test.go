@@ -28,9 +28,7 @@ func TestANewRequestRaisesOneNotificationAndABadge(t *testing.T) {
 		t.Fatalf("the same request was told of again: %q", h.raw)
 	}
 	h.press("2")
-	if strings.Contains(h.screen(), "new") {
-		t.Fatalf("the badge stayed on the Pending tab once shown:\n%s", h.screen())
-	}
+	h.wantScreenLacks("new", "the badge stayed on the Pending tab once shown")
 }
 
 // A request that arrives by webhook is told of as one from a reload is.

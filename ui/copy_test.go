@@ -15,10 +15,10 @@ import (
 	"mps/store/eventlog"
 )
 
-// pressCopy presses y and returns what its command says, nil for none.
-func (h *harness) pressCopy() tea.Msg {
+// pressFor sends one key and returns what its command says, nil for none.
+func (h *harness) pressFor(k tea.KeyPressMsg) tea.Msg {
 	h.t.Helper()
-	_, cmd := h.app.Update(keyMsg("y"))
+	_, cmd := h.app.Update(k)
 	if cmd == nil {
 		return nil
 	}
@@ -29,7 +29,7 @@ func (h *harness) pressCopy() tea.Msg {
 // notice saying so.
 func (h *harness) wantCopied(what, id string) {
 	h.t.Helper()
-	if msg := h.pressCopy(); msg != tea.SetClipboard(id)() {
+	if msg := h.pressFor(keyMsg("y")); msg != tea.SetClipboard(id)() {
 		h.t.Fatalf("y gave %#v, want the clipboard set to %s:\n%s", msg, id, h.screen())
 	}
 	h.wantScreen("Copied " + what + " ID " + id + " to the clipboard.")
@@ -38,7 +38,7 @@ func (h *harness) wantCopied(what, id string) {
 // wantNothingCopied presses y and expects no clipboard write, and the notice.
 func (h *harness) wantNothingCopied(notice string) {
 	h.t.Helper()
-	if msg := h.pressCopy(); msg != nil {
+	if msg := h.pressFor(keyMsg("y")); msg != nil {
 		h.t.Fatalf("y with nothing to copy gave %#v, want no command", msg)
 	}
 	h.wantScreen(notice)
@@ -177,7 +177,7 @@ func TestYConfirmsInTheDialog(t *testing.T) {
 	h.press("2")
 	target := h.selectRow("Social OVD with Northwind")
 	h.press("a")
-	done, ok := h.pressCopy().(actionDoneMsg)
+	done, ok := h.pressFor(keyMsg("y")).(actionDoneMsg)
 	if !ok || done.Outcome.Err != nil || done.Request.Solution.ID != target.ID || done.Request.Action != graph.ActionAccept {
 		t.Fatalf("y in the dialog gave %#v, want the accept of %s done", done, target.ID)
 	}
@@ -191,20 +191,37 @@ func TestYConfirmsInTheDialog(t *testing.T) {
 func TestYTypesIntoTheFilter(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	h.press("/")
-	if msg := h.pressCopy(); msg != nil {
+	if msg := h.pressFor(keyMsg("y")); msg != nil {
 		t.Fatalf("y in the filter line gave %#v, want no command", msg)
 	}
 	h.typeText("ellow")
 	if got := h.app.filter.Value(); got != "yellow" {
 		t.Fatalf("the filter holds %q, want %q", got, "yellow")
 	}
-	if strings.Contains(h.screen(), "to the clipboard") {
-		t.Fatalf("y in the filter copied:\n%s", h.screen())
-	}
+	h.wantScreenLacks("to the clipboard", "y in the filter copied")
 }
 
 func TestHelpListsCopy(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	h.press("?")
 	h.wantScreen("y      copy ID", "Y      copy name", "ctrl+y copy row (TSV)")
+}
+
+func TestCopyNameAndRow(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	id := h.sb.AddSolution(sandbox.SolutionSpec{Name: "Copy\tme", Status: "ACTIVE"})
+	h.press("r")
+	h.selectRow("Copy\tme")
+
+	if msg := h.pressFor(keyMsg("Y")); msg != tea.SetClipboard("Copy me")() {
+		t.Fatalf("Y gave %#v, want the name (its tab sanitised to a space)", msg)
+	}
+	h.wantScreen("Copied the solution's name to the clipboard.")
+
+	msg := h.pressFor(tea.KeyPressMsg{Code: 'y', Mod: tea.ModCtrl})
+	want := strings.Join([]string{"Copy me", "● Active", "owner", "Lucky Shrub", "—", id}, "\t")
+	if msg != tea.SetClipboard(want)() {
+		t.Fatalf("ctrl+y gave %#v, want the row %q", msg, want)
+	}
+	h.wantScreen("Copied the solution's row to the clipboard (tab-separated).")
 }

@@ -186,16 +186,17 @@ func (h *harness) wantScreen(substrings ...string) {
 	}
 }
 
-// posts are the action POSTs the sandbox received.
-func (h *harness) posts() []sandbox.Request {
-	var out []sandbox.Request
-	for _, r := range h.sb.Requests() {
-		if r.Method == "POST" {
-			out = append(out, r)
-		}
+// wantScreenLacks fails the test when the screen shows sub; what says
+// what showing it would mean.
+func (h *harness) wantScreenLacks(sub, what string) {
+	h.t.Helper()
+	if s := h.screen(); strings.Contains(s, sub) {
+		h.t.Fatalf("%s:\n%s", what, s)
 	}
-	return out
 }
+
+// posts are the action POSTs the sandbox received.
+func (h *harness) posts() []sandbox.Request { return h.sb.Posts() }
 
 // selectRow moves the active tab's cursor to the row with this name.
 func (h *harness) selectRow(name string) graph.Solution {

@@ -84,9 +84,7 @@ func TestInspectorSignupRefusedForAPendingSolution(t *testing.T) {
 	h.selectRow("Northwind × Jaspers Market")
 	h.press("enter", "e")
 	h.wantScreen("Solution Northwind × Jaspers Market", "No Embedded Signup snippet: the solution is Pending")
-	if strings.Contains(h.screen(), "Embedded Signup for") {
-		t.Fatalf("e opened the snippet of a Pending solution:\n%s", h.screen())
-	}
+	h.wantScreenLacks("Embedded Signup for", "e opened the snippet of a Pending solution")
 	h.press("?")
 	h.wantScreen("signup snippet", "the solution is Pending")
 }
@@ -97,9 +95,7 @@ func TestInspectorSignupSnippetScrolls(t *testing.T) {
 	h.selectRow("Northwind with Lucky Shrub")
 	h.press("enter", "e")
 	h.wantScreen("more lines")
-	if strings.Contains(h.screen(), "</button>") {
-		t.Fatalf("the whole snippet fits in 14 lines; the test needs it not to:\n%s", h.screen())
-	}
+	h.wantScreenLacks("</button>", "the whole snippet fits in 14 lines; the test needs it not to")
 	h.press("G")
 	h.wantScreen("</button>")
 	h.press("g")

@@ -29,9 +29,7 @@ func TestExpiredTokenKeepsRowsAndSaysHowToLogIn(t *testing.T) {
 	// Once the token works again, r loads again.
 	h.sb.ClearFaults()
 	h.press("r")
-	if strings.Contains(h.screen(), "mps login") {
-		t.Fatalf("the login hint stayed after a good refresh:\n%s", h.screen())
-	}
+	h.wantScreenLacks("mps login", "the login hint stayed after a good refresh")
 }
 
 func TestStalePagesAreDropped(t *testing.T) {

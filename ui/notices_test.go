@@ -55,9 +55,7 @@ func TestCancelledGoesAfterAShortTime(t *testing.T) {
 	clock.advance(time.Second)
 	h.send(noticeExpiredMsg{})
 	h.wantNotice("")
-	if strings.Contains(h.screen(), "Cancelled") {
-		t.Fatalf("the expired notice is still drawn:\n%s", h.screen())
-	}
+	h.wantScreenLacks("Cancelled", "the expired notice is still drawn")
 }
 
 func TestAnErrorStaysLongerThanNews(t *testing.T) {

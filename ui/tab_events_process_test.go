@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -13,6 +11,7 @@ import (
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
+	"mps/store/storetest"
 	"mps/ui/readmodel"
 )
 
@@ -25,10 +24,7 @@ const (
 // TestEventWriterProcess stores deliveries through the receiver's sink, in a
 // process of its own; it does nothing unless the test below starts it.
 func TestEventWriterProcess(t *testing.T) {
-	path := os.Getenv(writerLogEnv)
-	if path == "" {
-		t.Skip("helper for TestEventsTabReadsWhileAnotherProcessWrites")
-	}
+	path := storetest.ChildValue(t, writerLogEnv, "TestEventsTabReadsWhileAnotherProcessWrites")
 	ctx := context.Background()
 	l, err := eventlog.Open(ctx, path)
 	if err != nil {
@@ -61,8 +57,7 @@ func TestEventsTabReadsWhileAnotherProcessWrites(t *testing.T) {
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: -1}, func(_ *sandbox.Sandbox, c *Config) {
 		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
 	})
-	writer := exec.Command(os.Args[0], "-test.run=^TestEventWriterProcess$", "-test.count=1")
-	writer.Env = append(os.Environ(), writerLogEnv+"="+path)
+	writer := storetest.Child("TestEventWriterProcess", writerLogEnv+"="+path)
 	var out bytes.Buffer // read only after Wait
 	writer.Stdout, writer.Stderr = &out, &out
 	if err := writer.Start(); err != nil {

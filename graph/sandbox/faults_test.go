@@ -97,13 +97,7 @@ func TestFaultDropAfterApply(t *testing.T) {
 	if hooks := h.parsed(t); len(hooks) != 1 || hooks[0].Entry[0].Changes[0].Value.SolutionStatus != "ACTIVE" {
 		t.Fatalf("webhooks %+v", hooks)
 	}
-	posts := 0
-	for _, r := range c.s.Requests() {
-		if r.Method == "POST" {
-			posts++
-		}
-	}
-	if posts != 1 {
+	if posts := len(c.s.Posts()); posts != 1 {
 		t.Fatalf("%d POSTs reached the server", posts)
 	}
 }

@@ -56,8 +56,8 @@ func (s *Sandbox) PartnerAnswerRule() PartnerAnswer {
 // then. It refuses a solution that does not exist or that we do not own.
 func (s *Sandbox) AnswerAsPartner(solutionID string, reply PartnerReply, after time.Duration) error {
 	s.mu.Lock()
-	i, ok := s.state.byID[solutionID]
-	owned := ok && s.state.solutions[i].owner == s.state.us
+	sol, ok := s.state.solution(solutionID)
+	owned := ok && sol.owner == s.state.us
 	s.mu.Unlock()
 	switch {
 	case !ok:
@@ -74,12 +74,11 @@ func (s *Sandbox) AnswerAsPartner(solutionID string, reply PartnerReply, after t
 // partnerReplies is the partner's answer arriving.
 func (s *Sandbox) partnerReplies(solutionID string, reply PartnerReply) {
 	s.mu.Lock()
-	i, ok := s.state.byID[solutionID]
+	sol, ok := s.state.solution(solutionID)
 	if !ok {
 		s.mu.Unlock()
 		return
 	}
-	sol := s.state.solutions[i]
 	if st, _ := graph.DisplayState(sol.status, sol.pending); st != graph.StatePending {
 		s.mu.Unlock()
 		return

@@ -49,10 +49,10 @@ func (c *call) keepReason(sol *solution, a graph.Action) {
 func (s *Sandbox) LastReason(solutionID string) (reason string, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	i, found := s.state.byID[solutionID]
+	sol, found := s.state.solution(solutionID)
 	if !found {
 		return "", false
 	}
-	reason = s.state.solutions[i].reason
+	reason = sol.reason
 	return reason, reason != ""
 }

@@ -41,6 +41,18 @@ func (s *Sandbox) Requests() []Request {
 	return out
 }
 
+// Posts returns the POST requests of the log, oldest first: the actions
+// and changes sent, without the reads.
+func (s *Sandbox) Posts() []Request {
+	var out []Request
+	for _, r := range s.Requests() {
+		if r.Method == http.MethodPost {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // ResetRequests empties the log.
 func (s *Sandbox) ResetRequests() {
 	s.log.mu.Lock()

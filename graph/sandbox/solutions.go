@@ -70,11 +70,10 @@ func (s *Sandbox) AddSolution(spec SolutionSpec) string {
 func (s *Sandbox) AddPartnerRow(solutionID, appID string, perms ...string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	i, ok := s.state.byID[solutionID]
+	sol, ok := s.state.solution(solutionID)
 	if !ok {
 		return ""
 	}
-	sol := s.state.solutions[i]
 	row := partnerRow{id: offsetID(sol.id, partnerRowStep), app: appID, perms: slices.Clone(perms)}
 	if n := len(sol.partners); n > 0 {
 		row.id, row.status = offsetID(sol.partners[n-1].id, 1), sol.partners[0].status
@@ -131,8 +130,8 @@ func (s *Sandbox) appName(id string) string {
 func (s *Sandbox) SetSolutionName(id, name string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if i, ok := s.state.byID[id]; ok {
-		s.state.solutions[i].name = name
+	if sol, ok := s.state.solution(id); ok {
+		sol.name = name
 	}
 }
 
@@ -141,12 +140,11 @@ func (s *Sandbox) SetSolutionName(id, name string) {
 // emits SOLUTION_UPDATED.
 func (s *Sandbox) SetSolutionStatus(id, status, pending string) {
 	s.mu.Lock()
-	i, ok := s.state.byID[id]
+	sol, ok := s.state.solution(id)
 	if !ok {
 		s.mu.Unlock()
 		return
 	}
-	sol := s.state.solutions[i]
 	setState(sol, status, pending, s.state.us, partnerStatusFor(status, pending))
 	payload := s.solutionEvent(webhook.EventSolutionUpdated, sol)
 	s.mu.Unlock()
@@ -158,11 +156,11 @@ func (s *Sandbox) SetSolutionStatus(id, status, pending string) {
 func (s *Sandbox) Solution(id string) (graph.Solution, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	i, ok := s.state.byID[id]
+	sol, ok := s.state.solution(id)
 	if !ok {
 		return graph.Solution{}, false
 	}
-	return s.state.export(s.state.solutions[i]), true
+	return s.state.export(sol), true
 }
 
 // Solutions returns copies of every solution our app can see, in list order.

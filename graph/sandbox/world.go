@@ -67,15 +67,20 @@ func (w *world) addSolution(sol *solution) {
 	w.solutions = append(w.solutions, sol)
 }
 
-// visibleSolution finds a solution our app can see: we own it, or we are invited
-// and it is no longer a draft (drafts are not sent to the partner yet).
-func (w *world) visibleSolution(id string) (*solution, bool) {
+// solution finds a solution by its ID, whether our app can see it or not.
+func (w *world) solution(id string) (*solution, bool) {
 	i, ok := w.byID[id]
 	if !ok {
 		return nil, false
 	}
-	sol := w.solutions[i]
-	return sol, w.roleIn(sol) != graph.RoleUnknown
+	return w.solutions[i], true
+}
+
+// visibleSolution finds a solution our app can see: we own it, or we are invited
+// and it is no longer a draft (drafts are not sent to the partner yet).
+func (w *world) visibleSolution(id string) (*solution, bool) {
+	sol, ok := w.solution(id)
+	return sol, ok && w.roleIn(sol) != graph.RoleUnknown
 }
 
 func (w *world) roleIn(sol *solution) graph.Role {

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"mps/store/storetest"
 )
 
 const (
@@ -88,10 +90,7 @@ func TestConcurrentWriterAndReaderGoroutines(t *testing.T) {
 // TestWriterProcess is the other process of the two-process test; it does
 // nothing unless started by it.
 func TestWriterProcess(t *testing.T) {
-	path := os.Getenv(helperEnv)
-	if path == "" {
-		t.Skip("helper for TestTwoProcessesWriteAndRead")
-	}
+	path := storetest.ChildValue(t, helperEnv, "TestTwoProcessesWriteAndRead")
 	l, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
@@ -109,8 +108,7 @@ func TestTwoProcessesWriteAndRead(t *testing.T) {
 
 	var writers []*exec.Cmd
 	for _, prefix := range []string{"p1", "p2"} {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestWriterProcess$", "-test.count=1")
-		cmd.Env = append(os.Environ(), helperEnv+"="+path, helperPrefix+"="+prefix)
+		cmd := storetest.Child("TestWriterProcess", helperEnv+"="+path, helperPrefix+"="+prefix)
 		out := &lockedBuffer{}
 		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 
 	"mps/store/sqlitefile"
 )
@@ -42,9 +41,6 @@ var ErrNoLog = errors.New("no event log yet")
 // is not there gives an error for which errors.Is(err, ErrNoLog) is true.
 func OpenExisting(ctx context.Context, path string) (*Log, error) {
 	db, err := sqlitefile.OpenExisting(ctx, path, schema())
-	if errors.Is(err, sqlitefile.ErrNoFile) {
-		return nil, fmt.Errorf("%w at %s", ErrNoLog, path)
-	}
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"mps/store/storetest"
 )
 
 const (
@@ -20,10 +22,7 @@ const (
 // its environment names, in a process of its own; it does nothing unless
 // the test below starts it.
 func TestOpenerProcess(t *testing.T) {
-	dir := os.Getenv(openerDirEnv)
-	if dir == "" {
-		t.Skip("helper for TestProcessesOpeningNewLogsAtOnceAllSucceed")
-	}
+	dir := storetest.ChildValue(t, openerDirEnv, "TestProcessesOpeningNewLogsAtOnceAllSucceed")
 	logs, err := strconv.Atoi(os.Getenv(openerLogsEnv))
 	if err != nil {
 		t.Fatal(err)
@@ -51,8 +50,7 @@ func TestProcessesOpeningNewLogsAtOnceAllSucceed(t *testing.T) {
 	var procs []*exec.Cmd
 	outs := make([]bytes.Buffer, openers) // read only after Wait
 	for i := range openers {
-		p := exec.Command(os.Args[0], "-test.run=^TestOpenerProcess$", "-test.count=1")
-		p.Env = append(os.Environ(), openerDirEnv+"="+dir, openerLogsEnv+"="+strconv.Itoa(logs))
+		p := storetest.Child("TestOpenerProcess", openerDirEnv+"="+dir, openerLogsEnv+"="+strconv.Itoa(logs))
 		p.Stdout, p.Stderr = &outs[i], &outs[i]
 		if err := p.Start(); err != nil {
 			t.Fatal(err)

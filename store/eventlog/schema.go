@@ -55,7 +55,7 @@ func migrations() []string {
 
 // schema is the event log's kind and migrations, for sqlitefile.
 func schema() sqlitefile.Schema {
-	return sqlitefile.Schema{Name: "event log", Migrations: migrations()}
+	return sqlitefile.Schema{Name: "event log", Missing: ErrNoLog, Migrations: migrations()}
 }
 
 // SchemaVersion is the version this build writes.

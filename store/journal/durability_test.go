@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"mps/store/storetest"
 )
 
 const writerPathEnv = "MPS_JOURNAL_TEST_WRITER"
@@ -18,10 +18,7 @@ const writerPathEnv = "MPS_JOURNAL_TEST_WRITER"
 // TestJournalWriterProcess records actions until it is killed; it does
 // nothing unless TestJournalSurvivesSIGKILL starts it.
 func TestJournalWriterProcess(t *testing.T) {
-	path := os.Getenv(writerPathEnv)
-	if path == "" {
-		t.Skip("helper for TestJournalSurvivesSIGKILL")
-	}
+	path := storetest.ChildValue(t, writerPathEnv, "TestJournalSurvivesSIGKILL")
 	ctx := context.Background()
 	f, err := Open(ctx, path)
 	if err != nil {
@@ -46,16 +43,7 @@ func TestJournalWriterProcess(t *testing.T) {
 func TestJournalSurvivesSIGKILL(t *testing.T) {
 	for round, killAfter := range []int{5, 40, 150} {
 		path := filepath.Join(t.TempDir(), FileName)
-		cmd := exec.Command(os.Args[0], "-test.run=^TestJournalWriterProcess$", "-test.count=1")
-		cmd.Env = append(os.Environ(), writerPathEnv+"="+path)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		cmd, out := storetest.StartChild(t, "TestJournalWriterProcess", writerPathEnv+"="+path)
 		begun, done := map[int64]bool{}, map[int64]bool{}
 		sc := bufio.NewScanner(out)
 		for sc.Scan() && len(done) < killAfter {
@@ -70,10 +58,7 @@ func TestJournalSurvivesSIGKILL(t *testing.T) {
 				done[id] = true
 			}
 		}
-		if err := cmd.Process.Kill(); err != nil {
-			t.Fatal(err)
-		}
-		cmd.Wait()
+		storetest.KillChild(t, cmd)
 
 		f, err := Open(context.Background(), path)
 		if err != nil {

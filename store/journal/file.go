@@ -38,9 +38,6 @@ var ErrNoJournal = errors.New("no journal yet")
 // errors.Is(err, ErrNoJournal) is true.
 func OpenExisting(ctx context.Context, path string) (*File, error) {
 	db, err := sqlitefile.OpenExisting(ctx, path, schema())
-	if errors.Is(err, sqlitefile.ErrNoFile) {
-		return nil, fmt.Errorf("%w at %s", ErrNoJournal, path)
-	}
 	if err != nil {
 		return nil, err
 	}

@@ -39,7 +39,7 @@ func migrations() []string {
 }
 
 func schema() sqlitefile.Schema {
-	return sqlitefile.Schema{Name: "journal", Migrations: migrations()}
+	return sqlitefile.Schema{Name: "journal", Missing: ErrNoJournal, Migrations: migrations()}
 }
 
 // ErrNoDirectory says that the journal's directory could not be made.

@@ -6,12 +6,8 @@ import (
 	"modernc.org/sqlite"
 )
 
-var (
-	// ErrNoFile says that no file exists at the path yet.
-	ErrNoFile = errors.New("no such file yet")
-	// ErrNoDirectory says that the file's directory could not be made.
-	ErrNoDirectory = errors.New("cannot make the directory")
-)
+// ErrNoDirectory says that the file's directory could not be made.
+var ErrNoDirectory = errors.New("cannot make the directory")
 
 // SQLite's primary result codes; extended codes keep them in the low byte.
 const (

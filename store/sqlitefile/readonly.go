@@ -14,7 +14,7 @@ import (
 // and views that show it: it never creates the file, never migrates it
 // and never writes to it, so it works on a file its reader may not write
 // (a teammate's, or one on a read-only disk). A file that is not there
-// gives an error for which errors.Is(err, ErrNoFile) is true.
+// gives an error for which errors.Is(err, s.Missing) is true.
 //
 // A file written by an older mps is brought up to date first when the
 // reader may write it, as Open would; otherwise the error says how to.
@@ -24,7 +24,7 @@ func OpenExisting(ctx context.Context, path string, s Schema) (*sql.DB, error) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: no %s at %s", ErrNoFile, s.Name, path)
+			return nil, fmt.Errorf("%w at %s", s.Missing, path)
 		}
 		return nil, fmt.Errorf("%s %s cannot be read: %w", s.Name, path, err)
 	}

@@ -11,6 +11,9 @@ import (
 type Schema struct {
 	// Name names the file in messages: "event log", "journal".
 	Name string
+	// Missing is what OpenExisting reports a file that is not there as,
+	// wrapped with the path: the package's own ErrNoLog, ErrNoJournal.
+	Missing error
 	// Migrations bring the schema from version i to i+1 (PRAGMA
 	// user_version). Append new ones; never edit or remove a released one,
 	// and never drop data.

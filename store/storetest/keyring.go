@@ -1,5 +1,6 @@
-// Package storetest has a fake keyring for tests in any package. It is
-// safe under -race, unlike go-keyring's MockInit.
+// Package storetest has, for tests in any package, a fake keyring (safe
+// under -race, unlike go-keyring's MockInit) and child processes that run
+// one test of the test binary.
 package storetest
 
 import (

@@ -69,16 +69,6 @@ func (w *world) only(t *testing.T) journal.Entry {
 	return all[0]
 }
 
-func posts(sb *sandbox.Sandbox) int {
-	n := 0
-	for _, r := range sb.Requests() {
-		if r.Method == http.MethodPost {
-			n++
-		}
-	}
-	return n
-}
-
 func TestADoneActionIsJournaledBeforeAndAfter(t *testing.T) {
 	w := newWorld(t)
 	sol := w.solutionFor(t, graph.ActionRequestDeactivation)
@@ -127,7 +117,7 @@ func TestALostAnswerIsUnknownAndNotResent(t *testing.T) {
 	if e := w.only(t); e.Outcome != journal.Unknown || e.StateAfter != "Active" {
 		t.Fatalf("entry %+v, want unknown with the state read after", e)
 	}
-	if n := posts(w.sb); n != 1 {
+	if n := len(w.sb.Posts()); n != 1 {
 		t.Fatalf("%d POSTs, want 1", n)
 	}
 }
@@ -141,12 +131,12 @@ func TestNothingIsSentThatTheJournalCannotRecord(t *testing.T) {
 	if !errors.As(err, &notRecorded) {
 		t.Fatalf("Run with a closed journal = %v, want NotRecordedError", err)
 	}
-	if n := posts(w.sb); n != 0 {
+	if n := len(w.sb.Posts()); n != 0 {
 		t.Fatalf("%d POSTs went without a journal entry", n)
 	}
 	w.actor.Journal = nil
-	if _, err := w.actor.Run(context.Background(), request(sol, graph.ActionAccept, "")); !errors.As(err, &notRecorded) || posts(w.sb) != 0 {
-		t.Fatalf("Run without a journal = %v, %d POSTs", err, posts(w.sb))
+	if _, err := w.actor.Run(context.Background(), request(sol, graph.ActionAccept, "")); !errors.As(err, &notRecorded) || len(w.sb.Posts()) != 0 {
+		t.Fatalf("Run without a journal = %v, %d POSTs", err, len(w.sb.Posts()))
 	}
 }
 

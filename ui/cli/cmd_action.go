@@ -12,9 +12,8 @@ import (
 )
 
 func newActionCommand(a *app, action graph.Action) *cobra.Command {
-	var yes bool
 	var reason string
-	cmd := &cobra.Command{
+	cmd := a.changeCommand(&cobra.Command{
 		Use:   action.Command() + " SOLUTION_ID",
 		Short: action.Title(),
 		Long: action.Consequence() + "\n\n" +
@@ -24,11 +23,9 @@ func newActionCommand(a *app, action graph.Action) *cobra.Command {
 			"never resent; afterwards the solution is read again and its new state printed. Only when\n" +
 			"Graph refuses the POST's parameters and the solution still allows the action does mps send\n" +
 			"the other documented body form (the guide's or Meta's OpenAPI one), once.",
-		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
-			return s.runAction(ctx, action, args[0], yes, reason)
-		}),
-	}
-	yesFlag(cmd.Flags(), &yes)
+	}, func(ctx context.Context, s *Session, args []string, yes bool) error {
+		return s.runAction(ctx, action, args[0], yes, reason)
+	})
 	if p := action.ReasonParam(); p != "" {
 		cmd.Flags().StringVar(&reason, "reason", "", fmt.Sprintf("`TEXT` saying why: sent to Graph as %s and kept in the journal; one line, at most %d characters", p, graph.MaxReasonLength))
 	}

@@ -17,36 +17,32 @@ func newCreditCommand(a *app) *cobra.Command {
 }
 
 func newCreditLinesCommand(a *app) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
+	return a.jsonCommand(&cobra.Command{
 		Use:   "lines",
 		Short: "List our business's credit lines",
 		Long:  "GET /{business-id}/extendedcredits: each credit line's ID and legal entity.\n" + creditDetail,
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
-			lines, err := s.readCreditLines(ctx)
-			if err != nil {
-				return err
-			}
-			format := formatTable
-			if asJSON {
-				format = formatJSON
-			}
-			return s.printList(format, listOutput{
-				count: len(lines),
-				json:  func() (any, error) { return nonNil(lines), nil },
-				table: func() *plainTable {
-					t := newPlainTable("CREDIT LINE", "LEGAL ENTITY")
-					for _, l := range lines {
-						t.add(l.ID, l.LegalEntityName)
-					}
-					return t
-				},
-				none: "The business has no credit lines.",
-			})
-		}),
-	}
-	jsonFlag(cmd.Flags(), &asJSON)
-	return cmd
+	}, func(ctx context.Context, s *Session, _ []string, asJSON bool) error {
+		lines, err := s.readCreditLines(ctx)
+		if err != nil {
+			return err
+		}
+		format := formatTable
+		if asJSON {
+			format = formatJSON
+		}
+		return s.printList(format, listOutput{
+			count: len(lines),
+			json:  func() (any, error) { return nonNil(lines), nil },
+			table: func() *plainTable {
+				t := newPlainTable("CREDIT LINE", "LEGAL ENTITY")
+				for _, l := range lines {
+					t.add(l.ID, l.LegalEntityName)
+				}
+				return t
+			},
+			none: "The business has no credit lines.",
+		})
+	})
 }
 
 func (s *Session) readCreditLines(ctx context.Context) ([]graph.CreditLine, error) {
@@ -93,35 +89,31 @@ type creditStatusJSON struct {
 }
 
 func newCreditStatusCommand(a *app) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
+	return a.jsonCommand(&cobra.Command{
 		Use:   "status WABA_ID",
 		Short: "Whether our credit line is shared with a WABA, and verified",
 		Long: "A share is verified when the allocation's receiving_credential names the WABA's\n" +
 			"primary_funding_id: GET /{waba-id}?fields=primary_funding_id against the shares of our\n" +
 			"credit lines (GET /{credit-line-id}/owning_credit_allocation_configs).\n" + creditDetail,
-		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
-			st, err := s.creditStatus(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(s.stdout, st)
-			}
-			f := newFields()
-			f.add("WABA", st.WABAID)
-			f.add("Primary funding", orDash(st.PrimaryFundingID))
-			f.add("Share", orDash(st.AllocationConfigID))
-			verdict := "not shared by our credit lines: `mps credit share " + st.WABAID + " --currency C`"
-			if st.Verified {
-				verdict = "shared and verified"
-			}
-			f.add("Credit line", verdict)
-			return f.write(s.stdout)
-		}),
-	}
-	jsonFlag(cmd.Flags(), &asJSON)
-	return cmd
+	}, func(ctx context.Context, s *Session, args []string, asJSON bool) error {
+		st, err := s.creditStatus(ctx, args[0])
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			return writeJSON(s.stdout, st)
+		}
+		f := newFields()
+		f.add("WABA", st.WABAID)
+		f.add("Primary funding", orDash(st.PrimaryFundingID))
+		f.add("Share", orDash(st.AllocationConfigID))
+		verdict := "not shared by our credit lines: `mps credit share " + st.WABAID + " --currency C`"
+		if st.Verified {
+			verdict = "shared and verified"
+		}
+		f.add("Credit line", verdict)
+		return f.write(s.stdout)
+	})
 }
 
 func (s *Session) creditStatus(ctx context.Context, wabaID string) (creditStatusJSON, error) {

@@ -51,8 +51,8 @@ type creditShareJSON struct {
 
 func newCreditShareCommand(a *app) *cobra.Command {
 	var currency, line string
-	var yes, asJSON bool
-	cmd := &cobra.Command{
+	var asJSON bool
+	cmd := a.changeCommand(&cobra.Command{
 		Use:   "share WABA_ID",
 		Short: "Share our credit line with a customer's WABA",
 		Long: "POST /{credit-line-id}/whatsapp_credit_sharing_and_attach with waba_id and waba_currency\n" +
@@ -60,14 +60,12 @@ func newCreditShareCommand(a *app) *cobra.Command {
 			"Once attached, a WABA's credit line cannot be changed. The share is then verified: the\n" +
 			"allocation's receiving_credential must name the WABA's primary_funding_id.\n" +
 			"Without --credit-line, the business's only credit line is used.\n" + creditDetail,
-		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
-			return s.shareCredit(ctx, args[0], strings.ToUpper(currency), line, yes, asJSON)
-		}),
-	}
+	}, func(ctx context.Context, s *Session, args []string, yes bool) error {
+		return s.shareCredit(ctx, args[0], strings.ToUpper(currency), line, yes, asJSON)
+	})
 	fs := cmd.Flags()
 	fs.StringVar(&currency, "currency", "", "bill the WABA in `CURRENCY`: "+strings.Join(graph.CreditCurrencies(), ", "))
 	fs.StringVar(&line, "credit-line", "", "the credit line's `ID` (`mps credit lines`)")
-	yesFlag(fs, &yes)
 	jsonFlag(fs, &asJSON)
 	return cmd
 }
@@ -149,17 +147,15 @@ func verifyShare(ctx context.Context, c *graph.Client, share *graph.CreditShare)
 }
 
 func newCreditRevokeCommand(a *app) *cobra.Command {
-	var yes, asJSON bool
-	cmd := &cobra.Command{
+	var asJSON bool
+	cmd := a.changeCommand(&cobra.Command{
 		Use:   "revoke ALLOCATION_ID",
 		Short: "Revoke a share of our credit line",
 		Long: "DELETE /{allocation-config-id}, after confirmation (--yes in scripts), once, journaled.\n" +
 			"It applies to every WABA of the receiving business shared with us.\n" + creditDetail,
-		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
-			return s.revokeCredit(ctx, args[0], yes, asJSON)
-		}),
-	}
-	yesFlag(cmd.Flags(), &yes)
+	}, func(ctx context.Context, s *Session, args []string, yes bool) error {
+		return s.revokeCredit(ctx, args[0], yes, asJSON)
+	})
 	jsonFlag(cmd.Flags(), &asJSON)
 	return cmd
 }

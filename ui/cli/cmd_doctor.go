@@ -14,8 +14,7 @@ import (
 )
 
 func newDoctorCommand(a *app) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
+	return a.jsonCommand(&cobra.Command{
 		Use:   "doctor",
 		Short: "Check the guide's requirements: token, API version, webhooks, customers",
 		Long: "One line per check, pass, warn or fail, with what to do:\n" +
@@ -25,27 +24,24 @@ func newDoctorCommand(a *app) *cobra.Command {
 			"  access token), the event log's last webhook (a warning after 7 days of silence while\n" +
 			"  solutions are Active), and reconcile's summary of the onboarded customers.\n" +
 			"Exit 0 when nothing fails, 1 when a check fails. --json gives every check.",
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
-			checks, err := s.doctorChecks(ctx)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				err = writeJSON(s.stdout, doctorJSON{Checks: checks, Failed: countStatus(checks, graph.CheckFail), Warned: countStatus(checks, graph.CheckWarn)})
-			} else {
-				err = s.writeChecks(checks)
-			}
-			if err != nil {
-				return err
-			}
-			if n := countStatus(checks, graph.CheckFail); n > 0 {
-				return &exitError{code: ExitError, msg: fmt.Sprintf("%d of %d checks failed", n, len(checks))}
-			}
-			return nil
-		}),
-	}
-	jsonFlag(cmd.Flags(), &asJSON)
-	return cmd
+	}, func(ctx context.Context, s *Session, _ []string, asJSON bool) error {
+		checks, err := s.doctorChecks(ctx)
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			err = writeJSON(s.stdout, doctorJSON{Checks: checks, Failed: countStatus(checks, graph.CheckFail), Warned: countStatus(checks, graph.CheckWarn)})
+		} else {
+			err = s.writeChecks(checks)
+		}
+		if err != nil {
+			return err
+		}
+		if n := countStatus(checks, graph.CheckFail); n > 0 {
+			return &exitError{code: ExitError, msg: fmt.Sprintf("%d of %d checks failed", n, len(checks))}
+		}
+		return nil
+	})
 }
 
 type doctorJSON struct {

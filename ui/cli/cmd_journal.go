@@ -94,7 +94,7 @@ func (s *Session) readJournal(ctx context.Context, q journal.Query) ([]journal.E
 	case errors.Is(err, journal.ErrNoJournal):
 		return nil, path, nil
 	case err != nil:
-		return nil, "", localError("Check the file's permissions, or move it aside to start a new journal.", err)
+		return nil, "", stateFileError("journal", err)
 	}
 	defer j.Close()
 	entries, err := j.List(ctx, q)

@@ -24,8 +24,7 @@ type signupSnippetJSON struct {
 
 func newSignupSnippetCommand(a *app) *cobra.Command {
 	var version string
-	var asJSON bool
-	cmd := &cobra.Command{
+	cmd := a.jsonCommand(&cobra.Command{
 		Use:   "signup-snippet SOLUTION_ID",
 		Short: "Print the Embedded Signup HTML/JS that onboards customers through a solution",
 		Long: "Prints the guide's Embedded Signup code (step 5) for the solution: FB.login with the login\n" +
@@ -39,13 +38,11 @@ func newSignupSnippetCommand(a *app) *cobra.Command {
 			"each page must carry the right solution's ID, or customers are onboarded under the wrong one.\n\n" +
 			"With --json: the pieces (es_version, solution_id, config_id, login_options, script,\n" +
 			"button, html) and the warnings.",
-		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
-			return s.runSignupSnippet(ctx, args[0], version, asJSON)
-		}),
-	}
+	}, func(ctx context.Context, s *Session, args []string, asJSON bool) error {
+		return s.runSignupSnippet(ctx, args[0], version, asJSON)
+	})
 	cmd.Flags().StringVar(&version, "es-version", "4", "the Embedded Signup `VERSION`: 4 (current) or 3 (older)")
 	mustComplete(cmd, "es-version", completeFrom("4", "3"))
-	jsonFlag(cmd.Flags(), &asJSON)
 	return cmd
 }
 

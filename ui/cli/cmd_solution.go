@@ -12,29 +12,25 @@ import (
 )
 
 func newSolutionCommand(a *app) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
+	return a.jsonCommand(&cobra.Command{
 		Use:   "solution SOLUTION_ID",
 		Short: "Show one solution: both apps, permissions side by side, and the actions allowed now",
 		Long: "With --json: one object with Graph's fields and the partner rows as an array under\n" +
 			"\"partners\", plus display_state, our_role and allowed_actions.",
-		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
-			sol, err := s.readSolution(ctx, args[0])
+	}, func(ctx context.Context, s *Session, args []string, asJSON bool) error {
+		sol, err := s.readSolution(ctx, args[0])
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			obj, err := solutionDetailJSON(sol, s.settings.AppID)
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				obj, err := solutionDetailJSON(sol, s.settings.AppID)
-				if err != nil {
-					return err
-				}
-				return writeJSON(s.stdout, obj)
-			}
-			return s.writeSolutionDetail(sol)
-		}),
-	}
-	jsonFlag(cmd.Flags(), &asJSON)
-	return cmd
+			return writeJSON(s.stdout, obj)
+		}
+		return s.writeSolutionDetail(sol)
+	})
 }
 
 // readSolution checks the ID and reads the solution with both sides expanded.

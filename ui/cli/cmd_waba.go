@@ -15,18 +15,15 @@ func newWABACommand(a *app) *cobra.Command {
 }
 
 func newWABASubscribeCommand(a *app) *cobra.Command {
-	var yes bool
-	cmd := &cobra.Command{
+	cmd := a.changeCommand(&cobra.Command{
 		Use:   "subscribe WABA_ID",
 		Short: "Subscribe our app to a customer WABA's webhooks",
 		Long: "Reads GET /{waba-id}/subscribed_apps, and when our app is not among them, POSTs\n" +
 			"/{waba-id}/subscribed_apps after confirmation (--yes in scripts), once, journaled.\n" +
 			"The WABA's webhooks then go to the app's default callback (`mps webhook subscriptions`).",
-		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
-			return s.subscribeWABA(ctx, args[0], yes)
-		}),
-	}
-	yesFlag(cmd.Flags(), &yes)
+	}, func(ctx context.Context, s *Session, args []string, yes bool) error {
+		return s.subscribeWABA(ctx, args[0], yes)
+	})
 	return cmd
 }
 

@@ -18,26 +18,22 @@ const appTokenDetail = "The call needs the app access token {app-id}|{app-secret
 	"(`mps secret set app-secret` or " + store.EnvAppSecret + ") and sends it only in the Authorization header."
 
 func newWebhookSubscriptionsCommand(a *app) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
+	return a.jsonCommand(&cobra.Command{
 		Use:   "subscriptions",
 		Short: "Show the app's webhook subscriptions",
 		Long: "GET /{app-id}/subscriptions: the objects the app receives webhooks for, the callback URL,\n" +
 			"whether it is active, and its fields. The guide needs whatsapp_business_account with\n" +
 			"account_update and partner_solutions.\n" + appTokenDetail,
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
-			subs, err := s.readAppSubscriptions(ctx)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(s.stdout, nonNil(subs))
-			}
-			return s.writeSubscriptions(subs)
-		}),
-	}
-	jsonFlag(cmd.Flags(), &asJSON)
-	return cmd
+	}, func(ctx context.Context, s *Session, _ []string, asJSON bool) error {
+		subs, err := s.readAppSubscriptions(ctx)
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			return writeJSON(s.stdout, nonNil(subs))
+		}
+		return s.writeSubscriptions(subs)
+	})
 }
 
 func (s *Session) readAppSubscriptions(ctx context.Context) ([]graph.AppSubscription, error) {
@@ -69,8 +65,7 @@ func (s *Session) writeSubscriptions(subs []graph.AppSubscription) error {
 
 func newWebhookSubscribeCommand(a *app) *cobra.Command {
 	var callback string
-	var yes bool
-	cmd := &cobra.Command{
+	cmd := a.changeCommand(&cobra.Command{
 		Use:   "subscribe",
 		Short: "Subscribe the app to account_update and partner_solutions",
 		Long: "POST /{app-id}/subscriptions for " + graph.WebhookObject + " with the fields account_update and\n" +
@@ -79,12 +74,10 @@ func newWebhookSubscribeCommand(a *app) *cobra.Command {
 			"to verify it, so `mps webhook serve` must already be reachable there, over HTTPS.\n" +
 			"mps shows the current subscription and the change and asks first (--yes in scripts); the\n" +
 			"POST is sent once, journaled, and never resent.\n" + appTokenDetail,
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
-			return s.subscribeApp(ctx, callback, yes)
-		}),
-	}
+	}, func(ctx context.Context, s *Session, _ []string, yes bool) error {
+		return s.subscribeApp(ctx, callback, yes)
+	})
 	cmd.Flags().StringVar(&callback, "callback-url", "", "the public HTTPS `URL` where `mps webhook serve` answers")
-	yesFlag(cmd.Flags(), &yes)
 	return cmd
 }
 

@@ -26,7 +26,7 @@ func (s *Session) eventLogPath(command string) (string, error) {
 	}
 	path, err := eventlog.DefaultPath(s.settings.Profile, s.env.Getenv)
 	if err != nil {
-		return "", usageErrorf("Set XDG_STATE_HOME or HOME, or use another --profile.", "%v", err)
+		return "", stateDirError(err)
 	}
 	return path, nil
 }
@@ -49,7 +49,7 @@ func (s *Session) openEventLogIfAny(ctx context.Context, command string) (*event
 	case errors.Is(err, eventlog.ErrNoLog):
 		return nil, path, nil
 	case err != nil:
-		return nil, path, localError("Check the file's permissions, or move it aside to start a new log.", err)
+		return nil, path, stateFileError("log", err)
 	}
 	return l, path, nil
 }
@@ -58,11 +58,8 @@ func (s *Session) openEventLogIfAny(ctx context.Context, command string) (*event
 // for the receiver.
 func openEventLogForWriting(ctx context.Context, path string) (*eventlog.Log, error) {
 	l, err := eventlog.Open(ctx, path)
-	switch {
-	case errors.Is(err, eventlog.ErrNoDirectory):
-		return nil, localError("Set XDG_STATE_HOME to a directory you may write (the log goes in $XDG_STATE_HOME/mps/PROFILE/), or use another --profile.", err)
-	case err != nil:
-		return nil, localError("Check the file's permissions, or move it aside to start a new log.", err)
+	if err != nil {
+		return nil, stateFileError("log", err)
 	}
 	return l, nil
 }

@@ -140,15 +140,7 @@ func (h *harness) mustRun(args ...string) result {
 }
 
 // posts counts the POST requests the sandbox received.
-func (h *harness) posts() []sandbox.Request {
-	var out []sandbox.Request
-	for _, r := range h.sandbox.Requests() {
-		if r.Method == "POST" {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (h *harness) posts() []sandbox.Request { return h.sandbox.Posts() }
 
 func decodeJSON[T any](t *testing.T, text string) T {
 	t.Helper()

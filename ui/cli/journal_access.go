@@ -25,7 +25,7 @@ func (s *Session) journalPath() (string, error) {
 	}
 	path, err := journal.DefaultPath(s.settings.Profile, s.env.Getenv)
 	if err != nil {
-		return "", usageErrorf("Set XDG_STATE_HOME or HOME, or use another --profile.", "%v", err)
+		return "", stateDirError(err)
 	}
 	return path, nil
 }
@@ -41,11 +41,8 @@ func (s *Session) openJournal(ctx context.Context) (*journal.File, error) {
 		return nil, err
 	}
 	j, err := journal.Open(ctx, path)
-	switch {
-	case errors.Is(err, journal.ErrNoDirectory):
-		return nil, localError("Set XDG_STATE_HOME to a directory you may write (the journal goes in $XDG_STATE_HOME/mps/PROFILE/), or use another --profile.", err)
-	case err != nil:
-		return nil, localError("Check the file's permissions, or move it aside to start a new journal.", err)
+	if err != nil {
+		return nil, stateFileError("journal", err)
 	}
 	s.journal = j
 	return j, nil

@@ -33,9 +33,12 @@ func (f *formatFlags) format() (outputFormat, error) {
 	return formatTable, nil
 }
 
+// jsonUsage is --json's help for commands whose output is not one list.
+const jsonUsage = "print JSON with Graph's own field names instead of a table"
+
 // jsonFlag alone is for commands whose output is not one list.
 func jsonFlag(fs *pflag.FlagSet, asJSON *bool) {
-	fs.BoolVar(asJSON, "json", false, "print JSON with Graph's own field names instead of a table")
+	fs.BoolVar(asJSON, "json", false, jsonUsage)
 }
 
 // csvDetail is what each list command's help says of --csv.

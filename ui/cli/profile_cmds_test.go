@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -336,10 +335,7 @@ const (
 )
 
 func TestProfileEditChildProcess(t *testing.T) {
-	dir := os.Getenv(childConfigDirEnv)
-	if dir == "" {
-		t.Skip("a child process of TestParallelProfileEditsAreAllKept")
-	}
+	dir := storetest.ChildValue(t, childConfigDirEnv, "TestParallelProfileEditsAreAllKept")
 	env := Env{Stdout: os.Stdout, Stderr: os.Stderr, Keyring: storetest.NewMemoryKeyring(), ConfigDir: dir, Now: harnessNow}
 	os.Exit(Main(context.Background(), strings.Fields(os.Getenv(childArgsEnv)), env))
 }
@@ -353,8 +349,7 @@ func TestParallelProfileEditsAreAllKept(t *testing.T) {
 	errs := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			child := exec.Command(os.Args[0], "-test.run=^TestProfileEditChildProcess$")
-			child.Env = append(os.Environ(), childConfigDirEnv+"="+dir,
+			child := storetest.Child("TestProfileEditChildProcess", childConfigDirEnv+"="+dir,
 				childArgsEnv+"="+fmt.Sprintf("profile add-partner %d --name p%d", 1000+i, i))
 			if out, err := child.CombinedOutput(); err != nil {
 				errs[i] = fmt.Errorf("add-partner %d: %v\n%s", 1000+i, err, out)

@@ -50,3 +50,28 @@ func (a *app) listCommand(cmd *cobra.Command, body listRunner) *cobra.Command {
 	out.bind(cmd.Flags())
 	return cmd
 }
+
+// flagRunner is the body of a command told the value of its one bool flag.
+type flagRunner func(ctx context.Context, s *Session, args []string, on bool) error
+
+// boolFlagCommand completes cmd with the bool flag name, and body run with
+// its value.
+func (a *app) boolFlagCommand(cmd *cobra.Command, name, usage string, body flagRunner) *cobra.Command {
+	var on bool
+	cmd.RunE = a.runs(func(ctx context.Context, s *Session, args []string) error {
+		return body(ctx, s, args, on)
+	})
+	cmd.Flags().BoolVar(&on, name, false, usage)
+	return cmd
+}
+
+// jsonCommand completes cmd with --json, for a command whose one output
+// option it is.
+func (a *app) jsonCommand(cmd *cobra.Command, body flagRunner) *cobra.Command {
+	return a.boolFlagCommand(cmd, "json", jsonUsage, body)
+}
+
+// changeCommand completes cmd as a change: its --yes flag.
+func (a *app) changeCommand(cmd *cobra.Command, body flagRunner) *cobra.Command {
+	return a.boolFlagCommand(cmd, "yes", "do it without asking (needed when stdin is not a terminal)", body)
+}

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/spf13/pflag"
-
 	"mps/graph"
 	"mps/store"
 	"mps/ui/act"
@@ -47,11 +45,6 @@ func (s *Session) webhookVerifyToken() (string, error) {
 		return "", localError("Set it with `mps secret set verify-token` (or "+store.EnvVerifyToken+"), the same one `mps webhook serve` answers with.", err)
 	}
 	return sec.Value, nil
-}
-
-// yesFlag is a change's --yes.
-func yesFlag(fs *pflag.FlagSet, yes *bool) {
-	fs.BoolVar(yes, "yes", false, "do it without asking (needed when stdin is not a terminal)")
 }
 
 // record sends one setup change through the session's journal: it is

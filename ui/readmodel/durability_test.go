@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"mps/graph/webhook"
 	"mps/graph/webhook/webhooktest"
 	"mps/store/eventlog"
+	"mps/store/storetest"
 )
 
 const (
@@ -32,10 +32,7 @@ const (
 // TestReceiverProcess is the receiver of the durability test, run in a
 // process of its own; it does nothing unless started by that test.
 func TestReceiverProcess(t *testing.T) {
-	path := os.Getenv(receiverDBEnv)
-	if path == "" {
-		t.Skip("helper for TestReceiverKilledMidBurstKeepsEveryAcknowledgedDelivery")
-	}
+	path := storetest.ChildValue(t, receiverDBEnv, "TestReceiverKilledMidBurstKeepsEveryAcknowledgedDelivery")
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	l, err := eventlog.Open(ctx, path)
@@ -59,16 +56,7 @@ type receiverProcess struct {
 
 func startReceiverProcess(t *testing.T, dbPath string) *receiverProcess {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestReceiverProcess$", "-test.count=1")
-	cmd.Env = append(os.Environ(), receiverDBEnv+"="+dbPath)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, out := storetest.StartChild(t, "TestReceiverProcess", receiverDBEnv+"="+dbPath)
 	addr := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(out)
@@ -93,10 +81,7 @@ func startReceiverProcess(t *testing.T, dbPath string) *receiverProcess {
 
 func (p *receiverProcess) kill(t *testing.T) {
 	t.Helper()
-	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	p.cmd.Wait() // "signal: killed" is the expected outcome
+	storetest.KillChild(t, p.cmd)
 }
 
 func onboardingDelivery(n int) []byte {
