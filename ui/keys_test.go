@@ -103,7 +103,7 @@ func TestHelpListsTheKeysOfWhatHasFocus(t *testing.T) {
 		{"solutions", []string{"1"}, sorted("s", "S", "o", "O", "enter", "n", "a", "x", "D"), sorting, everywhere},
 		{"history", []string{"6"}, sorted("enter"), moving, everywhere},
 		{"the create form's messaging", []string{"1", "n", "enter", "enter"}, sorted("esc", "tab/↓", "shift+tab/↑", "←/→/space", "enter"), nil, sorted("?")},
-		{"pending", []string{"2"}, sorted("enter", "a", "x", "D"), moving, everywhere},
+		{"pending", []string{"2"}, sorted("enter", "a", "x", "D"), sorting, everywhere},
 		{"partners", []string{"3"}, sorted("enter"), sorting, everywhere},
 		{"partners, an app's solutions", []string{"3", "enter"}, sorted("enter", "esc"), sorting, everywhere},
 		{"customers", []string{"4"}, sorted("p", "enter"), sorting, everywhere},

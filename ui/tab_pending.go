@@ -40,7 +40,7 @@ func newPendingTab(c *Shared) *pendingTab {
 		{Title: "Other app", MinWidth: 10, Flex: 1, Priority: 3},
 		{Title: "Age", Width: 5, Priority: 4},
 		{Title: "Permissions", MinWidth: 18, Flex: 4, Priority: 1, Short: messagingFirst},
-	}, table.WithIDSearch())
+	}, table.WithIDSearch(), table.WithSections(isSection))
 	t.table.SetOrigin(0, bodyTop+pendingHeader)
 	t.refreshEmpty()
 	return t
@@ -60,7 +60,8 @@ func (t *pendingTab) Init() tea.Cmd { return nil }
 func (t *pendingTab) Bindings() []Binding {
 	k := t.ctx.Keys
 	own := []Binding{{Key: k.Open, Handler: withCmd(func() tea.Cmd { return t.inspectSelected(t.table) })}}
-	return slices.Concat(own, actionBindings(t.ctx), moveBindings(k, func(k tea.KeyPressMsg) { t.move(k) }))
+	move := func(k tea.KeyPressMsg) { t.move(k) }
+	return slices.Concat(own, actionBindings(t.ctx), sortBindings(k, move), moveBindings(k, move))
 }
 
 // move moves the cursor and steps over the section titles the way it went.

@@ -164,3 +164,24 @@ func TestInspectorReasonsWrapIndented(t *testing.T) {
 		t.Fatalf("the wrapped reason is not indented under its start:\n%s", screen)
 	}
 }
+
+// Pending sorts too, within its sections: "Needs us" stays first with its
+// own rows, "Awaits partner" after it with its own.
+func TestPendingSortsWithinItsSections(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.press("2", ">") // by the name
+	screen := h.screen()
+	needs, awaits := strings.Index(screen, "Needs us"), strings.Index(screen, "Awaits partner")
+	if needs < 0 || awaits < needs {
+		t.Fatalf("the sections moved:\n%s", screen)
+	}
+	// By name within "Needs us": Lucky Shrub … before Social OVD …, the
+	// other way round from the ID order it had.
+	social, lucky := strings.Index(screen, "Social OVD with Northwind"), strings.Index(screen, "Lucky Shrub storefront")
+	if !(needs < lucky && lucky < social && social < awaits) {
+		t.Fatalf("Needs us is not sorted by name within its section:\n%s", screen)
+	}
+	if !strings.Contains(screen, "▲") {
+		t.Errorf("the header does not mark the sort:\n%s", screen)
+	}
+}

@@ -39,7 +39,11 @@ type Model struct {
 	styles    palette
 	keys      KeyMap
 	emptyText string
-	searchIDs bool         // the filter matches row IDs too; see WithIDSearch
+	searchIDs bool // the filter matches row IDs too; see WithIDSearch
+	// isSection names the rows that head a section (WithSections): a sort
+	// orders the rows within each section and leaves the sections and
+	// their headings where they are.
+	isSection func(id string) bool
 	measure   text.Measure // how cells are cut and padded; see SetWidthMethod
 
 	gen    uint32 // a new id whenever cached row lines go stale; see lineCache
@@ -72,6 +76,14 @@ func WithPosition() Option { return func(m *Model) { m.showPos = true } }
 // WithIDSearch makes the filter match each row's ID as well as its cells,
 // for a table whose rows are named by an ID it does not show.
 func WithIDSearch() Option { return func(m *Model) { m.searchIDs = true } }
+
+// WithSections makes the rows whose ID isSection accepts head sections: the
+// rows after one, up to the next, are its section. Sorting orders the rows
+// within each section; the sections keep their order and their headings
+// stay first.
+func WithSections(isSection func(id string) bool) Option {
+	return func(m *Model) { m.isSection = isSection }
+}
 
 // WithEmptyText sets the line shown when the table has no rows.
 func WithEmptyText(s string) Option { return func(m *Model) { m.emptyText = text.Sanitize(s) } }

@@ -75,7 +75,11 @@ func (m *Model) ranks(col int, desc bool) []int32 {
 	for i := range perm {
 		perm[i] = int32(i)
 	}
+	section := m.sections(n)
 	slices.SortStableFunc(perm, func(a, b int32) int {
+		if c := cmp.Compare(section[a], section[b]); c != 0 {
+			return c // sections keep their order, a heading first in its own
+		}
 		c := compareCells(keys[a], keys[b])
 		if desc {
 			c = -c
@@ -87,6 +91,27 @@ func (m *Model) ranks(col int, desc bool) []int32 {
 		rank[i] = int32(p)
 	}
 	return rank
+}
+
+// sections is each row's section key for the sort: twice the section's
+// number, plus one for a row under its heading, so that a heading sorts
+// before its rows and sections keep their order. Without WithSections every
+// row is in one section.
+func (m *Model) sections(n int) []int32 {
+	keys := make([]int32, n)
+	if m.isSection == nil {
+		return keys
+	}
+	var heading int32 = -1
+	for i := range n {
+		if m.isSection(m.rows.id(i)) {
+			heading++
+			keys[i] = 2 * heading
+			continue
+		}
+		keys[i] = 2*heading + 1
+	}
+	return keys
 }
 
 // compareCells orders two folded cells: numbers (IDs, counts) by value,

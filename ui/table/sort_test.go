@@ -98,3 +98,26 @@ func TestSortKeysHeaderAndCursor(t *testing.T) {
 		t.Fatalf("a second click did not flip the direction")
 	}
 }
+
+// With sections, a sort orders the rows within each section: the headings
+// and the sections keep their places.
+func TestSortKeepsSections(t *testing.T) {
+	row := func(id, name string) Row { return Row{ID: id, Cells: []string{name, "", "", "", ""}} }
+	rows := []Row{
+		row("s1", "▾ First"), row("1", "delta"), row("2", "alpha"), row("3", "charlie"),
+		row("s2", "▾ Second"), row("4", "bravo"), row("5", "echo"), row("6", "able"),
+	}
+	m := New(make([]Column, 5), WithSections(func(id string) bool { return strings.HasPrefix(id, "s") }))
+	m.SetSize(80, 20)
+	m.SetRows(rows)
+	m.SortBy(0, false)
+	want := []string{"s1", "2", "3", "1", "s2", "6", "4", "5"}
+	if got := visibleIDs(m); !slices.Equal(got, want) {
+		t.Fatalf("ascending: %v, want %v", got, want)
+	}
+	m.SortBy(0, true)
+	want = []string{"s1", "1", "3", "2", "s2", "5", "4", "6"}
+	if got := visibleIDs(m); !slices.Equal(got, want) {
+		t.Fatalf("descending: %v, want %v", got, want)
+	}
+}
