@@ -86,6 +86,9 @@ func newTabs(c *Context) []Tab {
 	if c.Journal != nil {
 		tabs = append(tabs, newHistoryTab(c))
 	}
+	if c.Doctor != nil {
+		tabs = append(tabs, newSetupTab(c))
+	}
 	c.Keys.JumpTab.SetHelp(fmt.Sprintf("1-%d", min(len(tabs), 9)), "go to tab")
 	return tabs
 }
@@ -174,7 +177,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	a.status.notes = a.statusNotes()
 	a.status.nextRefresh = a.nextRefresh()
-	extra := []tea.Cmd{a.timeNotice(), a.watchRequests()}
+	extra := []tea.Cmd{a.timeNotice(), a.watchRequests(), a.lazyReads()}
 	if a.busy() {
 		extra = append(extra, a.startSpinner())
 	}
@@ -262,6 +265,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case createDoneMsg:
 		return a.createDone(msg)
+	case setupAskedMsg:
+		return a.setupAsked(msg)
+	case setupDoneMsg:
+		return a.setupDone(msg)
 	case journalMsg:
 		if msg.Tab == inspectorTab {
 			if a.inspector != nil {

@@ -12,6 +12,7 @@ const (
 	TabCustomers
 	TabEvents  // there when an event log is configured
 	TabHistory // there when a journal is configured
+	TabSetup   // there when the doctor's checks are configured
 )
 
 // Origin tags a result with who asked and which request it answers; a
@@ -61,6 +62,7 @@ type dialogClosedMsg struct {
 	Confirmed bool
 	Request   actionRequest
 	Create    *createRequest // set when the dialog asked about a create
+	Setup     *setupRequest  // set when it asked about a customer's setup fix
 }
 
 // actionDoneMsg is the outcome of an action: its POST and the read after.

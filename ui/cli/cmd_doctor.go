@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -103,7 +102,7 @@ func (s *Session) writeChecks(checks []graph.SetupCheck) error {
 	t := newPlainTable("", "CHECK", "DETAIL")
 	t.maxCell = 0
 	for _, c := range checks {
-		t.add(statusMark(c.Status), c.Name, c.Detail)
+		t.add(c.Status.Mark(), c.Name, c.Detail)
 		if c.Fix != "" {
 			t.add("", "", "→ "+c.Fix)
 		}
@@ -114,14 +113,4 @@ func (s *Session) writeChecks(checks []graph.SetupCheck) error {
 	summary := fmt.Sprintf("%d passed, %d warnings, %d failed", countStatus(checks, graph.CheckPass), countStatus(checks, graph.CheckWarn), countStatus(checks, graph.CheckFail))
 	_, err := fmt.Fprintln(s.stdout, "\n"+summary+".")
 	return err
-}
-
-func statusMark(st graph.CheckStatus) string {
-	switch st {
-	case graph.CheckPass:
-		return "✓ pass"
-	case graph.CheckWarn:
-		return "! warn"
-	}
-	return "✗ " + strings.ToLower(string(st))
 }

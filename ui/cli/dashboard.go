@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 
+	"mps/graph"
 	"mps/store"
 	"mps/store/eventlog"
 	"mps/ui"
@@ -77,7 +79,39 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 	if cfg.Journal, err = s.openJournal(ctx); err != nil {
 		return cfg, err
 	}
+	cfg.Doctor = s.dashboardDoctor(client, cfg.EventLog.Path)
+	cfg.Checklist = true
 	return cfg, nil
+}
+
+// dashboardDoctor is the Setup tab's read of the doctor's checks: the
+// command's gathering, with the event log opened for each read (the
+// dashboard's own stays with its Events tab) and the customers read
+// without the command's progress line, which would draw over the screen.
+func (s *Session) dashboardDoctor(client *graph.Client, logPath string) func(context.Context) ([]graph.SetupCheck, error) {
+	d, err := s.doctor(func(ctx context.Context) (*eventlog.Log, error) {
+		if logPath == "" {
+			return nil, nil
+		}
+		l, err := eventlog.OpenExisting(ctx, logPath)
+		if errors.Is(err, eventlog.ErrNoLog) {
+			return nil, nil
+		}
+		return l, err
+	}, func(ctx context.Context) ([]graph.WABA, error) {
+		var all []graph.WABA
+		for page, err := range client.ClientWABAPages(ctx, s.settings.BusinessID, nil) {
+			if err != nil {
+				return all, err
+			}
+			all = append(all, page.Data...)
+		}
+		return all, nil
+	})
+	if err != nil {
+		return func(context.Context) ([]graph.SetupCheck, error) { return nil, err }
+	}
+	return d.Checks
 }
 
 func partnerIDs(set store.Settings) []string {
