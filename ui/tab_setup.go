@@ -34,10 +34,10 @@ func (t *setupTab) Title() string {
 	}
 	return "Setup"
 }
-func (t *setupTab) Init() tea.Cmd      { return t.Refresh() }
-func (t *setupTab) Busy() bool         { return t.load.loading }
-func (t *setupTab) SetFilter(string)   {}
-func (t *setupTab) SetSize(w, h int)   { t.width, t.height = w, h }
+func (t *setupTab) Init() tea.Cmd       { return t.Refresh() }
+func (t *setupTab) Busy() bool          { return t.load.loading }
+func (t *setupTab) SetFilter(string)    {}
+func (t *setupTab) SetSize(w, h int)    { t.width, t.height = w, h }
 func (t *setupTab) Bindings() []Binding { return nil }
 
 // Refresh reads the checks again; a read still in flight stops.
