@@ -90,10 +90,17 @@ func (t *setupTab) View() string {
 		case graph.CheckWarn:
 			style = st.Warning
 		}
-		line := style.Render(m.PadRight(c.Status.Mark(), 8)) + m.Truncate(text.Sanitize(c.Name)+": "+text.Sanitize(c.Detail), max(t.width-8, 1))
-		lines = append(lines, line)
+		indent := strings.Repeat(" ", 8)
+		wrapped := func(s string) []string { return strings.Split(m.Wrap(s, max(t.width-8, 1)), "\n") }
+		detail := wrapped(text.Sanitize(c.Name) + ": " + text.Sanitize(c.Detail))
+		lines = append(lines, style.Render(m.PadRight(c.Status.Mark(), 8))+detail[0])
+		for _, l := range detail[1:] {
+			lines = append(lines, indent+l)
+		}
 		if c.Fix != "" {
-			lines = append(lines, strings.Repeat(" ", 8)+m.Truncate("→ "+text.Sanitize(c.Fix), max(t.width-8, 1)))
+			for _, l := range wrapped("→ " + text.Sanitize(c.Fix)) {
+				lines = append(lines, indent+l)
+			}
 		}
 	}
 	for len(lines) < t.height {

@@ -99,14 +99,7 @@ func (s *Session) dashboardDoctor(client *graph.Client, logPath string) func(con
 		}
 		return l, err
 	}, func(ctx context.Context) ([]graph.WABA, error) {
-		var all []graph.WABA
-		for page, err := range client.ClientWABAPages(ctx, s.settings.BusinessID, nil) {
-			if err != nil {
-				return all, err
-			}
-			all = append(all, page.Data...)
-		}
-		return all, nil
+		return client.ClientWABAs(ctx, s.settings.BusinessID, nil)
 	})
 	if err != nil {
 		return func(context.Context) ([]graph.SetupCheck, error) { return nil, err }
