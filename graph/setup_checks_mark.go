@@ -13,3 +13,14 @@ func (s CheckStatus) Mark() string {
 	}
 	return "✗ " + strings.ToLower(string(s))
 }
+
+// CountStatus is how many of the checks came out st.
+func CountStatus(checks []SetupCheck, st CheckStatus) int {
+	n := 0
+	for _, c := range checks {
+		if c.Status == st {
+			n++
+		}
+	}
+	return n
+}

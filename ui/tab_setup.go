@@ -29,7 +29,7 @@ func newSetupTab(c *Context) *setupTab { return &setupTab{ctx: c} }
 
 func (t *setupTab) ID() TabID { return TabSetup }
 func (t *setupTab) Title() string {
-	if n := countChecks(t.checks, graph.CheckFail); n > 0 {
+	if n := graph.CountStatus(t.checks, graph.CheckFail); n > 0 {
 		return fmt.Sprintf("Setup (%d✗)", n)
 	}
 	return "Setup"
@@ -59,16 +59,6 @@ func (t *setupTab) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func countChecks(checks []graph.SetupCheck, st graph.CheckStatus) int {
-	n := 0
-	for _, c := range checks {
-		if c.Status == st {
-			n++
-		}
-	}
-	return n
-}
-
 func (t *setupTab) View() string {
 	st, m := t.ctx.Styles, t.ctx.Measure
 	head := "The guide's requirements, as `mps doctor` checks them · r reads them again"
@@ -79,7 +69,7 @@ func (t *setupTab) View() string {
 		head = describeError(t.ctx, "Reading the checks", t.err)
 	case t.load.done:
 		head = fmt.Sprintf("%d passed, %d warnings, %d failed · r reads them again",
-			countChecks(t.checks, graph.CheckPass), countChecks(t.checks, graph.CheckWarn), countChecks(t.checks, graph.CheckFail))
+			graph.CountStatus(t.checks, graph.CheckPass), graph.CountStatus(t.checks, graph.CheckWarn), graph.CountStatus(t.checks, graph.CheckFail))
 	}
 	lines := []string{st.Header.Render(m.Truncate(head, t.width)), ""}
 	for _, c := range t.checks {

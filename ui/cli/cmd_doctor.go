@@ -30,14 +30,14 @@ func newDoctorCommand(a *app) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				err = writeJSON(s.stdout, doctorJSON{Checks: checks, Failed: countStatus(checks, graph.CheckFail), Warned: countStatus(checks, graph.CheckWarn)})
+				err = writeJSON(s.stdout, doctorJSON{Checks: checks, Failed: graph.CountStatus(checks, graph.CheckFail), Warned: graph.CountStatus(checks, graph.CheckWarn)})
 			} else {
 				err = s.writeChecks(checks)
 			}
 			if err != nil {
 				return err
 			}
-			if n := countStatus(checks, graph.CheckFail); n > 0 {
+			if n := graph.CountStatus(checks, graph.CheckFail); n > 0 {
 				return &exitError{code: ExitError, msg: fmt.Sprintf("%d of %d checks failed", n, len(checks))}
 			}
 			return nil
@@ -51,16 +51,6 @@ type doctorJSON struct {
 	Checks []graph.SetupCheck `json:"checks"`
 	Failed int                `json:"failed"`
 	Warned int                `json:"warned"`
-}
-
-func countStatus(checks []graph.SetupCheck, st graph.CheckStatus) int {
-	n := 0
-	for _, c := range checks {
-		if c.Status == st {
-			n++
-		}
-	}
-	return n
 }
 
 // doctorChecks decides the checks with the one gathering the dashboard's
@@ -110,7 +100,7 @@ func (s *Session) writeChecks(checks []graph.SetupCheck) error {
 	if err := t.write(s.stdout); err != nil {
 		return err
 	}
-	summary := fmt.Sprintf("%d passed, %d warnings, %d failed", countStatus(checks, graph.CheckPass), countStatus(checks, graph.CheckWarn), countStatus(checks, graph.CheckFail))
+	summary := fmt.Sprintf("%d passed, %d warnings, %d failed", graph.CountStatus(checks, graph.CheckPass), graph.CountStatus(checks, graph.CheckWarn), graph.CountStatus(checks, graph.CheckFail))
 	_, err := fmt.Fprintln(s.stdout, "\n"+summary+".")
 	return err
 }
