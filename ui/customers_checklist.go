@@ -27,7 +27,12 @@ type customerChecks struct {
 	solutionOf map[string]string
 	rows       map[string]checkedRow
 	asked      map[string]bool // rows whose read has gone, this refresh
+	reading    bool            // a batch is in flight: the next waits for it
 }
+
+// checklistBatch is how many rows one read takes: they fill in a few at a
+// time, top first, and no more than that many go at once.
+const checklistBatch = 4
 
 // checkedRow is one customer's checklist and when it was read.
 type checkedRow struct {
@@ -35,7 +40,7 @@ type checkedRow struct {
 	at   time.Time
 }
 
-// checklistColumns are the checklist's columns, after the WABA's own.
+// checklistColumns are the checklist's columns, after the WABA's ID.
 func checklistColumns() []table.Column {
 	return []table.Column{
 		{Title: "Listed", Width: 6},
@@ -50,7 +55,7 @@ func (k *customerChecks) restart(c *Context) tea.Cmd {
 	k.ctx = restart(c.Ctx, &k.cancel)
 	k.gen++
 	k.reads, k.solutionOf = nil, nil
-	k.rows, k.asked = map[string]checkedRow{}, map[string]bool{}
+	k.rows, k.asked, k.reading = map[string]checkedRow{}, map[string]bool{}, false
 	return readCustomerSolutions(k.ctx, c, Origin{Tab: TabCustomers, Seq: k.gen})
 }
 
@@ -87,7 +92,7 @@ func (k *customerChecks) mark(id string, kind fixKind) graph.Mark {
 // this refresh, once the solutions and the log's answer are in.
 func (t *customersTab) lazyReads() tea.Cmd {
 	k := &t.checks
-	if !t.ctx.Checklist || t.solsOpen || k.solutionOf == nil || t.ctx.Solutions.Loading() {
+	if !t.ctx.Checklist || t.solsOpen || k.reading || k.solutionOf == nil || t.ctx.Solutions.Loading() {
 		return nil
 	}
 	var want []readmodel.Customer
@@ -101,6 +106,9 @@ func (t *customersTab) lazyReads() tea.Cmd {
 		}
 		k.asked[id] = true
 		want = append(want, readmodel.Customer{WABA: w, SolutionID: k.solutionOf[id], Listed: true})
+		if len(want) == checklistBatch {
+			break
+		}
 	}
 	if len(want) == 0 {
 		return nil
@@ -112,6 +120,7 @@ func (t *customersTab) lazyReads() tea.Cmd {
 		}
 		k.reads = newChecklistReads(t.ctx, sols)
 	}
+	k.reading = true
 	return readChecklists(k.ctx, k.reads, Origin{Tab: TabCustomers, Seq: k.gen}, want)
 }
 
@@ -119,6 +128,7 @@ func (k *customerChecks) take(t *customersTab, msg checklistMsg) {
 	if msg.Seq != k.gen {
 		return
 	}
+	k.reading = false
 	for i, id := range msg.IDs {
 		k.rows[id] = checkedRow{list: msg.Lists[i], at: msg.At[i]}
 		t.redrawRow(id)

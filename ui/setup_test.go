@@ -41,9 +41,9 @@ func (h *harness) rowWith(kind fixKind, mark graph.Mark) string {
 // cell is the row's checklist cell for kind, as the table draws it.
 func (h *harness) checkCell(id string, kind fixKind) string {
 	h.t.Helper()
-	col := 5 // Subscribed
+	col := 3 // Subscribed, after the name, the ID and Listed
 	if kind == fixCredit {
-		col = 6
+		col = 4
 	}
 	cell, ok := h.customersTab().wabas.CellByID(id, col)
 	if !ok {

@@ -50,13 +50,13 @@ func newCustomersTab(c *Context) *customersTab {
 	cols := []table.Column{
 		{Title: "Name", MinWidth: 16, Flex: 3},
 		{Title: "WABA ID", Width: 16, Priority: 1},
-		{Title: "Timezone", MinWidth: 8, Flex: 1, Priority: 2},
-		{Title: "Template namespace", MinWidth: 12, Flex: 2, Priority: 3},
 	}
 	if c.Checklist {
 		cols = append(cols, checklistColumns()...)
 	}
-	t.wabas = newTable(c, cols)
+	t.wabas = newTable(c, append(cols,
+		table.Column{Title: "Timezone", MinWidth: 8, Flex: 1, Priority: 2},
+		table.Column{Title: "Template namespace", MinWidth: 12, Flex: 2, Priority: 3}))
 	t.wabas.SetOrigin(0, bodyTop+customersHeader)
 	t.sols = newTable(c, []table.Column{
 		{Title: "Solution", MinWidth: 16, Flex: 3},
@@ -186,11 +186,11 @@ func (t *customersTab) SelectWABA(id string) bool {
 }
 
 func (t *customersTab) wabaRow(w graph.WABA) table.Row {
-	cells := []string{w.Name, w.ID, graph.TimezoneLabel(w.TimezoneID), w.MessageTemplateNamespace}
+	cells := []string{w.Name, w.ID}
 	if t.ctx.Checklist {
 		cells = append(cells, t.checks.cells(w.ID)...)
 	}
-	return table.Row{ID: w.ID, Cells: cells}
+	return table.Row{ID: w.ID, Cells: append(cells, graph.TimezoneLabel(w.TimezoneID), w.MessageTemplateNamespace)}
 }
 
 // redrawRow draws the WABA's row again, with its checklist as it stands.
