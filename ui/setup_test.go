@@ -158,6 +158,9 @@ func TestChecklistReadsTheRowsOnScreenOnce(t *testing.T) {
 	if len(subs) != shown {
 		t.Fatalf("%d WABAs' subscribed_apps read, want the %d on screen", len(subs), shown)
 	}
+	if funding := h.countRequests("GET", "", "primary_funding_id"); len(funding) != shown {
+		t.Fatalf("%d WABAs' funding read, want the %d on screen", len(funding), shown)
+	}
 	h.press("down", "up", "down", "pgdown", "pgup", "pgdown")
 	subs = h.countRequests("GET", "/subscribed_apps", "")
 	funding := h.countRequests("GET", "", "primary_funding_id")
