@@ -56,6 +56,8 @@ func (t *customersTab) fixRefused(kind fixKind) string {
 		return "Already done for this WABA."
 	case graph.MarkNotApplicable:
 		return "Our app does not hold MESSAGING in its solution: its Solution Partner shares the credit line."
+	case graph.MarkUnknown:
+		return "The checklist's read of this row failed; press r to read it again."
 	}
 	return "Not checked yet: wait for the checklist's read of this row."
 }
