@@ -21,7 +21,9 @@ type App struct {
 	active    int
 	dialog    *confirmDialog
 	inspector *inspector
-	raw       *rawView // the raw JSON view, over the inspector or the tab
+	raw       *rawView    // the raw JSON view, over the inspector or the tab
+	doctor    *doctorView // the setup checks (!), over the tab; nil without a doctor
+	doctorOn  bool
 	filter    filterLine
 	filtering bool
 	help      help.Model
@@ -67,6 +69,9 @@ func newApp(ctx context.Context, cfg Config) *App {
 	a.auto.every = cfg.Refresh
 	c.host = a
 	a.tabs = newTabs(c)
+	if cfg.Doctor != nil {
+		a.doctor = newDoctorView(c)
+	}
 	a.layout()
 	return a
 }
@@ -85,9 +90,6 @@ func newTabs(c *Context) []Tab {
 	}
 	if c.Journal != nil {
 		tabs = append(tabs, newHistoryTab(c))
-	}
-	if c.Doctor != nil {
-		tabs = append(tabs, newSetupTab(c))
 	}
 	c.Keys.JumpTab.SetHelp(fmt.Sprintf("1-%d", min(len(tabs), 9)), "go to tab")
 	return tabs
@@ -265,6 +267,11 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case createDoneMsg:
 		return a.createDone(msg)
+	case doctorMsg:
+		if a.doctor != nil {
+			a.doctor.take(msg)
+		}
+		return nil
 	case setupAskedMsg:
 		return a.setupAsked(msg)
 	case setupDoneMsg:

@@ -13,7 +13,7 @@
 //     customers once, with a version that tells each view when to redraw.
 //   - The views: tab.go (the interface), tab_solutions.go, tab_pending.go,
 //     tab_partners.go, tab_customers.go, tab_events.go, tab_history.go
-//     (the journal), tab_setup.go (the doctor's checks);
+//     (the journal); doctor_view.go (the setup checks, !, over the tabs);
 //     customers_checklist.go (the Customers tab's onboarding checklist,
 //     read lazily for the rows on screen); inspector.go, inspector_customers.go and
 //     inspector_actions.go (one solution); confirm.go (the dialog) and

@@ -44,6 +44,7 @@ type KeyMap struct {
 	ShareCredit key.Binding // the Customers tab: our credit line to the WABA
 	CopyName    key.Binding // its name
 	CopyRow     key.Binding // its table row, tab-separated
+	Doctor      key.Binding // the doctor's view: the setup checks
 	Help        key.Binding
 	Quit        key.Binding
 
@@ -100,6 +101,7 @@ func DefaultKeyMap() KeyMap {
 		ShareCredit: key.NewBinding(key.WithKeys("$"), key.WithHelp("$", "share our credit line")),
 		CopyName:    key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy name")),
 		CopyRow:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy row (TSV)")),
+		Doctor:      key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "setup checks (doctor)")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 

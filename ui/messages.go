@@ -12,7 +12,6 @@ const (
 	TabCustomers
 	TabEvents  // there when an event log is configured
 	TabHistory // there when a journal is configured
-	TabSetup   // there when the doctor's checks are configured
 )
 
 // Origin tags a result with who asked and which request it answers; a

@@ -13,7 +13,7 @@ import (
 	"mps/ui/readmodel"
 )
 
-// doctorMsg answers the Setup tab's read of the checks.
+// doctorMsg answers the doctor's view's read of the checks.
 type doctorMsg struct {
 	Origin
 	Checks []graph.SetupCheck

@@ -193,9 +193,9 @@ func TestChecklistReadsTheRowsOnScreenOnce(t *testing.T) {
 	t.Logf("200 customers: %d of 200 WABAs read before r", first)
 }
 
-// The Setup tab shows the doctor's checks, read in a command, and r reads
-// them again.
-func TestSetupTabShowsTheDoctorsChecks(t *testing.T) {
+// ! shows the doctor's checks, read in a command when first asked for; r
+// reads them again, esc closes.
+func TestDoctorViewShowsTheChecks(t *testing.T) {
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(sb *sandbox.Sandbox, c *Config) {
 		appToken, err := graph.New(graph.WithBaseURL(c.Client.BaseURL()),
 			graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
@@ -216,16 +216,10 @@ func TestSetupTabShowsTheDoctorsChecks(t *testing.T) {
 		}
 		c.Doctor = d.Checks
 	})
-	tab := -1
-	for i, tb := range h.app.tabs {
-		if tb.ID() == TabSetup {
-			tab = i
-		}
+	if len(h.countRequests("POST", "/debug_token", "")) != 0 {
+		t.Fatal("the checks were read before ! asked for them")
 	}
-	if tab < 0 {
-		t.Fatal("no Setup tab")
-	}
-	h.press(string(rune('1' + tab)))
+	h.press("!")
 	// The sandbox's app subscription lacks partner_solutions: one check fails.
 	h.wantScreen("✗ fail", "✓ pass", "→ Subscribe the app: mps webhook subscribe", "1 failed")
 	// debug_token goes as a POST with method=GET, keeping the token out of the URL.
@@ -240,5 +234,13 @@ func TestSetupTabShowsTheDoctorsChecks(t *testing.T) {
 	h.press("r")
 	if after := inspections(); before != 1 || after != 2 {
 		t.Fatalf("the token inspected %d times, then %d after r; want 1, then 2", before, after)
+	}
+	h.press("esc")
+	if h.app.doctorOn {
+		t.Fatal("esc left the checks open")
+	}
+	h.press("!") // read already: shown again without a read
+	if inspections() != 2 || !h.app.doctorOn {
+		t.Fatalf("! again: open %v, %d inspections", h.app.doctorOn, inspections())
 	}
 }

@@ -54,7 +54,7 @@ type doctorJSON struct {
 }
 
 // doctorChecks decides the checks with the one gathering the dashboard's
-// Setup tab calls too (readmodel.Doctor), reading the session's sources.
+// doctor's view (!) calls too (readmodel.Doctor), reading the session's sources.
 func (s *Session) doctorChecks(ctx context.Context) ([]graph.SetupCheck, error) {
 	d, err := s.doctor(func(ctx context.Context) (*eventlog.Log, error) {
 		log, _, err := s.openEventLogIfAny(ctx, "doctor")

@@ -84,7 +84,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 	return cfg, nil
 }
 
-// dashboardDoctor is the Setup tab's read of the doctor's checks: the
+// dashboardDoctor is the doctor's view's read of the checks: the
 // command's gathering, with the event log opened for each read (the
 // dashboard's own stays with its Events tab) and the customers read
 // without the command's progress line, which would draw over the screen.

@@ -10,7 +10,7 @@ import (
 )
 
 // Doctor gathers the doctor's facts and decides its checks with the rule
-// in graph. The command (`mps doctor`) and the dashboard's Setup tab both
+// in graph. The command (`mps doctor`) and the dashboard's doctor's view (!) both
 // call Checks; what differs between them is only where each source reads
 // from, given as functions.
 type Doctor struct {
