@@ -10,7 +10,7 @@ import (
 	"mps/ui"
 )
 
-// The dashboard's Setup tab reads the doctor's checks with the command's
+// The dashboard's doctor's view (!) reads the doctor's checks with the command's
 // own gathering: the same checks, the same outcomes, in one sandbox.
 func TestDashboardDoctorIsTheCommands(t *testing.T) {
 	h := setupHarness(t, sandbox.Options{WABAs: 12})
@@ -37,7 +37,7 @@ func TestDashboardDoctorIsTheCommands(t *testing.T) {
 		want = append(want, key(c))
 	}
 	if len(got) == 0 || !slices.Equal(got, want) {
-		t.Fatalf("the Setup tab's checks %v, the command's %v", got, want)
+		t.Fatalf("the dashboard's checks %v, the command's %v", got, want)
 	}
 	if !checklist {
 		t.Error("the dashboard's Customers tab has no checklist")
