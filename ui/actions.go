@@ -134,6 +134,9 @@ func (a *App) dialogClosed(msg dialogClosedMsg) tea.Cmd {
 	if msg.Create != nil {
 		return a.createAnswered(msg)
 	}
+	if msg.Setup != nil {
+		return a.setupAnswered(msg)
+	}
 	if !msg.Confirmed {
 		a.setNotice("Cancelled: nothing was sent.", false)
 		return nil

@@ -21,7 +21,9 @@ type App struct {
 	active    int
 	dialog    *confirmDialog
 	inspector *inspector
-	raw       *rawView // the raw JSON view, over the inspector or the tab
+	raw       *rawView    // the raw JSON view, over the inspector or the tab
+	doctor    *doctorView // the setup checks (!), over the tab; nil without a doctor
+	doctorOn  bool
 	filter    filterLine
 	filtering bool
 	jump      *filterLine // the ID being typed after :, nil when not jumping
@@ -68,6 +70,9 @@ func newApp(ctx context.Context, cfg Config) *App {
 	a.auto.every = cfg.Refresh
 	c.host = a
 	a.tabs = newTabs(c)
+	if cfg.Doctor != nil {
+		a.doctor = newDoctorView(c)
+	}
 	a.layout()
 	return a
 }
@@ -175,7 +180,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	a.status.notes = a.statusNotes()
 	a.status.nextRefresh = a.nextRefresh()
-	extra := []tea.Cmd{a.timeNotice(), a.watchRequests()}
+	extra := []tea.Cmd{a.timeNotice(), a.watchRequests(), a.lazyReads()}
 	if a.busy() {
 		extra = append(extra, a.startSpinner())
 	}
@@ -265,6 +270,15 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case createDoneMsg:
 		return a.createDone(msg)
+	case doctorMsg:
+		if a.doctor != nil {
+			a.doctor.take(msg)
+		}
+		return nil
+	case setupAskedMsg:
+		return a.setupAsked(msg)
+	case setupDoneMsg:
+		return a.setupDone(msg)
 	case journalMsg:
 		if msg.Tab == inspectorTab {
 			if a.inspector != nil {

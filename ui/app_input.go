@@ -73,6 +73,8 @@ func (a *App) focusBindings() []Binding {
 		return a.form.Bindings()
 	case a.raw != nil:
 		return a.raw.Bindings()
+	case a.doctorOn:
+		return a.doctor.Bindings(a)
 	case a.inspector != nil:
 		return a.inspector.Bindings()
 	}
@@ -101,6 +103,9 @@ func (a *App) globalParts() (lead, rest []Binding) {
 		helpKey,
 		{Key: k.Quit, Handler: withCmd(a.quit)},
 		{Key: k.NextTab, Handler: withoutCmd(func() { a.leaveTo(a.active + 1) })},
+	}
+	if a.doctor != nil && !a.doctorOn && a.raw == nil {
+		rest = append(rest, Binding{Key: a.ctx.Keys.Doctor, Handler: withCmd(a.openDoctor)})
 	}
 	if a.inspector == nil {
 		rest = append(rest,

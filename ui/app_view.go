@@ -129,6 +129,8 @@ func (a *App) body() string {
 		return a.form.View(w, h)
 	case a.raw != nil:
 		return a.raw.View(w, h)
+	case a.doctorOn:
+		return a.doctor.View(w, h)
 	case a.inspector != nil:
 		return a.inspector.View(w, h)
 	}
@@ -139,7 +141,7 @@ func (a *App) body() string {
 func (a *App) Render() string {
 	h := a.bodyHeight()
 	body := a.body()
-	if a.dialog != nil || a.form != nil || a.inspector != nil || a.raw != nil || a.fullHelp {
+	if a.dialog != nil || a.form != nil || a.inspector != nil || a.raw != nil || a.doctorOn || a.fullHelp {
 		body = fitLines(a.ctx.Measure, body, a.ctx.Width, h)
 	} else {
 		body = fitHeight(body, h) // tabs draw lines of exactly the width

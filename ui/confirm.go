@@ -23,6 +23,8 @@ type confirmDialog struct {
 	ctx       *Shared
 	req       actionRequest  // the action asked for; zero for a create
 	create    *createRequest // the solution to create; nil for an action
+	setup     *setupRequest  // a customer's setup fix; nil otherwise
+	noChoice  bool           // y came before the share's currency was chosen
 	reason    *reasonLine    // nil unless the action takes a reason
 	confirmOn bool           // focus is on the confirm button
 	offset    int            // the first scrolled line shown
@@ -40,16 +42,24 @@ func newCreateDialog(ctx *Shared, req createRequest) *confirmDialog {
 	return &confirmDialog{ctx: ctx, create: &req}
 }
 
+// newSetupDialog asks before a customer's setup fix is sent.
+func newSetupDialog(ctx *Shared, req setupRequest) *confirmDialog {
+	return &confirmDialog{ctx: ctx, setup: &req}
+}
+
 func (d *confirmDialog) close(confirmed bool) *dialogClosedMsg {
 	req := d.req
 	req.Reason = d.reason.value()
-	return &dialogClosedMsg{Confirmed: confirmed, Request: req, Create: d.create}
+	return &dialogClosedMsg{Confirmed: confirmed, Request: req, Create: d.create, Setup: d.setup}
 }
 
 // title is what the dialog asks.
 func (d *confirmDialog) title() string {
 	if d.create != nil {
 		return createTitle + "?"
+	}
+	if d.setup != nil {
+		return d.setup.title() + "?"
 	}
 	return d.req.Action.Title() + "?"
 }
@@ -96,6 +106,10 @@ func (d *confirmDialog) bindings(l dialogLayout, answer **dialogClosedMsg) []Bin
 			d.badReason = true
 			return
 		}
+		if d.setup != nil && d.setup.Kind == fixCredit && d.setup.currency() == "" {
+			d.noChoice = true
+			return
+		}
 		*answer = d.close(true)
 	}
 	if d.editing() {
@@ -117,6 +131,12 @@ func (d *confirmDialog) bindings(l dialogLayout, answer **dialogClosedMsg) []Bin
 	}
 	if d.reason != nil {
 		out = append(out, Binding{Key: k.Reason, Handler: withoutCmd(d.reason.focus)})
+	}
+	if d.setup != nil && d.setup.Kind == fixCredit {
+		out = append(out, Binding{Key: k.Currency, Handler: withoutCmd(func() { d.setup.nextCurrency(); d.noChoice = false })})
+		if len(d.setup.Lines) > 1 {
+			out = append(out, Binding{Key: k.CreditLine, Handler: withoutCmd(d.setup.nextLine)})
+		}
 	}
 	if l.mode == dialogScrolls {
 		out = append(out, moveBindings(k, func(k tea.KeyPressMsg) { d.scroll(k, l) })...)
@@ -277,12 +297,23 @@ func (d *confirmDialog) lines(width int, fit dialogFit) (body, foot []string) {
 			*to = append(*to, strings.Split(p, "\n")...)
 		}
 	}
-	if d.create != nil {
+	switch {
+	case d.create != nil:
 		add(&body, d.create.lines(d.ctx, width, fit)...)
-	} else {
+	case d.setup != nil:
+		for _, l := range d.setup.body(d.ctx.AppID) {
+			add(&body, d.ctx.Measure.Wrap(l, width))
+		}
+		if d.setup.Kind == fixCredit {
+			add(&foot, st.Danger.Render(d.ctx.Measure.Wrap("Once attached, a WABA's credit line cannot be changed.", width)))
+		}
+		if d.noChoice {
+			add(&foot, st.Danger.Render(d.ctx.Measure.Truncate("y waits: choose the currency first (c)", width)))
+		}
+	default:
 		d.actionLines(width, fit, func(parts ...string) { add(&body, parts...) })
 	}
-	if d.req.Action.Irreversible() && d.create == nil {
+	if d.req.Action.Irreversible() && d.create == nil && d.setup == nil {
 		add(&foot, st.Danger.Render(d.ctx.Measure.Truncate("This cannot be undone.", width)))
 	}
 	if d.reason != nil {
@@ -300,6 +331,9 @@ func (d *confirmDialog) lines(width int, fit dialogFit) (body, foot []string) {
 func (d *confirmDialog) summary() string {
 	if d.create != nil {
 		return "New solution: " + text.Sanitize(d.create.New.Name)
+	}
+	if d.setup != nil {
+		return d.setup.summary()
 	}
 	return "Solution: " + text.Sanitize(d.req.Solution.Name) + " (" + text.Sanitize(d.req.Solution.ID) + ")"
 }
@@ -366,6 +400,9 @@ func (d *confirmDialog) buttons(width int) string {
 	label := d.req.Action.Title()
 	if d.create != nil {
 		label = createTitle
+	}
+	if d.setup != nil {
+		label = d.setup.title()
 	}
 	if len(label)+22 > width {
 		label = "Confirm"

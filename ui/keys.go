@@ -41,8 +41,11 @@ type KeyMap struct {
 	Signup      key.Binding // the inspector's Embedded Signup snippet
 	Browser     key.Binding // our app in the App Dashboard
 	Raw         key.Binding // the raw JSON of what is selected
+	Subscribe   key.Binding // the Customers tab: our app to the WABA's webhooks
+	ShareCredit key.Binding // the Customers tab: our credit line to the WABA
 	CopyName    key.Binding // its name
 	CopyRow     key.Binding // its table row, tab-separated
+	Doctor      key.Binding // the doctor's view: the setup checks
 	Help        key.Binding
 	Quit        key.Binding
 
@@ -57,6 +60,8 @@ type KeyMap struct {
 	FieldPrev  key.Binding
 	FieldDone  key.Binding
 	Choose     key.Binding // the form's choice between two sides
+	Currency   key.Binding // the share dialog's currency
+	CreditLine key.Binding // the share dialog's credit line
 }
 
 // DefaultKeyMap is mps's key map.
@@ -94,8 +99,11 @@ func DefaultKeyMap() KeyMap {
 		Signup:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "signup snippet")),
 		Browser:     key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "open the app in the browser")),
 		Raw:         key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "raw JSON")),
+		Subscribe:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "subscribe our app to the WABA")),
+		ShareCredit: key.NewBinding(key.WithKeys("$"), key.WithHelp("$", "share our credit line")),
 		CopyName:    key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy name")),
 		CopyRow:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy row (TSV)")),
+		Doctor:      key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "setup checks (doctor)")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
@@ -109,6 +117,8 @@ func DefaultKeyMap() KeyMap {
 		FieldPrev:  key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "previous field")),
 		FieldDone:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
 		Choose:     key.NewBinding(key.WithKeys("left", "right", "h", "l", "space"), key.WithHelp("←/→/space", "us or partner")),
+		Currency:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "next currency")),
+		CreditLine: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "next credit line")),
 	}
 }
 

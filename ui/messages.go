@@ -61,6 +61,7 @@ type dialogClosedMsg struct {
 	Confirmed bool
 	Request   actionRequest
 	Create    *createRequest // set when the dialog asked about a create
+	Setup     *setupRequest  // set when it asked about a customer's setup fix
 }
 
 // actionDoneMsg is the outcome of an action: its POST and the read after.

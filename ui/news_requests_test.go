@@ -94,7 +94,7 @@ func TestPartnerAddedForAListedWABAUpdatesItInPlace(t *testing.T) {
 	c := h.customersTab()
 	stale := first
 	stale.Name = "Stale name"
-	c.wabas.ReplaceRow(wabaRow(stale)) // as a load from before a rename would show it
+	c.wabas.ReplaceRow(c.wabaRow(stale)) // as a load from before a rename would show it
 
 	before := mark(h.sb)
 	if _, err := l.Append(t.Context(), guide); err != nil {

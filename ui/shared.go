@@ -48,6 +48,13 @@ type Config struct {
 	// Alert is how the terminal is told of a new request that needs our
 	// answer (AlertStyleFor); AlertOff, the zero value, tells nothing.
 	Alert AlertStyle
+	// Doctor reads the setup checks `mps doctor` makes, for the Setup
+	// tab; nil leaves the tab out. It does IO: called only in a tea.Cmd.
+	Doctor func(context.Context) ([]graph.SetupCheck, error)
+	// Checklist has the Customers tab show each customer's onboarding
+	// checklist, read lazily for the rows on screen, with its fixes.
+	// These reads count against Graph's per-WABA limits.
+	Checklist bool
 	// NoColor forces the colourless theme; NO_COLOR in the environment does too.
 	NoColor bool
 }

@@ -37,6 +37,9 @@ type customersTab struct {
 	// solsCancel stops the read of the list in flight.
 	solsCancel context.CancelFunc
 
+	checks customerChecks // the onboarding checklist of the rows shown
+	fixing string         // the WABA whose fix is being asked or sent
+
 	width, height int
 }
 
@@ -44,12 +47,16 @@ const customersHeader = 2
 
 func newCustomersTab(c *Shared) *customersTab {
 	t := &customersTab{ctx: c, data: c.Customers}
-	t.wabas = newTable(c, []table.Column{
+	cols := []table.Column{
 		{Title: "Name", MinWidth: 16, Flex: 3},
 		{Title: "WABA ID", Width: 16, Priority: 1},
-		{Title: "Timezone", MinWidth: 8, Flex: 1, Priority: 2},
-		{Title: "Template namespace", MinWidth: 12, Flex: 2, Priority: 3},
-	})
+	}
+	if c.Checklist {
+		cols = append(cols, checklistColumns()...)
+	}
+	t.wabas = newTable(c, append(cols,
+		table.Column{Title: "Timezone", MinWidth: 8, Flex: 1, Priority: 2},
+		table.Column{Title: "Template namespace", MinWidth: 12, Flex: 2, Priority: 3}))
 	t.wabas.SetOrigin(0, bodyTop+customersHeader)
 	t.sols = newTable(c, []table.Column{
 		{Title: "Solution", MinWidth: 16, Flex: 3},
@@ -77,6 +84,9 @@ func (t *customersTab) Bindings() []Binding {
 	own := []Binding{
 		{Key: k.Partner, Handler: withCmd(t.nextPartner), Disabled: t.partnerRefused},
 		{Key: described(k.Open, "list the WABA's solutions"), Handler: withCmd(t.openWABA)},
+	}
+	if t.ctx.Checklist {
+		own = append(own, t.fixBindings()...)
 	}
 	if t.solsOpen {
 		own = []Binding{
@@ -144,7 +154,11 @@ func (t *customersTab) reloadCustomers() tea.Cmd {
 	t.seq++
 	t.data.startLoad()
 	t.ctx.LoadAsked[TabCustomers] = t.ctx.Now()
-	return loadWABAs(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.seq}, t.partnerFilter())
+	load := loadWABAs(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.seq}, t.partnerFilter())
+	if !t.ctx.Checklist {
+		return load
+	}
+	return tea.Batch(load, t.checks.restart(t.ctx))
 }
 
 // restart cancels the read in flight under cancel, if any, and makes the
@@ -171,8 +185,19 @@ func (t *customersTab) SelectWABA(id string) bool {
 	return t.wabas.SelectID(id)
 }
 
-func wabaRow(w graph.WABA) table.Row {
-	return table.Row{ID: w.ID, Cells: []string{w.Name, w.ID, graph.TimezoneLabel(w.TimezoneID), w.MessageTemplateNamespace}}
+func (t *customersTab) wabaRow(w graph.WABA) table.Row {
+	cells := []string{w.Name, w.ID}
+	if t.ctx.Checklist {
+		cells = append(cells, t.checks.cells(w.ID)...)
+	}
+	return table.Row{ID: w.ID, Cells: append(cells, graph.TimezoneLabel(w.TimezoneID), w.MessageTemplateNamespace)}
+}
+
+// redrawRow draws the WABA's row again, with its checklist as it stands.
+func (t *customersTab) redrawRow(id string) {
+	if w, ok := t.data.WABA(id); ok {
+		t.wabas.ReplaceRow(t.wabaRow(w))
+	}
 }
 
 func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
@@ -197,9 +222,9 @@ func (t *customersTab) syncData() {
 	if from, all, moved := t.data.since(&t.mark, len(list)); moved {
 		switch {
 		case all:
-			t.wabas.SetRows(wabaRows(list))
+			t.wabas.SetRows(t.wabaRows(list))
 		case from < len(list):
-			t.wabas.AppendRows(wabaRows(list[from:]))
+			t.wabas.AppendRows(t.wabaRows(list[from:]))
 		}
 		t.refreshEmpty()
 	}
@@ -209,10 +234,10 @@ func (t *customersTab) syncData() {
 	}
 }
 
-func wabaRows(list []graph.WABA) []table.Row {
+func (t *customersTab) wabaRows(list []graph.WABA) []table.Row {
 	rows := make([]table.Row, len(list))
 	for i, w := range list {
-		rows[i] = wabaRow(w)
+		rows[i] = t.wabaRow(w)
 	}
 	return rows
 }
@@ -257,6 +282,12 @@ func (t *customersTab) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case pageMsg[graph.WABA]:
 		return t.addPage(msg)
+	case customerSolutionsMsg:
+		t.checks.takeSolutions(msg)
+		return nil
+	case checklistMsg:
+		t.checks.take(t, msg)
+		return nil
 	}
 	t.moveFocused(msg)
 	return nil
@@ -331,7 +362,7 @@ func (t *customersTab) View() string {
 	}
 	return strings.Join([]string{
 		st.Header.Render(t.ctx.Measure.Truncate(t.progress()+" · "+partner, t.width)),
-		st.Muted.Render(t.ctx.Measure.Truncate(choices+" · enter lists a WABA's solutions", t.width)),
+		st.Muted.Render(t.ctx.Measure.Truncate(choices+" · enter lists a WABA's solutions"+t.checks.legend(t.ctx), t.width)),
 		t.wabas.View(),
 	}, "\n")
 }

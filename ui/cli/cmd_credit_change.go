@@ -113,7 +113,7 @@ func (s *Session) shareCredit(ctx context.Context, wabaID, currency, line string
 		return err
 	}
 	out := creditShareJSON{AllocationConfigID: share.AllocationConfigID, WABAID: wabaID, CreditLineID: line, Currency: currency}
-	out.Verified, err = verifyShare(ctx, reads.Client, share)
+	out.Verified, err = readmodel.VerifyShare(ctx, reads.Client, share)
 	if asJSON {
 		if werr := writeJSON(s.stdout, out); werr != nil {
 			return werr
@@ -131,19 +131,6 @@ func (s *Session) shareCredit(ctx context.Context, wabaID, currency, line string
 	}
 	_, err = fmt.Fprintf(s.stdout, "Done: credit line %s shared with WABA %s (allocation %s), %s.\n", line, wabaID, share.AllocationConfigID, verdict)
 	return err
-}
-
-// verifyShare is the guide's check after a share: the two reads, fresh.
-func verifyShare(ctx context.Context, c *graph.Client, share *graph.CreditShare) (bool, error) {
-	alloc, err := c.Allocation(ctx, share.AllocationConfigID)
-	if err != nil {
-		return false, err
-	}
-	funding, err := c.PrimaryFunding(ctx, share.WABAID)
-	if err != nil {
-		return false, err
-	}
-	return graph.ShareVerified(*alloc, funding), nil
 }
 
 func newCreditRevokeCommand(a *app) *cobra.Command {

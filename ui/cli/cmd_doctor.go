@@ -2,9 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,14 +29,14 @@ func newDoctorCommand(a *app) *cobra.Command {
 			return err
 		}
 		if asJSON {
-			err = writeJSON(s.stdout, doctorJSON{Checks: checks, Failed: countStatus(checks, graph.CheckFail), Warned: countStatus(checks, graph.CheckWarn)})
+			err = writeJSON(s.stdout, doctorJSON{Checks: checks, Failed: graph.CountStatus(checks, graph.CheckFail), Warned: graph.CountStatus(checks, graph.CheckWarn)})
 		} else {
 			err = s.writeChecks(checks)
 		}
 		if err != nil {
 			return err
 		}
-		if n := countStatus(checks, graph.CheckFail); n > 0 {
+		if n := graph.CountStatus(checks, graph.CheckFail); n > 0 {
 			return &exitError{code: ExitError, msg: fmt.Sprintf("%d of %d checks failed", n, len(checks))}
 		}
 		return nil
@@ -50,70 +49,46 @@ type doctorJSON struct {
 	Warned int                `json:"warned"`
 }
 
-func countStatus(checks []graph.SetupCheck, st graph.CheckStatus) int {
-	n := 0
-	for _, c := range checks {
-		if c.Status == st {
-			n++
-		}
+// doctorChecks decides the checks with the one gathering the dashboard's
+// doctor's view (!) calls too (readmodel.Doctor), reading the session's sources.
+func (s *Session) doctorChecks(ctx context.Context) ([]graph.SetupCheck, error) {
+	d, err := s.doctor(func(ctx context.Context) (*eventlog.Log, error) {
+		log, _, err := s.openEventLogIfAny(ctx, "doctor")
+		return log, err
+	}, func(ctx context.Context) ([]graph.WABA, error) {
+		return s.readCustomers(ctx, s.settings.BusinessID, nil)
+	})
+	if err != nil {
+		return nil, err
 	}
-	return n
+	return d.Checks(ctx)
 }
 
-// doctorChecks gathers the facts and decides the checks with the rule in
-// graph, the one a dashboard view calls too. A fact that cannot be read
-// becomes a failing or warning check, not an error of the command.
-func (s *Session) doctorChecks(ctx context.Context) ([]graph.SetupCheck, error) {
+// doctor is the doctor's gathering over the session's client, with the
+// event log and the customers read as the caller says.
+func (s *Session) doctor(openLog func(context.Context) (*eventlog.Log, error), customers func(context.Context) ([]graph.WABA, error)) (*readmodel.Doctor, error) {
 	appID, businessID, c, err := s.appBusinessClient()
 	if err != nil {
 		return nil, err
 	}
-	now := s.env.Now()
-	f := graph.DoctorFacts{Now: now, APIVersion: s.settings.APIVersion,
-		SubscribeCommand: "`mps webhook subscribe --callback-url URL` (the public HTTPS URL of `mps webhook serve`)."}
-	f.Token, f.TokenErr = c.DebugToken(ctx)
-	if f.TokenErr != nil && graph.ClassOf(f.TokenErr) == graph.ClassAuth {
-		return nil, f.TokenErr // no further read would work
-	}
-	f.VersionNote, f.VersionWarn = versionNote(f.APIVersion, now)
-	if v, ok := newerVersion(f.APIVersion, now); ok {
-		f.NewerVersion = v.name
-	}
-	f.Subscriptions, f.SubscribeErr = s.readAppSubscriptions(ctx)
-	if sols, err := c.AppSolutions(ctx, appID, graph.SolutionQuery{Detailed: true}); err == nil {
-		for i := range sols {
-			if st := sols[i].State(); st == graph.StateActive || st == graph.StatePendingDeactivation {
-				f.ActiveSolutions++
-				f.CreditLines = f.CreditLines || graph.CreditApplies(&sols[i], appID)
+	return &readmodel.Doctor{Client: c, AppID: appID, BusinessID: businessID, APIVersion: s.settings.APIVersion, Now: s.env.Now,
+		SubscribeCommand: "`mps webhook subscribe --callback-url URL` (the public HTTPS URL of `mps webhook serve`).",
+		Versions: func(version string, now time.Time) (string, bool, string) {
+			note, warn := versionNote(version, now)
+			newer := ""
+			if v, ok := newerVersion(version, now); ok {
+				newer = v.name
 			}
-		}
-	}
-	log, _, err := s.openEventLogIfAny(ctx, "doctor")
-	if err != nil {
-		f.EventLogErr = err
-	}
-	var seen []eventlog.SeenWABA
-	if log != nil {
-		defer log.Close()
-		f.LastWebhook, f.EventLogErr = readmodel.LastWebhook(ctx, log, now, graph.SilenceWarning)
-		seen, err = log.WABAsSeen(ctx)
-		f.ReconcileErr = errors.Join(f.ReconcileErr, err)
-	}
-	listed, err := s.readCustomers(ctx, businessID, nil)
-	f.ReconcileErr = errors.Join(f.ReconcileErr, err)
-	f.Reconciled = f.ReconcileErr == nil
-	if f.Reconciled {
-		r := readmodel.Reconcile(seen, listed)
-		f.OnlyInAPI, f.OnlyInLog = len(r.NoWebhook), len(r.NotListed)
-	}
-	return graph.DoctorChecks(f), nil
+			return note, warn, newer
+		},
+		AppSubscriptions: s.readAppSubscriptions, OpenLog: openLog, Customers: customers}, nil
 }
 
 func (s *Session) writeChecks(checks []graph.SetupCheck) error {
 	t := newPlainTable("", "CHECK", "DETAIL")
 	t.maxCell = 0
 	for _, c := range checks {
-		t.add(statusMark(c.Status), c.Name, c.Detail)
+		t.add(c.Status.Mark(), c.Name, c.Detail)
 		if c.Fix != "" {
 			t.add("", "", "→ "+c.Fix)
 		}
@@ -121,17 +96,7 @@ func (s *Session) writeChecks(checks []graph.SetupCheck) error {
 	if err := t.write(s.stdout); err != nil {
 		return err
 	}
-	summary := fmt.Sprintf("%d passed, %d warnings, %d failed", countStatus(checks, graph.CheckPass), countStatus(checks, graph.CheckWarn), countStatus(checks, graph.CheckFail))
+	summary := fmt.Sprintf("%d passed, %d warnings, %d failed", graph.CountStatus(checks, graph.CheckPass), graph.CountStatus(checks, graph.CheckWarn), graph.CountStatus(checks, graph.CheckFail))
 	_, err := fmt.Fprintln(s.stdout, "\n"+summary+".")
 	return err
-}
-
-func statusMark(st graph.CheckStatus) string {
-	switch st {
-	case graph.CheckPass:
-		return "✓ pass"
-	case graph.CheckWarn:
-		return "! warn"
-	}
-	return "✗ " + strings.ToLower(string(st))
 }

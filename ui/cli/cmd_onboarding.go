@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -11,10 +10,6 @@ import (
 	"mps/store/eventlog"
 	"mps/ui/readmodel"
 )
-
-// onboardingWorkers bounds the checklist's reads in flight: they count
-// against Graph's per-WABA limits, so a few at a time.
-const onboardingWorkers = 4
 
 func newOnboardingCommand(a *app) *cobra.Command {
 	var solutionID string
@@ -100,27 +95,16 @@ func (s *Session) onboarding(ctx context.Context, solutionID string, format outp
 	})
 }
 
-// checkAll decides every customer's checklist, a few reads at a time, in
-// the customers' order.
+// checkAll decides every customer's checklist, in the customers' order.
 func checkAll(ctx context.Context, reads *readmodel.ChecklistReads, customers []readmodel.Customer) []onboardingJSON {
+	lists := reads.CheckAll(ctx, customers)
 	rows := make([]onboardingJSON, len(customers))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(onboardingWorkers, len(customers)) {
-		wg.Go(func() {
-			for i := range next {
-				rows[i] = onboardingRow(customers[i], reads.Check(ctx, customers[i]))
-				if at := reads.CheckedAt(customers[i].WABA.ID); !at.IsZero() {
-					rows[i].CheckedAt = &at
-				}
-			}
-		})
+	for i, c := range customers {
+		rows[i] = onboardingRow(c, lists[i])
+		if at := reads.CheckedAt(c.WABA.ID); !at.IsZero() {
+			rows[i].CheckedAt = &at
+		}
 	}
-	for i := range customers {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	return rows
 }
 

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 
+	"mps/graph"
 	"mps/store"
 	"mps/store/eventlog"
 	"mps/ui"
@@ -77,7 +79,32 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 	if cfg.Journal, err = s.openJournal(ctx); err != nil {
 		return cfg, err
 	}
+	cfg.Doctor = s.dashboardDoctor(client, cfg.EventLog.Path)
+	cfg.Checklist = true
 	return cfg, nil
+}
+
+// dashboardDoctor is the doctor's view's read of the checks: the
+// command's gathering, with the event log opened for each read (the
+// dashboard's own stays with its Events tab) and the customers read
+// without the command's progress line, which would draw over the screen.
+func (s *Session) dashboardDoctor(client *graph.Client, logPath string) func(context.Context) ([]graph.SetupCheck, error) {
+	d, err := s.doctor(func(ctx context.Context) (*eventlog.Log, error) {
+		if logPath == "" {
+			return nil, nil
+		}
+		l, err := eventlog.OpenExisting(ctx, logPath)
+		if errors.Is(err, eventlog.ErrNoLog) {
+			return nil, nil
+		}
+		return l, err
+	}, func(ctx context.Context) ([]graph.WABA, error) {
+		return client.ClientWABAs(ctx, s.settings.BusinessID, nil)
+	})
+	if err != nil {
+		return func(context.Context) ([]graph.SetupCheck, error) { return nil, err }
+	}
+	return d.Checks
 }
 
 func partnerIDs(set store.Settings) []string {

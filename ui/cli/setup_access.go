@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"strings"
 
 	"mps/graph"
 	"mps/store"
@@ -57,7 +55,7 @@ func (s *Session) record(ctx context.Context, ch act.Change, send func(context.C
 	var sendErr error
 	_, journalErr, err := actor.Record(ctx, ch, func(ctx context.Context) act.Effect {
 		sendErr = send(ctx)
-		return changeEffect(sendErr)
+		return act.EffectOf(sendErr)
 	})
 	if err != nil {
 		return err
@@ -66,14 +64,6 @@ func (s *Session) record(ctx context.Context, ch act.Change, send func(context.C
 		s.warning(sentence(oneLine("the journal could not record the outcome: " + journalErr.Error())))
 	}
 	return setupRefusal(sendErr)
-}
-
-// changeEffect is a setup call's error as the journal takes it: it was
-// sent when it succeeded, when Graph answered it, or when its outcome is
-// unknown; anything else failed before it went.
-func changeEffect(err error) act.Effect {
-	_, answered := errors.AsType[*graph.Error](err)
-	return act.Effect{Sent: err == nil || answered || graph.IsUnknownOutcome(err), Err: err}
 }
 
 // setupRefusal says plainly what a refusal for a missing business_management
@@ -85,10 +75,9 @@ func setupRefusal(err error) error {
 		// speaks of solutions.
 		return &exitError{code: ExitError, err: err, msg: err.Error(), hint: "mps did not resend it."}
 	}
-	ge, ok := errors.AsType[*graph.Error](err)
-	if ok && ge.Class() == graph.ClassPermission && strings.Contains(ge.Message, "business_management") {
-		return &exitError{code: ExitError, err: err, msg: "Graph refused: the token lacks the business_management permission (" + oneLine(ge.Message) + ")",
-			hint: "Credit lines need business_management, on a system user with the Admin or Financial Editor role: grant it, then `mps login` again."}
+	if message, ok := act.LacksBusinessManagement(err); ok {
+		return &exitError{code: ExitError, err: err, msg: "Graph refused: the token lacks the business_management permission (" + oneLine(message) + ")",
+			hint: act.BusinessManagementHint}
 	}
 	return err
 }

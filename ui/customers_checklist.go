@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"mps/graph"
+	"mps/ui/readmodel"
+	"mps/ui/table"
+)
+
+// customerChecks is the Customers tab's onboarding checklist: listed, our
+// app subscribed, our credit line shared and verified. The reads count
+// against Graph's limit of 200 calls an hour per WABA, so they are lazy:
+// only the rows on screen are read, each at most once per check per
+// refresh (readmodel.ChecklistReads keeps each answer with its time); r
+// starts a new refresh. A row not read yet shows …, "not checked yet".
+type customerChecks struct {
+	gen    uint64 // this refresh's; answers to an older one are dropped
+	ctx    context.Context
+	cancel context.CancelFunc
+	reads  *readmodel.ChecklistReads // nil until this refresh's first read
+	// solutionOf is the solution that onboarded each WABA, as the event
+	// log says; nil until the log has answered.
+	solutionOf map[string]string
+	rows       map[string]checkedRow
+	asked      map[string]bool // rows whose read has gone, this refresh
+	reading    bool            // a batch is in flight: the next waits for it
+}
+
+// checklistBatch is how many rows one read takes: they fill in a few at a
+// time, top first, and no more than that many go at once.
+const checklistBatch = 4
+
+// checkedRow is one customer's checklist and when it was read.
+type checkedRow struct {
+	list graph.Checklist
+	at   time.Time
+}
+
+// checklistColumns are the checklist's columns, after the WABA's ID.
+func checklistColumns() []table.Column {
+	return []table.Column{
+		{Title: "Listed", Width: 6},
+		{Title: "Subscribed", Width: 10},
+		{Title: "Credit", Width: 6},
+	}
+}
+
+// restart begins a refresh: the answers of the last one go, and the
+// event log is asked which solution onboarded each WABA.
+func (k *customerChecks) restart(c *Shared) tea.Cmd {
+	k.ctx = restart(c.Ctx, &k.cancel)
+	k.gen++
+	k.reads, k.solutionOf = nil, nil
+	k.rows, k.asked, k.reading = map[string]checkedRow{}, map[string]bool{}, false
+	return readCustomerSolutions(k.ctx, c, Origin{Tab: TabCustomers, Seq: k.gen})
+}
+
+func (k *customerChecks) takeSolutions(msg customerSolutionsMsg) {
+	if msg.Seq == k.gen {
+		// A log that cannot be read leaves every solution unknown, which
+		// counts as the credit item applying: a missing share is not hidden.
+		k.solutionOf = msg.SolutionOf
+	}
+}
+
+// cells are a row's checklist cells.
+func (k *customerChecks) cells(id string) []string {
+	r, ok := k.rows[id]
+	if !ok {
+		return []string{graph.MarkUnchecked.Symbol(), graph.MarkUnchecked.Symbol(), graph.MarkUnchecked.Symbol()}
+	}
+	return []string{r.list.Listed.Symbol(), r.list.Subscribed.Symbol(), r.list.Credit.Symbol()}
+}
+
+// mark is the row's item for a fix.
+func (k *customerChecks) mark(id string, kind fixKind) graph.Mark {
+	r, ok := k.rows[id]
+	switch {
+	case !ok:
+		return graph.MarkUnchecked
+	case kind == fixCredit:
+		return r.list.Credit
+	}
+	return r.list.Subscribed
+}
+
+// lazyReads reads the checklists of the rows on screen not read yet in
+// this refresh, once the solutions and the log's answer are in.
+func (t *customersTab) lazyReads() tea.Cmd {
+	k := &t.checks
+	if !t.ctx.Checklist || t.solsOpen || k.reading || k.solutionOf == nil || t.ctx.Solutions.Loading() {
+		return nil
+	}
+	var want []readmodel.Customer
+	for _, id := range t.wabas.WindowIDs() {
+		if k.asked[id] {
+			continue
+		}
+		w, ok := t.data.WABA(id)
+		if !ok {
+			continue
+		}
+		k.asked[id] = true
+		want = append(want, readmodel.Customer{WABA: w, SolutionID: k.solutionOf[id], Listed: true})
+		if len(want) == checklistBatch {
+			break
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	if k.reads == nil {
+		sols := map[string]*graph.Solution{}
+		for _, s := range t.ctx.Solutions.List() {
+			sols[s.ID] = &s
+		}
+		k.reads = newChecklistReads(t.ctx, sols)
+	}
+	k.reading = true
+	return readChecklists(k.ctx, k.reads, Origin{Tab: TabCustomers, Seq: k.gen}, want)
+}
+
+func (k *customerChecks) take(t *customersTab, msg checklistMsg) {
+	if msg.Seq != k.gen {
+		return
+	}
+	k.reading = false
+	for i, id := range msg.IDs {
+		k.rows[id] = checkedRow{list: msg.Lists[i], at: msg.At[i]}
+		t.redrawRow(id)
+	}
+}
+
+// fixed marks the fix's item ✓ after the read that verified it.
+func (k *customerChecks) fixed(t *customersTab, req setupRequest, at time.Time) {
+	r, ok := k.rows[req.WABAID]
+	if !ok {
+		r.list = graph.Checklist{Listed: graph.MarkYes, Subscribed: graph.MarkUnchecked, Credit: graph.MarkUnchecked}
+	}
+	if req.Kind == fixCredit {
+		r.list.Credit = graph.MarkYes
+	} else {
+		r.list.Subscribed = graph.MarkYes
+	}
+	r.at = at
+	k.rows[req.WABAID] = r
+	t.redrawRow(req.WABAID)
+}
+
+// legend explains the checklist's marks and fixes in the tab's header.
+func (k *customerChecks) legend(c *Shared) string {
+	if !c.Checklist {
+		return ""
+	}
+	return " · " + c.Keys.Subscribe.Help().Key + " subscribes, " + c.Keys.ShareCredit.Help().Key + " shares credit · … not checked yet, — n/a, ? read failed"
+}
