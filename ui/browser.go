@@ -57,7 +57,7 @@ func (a *App) openAppDashboard() tea.Cmd {
 	return func() tea.Msg { return browserMsg{url: url, err: open(ctx, url)} }
 }
 
-// openRefused is why O cannot open the App Dashboard, or "".
+// openRefused is why B cannot open the App Dashboard, or "".
 func (a *App) openRefused() string {
 	if !graph.ValidID(a.ctx.AppID) {
 		return "No app ID is set to open in the App Dashboard: pass --app-id or set MPS_APP_ID."

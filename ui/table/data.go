@@ -33,7 +33,7 @@ func (m *Model) AppendRows(rows []Row) {
 	}
 	m.matchNewRows(from)
 	if digits(m.rows.len()) != m.posDigits {
-		m.drawHeader()
+		m.relayout() // the position's room grows by a digit
 	}
 	m.scrollToCursor()
 	if m.awaited != "" {

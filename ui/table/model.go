@@ -167,33 +167,62 @@ func (m *Model) relayout() {
 		m.gen = m.rows.lines.newLayout()
 		m.rows.lines.use(m.gen)
 	}
+	m.posDigits = digits(m.rows.len())
+	m.posRoom = 0
 	m.widths = layoutWidths(m.cols, m.bodyWidth())
+	if room := 2*m.posDigits + 2; m.showPos && m.width > room+gutterWidth {
+		m.posRoom = room
+		// The position takes the header's right end. Where the titles
+		// reach into it, the columns are laid out in what is left, so
+		// that no title is cut for the position.
+		// A column is worth more than a whole title: when the narrower
+		// layout would drop one, the last title is cut short instead.
+		if m.measure.Width(strings.TrimRight(m.titleLine(), " ")) > m.width-room-1 {
+			if narrower := layoutWidths(m.cols, m.bodyWidth()-room); shown(narrower) == shown(m.widths) {
+				m.widths = narrower
+			}
+		}
+	}
 	m.blank = strings.Repeat(" ", m.width)
 	g := min(m.width, gutterWidth)
 	m.markOn, m.markOff = gutterMark[:g], gutterNone[:g]
 	m.drawHeader()
 }
 
-// drawHeader draws the header line, leaving on its right the room the row
-// position takes (see WithPosition) for as many rows as the table holds.
+// drawHeader draws the header line; the columns leave room on its right
+// for the row position (see WithPosition) for as many rows as the table
+// holds.
 func (m *Model) drawHeader() {
-	m.posDigits = digits(m.rows.len())
-	m.posRoom = 0
 	if m.width == 0 {
 		m.header, m.headerEnd = "", ""
 		return
 	}
-	titles := m.markOff + m.drawCells(cellsOf(m.sortedTitles()), nil)
-	if room := 2*m.posDigits + 2; m.showPos && m.width > room+gutterWidth {
-		m.posRoom = room
+	titles := m.titleLine()
+	if m.posRoom > 0 {
 		titles = strings.TrimRight(titles, " ")
-		if m.measure.Width(titles) >= m.width-room {
-			titles = m.measure.Truncate(titles, m.width-room-1)
+		if m.measure.Width(titles) > m.width-m.posRoom-1 {
+			titles = m.measure.Truncate(titles, m.width-m.posRoom-1)
 		}
-		titles = m.measure.Fit(titles, m.width-room)
+		titles = m.measure.Fit(titles, m.width-m.posRoom)
 	}
 	m.header = m.styles.header.open + titles
 	m.headerEnd = m.styles.header.close
+}
+
+// shown counts the columns a layout gives room to.
+func shown(widths []int) int {
+	n := 0
+	for _, w := range widths {
+		if w > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// titleLine is the titles laid out in the columns' widths.
+func (m *Model) titleLine() string {
+	return m.markOff + m.drawCells(cellsOf(m.sortedTitles()), nil)
 }
 
 // sortedTitles are the titles with the sorting column's direction marked.

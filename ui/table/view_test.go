@@ -251,7 +251,8 @@ func TestPositionInHeader(t *testing.T) {
 	m := newTable(t, numberedRows(0, 146), 60, 6, WithPosition())
 	m = press(m, "j", "j")
 	lines := screen(t, m)
-	if !strings.HasSuffix(lines[0], "  3/146") || len([]rune(lines[0])) != 60 {
+	// The columns leave the position its room: no title is cut for it.
+	if !strings.HasSuffix(lines[0], "  3/146") || !strings.Contains(lines[0], "Partner ") || len([]rune(lines[0])) != 60 {
 		t.Fatalf("header %q: want the position 3/146 at its right end, 60 cells", lines[0])
 	}
 	m.SetFilter("Solution 0001")
@@ -264,8 +265,8 @@ func TestPositionInHeader(t *testing.T) {
 		t.Fatalf("empty header %q: want 0/0", lines[0])
 	}
 	m.SetFilter("")
-	m.AppendRows(numberedRows(146, 1000)) // a digit more: the header makes room
-	if lines = screen(t, m); !strings.HasSuffix(lines[0], " 1/1146") || len([]rune(lines[0])) != 60 {
+	m.AppendRows(numberedRows(146, 1000))                                                                                                     // a digit more: the header makes room
+	if lines = screen(t, m); !strings.HasSuffix(lines[0], " 1/1146") || !strings.Contains(lines[0], "Partn") || len([]rune(lines[0])) != 60 { // the narrower layout would drop a column: the last title is cut instead
 		t.Fatalf("header after append %q", lines[0])
 	}
 }
