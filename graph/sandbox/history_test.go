@@ -83,6 +83,11 @@ func TestReplayHistoryOnboardingsThisWeek(t *testing.T) {
 	activeSince := map[string]time.Time{}
 	perSolution := map[string]int{}
 	var wabas []string
+	listed := map[string]bool{}
+	for _, w := range sb.WABAs() {
+		listed[w.ID] = true
+	}
+	var reportedOnly []webhook.Change
 	for _, c := range changes {
 		if c.Field == webhook.FieldPartnerSolutions && c.SolutionStatus == graph.StatusActive {
 			activeSince[c.SolutionID] = c.EntryTime
@@ -96,7 +101,9 @@ func TestReplayHistoryOnboardingsThisWeek(t *testing.T) {
 		if at, ok := activeSince[c.SolutionID]; !ok || !at.Before(c.EntryTime) {
 			t.Errorf("WABA %s onboarded at %v through %s, which was not active before then", c.WABAID, c.EntryTime, c.SolutionID)
 		}
-		if ids, ok := sb.WABASolutionIDs(c.WABAID); !ok || !slices.Contains(ids, c.SolutionID) {
+		if ids, ok := sb.WABASolutionIDs(c.WABAID); !ok && !listed[c.WABAID] {
+			reportedOnly = append(reportedOnly, c)
+		} else if !ok || !slices.Contains(ids, c.SolutionID) {
 			t.Errorf("WABA %s: the sandbox has it through %v, the webhook says %s", c.WABAID, ids, c.SolutionID)
 		}
 		wabas = append(wabas, c.WABAID)
@@ -108,6 +115,14 @@ func TestReplayHistoryOnboardingsThisWeek(t *testing.T) {
 	slices.Sort(wabas)
 	if len(slices.Compact(wabas)) != HistoryOnboardings {
 		t.Errorf("a WABA was reported twice: %v", wabas)
+	}
+	// Every reported WABA is listed but the seed's one reported-only
+	// customer, the newest report, through a solution we own.
+	if len(reportedOnly) != 1 || reportedOnly[0].WABAID != newestReport(changes).WABAID {
+		t.Fatalf("reported but not listed: %+v, want the newest report %+v alone", reportedOnly, newestReport(changes))
+	}
+	if role := sb.RoleOf(reportedOnly[0].SolutionID); role != graph.RoleOwner {
+		t.Errorf("the reported-only WABA came through %s, where we are %v", reportedOnly[0].SolutionID, role)
 	}
 	if len(perSolution) < 2 {
 		t.Errorf("all onboardings came through one solution: %v", perSolution)
@@ -140,4 +155,15 @@ func TestReplayHistoryWithoutWABAs(t *testing.T) {
 	if solutions != len(sb.Solutions()) {
 		t.Fatalf("%d SOLUTION_CREATED for %d solutions", solutions, len(sb.Solutions()))
 	}
+}
+
+// newestReport is the latest PARTNER_ADDED of changes.
+func newestReport(changes []webhook.Change) webhook.Change {
+	var out webhook.Change
+	for _, c := range changes {
+		if c.Event == webhook.EventPartnerAdded && c.EntryTime.After(out.EntryTime) {
+			out = c
+		}
+	}
+	return out
 }

@@ -132,8 +132,28 @@ func seedWorld(o Options) *world {
 		w.addSolution(w.fromSpec(sp, partners[sp.other].ID))
 	}
 	w.wabas = newWABASet(w, uint64(o.Seed), o.WABAs)
+	w.addReportedOnly()
 	w.setup = newSetupState()
 	return w
+}
+
+// addReportedOnly adds the seed's one customer that a webhook reported
+// but the API does not list: the newest WABA, onboarded through the first
+// solution of ours that can onboard, whose PARTNER_ADDED ReplayHistory
+// reports, while client_whatsapp_business_accounts leaves it out (as
+// Graph does for a partnership ended without a PARTNER_REMOVED that
+// arrived). Reconcile then has one finding to show, and the onboarding
+// checklist a ✗ under Listed. A seed without WABAs gets none.
+func (w *world) addReportedOnly() {
+	if w.wabas.count() == 0 {
+		return
+	}
+	for i, sol := range w.solutions {
+		if canOnboard(sol) && w.roleIn(sol) == graph.RoleOwner {
+			w.wabas.remove(w.wabas.add(w.wabas.patternFor(w, []int{i})))
+			return
+		}
+	}
 }
 
 func (w *world) fromSpec(sp seedSpec, otherApp string) *solution {

@@ -18,7 +18,7 @@ type wabaSet struct {
 	patterns   []wabaPattern
 	patternOf  []uint16           // by ordinal
 	byBusiness map[string][]int32 // partner business -> ordinals, ascending
-	gone       map[int]bool       // ordinals of customers removed since (PARTNER_REMOVED)
+	gone       map[int]bool       // ordinals the API no longer lists: removed since (PARTNER_REMOVED), or the seed's reported-only one
 }
 
 // wabaPattern is one combination of solutions that onboarded a WABA.

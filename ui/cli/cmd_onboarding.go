@@ -87,7 +87,11 @@ func (s *Session) onboarding(ctx context.Context, solutionID string, format outp
 		table: func() *plainTable {
 			t := newPlainTable("WABA ID", "NAME", "SOLUTION", "LISTED", "SUBSCRIBED", "CREDIT", "NEXT")
 			for _, r := range rows {
-				t.add(r.WABAID, r.Name, orDash(r.SolutionID), r.Listed.Symbol(), r.Subscribed.Symbol(), r.Credit.Symbol(), r.Fix)
+				name := r.Name
+				if r.Listed == graph.MarkNo && name == "" {
+					name = notListedName
+				}
+				t.add(r.WABAID, name, orDash(r.SolutionID), r.Listed.Symbol(), r.Subscribed.Symbol(), r.Credit.Symbol(), r.Fix)
 			}
 			return t
 		},

@@ -78,6 +78,26 @@ func TestDemoOnboardingShowsEveryState(t *testing.T) {
 			t.Errorf("the demo has no customer with %q", want)
 		}
 	}
+	// The seed's customer that a webhook reported and the API does not
+	// list: newest first, Listed ✗, nothing read, reconcile to see why.
+	sb, history := demoHistory(t)
+	reported := reportedOnly(t, sb, history)
+	if len(rows) != sb.WABACount()+1 || rows[0].WABAID != reported.WABAID {
+		t.Fatalf("%d rows, the first %+v; want the %d listed and first the reported-only %s", len(rows), rows[0], sb.WABACount(), reported.WABAID)
+	}
+	if r := rows[0]; r.Listed != graph.MarkNo || r.Subscribed != graph.MarkUnchecked || r.Credit != graph.MarkUnchecked ||
+		r.CheckedAt != nil || r.Fix != "mps reconcile" || r.SolutionID != reported.SolutionID || r.Done {
+		t.Errorf("the reported-only customer's checklist %+v", r)
+	}
+	for _, r := range rows[1:] {
+		if r.Listed != graph.MarkYes {
+			t.Errorf("customer %s is not listed, but only %s should be", r.WABAID, reported.WABAID)
+		}
+	}
+	table := h.mustRun("--demo", "onboarding").stdout
+	if line := strings.SplitN(table, "\n", 3)[1]; !strings.Contains(line, reported.WABAID) || !strings.Contains(line, notListedName) || !strings.Contains(line, "✗") {
+		t.Errorf("the table's first row %q, want %s %s with ✗", line, reported.WABAID, notListedName)
+	}
 	const solution = "17602267748700"
 	only := decodeJSON[[]onboardingJSON](t, h.mustRun("--demo", "onboarding", "--solution", solution, "--json").stdout)
 	if len(only) == 0 || len(only) >= len(rows) {

@@ -107,15 +107,19 @@ func entry[T any](mu *sync.Mutex, m *map[string]*cached[T], key string) *cached[
 
 // Check reads what the customer's checklist needs (once per WABA and
 // check) and decides it. A customer the API does not list cannot be read:
-// its other items stay unchecked.
+// its other items stay unchecked, but the credit item is — when it does
+// not apply, as the solution alone decides that.
 func (r *ChecklistReads) Check(ctx context.Context, c Customer) graph.Checklist {
 	out := graph.Checklist{Listed: graph.MarkOf(c.Listed, nil), Subscribed: graph.MarkUnchecked, Credit: graph.MarkUnchecked}
+	applies := graph.CreditApplies(r.Solutions[c.SolutionID], r.AppID)
+	if !applies {
+		out.Credit = graph.MarkNotApplicable
+	}
 	if !c.Listed {
 		return out
 	}
 	out.Subscribed = graph.MarkOf(r.Subscribed(ctx, c.WABA.ID))
-	if !graph.CreditApplies(r.Solutions[c.SolutionID], r.AppID) {
-		out.Credit = graph.MarkNotApplicable
+	if !applies {
 		return out
 	}
 	credit, err := r.CreditShare(ctx, c.WABA.ID)
