@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,10 +15,12 @@ import (
 
 // customerChecks is the Customers tab's onboarding checklist: listed, our
 // app subscribed, our credit line shared and verified. The reads count
-// against Graph's limit of 200 calls an hour per WABA, so they are lazy:
-// only the rows on screen are read, each at most once per check per
-// refresh (readmodel.ChecklistReads keeps each answer with its time); r
-// starts a new refresh. A row not read yet shows …, "not checked yet".
+// against Graph's limit of 200 calls an hour per WABA, so they are lazy and
+// ordered: a few at a time, the rows on screen first, then the rest of
+// the customers, newest first among each (see newerCustomer), each at most
+// once per check per refresh (readmodel.ChecklistReads keeps each answer
+// with its time), and only while the tab is shown; r starts a new
+// refresh. A row not read yet shows …, "not checked yet".
 type customerChecks struct {
 	gen    uint64 // this refresh's; answers to an older one are dropped
 	ctx    context.Context
@@ -28,6 +32,12 @@ type customerChecks struct {
 	rows       map[string]checkedRow
 	asked      map[string]bool // rows whose read has gone, this refresh
 	reading    bool            // a batch is in flight: the next waits for it
+	reported   reportedOnly    // the customers the log reported and the API does not list
+	// queue is every customer, newest first, for the data version and
+	// reported-only generation in queued; next is where its reads are.
+	queue  []string
+	queued [2]uint64
+	next   int
 }
 
 // checklistBatch is how many rows one read takes: they fill in a few at a
@@ -56,6 +66,7 @@ func (k *customerChecks) restart(c *Shared) tea.Cmd {
 	k.gen++
 	k.reads, k.solutionOf = nil, nil
 	k.rows, k.asked, k.reading = map[string]checkedRow{}, map[string]bool{}, false
+	k.reported.forget()
 	return readCustomerSolutions(k.ctx, c, Origin{Tab: TabCustomers, Seq: k.gen})
 }
 
@@ -64,6 +75,7 @@ func (k *customerChecks) takeSolutions(msg customerSolutionsMsg) {
 		// A log that cannot be read leaves every solution unknown, which
 		// counts as the credit item applying: a missing share is not hidden.
 		k.solutionOf = msg.SolutionOf
+		k.reported.take(msg.Seen)
 	}
 }
 
@@ -88,28 +100,14 @@ func (k *customerChecks) mark(id string, kind fixKind) graph.Mark {
 	return r.list.Subscribed
 }
 
-// lazyReads reads the checklists of the rows on screen not read yet in
-// this refresh, once the solutions and the log's answer are in.
+// lazyReads reads the checklists of the next few customers not read yet
+// in this refresh, once the solutions and the log's answer are in.
 func (t *customersTab) lazyReads() tea.Cmd {
 	k := &t.checks
 	if !t.ctx.Checklist || t.solsOpen || k.reading || k.solutionOf == nil || t.ctx.Solutions.Loading() {
 		return nil
 	}
-	var want []readmodel.Customer
-	for _, id := range t.wabas.WindowIDs() {
-		if k.asked[id] {
-			continue
-		}
-		w, ok := t.data.WABA(id)
-		if !ok {
-			continue
-		}
-		k.asked[id] = true
-		want = append(want, readmodel.Customer{WABA: w, SolutionID: k.solutionOf[id], Listed: true})
-		if len(want) == checklistBatch {
-			break
-		}
-	}
+	want := t.nextToCheck(checklistBatch)
 	if len(want) == 0 {
 		return nil
 	}
@@ -122,6 +120,88 @@ func (t *customersTab) lazyReads() tea.Cmd {
 	}
 	k.reading = true
 	return readChecklists(k.ctx, k.reads, Origin{Tab: TabCustomers, Seq: k.gen}, want)
+}
+
+// nextToCheck takes up to n customers to read now, and marks them asked:
+// the rows on screen first, newest first, then, once the whole list is
+// loaded, the rest of the customers in the same order.
+func (t *customersTab) nextToCheck(n int) []readmodel.Customer {
+	k := &t.checks
+	var ids []string
+	for _, id := range t.wabas.WindowIDs() {
+		if !k.asked[id] && t.isCustomer(id) {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortStableFunc(ids, t.newerCustomer)
+	ids = ids[:min(len(ids), n)]
+	if len(ids) < n && t.data.load.done && !t.data.load.loading {
+		t.queueCustomers()
+		for ; k.next < len(k.queue) && len(ids) < n; k.next++ {
+			if id := k.queue[k.next]; !k.asked[id] && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	out := make([]readmodel.Customer, 0, len(ids))
+	for _, id := range ids {
+		k.asked[id] = true
+		if w, ok := t.data.WABA(id); ok {
+			out = append(out, readmodel.Customer{WABA: w, SolutionID: k.solutionOf[id], Listed: true})
+		} else {
+			out = append(out, t.reportedCustomer(id))
+		}
+	}
+	return out
+}
+
+// isCustomer says whether a row is a customer the checklist covers.
+func (t *customersTab) isCustomer(id string) bool {
+	_, listed := t.data.WABA(id)
+	return listed || t.checks.reported.has(id)
+}
+
+// queueCustomers orders every customer newest first, again when the list
+// or the log's answer changed since.
+func (t *customersTab) queueCustomers() {
+	k := &t.checks
+	mark := [2]uint64{t.data.Version(), k.reported.gen}
+	if mark == k.queued {
+		return
+	}
+	k.queued, k.next = mark, 0
+	k.queue = k.queue[:0]
+	for _, w := range t.data.List() {
+		k.queue = append(k.queue, w.ID)
+	}
+	k.queue = append(k.queue, k.reported.shown...)
+	slices.SortStableFunc(k.queue, t.newerCustomer)
+}
+
+// newerCustomer orders customers newest first: by the time the log first
+// reported each, when it did, before those it never reported, which keep
+// the API's order.
+func (t *customersTab) newerCustomer(a, b string) int {
+	ta, okA := t.checks.reported.reportedAt(a)
+	tb, okB := t.checks.reported.reportedAt(b)
+	switch {
+	case okA && okB:
+		return tb.Compare(ta)
+	case okA:
+		return -1
+	case okB:
+		return 1
+	}
+	return cmp.Compare(t.listIndex(a), t.listIndex(b))
+}
+
+// listIndex is the WABA's place in the API's list; past its end for one
+// the list lacks.
+func (t *customersTab) listIndex(id string) int {
+	if i, ok := t.data.index[id]; ok {
+		return i
+	}
+	return len(t.data.list)
 }
 
 func (k *customerChecks) take(t *customersTab, msg checklistMsg) {

@@ -47,6 +47,8 @@ func (t *customersTab) fixRefused(kind fixKind) string {
 		return "A fix is being asked or sent; wait for it."
 	case t.ctx.Journal == nil:
 		return "No journal is configured, so mps sends nothing."
+	case t.checks.reported.has(r.ID):
+		return "The API does not list this WABA, so nothing can be read or sent for it; `mps reconcile` lists the customers a webhook reported and the API does not."
 	}
 	mark := t.checks.mark(r.ID, kind)
 	switch mark {

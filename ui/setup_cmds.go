@@ -29,10 +29,13 @@ func readDoctor(ctx context.Context, c *Shared, o Origin) tea.Cmd {
 }
 
 // customerSolutionsMsg is the event log's word on which solution
-// onboarded each WABA, for whether the credit item applies.
+// onboarded each WABA, for whether the credit item applies, and its
+// reports themselves, for the customers the API does not list and for
+// which customers are the newest.
 type customerSolutionsMsg struct {
 	Origin
 	SolutionOf map[string]string
+	Seen       []eventlog.SeenWABA
 	Err        error
 }
 
@@ -50,6 +53,7 @@ func readCustomerSolutions(ctx context.Context, c *Shared, o Origin) tea.Cmd {
 		for _, s := range list {
 			msg.SolutionOf[s.WABAID] = s.SolutionID
 		}
+		msg.Seen = list
 		return msg
 	}
 }

@@ -197,6 +197,8 @@ func (t *customersTab) wabaRow(w graph.WABA) table.Row {
 func (t *customersTab) redrawRow(id string) {
 	if w, ok := t.data.WABA(id); ok {
 		t.wabas.ReplaceRow(t.wabaRow(w))
+	} else if t.checks.reported.has(id) {
+		t.wabas.ReplaceRow(t.reportedRow(id))
 	}
 }
 
@@ -219,13 +221,23 @@ func (t *customersTab) addPage(msg pageMsg[graph.WABA]) tea.Cmd {
 // data when it moved since they were drawn.
 func (t *customersTab) syncData() {
 	list := t.data.List()
-	if from, all, moved := t.data.since(&t.mark, len(list)); moved {
-		switch {
-		case all:
-			t.wabas.SetRows(t.wabaRows(list))
-		case from < len(list):
-			t.wabas.AppendRows(t.wabaRows(list[from:]))
-		}
+	from, all, moved := t.data.since(&t.mark, len(list))
+	due, changed := t.reportedDue()
+	r := &t.checks.reported
+	switch {
+	case changed && !moved && len(r.shown) == 0:
+		t.wabas.AppendRows(t.reportedRows(due))
+	case changed || moved && len(r.shown) > 0:
+		// The reported-only rows go after the listed ones, which a
+		// change to either draws again; it is rare once the load is done.
+		t.wabas.SetRows(append(t.wabaRows(list), t.reportedRows(due)...))
+	case moved && all:
+		t.wabas.SetRows(t.wabaRows(list))
+	case moved && from < len(list):
+		t.wabas.AppendRows(t.wabaRows(list[from:]))
+	}
+	r.shown = due
+	if moved || changed {
 		t.refreshEmpty()
 	}
 	if v := t.ctx.Solutions.Version(); v != t.solsMark {
@@ -338,6 +350,9 @@ func (t *customersTab) progress() string {
 		return fmt.Sprintf("loaded %d of ≥%d…", n, n)
 	case t.data.load.err != nil:
 		return fmt.Sprintf("loaded %d, then the load failed", n)
+	}
+	if k := len(t.checks.reported.shown); k > 0 {
+		return fmt.Sprintf("%d WABAs, and %d a webhook reported that the API does not list", n, k)
 	}
 	return fmt.Sprintf("%d WABAs", n)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // notListedName marks a WABA the event log reports but the API does not list.
-const notListedName = "(not listed by the API)"
+const notListedName = readmodel.NotListedName
 
 // onboardedJSON is one customer of a solution: Graph's fields when the API
 // lists the WABA, and what the event log says.

@@ -10,6 +10,10 @@ import (
 	"mps/store/eventlog"
 )
 
+// NotListedName stands for the name of a customer the API does not list:
+// only Graph's list gives names, and the event log has none.
+const NotListedName = "(not listed by the API)"
+
 // Customer is one customer the onboarding checklist covers: a WABA that a
 // PARTNER_ADDED reported (and not removed since), or that the API lists.
 type Customer struct {
