@@ -58,6 +58,9 @@ func (s *Sandbox) AnswerAsPartner(solutionID string, reply PartnerReply, after t
 	s.mu.Lock()
 	sol, ok := s.state.solution(solutionID)
 	owned := ok && sol.owner == s.state.us
+	if owned && reply != PartnerSilent {
+		s.state.answers[solutionID] = scheduledAnswer{reply: reply, at: s.opts.Now().Add(after)}
+	}
 	s.mu.Unlock()
 	switch {
 	case !ok:
@@ -67,13 +70,19 @@ func (s *Sandbox) AnswerAsPartner(solutionID string, reply PartnerReply, after t
 	case reply == PartnerSilent:
 		return nil
 	}
-	time.AfterFunc(after, func() { s.partnerReplies(solutionID, reply) })
+	s.schedule(solutionID, reply, after)
 	return nil
+}
+
+// schedule has the partner's answer arrive after the delay.
+func (s *Sandbox) schedule(solutionID string, reply PartnerReply, after time.Duration) {
+	time.AfterFunc(after, func() { s.partnerReplies(solutionID, reply) })
 }
 
 // partnerReplies is the partner's answer arriving.
 func (s *Sandbox) partnerReplies(solutionID string, reply PartnerReply) {
 	s.mu.Lock()
+	delete(s.state.answers, solutionID)
 	sol, ok := s.state.solution(solutionID)
 	if !ok {
 		s.mu.Unlock()

@@ -133,7 +133,9 @@ func seedWorld(o Options) *world {
 	}
 	w.wabas = newWABASet(w, uint64(o.Seed), o.WABAs)
 	w.addReportedOnly()
+	w.wabas.seeded = w.wabas.count()
 	w.setup = newSetupState()
+	w.answers = map[string]scheduledAnswer{}
 	return w
 }
 

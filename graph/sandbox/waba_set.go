@@ -18,6 +18,7 @@ type wabaSet struct {
 	patterns   []wabaPattern
 	patternOf  []uint16           // by ordinal
 	byBusiness map[string][]int32 // partner business -> ordinals, ascending
+	seeded     int                // how many the seed made; the rest were onboarded since
 	gone       map[int]bool       // ordinals the API no longer lists: removed since (PARTNER_REMOVED), or the seed's reported-only one
 }
 

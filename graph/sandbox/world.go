@@ -19,6 +19,9 @@ type world struct {
 
 	wabas wabaSet
 	setup *setupState // webhook subscriptions and credit lines
+	// answers are the partners' answers to come, by solution ID, so that
+	// they can be kept with the rest of the data (see Changes).
+	answers map[string]scheduledAnswer
 }
 
 // app is an app with the business portfolio behind it.
