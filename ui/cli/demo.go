@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -58,8 +59,9 @@ func demoVariants(getenv func(string) string) (sandbox.Variants, error) {
 
 // demoServer is the demo, for the dashboard and every command alike: the
 // sandbox served on loopback for one run of mps with --demo, with the
-// seeded demo data, the demo identity and token, the demo's switches, and
-// no network beyond this process.
+// seeded demo data and what earlier demo runs changed in it, the demo
+// identity and token, the demo's switches, and no network beyond this
+// process.
 type demoServer struct {
 	server  *http.Server
 	sandbox *sandbox.Sandbox
@@ -69,19 +71,34 @@ type demoServer struct {
 	opts    sandbox.Options
 	events  *demoLog // made by the first reader of the event log
 	replay  sync.WaitGroup
-	dir     string // the demo's own files (its journal), made on first use
+	// stateDir holds the demo's own files that outlive the run (its
+	// changes, its journal); "" when there is none, and then tmpDir, made
+	// on first use and removed by stop, holds the journal.
+	stateDir string
+	tmpDir   string
+	memory   *demoMemory // nil: this run's changes are not kept
+	stderr   io.Writer
+	saveErr  error // the first failure to keep the changes, told at stop
+	saveMu   sync.Mutex
 }
 
-// tempDir is a directory for the demo's own files, removed by stop.
-func (d *demoServer) tempDir() (string, error) {
-	if d.dir == "" {
+// dir is the directory for the demo's own files (its journal): its state
+// directory, or one for this run alone when it has none or keeps nothing
+// of this run.
+func (d *demoServer) dir() (string, error) {
+	if d.stateDir != "" && d.memory != nil {
+		if err := os.MkdirAll(d.stateDir, demoDirMode); err == nil {
+			return d.stateDir, nil
+		}
+	}
+	if d.tmpDir == "" {
 		dir, err := os.MkdirTemp("", "mps-demo-")
 		if err != nil {
 			return "", fmt.Errorf("demo: cannot make a directory for its journal: %w", err)
 		}
-		d.dir = dir
+		d.tmpDir = dir
 	}
-	return d.dir, nil
+	return d.tmpDir, nil
 }
 
 // startDemo serves a sandbox on the run's clock with the demo's switches
@@ -98,16 +115,14 @@ func startDemo(env Env, dashboard bool) (*demoServer, error) {
 	}
 	sb := sandbox.New(opts)
 	variants.Apply(sb)
+	d := &demoServer{sandbox: sb, opts: sb.Options(), stderr: env.Stderr}
+	d.recall(env.Getenv)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("cannot start the demo sandbox on loopback: %w", err)
 	}
-	d := &demoServer{
-		server:  &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second},
-		sandbox: sb,
-		url:     "http://" + ln.Addr().String(),
-		opts:    sb.Options(),
-	}
+	d.server = &http.Server{Handler: d.remembering(sb), ReadHeaderTimeout: 10 * time.Second}
+	d.url = "http://" + ln.Addr().String()
 	d.token = d.opts.Token
 	d.secret = sandbox.DemoAppSecret
 	// Serve only ends when stop closes the server; a failure before that
@@ -122,8 +137,12 @@ func (d *demoServer) stop() {
 		d.events.Close()
 	}
 	d.server.Close()
-	if d.dir != "" {
-		os.RemoveAll(d.dir)
+	d.remember()
+	if d.saveErr != nil {
+		fmt.Fprintln(d.stderr, "mps: warning: the demo could not keep this run's changes: "+sentence(oneLine(d.saveErr.Error())))
+	}
+	if d.tmpDir != "" {
+		os.RemoveAll(d.tmpDir)
 	}
 }
 

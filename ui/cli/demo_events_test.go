@@ -210,7 +210,10 @@ func TestDemoCustomersOfASolution(t *testing.T) {
 // TestDemoEventLogIsMadeOnDemandAndRemoved checks the demo's log exists only
 // between the first read and the end of the session.
 func TestDemoEventLogIsMadeOnDemandAndRemoved(t *testing.T) {
-	d, err := startDemo(Env{Now: harnessNow}.withDefaults(), false)
+	state := t.TempDir() // the demo's own files, never the home of whoever runs the test
+	d, err := startDemo(Env{Now: harnessNow, Getenv: func(k string) string {
+		return map[string]string{"XDG_STATE_HOME": state}[k]
+	}}.withDefaults(), false)
 	if err != nil {
 		t.Fatal(err)
 	}

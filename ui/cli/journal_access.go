@@ -13,11 +13,11 @@ import (
 	"mps/ui/act"
 )
 
-// journalPath is the profile's journal; the demo keeps its own in a
-// temporary directory that ends with the run.
+// journalPath is the profile's journal; the demo keeps its own in its
+// own directory (demoServer.dir).
 func (s *Session) journalPath() (string, error) {
 	if s.demo != nil {
-		dir, err := s.demo.tempDir()
+		dir, err := s.demo.dir()
 		if err != nil {
 			return "", err
 		}

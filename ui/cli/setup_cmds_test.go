@@ -77,8 +77,8 @@ func TestDemoDoctorFailsOneCheckWithItsFix(t *testing.T) {
 	if strings.Count(r.stdout, "✗ fail") != 1 || !strings.Contains(r.stdout, "lacks partner_solutions") || !strings.Contains(r.stdout, "→ Subscribe the app") {
 		t.Fatalf("demo doctor:\n%s", r.stdout)
 	}
-	// The demo's sandbox lives for one run: a subscribe in it succeeds
-	// and says what changed.
+	// A subscribe in the demo succeeds and says what changed; the next
+	// run's doctor passes (TestDemoDoctorPassesInTheRunAfterTheSubscribe).
 	r = h.mustRun("--demo", "webhook", "subscribe", "--callback-url", "https://example.com/hook", "--yes")
 	if !strings.Contains(r.stdout, "Done:") || !strings.Contains(r.stdout, "partner_solutions") {
 		t.Fatalf("demo subscribe:\n%s", r.stdout)
