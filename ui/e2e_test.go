@@ -10,7 +10,8 @@ import (
 
 // TestDemoInTmux builds the real binary, runs `mps --demo` in a tmux pane,
 // walks the four tabs and accepts a pending request through the dialog,
-// reading the screen as a person would.
+// reading the screen as a person would; then opens the demo again, where
+// the request is still accepted, until `mps --demo reset`.
 func TestDemoInTmux(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
@@ -27,8 +28,12 @@ func TestDemoInTmux(t *testing.T) {
 	}
 
 	p := &pane{t: t, tmux: tmux, name: "mps-e2e-" + strings.ReplaceAll(t.Name(), "/", "-")}
-	p.cmd("new-session", "-d", "-s", p.name, "-x", "100", "-y", "30",
-		"env", "-u", "MPS_TOKEN", "NO_COLOR=1", "HOME="+t.TempDir(), "TERM=xterm-256color", bin, "--demo")
+	// The demo's memory goes in this HOME's state directory, never the real one.
+	env := []string{"env", "-u", "MPS_TOKEN", "-u", "XDG_STATE_HOME", "NO_COLOR=1", "HOME=" + t.TempDir(), "TERM=xterm-256color", bin}
+	open := func() {
+		p.cmd(append([]string{"new-session", "-d", "-s", p.name, "-x", "100", "-y", "30"}, append(env, "--demo")...)...)
+	}
+	open()
 	t.Cleanup(func() { _ = exec.Command(tmux, "kill-session", "-t", p.name).Run() })
 
 	p.waitFor("Solutions (13)", "Social OVD with Northwind")
@@ -49,15 +54,34 @@ func TestDemoInTmux(t *testing.T) {
 
 	p.keys("1")
 	p.waitFor("● Active 4")
+	p.quit()
+
+	open()
+	p.waitFor("Solutions (13)", "● Active 4")
+	p.keys("2")
+	p.waitFor("Needs us (3)")
+	p.quit()
+	if out, err := exec.Command(env[0], append(env[1:], "--demo", "reset")...).CombinedOutput(); err != nil || !strings.Contains(string(out), "starts from its seed again") {
+		t.Fatalf("mps --demo reset: %v\n%s", err, out)
+	}
+	open()
+	p.keys("2")
+	p.waitFor("Needs us (4)")
+	p.quit()
+}
+
+// quit presses q and waits for the program to end and its session to close.
+func (p *pane) quit() {
+	p.t.Helper()
 	p.keys("q")
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
-		if exec.Command(tmux, "has-session", "-t", p.name).Run() != nil {
-			return // the program quit and the session closed
+		if exec.Command(p.tmux, "has-session", "-t", p.name).Run() != nil {
+			return
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("q did not quit:\n%s", p.capture())
+	p.t.Fatalf("q did not quit:\n%s", p.capture())
 }
 
 type pane struct {
