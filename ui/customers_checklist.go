@@ -33,6 +33,10 @@ type customerChecks struct {
 	asked      map[string]bool // rows whose read has gone, this refresh
 	reading    bool            // a batch is in flight: the next waits for it
 	reported   reportedOnly    // the customers the log reported and the API does not list
+	// logReading says the log's reports are being read; reportsAt is how
+	// many reports the Events tab had noted when they were last asked for.
+	logReading bool
+	reportsAt  uint64
 	// queue is every customer, newest first, for the data version and
 	// reported-only generation in queued; next is where its reads are.
 	queue  []string
@@ -67,16 +71,48 @@ func (k *customerChecks) restart(c *Shared) tea.Cmd {
 	k.reads, k.solutionOf = nil, nil
 	k.rows, k.asked, k.reading = map[string]checkedRow{}, map[string]bool{}, false
 	k.reported.forget()
+	return k.readLog(c)
+}
+
+// readLog asks the event log which solution onboarded each WABA.
+func (k *customerChecks) readLog(c *Shared) tea.Cmd {
+	k.logReading = true
+	if c.since != nil {
+		k.reportsAt = c.since.Reports()
+	}
 	return readCustomerSolutions(k.ctx, c, Origin{Tab: TabCustomers, Seq: k.gen})
 }
 
-func (k *customerChecks) takeSolutions(msg customerSolutionsMsg) {
-	if msg.Seq == k.gen {
-		// A log that cannot be read leaves every solution unknown, which
-		// counts as the credit item applying: a missing share is not hidden.
-		k.solutionOf = msg.SolutionOf
-		k.reported.take(msg.Seen)
+// rereadLog reads the log's reports again when the Events tab has noted
+// new ones since (the demo's history arriving, a webhook), within the
+// same refresh.
+func (k *customerChecks) rereadLog(c *Shared) tea.Cmd {
+	if k.logReading || k.solutionOf == nil || c.since == nil || c.since.Reports() == k.reportsAt {
+		return nil
 	}
+	return k.readLog(c)
+}
+
+// takeSolutions takes the log's answer. Read again, it changes only what
+// it changed: a customer whose solution it names differently now is
+// checked again (whether the credit item applies may differ), from the
+// same refresh's cache of reads.
+func (k *customerChecks) takeSolutions(msg customerSolutionsMsg) {
+	if msg.Seq != k.gen {
+		return
+	}
+	k.logReading = false
+	// A log that cannot be read leaves every solution unknown, which
+	// counts as the credit item applying: a missing share is not hidden.
+	if k.solutionOf != nil {
+		for id := range k.asked {
+			if k.solutionOf[id] != msg.SolutionOf[id] {
+				delete(k.asked, id)
+			}
+		}
+	}
+	k.solutionOf = msg.SolutionOf
+	k.reported.take(msg.Seen)
 }
 
 // cells are a row's checklist cells.
@@ -104,12 +140,16 @@ func (k *customerChecks) mark(id string, kind fixKind) graph.Mark {
 // in this refresh, once the solutions and the log's answer are in.
 func (t *customersTab) lazyReads() tea.Cmd {
 	k := &t.checks
-	if !t.ctx.Checklist || t.solsOpen || k.reading || k.solutionOf == nil || t.ctx.Solutions.Loading() {
+	if !t.ctx.Checklist {
 		return nil
+	}
+	reread := k.rereadLog(t.ctx)
+	if t.solsOpen || k.reading || k.solutionOf == nil || t.ctx.Solutions.Loading() {
+		return reread
 	}
 	want := t.nextToCheck(checklistBatch)
 	if len(want) == 0 {
-		return nil
+		return reread
 	}
 	if k.reads == nil {
 		sols := map[string]*graph.Solution{}
@@ -119,7 +159,7 @@ func (t *customersTab) lazyReads() tea.Cmd {
 		k.reads = newChecklistReads(t.ctx, sols)
 	}
 	k.reading = true
-	return readChecklists(k.ctx, k.reads, Origin{Tab: TabCustomers, Seq: k.gen}, want)
+	return tea.Batch(reread, readChecklists(k.ctx, k.reads, Origin{Tab: TabCustomers, Seq: k.gen}, want))
 }
 
 // nextToCheck takes up to n customers to read now, and marks them asked:

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
 	"mps/store/eventlog"
@@ -25,6 +26,13 @@ type historyHarness struct {
 }
 
 func newChecklistHistoryHarness(t *testing.T, opts sandbox.Options) historyHarness {
+	t.Helper()
+	return newChecklistLogHarness(t, opts, true)
+}
+
+// newChecklistLogHarness is newChecklistHistoryHarness with the history
+// replayed before the app starts, or (replayFirst false) left to the test.
+func newChecklistLogHarness(t *testing.T, opts sandbox.Options, replayFirst bool) historyHarness {
 	t.Helper()
 	out := historyHarness{reported: map[string]time.Time{}}
 	var mu sync.Mutex
@@ -54,7 +62,9 @@ func newChecklistHistoryHarness(t *testing.T, opts sandbox.Options) historyHarne
 				t.Error(err)
 			}
 		})
-		sb.ReplayHistory()
+		if replayFirst {
+			sb.ReplayHistory()
+		}
 		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
 		c.Checklist = true
 	})
@@ -190,4 +200,48 @@ func TestChecklistReadsTheNewestCustomersFirst(t *testing.T) {
 		t.Fatalf("%d subscribed_apps reads, want one for each of the %d listed customers", len(order), listed)
 	}
 	wantReadOrder(t, order, append(onScreen, rest...))
+}
+
+// Reports that reach the log after the tab read it (the demo replays its
+// history as the dashboard opens) are read again within the refresh: the
+// reported-only customer appears, and a customer whose solution the log
+// now names is checked again from the refresh's cache, so the credit item
+// turns — where our app does not hold MESSAGING, with no read twice.
+func TestChecklistReadsTheLogAgainWhenReportsArrive(t *testing.T) {
+	h := newChecklistLogHarness(t, sandbox.Options{WABAs: 50, Now: fixedNow}, false)
+	c := h.customersTab()
+	if c.wabas.Len() != 50 || len(h.subscribedReads()) != 50 {
+		t.Fatalf("before the reports: %d rows, %d read", c.wabas.Len(), len(h.subscribedReads()))
+	}
+	for _, w := range h.sb.WABAs() {
+		if c.checks.mark(w.ID, fixCredit) == graph.MarkNotApplicable {
+			t.Fatalf("with no report, %s's credit item is — already", w.ID)
+		}
+	}
+	h.sb.ReplayHistory()
+	h.tick()
+	only := h.reportedOnly()
+	if len(only) != 1 || c.wabas.Len() != 51 || !c.checks.reported.has(only[0]) {
+		t.Fatalf("after the reports: %d rows, reported-only %v", c.wabas.Len(), only)
+	}
+	h.wantScreen("50 WABAs, and 1 a webhook reported that the API does not list")
+	turned := 0
+	for id := range h.reported {
+		if c.checks.mark(id, fixCredit) == graph.MarkNotApplicable {
+			turned++
+		}
+	}
+	if turned == 0 {
+		t.Error("no reported customer's credit item turned — once the log named its solution")
+	}
+	for path, n := range h.countRequests("GET", "/subscribed_apps", "") {
+		if n != 1 {
+			t.Errorf("%s read %d times in one refresh", path, n)
+		}
+	}
+	for path, n := range h.countRequests("GET", "", "primary_funding_id") {
+		if n != 1 {
+			t.Errorf("%s's funding read %d times in one refresh", path, n)
+		}
+	}
 }

@@ -15,6 +15,10 @@ import (
 type StatusSince struct {
 	mu  sync.Mutex
 	per map[string]statusRun
+	// reports counts the PARTNER_ADDED and PARTNER_REMOVED events noted,
+	// so that a view joined with the log's reports (the Customers tab's
+	// checklist) knows when they are worth reading again.
+	reports uint64
 }
 
 // statusRun is a run of events with one status.
@@ -33,6 +37,9 @@ func (s *StatusSince) Note(events []eventlog.Event) {
 		s.per = map[string]statusRun{}
 	}
 	for _, e := range events {
+		if e.Event == webhook.EventPartnerAdded || e.Event == webhook.EventPartnerRemoved {
+			s.reports++
+		}
 		if e.Field != webhook.FieldPartnerSolutions || e.SolutionID == "" || e.Status == "" {
 			continue
 		}
@@ -54,4 +61,12 @@ func (s *StatusSince) Since(solutionID string) (time.Time, bool) {
 	defer s.mu.Unlock()
 	run, ok := s.per[solutionID]
 	return run.since, ok
+}
+
+// Reports is how many customer reports (PARTNER_ADDED, PARTNER_REMOVED)
+// have been noted: it moves when the log's reports may have changed.
+func (s *StatusSince) Reports() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.reports
 }
