@@ -170,18 +170,18 @@ func TestChecklistReadsTheNewestCustomersFirst(t *testing.T) {
 	}
 	listed := len(all)
 	all = append(all, h.reportedOnly()...) // a customer too, with no read
-	newer := func(a, b string) int {
-		ta, okA := h.reported[a]
-		tb, okB := h.reported[b]
-		switch {
-		case okA && okB:
-			return tb.Compare(ta)
-		case okA:
-			return -1
-		case okB:
-			return 1
+	// The expected order as a key: the reported ones by how long ago they
+	// were reported, then the others by their place in the API's list.
+	key := func(id string) (group int, rank int64) {
+		if at, ok := h.reported[id]; ok {
+			return 0, int64(fixedNow().Sub(at))
 		}
-		return cmp.Compare(index[a], index[b])
+		return 1, int64(index[id])
+	}
+	newer := func(a, b string) int {
+		ga, ra := key(a)
+		gb, rb := key(b)
+		return cmp.Or(cmp.Compare(ga, gb), cmp.Compare(ra, rb))
 	}
 	onScreen := slices.SortedStableFunc(slices.Values(screen), newer)
 	rest := slices.DeleteFunc(slices.Clone(all), func(id string) bool { return slices.Contains(screen, id) })

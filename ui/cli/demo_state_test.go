@@ -139,36 +139,32 @@ func TestDemoRunsAtOnceKeepBothChanges(t *testing.T) {
 		}
 		return sb, m
 	}
+	save := func(sb *sandbox.Sandbox, m *demoMemory) {
+		if err := m.save(sb); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// wantKept opens the demo again and checks the solution's status and
+	// how many records it kept.
+	wantKept := func(status string, records int, what string) {
+		t.Helper()
+		c, _ := open()
+		if s, _ := c.Solution(demoPendingForUs); s.Status != status || len(c.Changes()) != records {
+			t.Errorf("%s: the solution is %s and %d records kept (%v), want %s and %d", what, s.Status, len(c.Changes()), c.Changes(), status, records)
+		}
+	}
 	a, ma := open()
 	b, mb := open()
 	a.SetSolutionStatus(demoPendingForUs, graph.StatusActive, graph.PendingNone)
-	if err := ma.save(a); err != nil {
-		t.Fatal(err)
-	}
+	save(a, ma)
 	b.RemoveScope("business_management")
-	if err := mb.save(b); err != nil {
-		t.Fatal(err)
-	}
-	c, _ := open()
-	if s, _ := c.Solution(demoPendingForUs); s.Status != graph.StatusActive {
-		t.Errorf("the first run's accept was lost: %s", s.Status)
-	}
-	if got := c.Changes(); len(got) != 2 {
-		t.Errorf("kept %v, want the accept and the scope", got)
-	}
+	save(b, mb)
+	wantKept(graph.StatusActive, 2, "both runs' changes")
 	// A run that puts back as the seed has it what it changed removes that
 	// record, and keeps the other run's.
 	a.SetSolutionStatus(demoPendingForUs, graph.StatusInitiated, graph.PendingActivation)
-	if err := ma.save(a); err != nil {
-		t.Fatal(err)
-	}
-	d, _ := open()
-	if s, _ := d.Solution(demoPendingForUs); s.Status != graph.StatusInitiated {
-		t.Errorf("the change back to the seed was lost: %s", s.Status)
-	}
-	if got := d.Changes(); len(got) != 1 {
-		t.Errorf("kept %v, want the scope alone", got)
-	}
+	save(a, ma)
+	wantKept(graph.StatusInitiated, 1, "the accept undone, the scope kept")
 }
 
 func TestResetNeedsTheDemo(t *testing.T) {
