@@ -121,6 +121,18 @@ func TestCustomersShowTheReportedOnlyCustomer(t *testing.T) {
 		t.Fatalf("notice %q, want why nothing can be fixed", h.app.notice)
 	}
 
+	// enter lists the solution the webhook named, with no read of a WABA
+	// Graph would refuse.
+	h.press("enter")
+	if !c.solsOpen || !slices.Equal(c.solsIDs, []string{c.checks.solutionOf[id]}) || c.solsIDs[0] == "" {
+		t.Fatalf("enter on the reported-only row lists %v, want the reported solution %q", c.solsIDs, c.checks.solutionOf[id])
+	}
+	for _, r := range h.sb.Requests() {
+		if strings.Contains(r.Path, id) {
+			t.Fatalf("a read of the unlisted WABA: %s %s", r.Method, r.Path)
+		}
+	}
+	h.press("esc")
 	h.press("p")
 	if c.wabas.Len() == 0 || c.checks.reported.has(id) {
 		t.Fatalf("under a partner business filter %d rows, reported-only shown %v", c.wabas.Len(), c.checks.reported.has(id))

@@ -318,10 +318,21 @@ func (t *customersTab) openWABA() tea.Cmd {
 }
 
 // readWABASolutions reads the chosen WABA's solution list (again); a read
-// still in flight stops.
+// still in flight stops. Graph cannot read a WABA it does not list: for a
+// reported-only customer the list is the solution its PARTNER_ADDED named.
 func (t *customersTab) readWABASolutions() tea.Cmd {
 	ctx := restart(t.ctx.Ctx, &t.solsCancel)
 	t.solsSeq++
+	if id := t.solsWABA.ID; t.checks.reported.has(id) {
+		t.solsIDs = nil
+		if sol := t.checks.solutionOf[id]; sol != "" {
+			t.solsIDs = []string{sol}
+		}
+		t.solsLoad = loadState{done: true}
+		t.drawSolutions()
+		t.refreshEmpty()
+		return nil
+	}
 	t.solsLoad = loadState{loading: true, done: t.solsLoad.done}
 	t.refreshEmpty()
 	return loadWABASolutions(ctx, t.ctx, Origin{Tab: TabCustomers, Seq: t.solsSeq}, t.solsWABA.ID)
