@@ -32,7 +32,7 @@ const (
 // package, then by file name in that package.
 func demoFiles() map[string][]string {
 	return map[string][]string{
-		"mps/ui/cli": {"demo.go"},
+		"mps/ui/cli": {"demo.go", "demo_state.go"},
 	}
 }
 
