@@ -58,8 +58,7 @@ func expectOneAcceptThenRead(t *testing.T, w *world) string {
 func TestAcceptWithLostAnswer(t *testing.T) {
 	t.Parallel()
 	t.Run("command", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(dropAfterAccept())
 		res := w.run("accept", pendingForUs, "--yes")
 		if res.code != 1 {
@@ -74,12 +73,9 @@ func TestAcceptWithLostAnswer(t *testing.T) {
 		}
 	})
 	t.Run("dashboard", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(dropAfterAccept())
-		s := w.startDashboard()
-		s.waitFor("Solutions (13)", "Social OVD with Nort")
-		s.waitIdle()
+		s := w.settledDashboard("Solutions (13)", "Social OVD with Nort")
 		s.keys("2")
 		s.waitFor("Needs us (4)")
 		s.keys("a")

@@ -28,8 +28,7 @@ func TestBadBodies(t *testing.T) {
 	for _, tc := range cases {
 		fault := sandbox.Fault{Kind: tc.kind, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain}
 		t.Run("command/"+tc.name, func(t *testing.T) {
-			t.Parallel()
-			w := newWorld(t, sandbox.Options{})
+			w := parallelWorld(t)
 			w.fault(fault)
 			res := w.run("solutions", "--json")
 			if res.code != 1 {
@@ -44,8 +43,7 @@ func TestBadBodies(t *testing.T) {
 			}
 		})
 		t.Run("dashboard/"+tc.name, func(t *testing.T) {
-			t.Parallel()
-			w := newWorld(t, sandbox.Options{})
+			w := parallelWorld(t)
 			w.fault(fault)
 			s := w.startDashboard()
 			screen := s.waitFor("Loading solutions failed")

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"mps/graph/sandbox"
 )
 
 // TestCopyPutsTheSolutionIDOnTheClipboard presses y on the Solutions tab in
@@ -13,16 +11,14 @@ import (
 // becomes a tmux paste buffer: the buffer must hold the selected solution's
 // ID. A name carrying its own OSC 52 write is drawn first and must not.
 func TestCopyPutsTheSolutionIDOnTheClipboard(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	id := w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Copy target", Status: "ACTIVE"})
-	w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Copy clip\x1b]52;c;cHduZWQ=\x07 end", Status: "ACTIVE"})
+	w := parallelWorld(t)
+	id := w.addActive("Copy target")
+	w.addActive("Copy clip\x1b]52;c;cHduZWQ=\x07 end")
 	s := w.startDashboard()
 	if out, err := s.tmuxOut("set-option", "-s", "set-clipboard", "on"); err != nil {
 		t.Fatalf("set-clipboard on: %v\n%s", err, out)
 	}
-	s.waitFor("Copy target", "Copy clip")
-	s.waitIdle()
+	s.settle("Copy target", "Copy clip")
 	if buffers, _ := s.tmuxOut("list-buffers"); buffers != "" {
 		t.Fatalf("drawing the list filled a paste buffer: %q", buffers)
 	}

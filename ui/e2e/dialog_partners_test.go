@@ -4,21 +4,15 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-
-	"mps/graph/sandbox"
 )
 
 // Item 2: at 80x24 the accept dialog shows both apps and both sides'
 // grants; shrunk to 60x15 it scrolls, and y sends nothing until every line
 // has been shown, then confirms once.
 func TestTheDialogNeverHidesWhatItConfirms(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	s := w.startDashboard()
-	s.waitIdle()
-	s.keys("2")
-	s.waitFor("Needs us")
-	s.waitIdle()
+	w := parallelWorld(t)
+	s := w.settledDashboard()
+	s.press("2", "Needs us")
 	s.keys("a")
 	s.waitFor("Accept solution request?", "Owner:", "Partner:", "Permissions granted to the owner:",
 		"Permissions granted to the partner:", "[ Cancel ]")
@@ -45,18 +39,11 @@ func TestTheDialogNeverHidesWhatItConfirms(t *testing.T) {
 // Item 8: on Partners, enter on an app lists its solutions, enter on one
 // opens its inspector, and an action works there.
 func TestPartnersLeadToTheInspectorWhereActionsWork(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	s := w.startDashboard()
-	s.waitIdle()
-	s.keys("3")
-	s.waitFor("Partner apps")
-	s.waitIdle()
-	s.keys("Enter")
-	s.waitIdle()
-	s.keys("Enter")
-	s.waitFor("Permissions", "Our role")
-	s.waitIdle()
+	w := parallelWorld(t)
+	s := w.settledDashboard()
+	s.press("3", "Partner apps")
+	s.press("Enter")
+	s.press("Enter", "Permissions", "Our role")
 	screen := s.text()
 	for _, key := range []string{"a", "x", "D"} {
 		s.keys(key)

@@ -28,9 +28,9 @@ func hostileNames() []string {
 
 func hostileWorld(t *testing.T) *world {
 	t.Helper()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	for _, name := range hostileNames() {
-		w.sandbox.AddSolution(sandbox.SolutionSpec{Name: name, Status: "ACTIVE"})
+		w.addActive(name)
 	}
 	return w
 }
@@ -95,7 +95,6 @@ func escapes(s string) []string {
 func TestHostileNamesDrawnInert(t *testing.T) {
 	t.Parallel()
 	t.Run("dashboard", func(t *testing.T) {
-		t.Parallel()
 		w := hostileWorld(t)
 		s := w.startDashboard()
 		n := seededSolutions(t) + len(hostileNames())
@@ -124,7 +123,6 @@ func TestHostileNamesDrawnInert(t *testing.T) {
 		s.quit(quitBound)
 	})
 	t.Run("command", func(t *testing.T) {
-		t.Parallel()
 		w := hostileWorld(t)
 		res := w.run("solutions")
 		if res.code != 0 {

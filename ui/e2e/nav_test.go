@@ -6,23 +6,15 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"mps/graph/sandbox"
 )
 
 // Item 1: Customers → a WABA → a solution, then esc twice walks back the
 // same way; a tab chosen by hand starts afresh.
 func TestEscWalksBackTheWayItCame(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	s := w.startDashboard()
-	s.waitIdle()
-	s.keys("4")
-	s.waitFor("WABAs")
-	s.waitIdle()
-	s.keys("Enter")
-	s.waitFor("Solutions that onboarded")
-	s.waitIdle()
+	w := parallelWorld(t)
+	s := w.settledDashboard()
+	s.press("4", "WABAs")
+	s.press("Enter", "Solutions that onboarded")
 	s.keys("Enter")
 	s.waitFor("Permissions", "Our role")
 	s.keys("Escape")
@@ -30,9 +22,7 @@ func TestEscWalksBackTheWayItCame(t *testing.T) {
 	s.keys("Escape")
 	s.waitFor("WABAs", "enter lists a WABA's solutions")
 
-	s.keys("Enter")
-	s.waitFor("Solutions that onboarded")
-	s.waitIdle()
+	s.press("Enter", "Solutions that onboarded")
 	s.keys("Enter")
 	s.waitFor("Permissions")
 	s.keys("2") // by hand: a fresh start
@@ -48,12 +38,9 @@ func TestEscWalksBackTheWayItCame(t *testing.T) {
 // Item 3: a refusal clears on the next action, and "Cancelled" goes by
 // itself after a few seconds.
 func TestNoticesBelongToTheirMoment(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Aaa Active one", Status: "ACTIVE"})
-	s := w.startDashboard()
-	s.waitFor("Aaa Active one")
-	s.waitIdle()
+	w := parallelWorld(t)
+	w.addActive("Aaa Active one")
+	s := w.settledDashboard("Aaa Active one")
 	s.keys("/")
 	s.keys("-l", "Aaa Active one")
 	s.keys("Enter")
@@ -80,8 +67,7 @@ func TestNoticesBelongToTheirMoment(t *testing.T) {
 // Item 12: a new request that needs us raises the Pending badge and rings
 // the terminal once (inside tmux, the bell); the requests at start do not.
 func TestANewRequestRingsOnce(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	s := w.startDashboard()
 	bells := filepath.Join(t.TempDir(), "bells")
 	if out, err := s.tmuxOut("set-option", "-g", "monitor-bell", "on"); err != nil {
@@ -93,8 +79,7 @@ func TestANewRequestRingsOnce(t *testing.T) {
 	if out, err := s.tmuxOut("set-hook", "-g", "alert-bell", "run-shell 'echo bell >> "+bells+"'"); err != nil {
 		t.Fatalf("set-hook: %v\n%s", err, out)
 	}
-	s.waitFor("Pending")
-	s.waitIdle()
+	s.settle("Pending")
 	time.Sleep(300 * time.Millisecond)
 	if b, _ := os.ReadFile(bells); len(b) != 0 {
 		t.Fatalf("the requests present at start rang the bell: %q", b)
@@ -107,8 +92,7 @@ func TestANewRequestRingsOnce(t *testing.T) {
 	for count() == 0 && time.Now().Before(deadline) {
 		time.Sleep(40 * time.Millisecond)
 	}
-	s.keys("r")
-	s.waitIdle()
+	s.press("r")
 	time.Sleep(300 * time.Millisecond)
 	if n := count(); n != 1 {
 		t.Fatalf("the new request rang %d times, want once", n)

@@ -15,8 +15,7 @@ func latency(d time.Duration) sandbox.Fault {
 // While every call takes seconds, keys still work at once: tabs switch,
 // help opens and closes, and q quits with the requests still running.
 func TestSlowAPIInputStaysResponsive(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	w.fault(latency(20 * time.Second)) // longer than the test: nothing loads
 	s := w.startDashboard()
 	s.waitFor("Solutions (0)", "Loading solutions")
@@ -41,8 +40,7 @@ func TestSlowAPIInputStaysResponsive(t *testing.T) {
 
 // Slow answers still arrive and fill the screen.
 func TestSlowAPIStillLoads(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	w.fault(latency(time.Second))
 	s := w.startDashboard()
 	s.waitFor("Loading solutions")

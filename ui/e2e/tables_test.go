@@ -3,15 +3,12 @@ package e2e
 import (
 	"strings"
 	"testing"
-
-	"mps/graph/sandbox"
 )
 
 // TestNarrowKeepsWhatMatters: at 80x24 the Solutions names are whole (the
 // ID column gives way first), and Pending keeps which side messages.
 func TestNarrowKeepsWhatMatters(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	long := "Northwind × Jaspers Market" // 26 cells: once cut to 20
 	s := w.startDashboard()
 	screen := s.waitFor(long)
@@ -31,12 +28,9 @@ func TestNarrowKeepsWhatMatters(t *testing.T) {
 // TestFindByID: / filters Solutions by an ID, and : opens a solution by its
 // ID from another tab.
 func TestFindByID(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	id := w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Find me by ID", Status: "ACTIVE"})
-	s := w.startDashboard()
-	s.waitFor("Find me by ID")
-	s.waitIdle()
+	w := parallelWorld(t)
+	id := w.addActive("Find me by ID")
+	s := w.settledDashboard("Find me by ID")
 	s.keys("/")
 	s.keys("-l", id)
 	s.keys("Enter")

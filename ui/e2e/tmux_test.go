@@ -63,6 +63,14 @@ func (w *world) startDashboard(extraArgs ...string) *screen {
 	return s
 }
 
+// settledDashboard starts the dashboard and settles on texts.
+func (w *world) settledDashboard(texts ...string) *screen {
+	w.t.Helper()
+	s := w.startDashboard()
+	s.settle(texts...)
+	return s
+}
+
 func (s *screen) tmuxOut(args ...string) (string, error) {
 	out, err := exec.Command(s.tmux, append([]string{"-S", s.sock}, args...)...).CombinedOutput()
 	return string(out), err
@@ -145,6 +153,22 @@ func (s *screen) waitIdle() {
 		top, _, _ := strings.Cut(screen, "\n")
 		return !strings.Contains(top, "loading")
 	})
+}
+
+// settle waits for every text and then for every load to finish, and
+// returns the screen after.
+func (s *screen) settle(texts ...string) string {
+	s.t.Helper()
+	s.waitFor(texts...)
+	s.waitIdle()
+	return s.text()
+}
+
+// press sends one key and settles on texts.
+func (s *screen) press(key string, texts ...string) string {
+	s.t.Helper()
+	s.keys(key)
+	return s.settle(texts...)
 }
 
 // waitUntil polls the screen until ok says yes.

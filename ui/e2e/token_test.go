@@ -18,8 +18,7 @@ func expiredToken(method, part string) sandbox.Fault {
 func TestTokenExpiresMidSession(t *testing.T) {
 	t.Parallel()
 	t.Run("command read", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(expiredToken("", ""))
 		res := w.run("solutions", "--json")
 		if res.code != 4 {
@@ -33,8 +32,7 @@ func TestTokenExpiresMidSession(t *testing.T) {
 		expectNoRetry(t, w.calls("", ""))
 	})
 	t.Run("command action", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		// The solution is read with a good token; the POST finds it expired.
 		w.fault(expiredToken(http.MethodPost, "/accept"))
 		res := w.run("accept", pendingForUs, "--yes")
@@ -50,11 +48,8 @@ func TestTokenExpiresMidSession(t *testing.T) {
 		}
 	})
 	t.Run("dashboard", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
-		s := w.startDashboard()
-		s.waitFor("Solutions (13)", "Social OVD with Nort")
-		s.waitIdle() // every load done: the calls counted next are the refresh's
+		w := parallelWorld(t)
+		s := w.settledDashboard("Solutions (13)", "Social OVD with Nort") // every load done: the calls counted next are the refresh's
 		w.fault(expiredToken("", ""))
 		before := len(w.calls("", ""))
 		s.keys("r")
