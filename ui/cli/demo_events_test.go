@@ -50,7 +50,7 @@ func wantEmptyDir(t *testing.T, dir, after string) {
 
 func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	_, want := demoHistory(t)
 
 	got := decodeJSON[[]eventJSON](t, h.mustRun("--demo", "events", "--json").stdout)
@@ -96,7 +96,7 @@ func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
 
 func TestDemoReconcileReportsTheReplayedOnboardings(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	sb, history := demoHistory(t)
 	perSolution := map[string]int{}
 	for _, c := range history {
@@ -131,7 +131,7 @@ func TestDemoReconcileReportsTheReplayedOnboardings(t *testing.T) {
 
 func TestDemoCustomersOfASolution(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	sb, history := demoHistory(t)
 	bySolution := map[string][]string{}
 	for _, c := range history {
@@ -194,7 +194,7 @@ func TestDemoEventLogIsMadeOnDemandAndRemoved(t *testing.T) {
 
 func TestDemoWebhookServeStillRefuses(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run("--demo", "webhook", "serve", "--addr", "127.0.0.1:0")
 	wantExit(t, r, ExitUsage, "--demo webhook serve")
 	if !strings.Contains(r.stderr, "no demo mode") || !strings.Contains(r.stderr, "mps --demo events") {

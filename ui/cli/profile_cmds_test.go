@@ -121,7 +121,7 @@ func TestProfileBadValuesExit2AndLeaveTheFileUnchanged(t *testing.T) {
 }
 
 func TestProfileSetSavesOnlyFlagsAndSaysWhenTheEnvironmentWins(t *testing.T) {
-	h := newHarness(t, sandbox.Options{}) // MPS_APP_ID and MPS_BUSINESS_ID are set
+	h := seededHarness(t) // MPS_APP_ID and MPS_BUSINESS_ID are set
 	r := h.mustRun("profile", "set", "--app-id", "111")
 	if !strings.Contains(r.stderr, "MPS_APP_ID is set, and it wins over the profile") {
 		t.Errorf("no note about MPS_APP_ID: %s", r.stderr)
@@ -149,7 +149,7 @@ func TestProfileShowOnAFreshMachine(t *testing.T) {
 
 // The partners saved in the profile reach the dashboard's Customers filter.
 func TestSavedPartnersReachTheDashboard(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.mustRun("profile", "add-partner", "333")
 	h.mustRun("profile", "add-partner", "444", "--name", "Beta")
 	h.terminal = true
@@ -162,7 +162,7 @@ func TestSavedPartnersReachTheDashboard(t *testing.T) {
 }
 
 func TestSecretAndProfileHelpNameTheirFlags(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	for cmd, want := range map[string]string{
 		"secret set":             "--with-value",
 		"secret delete":          "app-secret|verify-token",
@@ -278,7 +278,7 @@ func TestProfileUnsetOfAValueNotSavedSaysSo(t *testing.T) {
 }
 
 func TestProfileUnsetSaysWhenTheEnvironmentStillProvidesTheValue(t *testing.T) {
-	h := newHarness(t, sandbox.Options{}) // MPS_APP_ID and MPS_BUSINESS_ID are set
+	h := seededHarness(t) // MPS_APP_ID and MPS_BUSINESS_ID are set
 	h.mustRun("profile", "set", "--app-id", "111")
 	r := h.mustRun("profile", "unset", "app-id", "api-version")
 	if !strings.Contains(r.stderr, "mps: note: MPS_APP_ID is set, and it still provides the value") {
