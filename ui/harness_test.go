@@ -47,14 +47,7 @@ func newHarnessWith(t *testing.T, width, height int, opts sandbox.Options) *harn
 func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adjust func(*sandbox.Sandbox, *Config)) *harness {
 	t.Helper()
 	sb, srv := sandboxtest.Start(t, opts)
-	client, err := graph.New(
-		graph.WithBaseURL(srv.URL),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
-		graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := sandboxtest.Client(t, srv.URL, graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
 	j := openJournal(t)
 	cfg := Config{
 		Client:             client,

@@ -29,11 +29,7 @@ type world struct {
 func newWorld(t *testing.T) *world {
 	t.Helper()
 	sb, srv := sandboxtest.Start(t, sandbox.Options{WABAs: -1})
-	c, err := graph.New(graph.WithBaseURL(srv.URL),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sandboxtest.Client(t, srv.URL)
 	j, err := journal.Open(context.Background(), filepath.Join(t.TempDir(), journal.FileName))
 	if err != nil {
 		t.Fatal(err)
