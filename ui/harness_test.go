@@ -65,7 +65,7 @@ func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adj
 	}
 	app := NewApp(cfg)
 	h := &harness{t: t, app: app, sb: sb}
-	h.send(tea.WindowSizeMsg{Width: width, Height: height})
+	h.resize(width, height)
 	h.run(app.Init())
 	return h
 }
@@ -157,11 +157,34 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyUp}
 	case "backspace":
 		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	if r, ok := strings.CutPrefix(k, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: []rune(r)[0], Mod: tea.ModCtrl}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// pressFor sends one key and returns what its command says, nil for none.
+func (h *harness) pressFor(k string) tea.Msg {
+	h.t.Helper()
+	_, cmd := h.app.Update(keyMsg(k))
+	if cmd == nil {
+		return nil
+	}
+	return cmd()
+}
+
+// clipboardText is the text msg puts on the clipboard; ok is false for
+// any other message.
+func clipboardText(msg tea.Msg) (text string, ok bool) {
+	text = fmt.Sprint(msg)
+	return text, msg != nil && msg == tea.SetClipboard(text)()
+}
+
+// resize is the terminal changing size.
+func (h *harness) resize(width, height int) {
+	h.send(tea.WindowSizeMsg{Width: width, Height: height})
 }
 
 // screen is the current frame without escape codes.

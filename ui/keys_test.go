@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 
 	"mps/graph/sandbox"
 	"mps/store/journal"
@@ -81,7 +80,7 @@ func sorted(keys ...string) []string { return slices.Sorted(slices.Values(keys))
 // eventsHarness has the four tabs and an Events tab over an empty log.
 func eventsHarness(t *testing.T, width, height int) (*harness, int) {
 	h, _ := logHarness(t, sandbox.Options{})
-	h.send(tea.WindowSizeMsg{Width: width, Height: height})
+	h.resize(width, height)
 	_, pos := h.eventsTab()
 	return h, pos
 }
@@ -213,7 +212,7 @@ func TestTablesMoveByTheAppKeyMap(t *testing.T) {
 	app.ctx.Keys.Down = key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "down"))
 	app.tabs = newTabs(app.ctx)
 	h.app = app
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.resize(120, 40)
 	h.run(app.Init())
 	for i, tab := range app.tabs {
 		h.press(strconv.Itoa(i + 1))

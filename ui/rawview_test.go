@@ -2,7 +2,6 @@ package ui
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,7 +22,7 @@ func TestJShowsASolutionAsGraphSentItAndYCopiesIt(t *testing.T) {
 	var clip []string
 	_, cmd := h.app.Update(keyMsg("y"))
 	for _, m := range flatten(cmd) {
-		if v := fmt.Sprint(m); m == tea.SetClipboard(v)() {
+		if v, ok := clipboardText(m); ok {
 			clip = append(clip, v)
 		}
 	}
