@@ -81,18 +81,10 @@ func (s *Session) onboarding(ctx context.Context, solutionID string, format outp
 	}
 	customers := readmodel.Customers(seen, listed, solutionID)
 	rows := checkAll(ctx, reads, customers)
-	return s.printList(format, listOutput{
-		count: len(rows),
-		json:  func() (any, error) { return nonNil(rows), nil },
-		table: func() *plainTable {
-			t := newPlainTable("WABA ID", "NAME", "SOLUTION", "LISTED", "SUBSCRIBED", "CREDIT", "NEXT")
-			for _, r := range rows {
-				t.add(r.WABAID, r.Name, orDash(r.SolutionID), r.Listed.Symbol(), r.Subscribed.Symbol(), r.Credit.Symbol(), r.Fix)
-			}
-			return t
-		},
-		none: "No customers yet.",
-	})
+	return s.printList(format, rowsOutput(rows, "No customers yet.", []string{"WABA ID", "NAME", "SOLUTION", "LISTED", "SUBSCRIBED", "CREDIT", "NEXT"},
+		func(r onboardingJSON) []string {
+			return []string{r.WABAID, r.Name, orDash(r.SolutionID), r.Listed.Symbol(), r.Subscribed.Symbol(), r.Credit.Symbol(), r.Fix}
+		}))
 }
 
 // checkAll decides every customer's checklist, in the customers' order.
