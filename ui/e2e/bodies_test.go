@@ -53,8 +53,7 @@ func TestBadBodies(t *testing.T) {
 				}
 			}
 			// Still running and still answering keys.
-			s.keys("2")
-			s.waitFor("need us")
+			s.step("2", "need us")
 			s.alive()
 			s.quit(quitBound)
 		})

@@ -25,13 +25,11 @@ func TestCopyPutsTheSolutionIDOnTheClipboard(t *testing.T) {
 
 	s.keys("/")
 	s.keys("-l", "Copy target") // its y goes into the filter
-	s.keys("Enter")
-	s.waitFor("showing 1 of")
+	s.step("Enter", "showing 1 of")
 	if buffers, _ := s.tmuxOut("list-buffers"); buffers != "" {
 		t.Fatalf("typing y in the filter copied: %q", buffers)
 	}
-	s.keys("y")
-	s.waitFor("Copied solution ID " + id + " to the clipboard.")
+	s.step("y", "Copied solution ID "+id+" to the clipboard.")
 	if got := s.pasteBuffer(); got != id {
 		t.Fatalf("the paste buffer holds %q, want the solution's ID %s", got, id)
 	}

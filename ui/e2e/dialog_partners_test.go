@@ -21,15 +21,12 @@ func TestTheDialogNeverHidesWhatItConfirms(t *testing.T) {
 		t.Fatalf("resize: %v\n%s", err, out)
 	}
 	s.waitFor("Owner:", "Partner:", "j/pgdn/G for more", "[ Cancel ]")
-	s.keys("y")
-	s.waitFor("[ Cancel ]")
+	s.step("y", "[ Cancel ]")
 	if posts := w.calls(http.MethodPost, "/accept"); len(posts) != 0 {
 		t.Fatalf("y at 60x15, the grants not yet scrolled to, sent %d POSTs", len(posts))
 	}
-	s.keys("G")
-	s.waitFor("all shown")
-	s.keys("y")
-	s.waitFor("Done: accept solution request")
+	s.step("G", "all shown")
+	s.step("y", "Done: accept solution request")
 	if posts := w.calls(http.MethodPost, "/accept"); len(posts) != 1 {
 		t.Fatalf("y once everything was shown sent %d POSTs, want 1", len(posts))
 	}
@@ -51,8 +48,7 @@ func TestPartnersLeadToTheInspectorWhereActionsWork(t *testing.T) {
 			return strings.Contains(screen, "[ Cancel ]") || strings.Contains(screen, "Cannot ")
 		})
 		if strings.Contains(screen, "[ Cancel ]") {
-			s.keys("n")
-			s.waitFor("Cancelled: nothing was sent.")
+			s.step("n", "Cancelled: nothing was sent.")
 			s.quit(quitBound)
 			return
 		}

@@ -105,16 +105,13 @@ func TestHostileNamesDrawnInert(t *testing.T) {
 		expectInertScreen(t, s, " 1 Solutions (19)")
 		s.keys("/")
 		s.keys("-l", "Hx")
-		s.keys("Enter")
-		s.waitFor("showing 6 of 19")
+		s.step("Enter", "showing 6 of 19")
 		expectInertScreen(t, s, " 1 Solutions (19)")
 		// Each one's inspector, the long one included.
 		for i := range hostileNames() {
-			s.keys("Enter")
-			s.waitFor("Solution Hx", "Permissions")
+			s.step("Enter", "Solution Hx", "Permissions")
 			expectInertScreen(t, s, " 1 Solutions (19)")
-			s.keys("Escape")
-			s.waitFor("showing 6 of 19")
+			s.step("Escape", "showing 6 of 19")
 			if i < len(hostileNames())-1 {
 				s.keys("j")
 			}

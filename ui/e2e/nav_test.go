@@ -15,18 +15,13 @@ func TestEscWalksBackTheWayItCame(t *testing.T) {
 	s := w.settledDashboard()
 	s.press("4", "WABAs")
 	s.press("Enter", "Solutions that onboarded")
-	s.keys("Enter")
-	s.waitFor("Permissions", "Our role")
-	s.keys("Escape")
-	s.waitFor("Solutions that onboarded")
-	s.keys("Escape")
-	s.waitFor("WABAs", "enter lists a WABA's solutions")
+	s.step("Enter", "Permissions", "Our role")
+	s.step("Escape", "Solutions that onboarded")
+	s.step("Escape", "WABAs", "enter lists a WABA's solutions")
 
 	s.press("Enter", "Solutions that onboarded")
-	s.keys("Enter")
-	s.waitFor("Permissions")
-	s.keys("2") // by hand: a fresh start
-	s.waitFor("Needs us")
+	s.step("Enter", "Permissions")
+	s.step("2", "Needs us") // by hand: a fresh start
 	s.keys("Escape")
 	time.Sleep(300 * time.Millisecond)
 	if screen := s.text(); !strings.Contains(screen, "Needs us") {
@@ -43,19 +38,14 @@ func TestNoticesBelongToTheirMoment(t *testing.T) {
 	s := w.settledDashboard("Aaa Active one")
 	s.keys("/")
 	s.keys("-l", "Aaa Active one")
-	s.keys("Enter")
-	s.waitFor("showing 1 of")
-	s.keys("a")
-	s.waitFor("Cannot accept")
+	s.step("Enter", "showing 1 of")
+	s.step("a", "Cannot accept")
 	s.keys("o") // the next action
 	s.waitUntil("the refusal to clear", func(screen string) bool { return !strings.Contains(screen, "Cannot accept") })
 
-	s.keys("2")
-	s.waitFor("Needs us")
-	s.keys("a")
-	s.waitFor("[ Cancel ]")
-	s.keys("n")
-	s.waitFor("Cancelled: nothing was sent.")
+	s.step("2", "Needs us")
+	s.step("a", "[ Cancel ]")
+	s.step("n", "Cancelled: nothing was sent.")
 	shown := time.Now()
 	s.waitUntil("Cancelled to go by itself", func(screen string) bool { return !strings.Contains(screen, "Cancelled") })
 	if took := time.Since(shown); took > 10*time.Second {
@@ -85,8 +75,7 @@ func TestANewRequestRingsOnce(t *testing.T) {
 		t.Fatalf("the requests present at start rang the bell: %q", b)
 	}
 	w.sandbox.CreateIncomingRequest("Brand new request")
-	s.keys("r")
-	s.waitFor("●1 new")
+	s.step("r", "●1 new")
 	count := func() int { b, _ := os.ReadFile(bells); return strings.Count(string(b), "bell") }
 	deadline := time.Now().Add(screenWait)
 	for count() == 0 && time.Now().Before(deadline) {
@@ -97,8 +86,7 @@ func TestANewRequestRingsOnce(t *testing.T) {
 	if n := count(); n != 1 {
 		t.Fatalf("the new request rang %d times, want once", n)
 	}
-	s.keys("2")
-	s.waitFor("Needs us", "Brand new request")
+	s.step("2", "Needs us", "Brand new request")
 	if top, _, _ := strings.Cut(s.text(), "\n"); strings.Contains(top, "new") {
 		t.Fatalf("the badge stayed once Pending was shown: %q", top)
 	}

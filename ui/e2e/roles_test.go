@@ -42,10 +42,8 @@ func TestRolesWithoutExpansion(t *testing.T) {
 	}
 	s := w.startDashboard()
 	s.waitFor("Solutions (13)")
-	s.keys("2")
-	s.waitFor("Needs us (" + strconv.Itoa(needsUs) + ")")
-	s.keys("3")
-	s.waitFor("— (other side not read yet)")
+	s.step("2", "Needs us ("+strconv.Itoa(needsUs)+")")
+	s.step("3", "— (other side not read yet)")
 	s.quit(quitBound)
 }
 

@@ -17,8 +17,7 @@ func TestNarrowKeepsWhatMatters(t *testing.T) {
 	if row := lineOf(screen, long); !strings.Contains(row, long+" ") || !strings.Contains(row, "◆ Pending") {
 		t.Errorf("the row %q: want the whole name and the state", row)
 	}
-	s.keys("2")
-	screen = s.waitFor("MESSAGING: ")
+	screen = s.step("2", "MESSAGING: ")
 	if !strings.Contains(screen, "Pending (") || !strings.Contains(screen, "+") {
 		t.Errorf("the Pending tab's title does not count both sections:\n%s", screen)
 	}
@@ -33,22 +32,18 @@ func TestFindByID(t *testing.T) {
 	s := w.settledDashboard("Find me by ID")
 	s.keys("/")
 	s.keys("-l", id)
-	s.keys("Enter")
-	s.waitFor("showing 1 of", "Find me by ID", "1/1")
+	s.step("Enter", "showing 1 of", "Find me by ID", "1/1")
 	s.keys("Escape")
 	s.waitFor("showing 14 of 14") // the filter cleared, not taken with the next key as alt+5
-	s.keys("5")
-	s.waitFor("events · all fields")
+	s.step("5", "events · all fields")
 	s.keys(":")
 	s.keys("-l", id)
-	s.keys("Enter")
-	s.waitFor("Solution Find me by ID", id)
+	s.step("Enter", "Solution Find me by ID", id)
 	s.keys("Escape")
 	s.waitFor("events · all fields") // esc goes back where the jump came from
 	s.keys(":")
 	s.keys("-l", "12345")
-	s.keys("Enter")
-	s.waitFor("No solution, WABA or partner app has the ID 12345")
+	s.step("Enter", "No solution, WABA or partner app has the ID 12345")
 	s.quit(quitBound)
 }
 

@@ -164,6 +164,13 @@ func (s *screen) settle(texts ...string) string {
 	return s.text()
 }
 
+// step sends one key and waits for texts, and returns the screen.
+func (s *screen) step(key string, texts ...string) string {
+	s.t.Helper()
+	s.keys(key)
+	return s.waitFor(texts...)
+}
+
 // press sends one key and settles on texts.
 func (s *screen) press(key string, texts ...string) string {
 	s.t.Helper()

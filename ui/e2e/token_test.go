@@ -52,8 +52,7 @@ func TestTokenExpiresMidSession(t *testing.T) {
 		s := w.settledDashboard("Solutions (13)", "Social OVD with Nort") // every load done: the calls counted next are the refresh's
 		w.fault(expiredToken("", ""))
 		before := len(w.calls("", ""))
-		s.keys("r")
-		screen := s.waitFor("token was refused")
+		screen := s.step("r", "token was refused")
 		msg := flat(screen)
 		for _, want := range []string{"expired", "set MPS_TOKEN to a new token"} {
 			if !strings.Contains(msg, want) {
