@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"mps/graph/sandbox"
 	"mps/store/eventlog"
@@ -16,13 +15,12 @@ import (
 // with its own time, its entry.time, not the clock's: the history happened
 // over the past week. Close removes the log's directory.
 func TestDemoLogStoresWhatTheSourceSends(t *testing.T) {
-	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-	clock := func() time.Time { return now }
-	sb := sandbox.New(sandbox.Options{Now: clock, Seed: 7})
+	now := harnessNow()
+	sb := sandbox.New(sandbox.Options{Now: harnessNow, Seed: 7})
 	// Each replayed payload holds one change.
 	var sent [][]byte
 	sb.OnWebhook(func(payload []byte) { sent = append(sent, payload) })
-	d, err := startDemoLog(context.Background(), sb, clock)
+	d, err := startDemoLog(context.Background(), sb, harnessNow)
 	if err != nil {
 		t.Fatal(err)
 	}
