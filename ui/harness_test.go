@@ -165,6 +165,34 @@ func keyMsg(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
+// flatten runs cmd and the batches it returns, for the messages they
+// make; nil ones are left out.
+func flatten(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, flatten(c)...)
+		}
+		return out
+	case nil:
+		return nil
+	default:
+		return []tea.Msg{msg}
+	}
+}
+
+// runDetached is flatten off the test goroutine, without routing the
+// messages to the app, which the test goroutine keeps.
+func runDetached(cmd tea.Cmd) <-chan []tea.Msg {
+	out := make(chan []tea.Msg, 1)
+	go func() { out <- flatten(cmd) }()
+	return out
+}
+
 // pressFor sends one key and returns what its command says, nil for none.
 func (h *harness) pressFor(k string) tea.Msg {
 	h.t.Helper()

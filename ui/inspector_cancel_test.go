@@ -9,39 +9,10 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/store/eventlog"
 )
-
-// runDetached runs cmd and what it batches, off the test goroutine and
-// without routing the messages to the app, which the test goroutine keeps.
-func runDetached(cmd tea.Cmd) <-chan []tea.Msg {
-	out := make(chan []tea.Msg, 1)
-	go func() {
-		var msgs []tea.Msg
-		var run func(tea.Cmd)
-		run = func(c tea.Cmd) {
-			if c == nil {
-				return
-			}
-			switch msg := c().(type) {
-			case tea.BatchMsg:
-				for _, c := range msg {
-					run(c)
-				}
-			case nil:
-			default:
-				msgs = append(msgs, msg)
-			}
-		}
-		run(cmd)
-		out <- msgs
-	}()
-	return out
-}
 
 // awaitStart is the context of a read that a test's hook saw start.
 func awaitStart(t *testing.T, started <-chan context.Context, what string) context.Context {

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"mps/graph"
 	"mps/graph/sandbox"
 )
@@ -83,20 +81,4 @@ func TestRawViewSanitises(t *testing.T) {
 	if s := h.app.Render(); strings.Contains(s, "\x1b]52") {
 		t.Fatalf("the raw view drew an escape sequence: %q", s)
 	}
-}
-
-// flatten runs cmd and the batches it returns, for the messages they make.
-func flatten(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, flatten(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
 }
