@@ -42,6 +42,13 @@ func newHarnessWith(t *testing.T, width, height int, opts sandbox.Options) *harn
 	return newHarnessConfig(t, width, height, opts, nil)
 }
 
+// newHarnessAdjusted is the harness on the default sandbox, with its
+// Config changed by adjust before the app starts.
+func newHarnessAdjusted(t *testing.T, width, height int, adjust func(*Config)) *harness {
+	t.Helper()
+	return newHarnessConfig(t, width, height, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { adjust(c) })
+}
+
 // newHarnessConfig lets adjust change the app's Config (ExtraTabs, say)
 // before the app starts; it gets the sandbox too, to subscribe to it.
 func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adjust func(*sandbox.Sandbox, *Config)) *harness {

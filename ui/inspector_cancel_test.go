@@ -76,7 +76,7 @@ func TestInspectorStopsReadingWhenTheCustomersReadFails(t *testing.T) {
 	if err := os.WriteFile(path, []byte("not an SQLite database, but long enough to be read as one"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) {
+	h := newHarnessAdjusted(t, 120, 40, func(c *Config) {
 		c.EventLog = EventLog{Path: path}
 	})
 	h.selectRow(activeSolutions(h.sb)[0].Name)

@@ -127,7 +127,7 @@ func TestInspectorSaysWhereCustomersComeFromWithoutALog(t *testing.T) {
 		"log not written yet": {Path: missing},
 	} {
 		t.Run(name, func(t *testing.T) {
-			h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.EventLog = log })
+			h := newHarnessAdjusted(t, 120, 40, func(c *Config) { c.EventLog = log })
 			h.selectRow(activeSolutions(h.sb)[0].Name)
 			h.press("enter")
 			got := strings.Join(inspectorSection(h), "\n")

@@ -264,7 +264,7 @@ func TestHelpScrollsOnASmallScreen(t *testing.T) {
 
 // p with no partner business in the profile says so instead of nothing.
 func TestPartnerKeyWithoutPartnerBusinessesSaysWhy(t *testing.T) {
-	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.PartnerBusinessIDs = nil })
+	h := newHarnessAdjusted(t, 120, 40, func(c *Config) { c.PartnerBusinessIDs = nil })
 	h.press("4")
 	before := len(h.sb.Requests())
 	h.press("p")

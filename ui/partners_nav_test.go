@@ -31,7 +31,7 @@ func TestPartnersEnterOpensTheInspectorWhereActionsWork(t *testing.T) {
 
 func TestSavedPartnerNamesShowBesideTheirIDs(t *testing.T) {
 	ids := sandbox.DemoPartnerBusinessIDs()
-	h := newHarnessConfig(t, 160, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) {
+	h := newHarnessAdjusted(t, 160, 40, func(c *Config) {
 		c.PartnerNames = map[string]string{ids[0]: "Acme Partners"}
 	})
 	h.press("4")
