@@ -262,6 +262,21 @@ func TestHelpScrollsOnASmallScreen(t *testing.T) {
 	}
 }
 
+// p names the partner businesses the profile has a name for.
+func TestSavedPartnerNamesShowBesideTheirIDs(t *testing.T) {
+	ids := sandbox.DemoPartnerBusinessIDs()
+	h := newHarnessAdjusted(t, 160, 40, func(c *Config) {
+		c.PartnerNames = map[string]string{ids[0]: "Acme Partners"}
+	})
+	h.press("4")
+	h.wantScreen("p: all / Acme Partners (" + ids[0] + ")")
+	h.press("p")
+	h.wantScreen("partner business Acme Partners (" + ids[0] + ")")
+	if len(ids) > 1 && strings.Contains(h.screen(), "("+ids[1]+")") {
+		t.Fatalf("an unnamed partner business shows a name:\n%s", h.screen())
+	}
+}
+
 // p with no partner business in the profile says so instead of nothing.
 func TestPartnerKeyWithoutPartnerBusinessesSaysWhy(t *testing.T) {
 	h := newHarnessAdjusted(t, 120, 40, func(c *Config) { c.PartnerBusinessIDs = nil })
