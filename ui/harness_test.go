@@ -200,6 +200,18 @@ func runDetached(cmd tea.Cmd) <-chan []tea.Msg {
 	return out
 }
 
+// awaitStart is the context of a read that a test's hook saw start.
+func awaitStart(t *testing.T, started <-chan context.Context, what string) context.Context {
+	t.Helper()
+	select {
+	case ctx := <-started:
+		return ctx
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s did not start", what)
+	}
+	return nil
+}
+
 // pressFor sends one key and returns what its command says, nil for none.
 func (h *harness) pressFor(k string) tea.Msg {
 	h.t.Helper()
