@@ -117,32 +117,17 @@ func WithAPIVersion(v string) Option {
 
 // WithTokenSource sets where the access token comes from.
 func WithTokenSource(ts TokenSource) Option {
-	return func(c *Client) error {
-		if ts == nil {
-			return errors.New("graph: token source is nil")
-		}
-		c.token = ts
-		return nil
-	}
+	return required(ts == nil, "token source", func(c *Client) { c.token = ts })
 }
 
 // WithAppSecret switches on appsecret_proof for every call.
 func WithAppSecret(secret string) Option {
-	return func(c *Client) error {
-		c.appSecret = secret
-		return nil
-	}
+	return setter(func(c *Client) { c.appSecret = secret })
 }
 
 // WithHTTPClient replaces the default *http.Client.
 func WithHTTPClient(hc *http.Client) Option {
-	return func(c *Client) error {
-		if hc == nil {
-			return errors.New("graph: http client is nil")
-		}
-		c.http = hc
-		return nil
-	}
+	return required(hc == nil, "http client", func(c *Client) { c.http = hc })
 }
 
 // WithTimeout bounds each HTTP exchange (DefaultTimeout unless given). A
@@ -161,22 +146,30 @@ func WithTimeout(d time.Duration) Option {
 
 // WithClock replaces the system clock (tests pass a fake).
 func WithClock(clk Clock) Option {
-	return func(c *Client) error {
-		if clk == nil {
-			return errors.New("graph: clock is nil")
-		}
-		c.clock = clk
-		return nil
-	}
+	return required(clk == nil, "clock", func(c *Client) { c.clock = clk })
 }
 
 // WithThrottleNotice has the client report each throttle wait before it
 // starts, so that a command can say why it has gone quiet.
 func WithThrottleNotice(notice func(wait time.Duration)) Option {
+	return setter(func(c *Client) { c.onThrottle = notice })
+}
+
+// setter is the Option that applies set.
+func setter(set func(c *Client)) Option {
 	return func(c *Client) error {
-		c.onThrottle = notice
+		set(c)
 		return nil
 	}
+}
+
+// required is setter for a value that must not be nil: it refuses, naming
+// what, when isNil.
+func required(isNil bool, what string, set func(c *Client)) Option {
+	if isNil {
+		return func(*Client) error { return errors.New("graph: " + what + " is nil") }
+	}
+	return setter(set)
 }
 
 // WithRetryPolicy replaces DefaultRetryPolicy.

@@ -177,7 +177,7 @@ func TestDialogKeepsItsButtonsOnSmallScreens(t *testing.T) {
 // action the user just took, but replaces it once it has been read.
 func TestActionNoticeOutlivesWebhookNews(t *testing.T) {
 	now := fixedNow()
-	h := newHarnessConfig(t, 100, 30, sandbox.Options{}, func(_ *sandbox.Sandbox, cfg *Config) {
+	h := newHarnessAdjusted(t, 100, 30, func(cfg *Config) {
 		cfg.Now = func() time.Time { return now }
 	})
 	h.press("2")

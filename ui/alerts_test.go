@@ -8,7 +8,7 @@ import (
 )
 
 func alertHarness(t *testing.T, style AlertStyle) *harness {
-	return newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.Alert = style })
+	return newHarnessAdjusted(t, 120, 40, func(c *Config) { c.Alert = style })
 }
 
 func TestANewRequestRaisesOneNotificationAndABadge(t *testing.T) {

@@ -167,7 +167,7 @@ func TestPartnersTabReadsPartnerRows(t *testing.T) {
 func TestResizeKeepsFrameExact(t *testing.T) {
 	h := newHarness(t, 120, 40)
 	for _, size := range [][2]int{{80, 24}, {60, 15}, {200, 50}, {80, 24}} {
-		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		h.resize(size[0], size[1])
 		for _, tabKey := range []string{"1", "2", "3", "4"} {
 			h.press(tabKey)
 			lines := strings.Split(h.screen(), "\n")

@@ -10,7 +10,7 @@ import (
 
 func TestOOpensTheAppDashboard(t *testing.T) {
 	var opened []string
-	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) {
+	h := newHarnessAdjusted(t, 120, 40, func(c *Config) {
 		c.OpenURL = func(_ context.Context, url string) error { opened = append(opened, url); return nil }
 	})
 	want := "https://developers.facebook.com/apps/" + sandbox.DemoAppID + "/"
@@ -26,7 +26,7 @@ func TestOOpensTheAppDashboard(t *testing.T) {
 }
 
 func TestWithoutABrowserOShowsTheURL(t *testing.T) {
-	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) {
+	h := newHarnessAdjusted(t, 120, 40, func(c *Config) {
 		c.OpenURL = func(context.Context, string) error { return errNoBrowser }
 	})
 	h.press("B")
@@ -35,7 +35,7 @@ func TestWithoutABrowserOShowsTheURL(t *testing.T) {
 
 func TestOWithoutAnAppIDSaysWhy(t *testing.T) {
 	called := false
-	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) {
+	h := newHarnessAdjusted(t, 120, 40, func(c *Config) {
 		c.AppID = ""
 		c.OpenURL = func(context.Context, string) error { called = true; return errors.New("unreachable") }
 	})

@@ -188,7 +188,7 @@ type dialogLayout struct {
 }
 
 func (d *confirmDialog) layout(width, height int) dialogLayout {
-	l := dialogLayout{inner: min(max(width-4, 10), 72)}
+	l := dialogLayout{inner: dialogInner(width)}
 	l.title = d.ctx.Styles.Header.Render(d.ctx.Measure.Truncate(d.title(), l.inner))
 	for fit := fitSpaced; fit <= fitCompact; fit++ {
 		l.body, l.foot = d.lines(l.inner, fit)
@@ -246,6 +246,10 @@ func (d *confirmDialog) scrollLine(l dialogLayout, offset int) string {
 	}
 	return st.Muted.Render(m.Truncate("↓ j/pgdn/G for more · "+where+" · y once all is shown", l.inner))
 }
+
+// dialogInner is the width inside a dialog's frame on a screen width
+// cells wide: the frame and a margin off, at least 10 and at most 72.
+func dialogInner(width int) int { return min(max(width-4, 10), 72) }
 
 // framed draws lines inside box's border and horizontal padding, each cut
 // and padded to width cells as m counts them. lipgloss would pad them by

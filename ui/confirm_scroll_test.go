@@ -3,8 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-
-	tea "charm.land/bubbletea/v2"
 )
 
 // At 60x15 the accept dialog cannot show its grants at once: they scroll,
@@ -63,7 +61,7 @@ func TestTinyDialogWaitsForALargerTerminal(t *testing.T) {
 	h := newHarness(t, 40, 10)
 	earlyYSendsNothing(h, "Solution: Social OVD", "enlarge to see grants")
 	h.wantScreen("y waits: enlarge")
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.resize(120, 40)
 	h.wantScreen("Permissions granted to the partner:")
 	h.press("y")
 	if n := len(h.posts()); n != 1 {

@@ -222,7 +222,7 @@ func (f *createForm) takeAppName(msg appNameMsg) {
 // its blank lines, then the lines under the parts without focus.
 func (f *createForm) View(width, height int) string {
 	m, st := f.ctx.Measure, f.ctx.Styles
-	inner := min(max(width-4, 10), 72)
+	inner := dialogInner(width)
 	var lines []string
 	for fit := fitSpaced; fit <= fitCompact; fit++ {
 		if lines = f.lines(inner, fit); len(lines)+2 <= height {

@@ -3,8 +3,6 @@ package ui
 import (
 	"path/filepath"
 	"testing"
-
-	tea "charm.land/bubbletea/v2"
 )
 
 // The Events tab is an ordinary tab, there whenever an event log is
@@ -18,7 +16,7 @@ func TestEventsTabWithALogAndSteeringMessages(t *testing.T) {
 	cfg := h.app.ctx.Config
 	cfg.EventLog = EventLog{Path: filepath.Join(t.TempDir(), "events.db")}
 	h.app = NewApp(cfg)
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.resize(120, 40)
 	h.run(h.app.Init())
 
 	h.press("5")

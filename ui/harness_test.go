@@ -42,19 +42,19 @@ func newHarnessWith(t *testing.T, width, height int, opts sandbox.Options) *harn
 	return newHarnessConfig(t, width, height, opts, nil)
 }
 
+// newHarnessAdjusted is the harness on the default sandbox, with its
+// Config changed by adjust before the app starts.
+func newHarnessAdjusted(t *testing.T, width, height int, adjust func(*Config)) *harness {
+	t.Helper()
+	return newHarnessConfig(t, width, height, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { adjust(c) })
+}
+
 // newHarnessConfig lets adjust change the app's Config (ExtraTabs, say)
 // before the app starts; it gets the sandbox too, to subscribe to it.
 func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adjust func(*sandbox.Sandbox, *Config)) *harness {
 	t.Helper()
 	sb, srv := sandboxtest.Start(t, opts)
-	client, err := graph.New(
-		graph.WithBaseURL(srv.URL),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
-		graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := sandboxtest.Client(t, srv.URL, graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
 	j := openJournal(t)
 	cfg := Config{
 		Client:             client,
@@ -72,7 +72,7 @@ func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adj
 	}
 	app := NewApp(cfg)
 	h := &harness{t: t, app: app, sb: sb}
-	h.send(tea.WindowSizeMsg{Width: width, Height: height})
+	h.resize(width, height)
 	h.run(app.Init())
 	return h
 }
@@ -164,11 +164,74 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyUp}
 	case "backspace":
 		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	if r, ok := strings.CutPrefix(k, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: []rune(r)[0], Mod: tea.ModCtrl}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// flatten runs cmd and the batches it returns, for the messages they
+// make; nil ones are left out.
+func flatten(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, flatten(c)...)
+		}
+		return out
+	case nil:
+		return nil
+	default:
+		return []tea.Msg{msg}
+	}
+}
+
+// runDetached is flatten off the test goroutine, without routing the
+// messages to the app, which the test goroutine keeps.
+func runDetached(cmd tea.Cmd) <-chan []tea.Msg {
+	out := make(chan []tea.Msg, 1)
+	go func() { out <- flatten(cmd) }()
+	return out
+}
+
+// awaitStart is the context of a read that a test's hook saw start.
+func awaitStart(t *testing.T, started <-chan context.Context, what string) context.Context {
+	t.Helper()
+	select {
+	case ctx := <-started:
+		return ctx
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s did not start", what)
+	}
+	return nil
+}
+
+// pressFor sends one key and returns what its command says, nil for none.
+func (h *harness) pressFor(k string) tea.Msg {
+	h.t.Helper()
+	_, cmd := h.app.Update(keyMsg(k))
+	if cmd == nil {
+		return nil
+	}
+	return cmd()
+}
+
+// clipboardText is the text msg puts on the clipboard; ok is false for
+// any other message.
+func clipboardText(msg tea.Msg) (text string, ok bool) {
+	text = fmt.Sprint(msg)
+	return text, msg != nil && msg == tea.SetClipboard(text)()
+}
+
+// resize is the terminal changing size.
+func (h *harness) resize(width, height int) {
+	h.send(tea.WindowSizeMsg{Width: width, Height: height})
 }
 
 // screen is the current frame without escape codes.

@@ -72,12 +72,7 @@ func (in *inspector) Update(msg tea.Msg) tea.Cmd {
 	case onboardedMsg:
 		in.takeOnboarded(msg)
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelDown {
-			in.offset++
-		} else {
-			in.offset--
-		}
-		in.clamp()
+		in.offset = wheelTo(msg.Button == tea.MouseWheelDown, in.offset, len(in.lastBody)-in.height)
 	}
 	return nil
 }
@@ -102,16 +97,11 @@ func (in *inspector) scroll(k tea.KeyPressMsg) {
 	in.offset = scrollTo(in.ctx.Keys, k, in.offset, in.height, len(in.lastBody)-in.height)
 }
 
-func (in *inspector) clamp() {
-	in.offset = min(in.offset, len(in.lastBody)-in.height)
-	in.offset = max(in.offset, 0)
-}
-
 // View draws the visible part of the inspector in width x height.
 func (in *inspector) View(width, height int) string {
 	in.height = height
 	in.lastBody = in.body(width)
-	in.clamp()
+	in.offset = within(in.offset, len(in.lastBody)-height)
 	end := min(in.offset+height, len(in.lastBody))
 	lines := append([]string(nil), in.lastBody[in.offset:end]...)
 	if rest := len(in.lastBody) - end; rest > 0 && len(lines) > 1 {

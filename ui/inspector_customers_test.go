@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,7 +129,7 @@ func TestInspectorSaysWhereCustomersComeFromWithoutALog(t *testing.T) {
 		"log not written yet": {Path: missing},
 	} {
 		t.Run(name, func(t *testing.T) {
-			h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.EventLog = log })
+			h := newHarnessAdjusted(t, 120, 40, func(c *Config) { c.EventLog = log })
 			h.selectRow(activeSolutions(h.sb)[0].Name)
 			h.press("enter")
 			got := strings.Join(inspectorSection(h), "\n")
@@ -204,5 +206,69 @@ func TestInspectorScrollsThroughTwoHundredCustomers(t *testing.T) {
 	h.press("k")
 	if strings.Contains(h.screen(), oldest.ID) {
 		t.Errorf("k did not scroll up from the end:\n%s", h.screen())
+	}
+}
+
+// The inspector's customers read runs under a context that ends when the
+// inspector closes, moves to another solution or reads again, so that
+// SQLite stops reading for a view that is gone. The read is the real one on
+// a real log; the test watches the context the command hands it.
+func TestLeavingTheInspectorCancelsItsCustomersRead(t *testing.T) {
+	for name, leave := range map[string]func(h *harness, other graph.Solution){
+		"esc":              func(h *harness, _ graph.Solution) { h.app.Update(keyMsg("esc")) },
+		"tab":              func(h *harness, _ graph.Solution) { h.app.Update(keyMsg("tab")) },
+		"another solution": func(h *harness, other graph.Solution) { h.app.Update(inspectMsg{Solution: other}) },
+		"r":                func(h *harness, _ graph.Solution) { h.app.Update(keyMsg("r")) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			started := make(chan context.Context, 4)
+			var sols []graph.Solution
+			h := customersHarness(t, func(sb *sandbox.Sandbox) []eventlog.Event {
+				sols = activeSolutions(sb)
+				return []eventlog.Event{addedEvent(t, sb.WABAs()[0].ID, sols[0].ID, fixedNow().Add(-time.Hour))}
+			})
+			real := h.app.ctx.seenWABAs
+			h.app.ctx.seenWABAs = func(ctx context.Context) ([]eventlog.SeenWABA, error) {
+				started <- ctx
+				return real(ctx)
+			}
+			_, cmd := h.app.Update(inspectMsg{Solution: sols[0]})
+			answers := runDetached(cmd)
+			ctx := awaitStart(t, started, "the customers read")
+			if ctx.Err() != nil {
+				t.Fatalf("the read's context ended before the inspector was left: %v", ctx.Err())
+			}
+			leave(h, sols[1])
+			if !errors.Is(ctx.Err(), context.Canceled) {
+				t.Fatalf("after %s the read's context is %v, want it cancelled", name, ctx.Err())
+			}
+			for _, msg := range <-answers {
+				h.app.Update(msg)
+			}
+			if in := h.app.inspector; in != nil && in.sol.ID == sols[0].ID && !in.onboarded.loading {
+				t.Errorf("the cancelled read's answer was taken: %+v", in.onboarded)
+			}
+		})
+	}
+}
+
+// A read that fails ends "reading…": the section says what went wrong and
+// the app is no longer busy.
+func TestInspectorStopsReadingWhenTheCustomersReadFails(t *testing.T) {
+	path := filepath.Join(t.TempDir(), eventlog.FileName)
+	if err := os.WriteFile(path, []byte("not an SQLite database, but long enough to be read as one"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarnessAdjusted(t, 120, 40, func(c *Config) {
+		c.EventLog = EventLog{Path: path}
+	})
+	h.selectRow(activeSolutions(h.sb)[0].Name)
+	h.press("enter")
+	got := strings.Join(inspectorSection(h), "\n")
+	if strings.Contains(got, "reading") || !strings.Contains(got, "Reading the event log") {
+		t.Errorf("after a failed read the section is %q", got)
+	}
+	if h.app.busy() {
+		t.Error("the app is still busy after the read failed")
 	}
 }

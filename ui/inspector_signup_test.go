@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
-	"mps/graph/sandbox"
 )
 
 // guideSnippet is the guide's step 5 code with the IDs in its placeholders'
@@ -66,7 +65,7 @@ func TestInspectorSignupSnippet(t *testing.T) {
 }
 
 func TestInspectorSignupSnippetWithTheProfilesConfigID(t *testing.T) {
-	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.ConfigID = "777" })
+	h := newHarnessAdjusted(t, 120, 40, func(c *Config) { c.ConfigID = "777" })
 	sol := h.selectRow("Northwind with Lucky Shrub")
 	h.press("enter", "e")
 	h.wantScreen("config_id: '777'")

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 
 	"mps/graph/sandbox"
 	"mps/store/journal"
@@ -81,7 +80,7 @@ func sorted(keys ...string) []string { return slices.Sorted(slices.Values(keys))
 // eventsHarness has the four tabs and an Events tab over an empty log.
 func eventsHarness(t *testing.T, width, height int) (*harness, int) {
 	h, _ := logHarness(t, sandbox.Options{})
-	h.send(tea.WindowSizeMsg{Width: width, Height: height})
+	h.resize(width, height)
 	_, pos := h.eventsTab()
 	return h, pos
 }
@@ -213,7 +212,7 @@ func TestTablesMoveByTheAppKeyMap(t *testing.T) {
 	app.ctx.Keys.Down = key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "down"))
 	app.tabs = newTabs(app.ctx)
 	h.app = app
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.resize(120, 40)
 	h.run(app.Init())
 	for i, tab := range app.tabs {
 		h.press(strconv.Itoa(i + 1))
@@ -263,9 +262,24 @@ func TestHelpScrollsOnASmallScreen(t *testing.T) {
 	}
 }
 
+// p names the partner businesses the profile has a name for.
+func TestSavedPartnerNamesShowBesideTheirIDs(t *testing.T) {
+	ids := sandbox.DemoPartnerBusinessIDs()
+	h := newHarnessAdjusted(t, 160, 40, func(c *Config) {
+		c.PartnerNames = map[string]string{ids[0]: "Acme Partners"}
+	})
+	h.press("4")
+	h.wantScreen("p: all / Acme Partners (" + ids[0] + ")")
+	h.press("p")
+	h.wantScreen("partner business Acme Partners (" + ids[0] + ")")
+	if len(ids) > 1 && strings.Contains(h.screen(), "("+ids[1]+")") {
+		t.Fatalf("an unnamed partner business shows a name:\n%s", h.screen())
+	}
+}
+
 // p with no partner business in the profile says so instead of nothing.
 func TestPartnerKeyWithoutPartnerBusinessesSaysWhy(t *testing.T) {
-	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.PartnerBusinessIDs = nil })
+	h := newHarnessAdjusted(t, 120, 40, func(c *Config) { c.PartnerBusinessIDs = nil })
 	h.press("4")
 	before := len(h.sb.Requests())
 	h.press("p")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"net/http/httptest"
 	"slices"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"mps/graph"
 	"mps/graph/sandbox"
+	"mps/graph/sandbox/sandboxtest"
 )
 
 // The data of the loading benchmark: issue 6 asks for 150 solutions and
@@ -100,13 +100,7 @@ func rolePages(sb *sandbox.Sandbox) (owner, partner int) {
 // solutions, their partner rows and the WABAs the tabs received.
 func refreshEveryTab(b *testing.B, base string) []string {
 	b.Helper()
-	client, err := graph.New(
-		graph.WithBaseURL(base),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
-	)
-	if err != nil {
-		b.Fatal(err)
-	}
+	client := sandboxtest.Client(b, base)
 	app := NewApp(Config{Client: client, AppID: sandbox.DemoAppID, BusinessID: sandbox.DemoBusinessID,
 		PartnerBusinessIDs: sandbox.DemoPartnerBusinessIDs(), Now: time.Now, NoColor: true})
 	app.Update(tea.WindowSizeMsg{Width: 120, Height: 40})

@@ -152,7 +152,7 @@ func TestMissingIDsSayHowToSetThem(t *testing.T) {
 	cfg := h.app.ctx.Config
 	cfg.AppID, cfg.BusinessID = "", ""
 	h.app = NewApp(cfg)
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.resize(120, 40)
 	before := len(h.sb.Requests())
 	h.run(h.app.Init())
 	h.wantScreen("no app ID is set: pass --app-id or set MPS_APP_ID")

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"mps/graph/sandbox"
 )
 
 // stepClock is an app clock the test moves by hand.
@@ -31,7 +29,7 @@ func (c *stepClock) advance(d time.Duration) {
 
 func newClockHarness(t *testing.T) (*harness, *stepClock) {
 	clock := &stepClock{now: fixedNow()}
-	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.Now = clock.Now })
+	h := newHarnessAdjusted(t, 120, 40, func(c *Config) { c.Now = clock.Now })
 	return h, clock
 }
 

@@ -165,12 +165,7 @@ func (r *rawView) scroll(k tea.KeyPressMsg) {
 }
 
 func (r *rawView) wheel(down bool) {
-	if down {
-		r.offset++
-	} else {
-		r.offset--
-	}
-	r.offset = max(min(r.offset, r.lines-r.height), 0)
+	r.offset = wheelTo(down, r.offset, r.lines-r.height)
 }
 
 // View draws the visible part in width x height.
@@ -198,7 +193,7 @@ func (r *rawView) View(width, height int) string {
 		body = append(body, strings.Split(m.Wrap(line, width), "\n")...)
 	}
 	r.lines = len(body)
-	r.offset = max(min(r.offset, r.lines-height), 0)
+	r.offset = within(r.offset, r.lines-height)
 	end := min(r.offset+height, len(body))
 	return strings.Join(body[r.offset:end], "\n")
 }

@@ -2,12 +2,9 @@ package ui
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 	"testing"
-
-	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
 	"mps/graph/sandbox"
@@ -23,7 +20,7 @@ func TestJShowsASolutionAsGraphSentItAndYCopiesIt(t *testing.T) {
 	var clip []string
 	_, cmd := h.app.Update(keyMsg("y"))
 	for _, m := range flatten(cmd) {
-		if v := fmt.Sprint(m); m == tea.SetClipboard(v)() {
+		if v, ok := clipboardText(m); ok {
 			clip = append(clip, v)
 		}
 	}
@@ -84,20 +81,4 @@ func TestRawViewSanitises(t *testing.T) {
 	if s := h.app.Render(); strings.Contains(s, "\x1b]52") {
 		t.Fatalf("the raw view drew an escape sequence: %q", s)
 	}
-}
-
-// flatten runs cmd and the batches it returns, for the messages they make.
-func flatten(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, flatten(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
 }

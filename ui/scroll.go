@@ -23,5 +23,20 @@ func scrollTo(keys KeyMap, k tea.KeyPressMsg, offset, page, last int) int {
 	case key.Matches(k, keys.Bottom):
 		offset = last
 	}
+	return within(offset, last)
+}
+
+// wheelTo is where a scrolled view's first shown line goes for one step
+// of the mouse wheel, kept within 0..last.
+func wheelTo(down bool, offset, last int) int {
+	if down {
+		return within(offset+1, last)
+	}
+	return within(offset-1, last)
+}
+
+// within keeps a scrolled view's first shown line in 0..last; a view
+// shorter than its window (last < 0) shows from its top.
+func within(offset, last int) int {
 	return min(max(offset, 0), max(last, 0))
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/ui/table"
@@ -136,7 +134,7 @@ func TestEventColumnKeepsAddedOrRemovedWhenNarrow(t *testing.T) {
 	h, _ := logHarness(t, sandbox.Options{}, guideEvents(t, fixedNow(), "guide_account_update_partner_added.json")...)
 	_, pos := h.eventsTab()
 	for _, width := range []int{80, 60} {
-		h.send(tea.WindowSizeMsg{Width: width, Height: 24})
+		h.resize(width, 24)
 		h.press(strconv.Itoa(pos + 1))
 		h.tick()
 		if row := lineWith(h.screen(), "PARTNER_ADDED"); !strings.Contains(row, "PARTNER_ADDED ") {

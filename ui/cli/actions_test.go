@@ -18,7 +18,7 @@ func incoming(h *harness) string {
 }
 
 func TestActionWithoutTerminalOrYesSendsNothing(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := incoming(h)
 	r := h.run("accept", id)
 	wantExit(t, r, ExitUsage, "accept", id)
@@ -34,7 +34,7 @@ func TestActionWithoutTerminalOrYesSendsNothing(t *testing.T) {
 }
 
 func TestActionWithYesSendsExactlyOnePOSTAndReadsAgain(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := incoming(h)
 	r := h.run("accept", id, "--yes")
 	wantExit(t, r, ExitOK, "accept", id, "--yes")
@@ -57,7 +57,7 @@ func TestActionWithYesSendsExactlyOnePOSTAndReadsAgain(t *testing.T) {
 }
 
 func TestActionOnTerminalAsksAndDefaultsToNo(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.terminal = true
 	id := incoming(h)
 	for _, answer := range []string{"\n", "n\n", "maybe\n", ""} {
@@ -81,7 +81,7 @@ func TestActionOnTerminalAsksAndDefaultsToNo(t *testing.T) {
 }
 
 func TestDisallowedActionIsRefusedBeforeAnyPOST(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := incoming(h) // we are the partner, and it is pending
 	cases := map[string]string{
 		"deactivate":          "only the owner can request deactivation",
@@ -129,7 +129,7 @@ func TestUnknownOutcomeReadsAgainAndNeverResends(t *testing.T) {
 }
 
 func TestActionGraphErrorShowsCodeAndTrace(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := incoming(h)
 	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken, Method: "POST"})
 	r := h.run("accept", id, "--yes")
@@ -154,7 +154,7 @@ func wantReadAgain(t *testing.T, h *harness, id string) {
 }
 
 func TestActionOutputIsSanitized(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := h.sandbox.AddSolution(sandbox.SolutionSpec{
 		Name: "Hostile\x1b[2J\x1b]8;;http://x\x07 name\u202e", OwnerAppID: "21202248997039", PartnerAppID: sandbox.DemoAppID,
 		OwnerPermissions: []string{"MANAGE"}, PartnerPermissions: []string{"MANAGE\x1b[31m"},
@@ -170,7 +170,7 @@ func TestActionOutputIsSanitized(t *testing.T) {
 }
 
 func TestAReasonGoesToGraphAndTheJournal(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := incoming(h)
 	r := h.mustRun("reject", id, "--yes", "--reason", "not our customer")
 	if !strings.Contains(r.stdout, "not our customer") {
@@ -186,7 +186,7 @@ func TestAReasonGoesToGraphAndTheJournal(t *testing.T) {
 }
 
 func TestABadReasonSendsNothing(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := incoming(h)
 	for _, reason := range []string{strings.Repeat("x", graph.MaxReasonLength+1), "two\nlines"} {
 		r := h.run("reject", id, "--yes", "--reason", reason)

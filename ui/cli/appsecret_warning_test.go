@@ -15,7 +15,7 @@ const appSecretWarning = "Calls go without appsecret_proof."
 // An unreachable keyring leaves the app secret unknown (the token comes
 // from MPS_TOKEN, so the commands still run).
 func unreachableKeyring(t *testing.T) *harness {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env[store.EnvToken] = sandbox.DemoToken
 	h.keyring.FailWith(store.ErrKeyringTimeout)
 	return h

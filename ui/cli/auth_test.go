@@ -13,7 +13,7 @@ import (
 // loggedOut is a harness whose keyring is empty and whose environment has
 // no IDs, as on a fresh machine.
 func loggedOut(t *testing.T) *harness {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	if err := h.keyring.Delete(store.Service, store.DefaultProfile); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestLoginWithoutTerminalNeedsWithToken(t *testing.T) {
 }
 
 func TestLogoutRemovesTheEntry(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.mustRun("logout")
 	if h.keyring.Len() != 0 {
 		t.Fatal("the entry is still there")
@@ -149,7 +149,7 @@ func TestStatusWithoutTokenExits4(t *testing.T) {
 }
 
 func TestStatusShowsMaskedTokenSourceAndDetails(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.mustRun("status")
 	for _, want := range []string{
 		store.MaskToken(sandbox.DemoToken), "keyring (service mps, profile default)",
@@ -166,7 +166,7 @@ func TestStatusShowsMaskedTokenSourceAndDetails(t *testing.T) {
 }
 
 func TestStatusRejectedTokenExits4(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env[store.EnvToken] = "EAAExpiredOrWrongToken000000000000"
 	r := h.run("status")
 	wantExit(t, r, ExitAuth, "status with a wrong token")
@@ -176,7 +176,7 @@ func TestStatusRejectedTokenExits4(t *testing.T) {
 }
 
 func TestStatusWarnsAboutAnOldAPIVersion(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run("status", "--api-version", "v20.0")
 	if !strings.Contains(r.stderr, "warning: API version v20.0") || !strings.Contains(r.stderr, "end of life") {
 		t.Errorf("no end-of-life warning: %s / %s", r.stdout, r.stderr)
@@ -184,7 +184,7 @@ func TestStatusWarnsAboutAnOldAPIVersion(t *testing.T) {
 }
 
 func TestKeyringTroubleIsExit4WithAdvice(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.keyring.FailWith(store.ErrKeyringTimeout)
 	r := h.run("solutions")
 	wantExit(t, r, ExitAuth, "solutions with a stuck keyring")

@@ -27,7 +27,7 @@ func ownedNamed(h *harness, name string) (graph.Solution, bool) {
 }
 
 func TestCreateMakesAPendingSolutionAndJournalsIt(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.mustRun(createArgs(" Northwind × Lucky Shrub ", demoPartnerApp, "partner", "--yes")...)
 	sol, ok := ownedNamed(h, "Northwind × Lucky Shrub")
 	if !ok {
@@ -54,7 +54,7 @@ func TestCreateMakesAPendingSolutionAndJournalsIt(t *testing.T) {
 }
 
 func TestCreateJSONPrintsTheSolution(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.mustRun(createArgs("Made for JSON", demoPartnerApp, "us", "--yes", "--json")...)
 	got := decodeJSON[map[string]any](t, r.stdout)
 	sol, _ := ownedNamed(h, "Made for JSON")
@@ -83,7 +83,7 @@ func TestCreateRefusesBadInputBeforeAnyRequest(t *testing.T) {
 	}
 	for _, rule := range []sandbox.MessagingRule{sandbox.MessagingOneSide, sandbox.MessagingBothSides} {
 		for _, tc := range cases {
-			h := newHarness(t, sandbox.Options{})
+			h := seededHarness(t)
 			h.sandbox.SetMessagingRule(rule)
 			r := h.run(tc.args...)
 			wantExit(t, r, ExitUsage, tc.args...)
@@ -100,7 +100,7 @@ func TestCreateRefusesBadInputBeforeAnyRequest(t *testing.T) {
 // An app that Graph does not know passes the local checks: its name cannot
 // be read, and Graph refuses the create, sent once.
 func TestCreateUnknownPartnerAppIsGraphsRefusal(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	args := createArgs("Unknown partner", "999000111222", "us", "--yes")
 	r := h.run(args...)
 	if r.code == ExitOK {
@@ -121,7 +121,7 @@ func TestCreateUnknownPartnerAppIsGraphsRefusal(t *testing.T) {
 }
 
 func TestCreateAsksFirst(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	args := createArgs("Asked first", demoPartnerApp, "us")
 	r := h.run(args...)
 	wantExit(t, r, ExitUsage, args...)
@@ -149,7 +149,7 @@ func TestCreateUnknownOutcomeLooksAndNeverResends(t *testing.T) {
 		{sandbox.FaultDropAfterApply, "the solutions listed after hold"},
 		{sandbox.FaultDropConnection, "the solutions listed after do not hold"},
 	} {
-		h := newHarness(t, sandbox.Options{})
+		h := seededHarness(t)
 		h.sandbox.AddFault(sandbox.Fault{Kind: tc.kind, Method: http.MethodPost, PathContains: "/whatsapp_business_solution"})
 		args := createArgs("Lost answer", demoPartnerApp, "partner", "--yes")
 		r := h.run(args...)

@@ -30,18 +30,8 @@ func newCreditLinesCommand(a *app) *cobra.Command {
 		if asJSON {
 			format = formatJSON
 		}
-		return s.printList(format, listOutput{
-			count: len(lines),
-			json:  func() (any, error) { return nonNil(lines), nil },
-			table: func() *plainTable {
-				t := newPlainTable("CREDIT LINE", "LEGAL ENTITY")
-				for _, l := range lines {
-					t.add(l.ID, l.LegalEntityName)
-				}
-				return t
-			},
-			none: "The business has no credit lines.",
-		})
+		return s.printList(format, rowsOutput(lines, "The business has no credit lines.", []string{"CREDIT LINE", "LEGAL ENTITY"},
+			func(l graph.CreditLine) []string { return []string{l.ID, l.LegalEntityName} }))
 	})
 }
 

@@ -47,18 +47,10 @@ func newCustomersCommand(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return s.printList(format, listOutput{
-			count: len(wabas),
-			none:  "No customers.",
-			json:  func() (any, error) { return nonNil(wabas), nil },
-			table: func() *plainTable {
-				t := newPlainTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE")
-				for _, w := range wabas {
-					t.add(w.ID, w.Name, w.TimezoneID, w.BusinessType, w.MessageTemplateNamespace)
-				}
-				return t
-			},
-		})
+		return s.printList(format, rowsOutput(wabas, "No customers.", []string{"WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE"},
+			func(w graph.WABA) []string {
+				return []string{w.ID, w.Name, w.TimezoneID, w.BusinessType, w.MessageTemplateNamespace}
+			}))
 	})
 	fs := cmd.Flags()
 	a.partnerFlag(cmd, &partners, "only accounts shared with this partner `BUSINESS_ID` (repeatable)")

@@ -13,22 +13,20 @@ import (
 )
 
 func newLoginCommand(a *app) *cobra.Command {
-	var withToken bool
-	cmd := &cobra.Command{
-		Use:   "login",
-		Short: "Check an access token with Graph, then store it in the OS keyring",
-		Long: "Reads the token from a hidden prompt, or from standard input with --with-token\n" +
-			"(mps login --with-token < token.txt). The token is checked with GET /me (and\n" +
-			"/debug_token where allowed) before anything is stored; nothing is stored if Graph\n" +
-			"refuses it. The app ID and business ID (asked for on a terminal, or given with\n" +
-			"--app-id and --business-id) are saved in the profile. Refused while MPS_TOKEN is set.",
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
+	return a.boolFlagCommand(&cobra.Command{Use: "login", Short: loginShort, Long: loginLong}, "with-token", "read the token from standard input",
+		func(ctx context.Context, s *Session, _ []string, withToken bool) error {
 			return s.runLogin(ctx, withToken)
-		}),
-	}
-	cmd.Flags().BoolVar(&withToken, "with-token", false, "read the token from standard input")
-	return cmd
+		})
 }
+
+const (
+	loginShort = "Check an access token with Graph, then store it in the OS keyring"
+	loginLong  = "Reads the token from a hidden prompt, or from standard input with --with-token\n" +
+		"(mps login --with-token < token.txt). The token is checked with GET /me (and\n" +
+		"/debug_token where allowed) before anything is stored; nothing is stored if Graph\n" +
+		"refuses it. The app ID and business ID (asked for on a terminal, or given with\n" +
+		"--app-id and --business-id) are saved in the profile. Refused while MPS_TOKEN is set."
+)
 
 func (s *Session) runLogin(ctx context.Context, withToken bool) error {
 	if s.demo != nil {

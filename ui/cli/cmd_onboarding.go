@@ -81,22 +81,14 @@ func (s *Session) onboarding(ctx context.Context, solutionID string, format outp
 	}
 	customers := readmodel.Customers(seen, listed, solutionID)
 	rows := checkAll(ctx, reads, customers)
-	return s.printList(format, listOutput{
-		count: len(rows),
-		json:  func() (any, error) { return nonNil(rows), nil },
-		table: func() *plainTable {
-			t := newPlainTable("WABA ID", "NAME", "SOLUTION", "LISTED", "SUBSCRIBED", "CREDIT", "NEXT")
-			for _, r := range rows {
-				name := r.Name
-				if r.Listed == graph.MarkNo && name == "" {
-					name = notListedName
-				}
-				t.add(r.WABAID, name, orDash(r.SolutionID), r.Listed.Symbol(), r.Subscribed.Symbol(), r.Credit.Symbol(), r.Fix)
+	return s.printList(format, rowsOutput(rows, "No customers yet.", []string{"WABA ID", "NAME", "SOLUTION", "LISTED", "SUBSCRIBED", "CREDIT", "NEXT"},
+		func(r onboardingJSON) []string {
+			name := r.Name
+			if r.Listed == graph.MarkNo && name == "" {
+				name = notListedName
 			}
-			return t
-		},
-		none: "No customers yet.",
-	})
+			return []string{r.WABAID, name, orDash(r.SolutionID), r.Listed.Symbol(), r.Subscribed.Symbol(), r.Credit.Symbol(), r.Fix}
+		}))
 }
 
 // checkAll decides every customer's checklist, in the customers' order.

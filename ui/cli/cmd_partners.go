@@ -19,22 +19,14 @@ func newPartnersCommand(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return s.printList(format, listOutput{
-			count: len(rows),
-			none:  "No partner rows.",
-			json:  func() (any, error) { return nonNil(rows), nil },
-			table: func() *plainTable {
-				t := newPlainTable("ROW ID", "PARTNER APP", "STATUS", "PARTNER PERMISSIONS")
-				for _, row := range rows {
-					app := ""
-					if row.PartnerApp != nil {
-						app = appLabel(row.PartnerApp)
-					}
-					t.add(row.ID, app, row.Status, strings.Join(row.PartnerPermissions, ","))
+		return s.printList(format, rowsOutput(rows, "No partner rows.", []string{"ROW ID", "PARTNER APP", "STATUS", "PARTNER PERMISSIONS"},
+			func(row graph.PartnerRow) []string {
+				app := ""
+				if row.PartnerApp != nil {
+					app = appLabel(row.PartnerApp)
 				}
-				return t
-			},
-		})
+				return []string{row.ID, app, row.Status, strings.Join(row.PartnerPermissions, ",")}
+			}))
 	})
 	return cmd
 }

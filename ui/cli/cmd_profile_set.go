@@ -1,29 +1,20 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"strings"
-
-	"github.com/spf13/cobra"
 
 	"mps/store"
 )
 
-func newProfileSetCommand(a *app) *cobra.Command {
-	return &cobra.Command{
-		Use:   "set",
-		Short: "Save the --app-id, --business-id, --api-version, --graph-url and --config-id given here in the profile",
-		Long: "Takes the values of the global flags --app-id, --business-id, --api-version,\n" +
-			"--graph-url and --config-id (Embedded Signup's login configuration) given on this command line (never from the environment), checks\n" +
-			"them, and writes them to the profile in the config file (mode 0600, replaced\n" +
-			"atomically). Values not given stay as they are. For example:\n" +
-			"  mps --profile staging profile set --app-id 123 --api-version v25.0",
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
-			return s.runProfileSet()
-		}),
-	}
-}
+const (
+	profileSetShort = "Save the --app-id, --business-id, --api-version, --graph-url and --config-id given here in the profile"
+	profileSetLong  = "Takes the values of the global flags --app-id, --business-id, --api-version,\n" +
+		"--graph-url and --config-id (Embedded Signup's login configuration) given on this command line (never from the environment), checks\n" +
+		"them, and writes them to the profile in the config file (mode 0600, replaced\n" +
+		"atomically). Values not given stay as they are. For example:\n" +
+		"  mps --profile staging profile set --app-id 123 --api-version v25.0"
+)
 
 // profileField is a profile value that a global flag can set.
 type profileField struct {
@@ -42,7 +33,7 @@ func profileFields(set store.Settings, p *store.Profile) []profileField {
 	}
 }
 
-func (s *Session) runProfileSet() error {
+func (s *Session) runProfileSet([]string) error {
 	var given []profileField
 	_, err := s.editProfile(func(p *store.Profile) (bool, error) {
 		for _, f := range profileFields(s.settings, p) {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,20 +11,17 @@ import (
 )
 
 func newProfileUnsetCommand(a *app) *cobra.Command {
-	return &cobra.Command{
-		Use:   "unset FIELD...",
-		Short: "Remove saved values from the profile: " + strings.Join(unsetFieldNames(), ", "),
-		Long: "The inverse of `mps profile set`: removes each FIELD from the profile in the config\n" +
-			"file (mode 0600, replaced atomically). A value that is not saved is left alone and\n" +
-			"reported. An unset API version or Graph URL falls back to the default; an\n" +
-			"environment variable that still provides a value keeps winning. For example:\n" +
-			"  mps --profile staging profile unset business-id graph-url",
-		ValidArgsFunction: completeArgs(-1, unsetFieldNames()...),
-		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
-			return s.runProfileUnset(args)
-		}),
-	}
+	cmd := a.leafCommand("unset FIELD...", "Remove saved values from the profile: "+strings.Join(unsetFieldNames(), ", "),
+		profileUnsetLong, (*Session).runProfileUnset)
+	cmd.ValidArgsFunction = completeArgs(-1, unsetFieldNames()...)
+	return cmd
 }
+
+const profileUnsetLong = "The inverse of `mps profile set`: removes each FIELD from the profile in the config\n" +
+	"file (mode 0600, replaced atomically). A value that is not saved is left alone and\n" +
+	"reported. An unset API version or Graph URL falls back to the default; an\n" +
+	"environment variable that still provides a value keeps winning. For example:\n" +
+	"  mps --profile staging profile unset business-id graph-url"
 
 // unsetFieldName is the FIELD that names f: its flag without the dashes.
 func unsetFieldName(f profileField) string {

@@ -11,7 +11,7 @@ import (
 )
 
 func TestReconcileShowsBothDifferencesAndTheGauge(t *testing.T) {
-	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) // the harness's clock
+	now := harnessNow()
 	h := newHarness(t, sandbox.Options{WABAs: 4, Now: func() time.Time { return now.Add(-time.Hour) }})
 	path := h.withStateDir()
 	var active string

@@ -10,23 +10,22 @@ import (
 )
 
 func newSecretSetCommand(a *app) *cobra.Command {
-	var withValue bool
-	cmd := &cobra.Command{
-		Use:   "set " + secretNamesSynopsis,
-		Short: "Store the app secret or the webhook verify token in the OS keyring",
-		Long: "Reads the value from a hidden prompt, or from standard input with --with-value\n" +
-			"(mps secret set app-secret --with-value < secret.txt). The app secret switches on\n" +
-			"appsecret_proof and checks webhook signatures; the verify token answers Meta's\n" +
-			"webhook handshake. Refused while " + store.EnvAppSecret + " (or " + store.EnvVerifyToken + ") is set,\n" +
-			"because the environment always wins over the keyring. The value is never printed.",
-		ValidArgsFunction: completeArgs(1, secretNameList()...),
-		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
+	cmd := &cobra.Command{Use: "set " + secretNamesSynopsis, Short: secretSetShort, Long: secretSetLong,
+		ValidArgsFunction: completeArgs(1, secretNameList()...)}
+	return a.boolFlagCommand(cmd, "with-value", "read the value from standard input",
+		func(ctx context.Context, s *Session, args []string, withValue bool) error {
 			return s.runSecretSet(ctx, args[0], withValue)
-		}),
-	}
-	cmd.Flags().BoolVar(&withValue, "with-value", false, "read the value from standard input")
-	return cmd
+		})
 }
+
+const (
+	secretSetShort = "Store the app secret or the webhook verify token in the OS keyring"
+	secretSetLong  = "Reads the value from a hidden prompt, or from standard input with --with-value\n" +
+		"(mps secret set app-secret --with-value < secret.txt). The app secret switches on\n" +
+		"appsecret_proof and checks webhook signatures; the verify token answers Meta's\n" +
+		"webhook handshake. Refused while " + store.EnvAppSecret + " (or " + store.EnvVerifyToken + ") is set,\n" +
+		"because the environment always wins over the keyring. The value is never printed."
+)
 
 func (s *Session) runSecretSet(ctx context.Context, arg string, withValue bool) error {
 	if err := s.refuseDemo(); err != nil {

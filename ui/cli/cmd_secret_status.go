@@ -2,27 +2,18 @@ package cli
 
 import (
 	"cmp"
-	"context"
 	"errors"
-
-	"github.com/spf13/cobra"
 
 	"mps/store"
 )
 
-func newSecretStatusCommand(a *app) *cobra.Command {
-	return &cobra.Command{
-		Use:   "status",
-		Short: "Show where the app secret and the webhook verify token come from (masked)",
-		Long: "Each comes from its environment variable (" + store.EnvAppSecret + ", " + store.EnvVerifyToken + ") when set,\n" +
-			"else from the profile's keyring entry. Exits 1 when the keyring cannot be read.",
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
-			return s.runSecretStatus()
-		}),
-	}
-}
+const (
+	secretStatusShort = "Show where the app secret and the webhook verify token come from (masked)"
+	secretStatusLong  = "Each comes from its environment variable (" + store.EnvAppSecret + ", " + store.EnvVerifyToken + ") when set,\n" +
+		"else from the profile's keyring entry. Exits 1 when the keyring cannot be read."
+)
 
-func (s *Session) runSecretStatus() error {
+func (s *Session) runSecretStatus([]string) error {
 	if err := s.refuseDemo(); err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func TestSignupSnippetPrintsTheGuidesCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	sol := seededIn(t, h, graph.StateActive)
 	onlyOneOnboards(h, sol.ID)
 	r := h.mustRun("signup-snippet", sol.ID, "--config-id", "1234567890")
@@ -56,7 +56,7 @@ func TestSignupSnippetPrintsTheGuidesCode(t *testing.T) {
 }
 
 func TestSignupSnippetConfigIDFromTheProfile(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	sol := seededIn(t, h, graph.StatePendingDeactivation)
 	h.mustRun("profile", "set", "--config-id", "777")
 	if r := h.mustRun("signup-snippet", sol.ID); !strings.Contains(r.stdout, "config_id: '777'") || !strings.Contains(r.stdout, "solutionID: '"+sol.ID+"'") {
@@ -69,7 +69,7 @@ func TestSignupSnippetConfigIDFromTheProfile(t *testing.T) {
 }
 
 func TestSignupSnippetV3JSON(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	sol := seededIn(t, h, graph.StateActive)
 	r := h.mustRun("signup-snippet", sol.ID, "--config-id", "42", "--es-version", "3", "--json")
 	got := decodeJSON[signupSnippetJSON](t, r.stdout)
@@ -88,7 +88,7 @@ func TestSignupSnippetV3JSON(t *testing.T) {
 
 // Several solutions onboard: the guide's caution names the solution.
 func TestSignupSnippetWarnsOfSeveralOnboardingSolutions(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	sol := seededIn(t, h, graph.StateActive)
 	onlyOneOnboards(h, sol.ID)
 	second := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Second storefront", Status: graph.StatusActive})
@@ -104,7 +104,7 @@ func TestSignupSnippetWarnsOfSeveralOnboardingSolutions(t *testing.T) {
 }
 
 func TestSignupSnippetRefusals(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	for _, tc := range []struct {
 		st   graph.State
 		want string

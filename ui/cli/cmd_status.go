@@ -13,35 +13,31 @@ import (
 )
 
 func newStatusCommand(a *app) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "status",
-		Short: "Show the profile, where the token comes from, and whether Graph accepts it",
-		Long: "Exits 4 when there is no usable token, 1 when the token could not be checked.\n" +
-			"With --json: one JSON object, printed on failure too (the error still goes to stderr):\n" +
-			"  profile, app_id, business_id, graph_url, api_version   the resolved values\n" +
-			"  sources               where each came from, as in `mps profile show --json`\n" +
-			"  api_version_note      how long the API version stays usable\n" +
-			"  api_version_warning   true when that deserves a warning\n" +
-			"  api_version_newer     the newest API version Meta has released when it is newer\n" +
-			"                        than api_version, such as \"v27.0\"; null when there is none\n" +
-			"  token.present         whether a token was found; token.source and\n" +
-			"                        token.masked (first and last 4 characters) when it was\n" +
-			"  token.accepted        true or false as Graph answered GET /me, null when not checked\n" +
-			"  token.error           why there is no token, or why the check failed\n" +
-			"  token.me              {id, name} of the token's owner, or null\n" +
-			"  token.details         from /debug_token, or null: type, app_id, application,\n" +
-			"                        expires_at (RFC 3339, null: never), expired, valid, scopes\n" +
-			"  token.details_error   why /debug_token gave no details\n" +
-			"  warnings              what the text form warns about on stderr\n" +
-			"The token itself is never printed.",
-		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
-			return s.runStatus(ctx, asJSON)
-		}),
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object instead of a list")
-	return cmd
+	return a.boolFlagCommand(&cobra.Command{Use: "status", Short: statusShort, Long: statusLong}, "json", "print one JSON object instead of a list",
+		func(ctx context.Context, s *Session, _ []string, asJSON bool) error { return s.runStatus(ctx, asJSON) })
 }
+
+const (
+	statusShort = "Show the profile, where the token comes from, and whether Graph accepts it"
+	statusLong  = "Exits 4 when there is no usable token, 1 when the token could not be checked.\n" +
+		"With --json: one JSON object, printed on failure too (the error still goes to stderr):\n" +
+		"  profile, app_id, business_id, graph_url, api_version   the resolved values\n" +
+		"  sources               where each came from, as in `mps profile show --json`\n" +
+		"  api_version_note      how long the API version stays usable\n" +
+		"  api_version_warning   true when that deserves a warning\n" +
+		"  api_version_newer     the newest API version Meta has released when it is newer\n" +
+		"                        than api_version, such as \"v27.0\"; null when there is none\n" +
+		"  token.present         whether a token was found; token.source and\n" +
+		"                        token.masked (first and last 4 characters) when it was\n" +
+		"  token.accepted        true or false as Graph answered GET /me, null when not checked\n" +
+		"  token.error           why there is no token, or why the check failed\n" +
+		"  token.me              {id, name} of the token's owner, or null\n" +
+		"  token.details         from /debug_token, or null: type, app_id, application,\n" +
+		"                        expires_at (RFC 3339, null: never), expired, valid, scopes\n" +
+		"  token.details_error   why /debug_token gave no details\n" +
+		"  warnings              what the text form warns about on stderr\n" +
+		"The token itself is never printed."
+)
 
 // statusOut is `mps status --json`; the names are documented in the
 // command's Detail and scripts rely on them.

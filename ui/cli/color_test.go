@@ -3,12 +3,10 @@ package cli
 import (
 	"strings"
 	"testing"
-
-	"mps/graph/sandbox"
 )
 
 func TestColourOnlyOnATerminalWithoutNO_COLOR(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	if out := h.mustRun("solutions").stdout; strings.Contains(out, "\x1b[") {
 		t.Errorf("colour when stdout is not a terminal: %q", out)
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"mps/graph/sandbox"
 	"mps/store"
 )
 
@@ -33,7 +32,7 @@ func (h *harness) complete(words []string, partial string) []string {
 }
 
 func TestCompletions(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	cases := []struct {
 		words   []string
 		partial string
@@ -71,7 +70,7 @@ func TestCompletions(t *testing.T) {
 // --profile offers the profiles the config file holds, and --partner the
 // partners of the profile named, read from the file alone.
 func TestCompletionOffersSavedProfiles(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.mustRun("--profile", "staging", "profile", "set", "--app-id", "123")
 	h.mustRun("--profile", "prod-eu", "profile", "add-partner", "456")
 	before := h.keyring.Calls()
@@ -101,7 +100,7 @@ func TestCompletionOffersSavedProfiles(t *testing.T) {
 
 // Every flag a command declares, and every global one, is offered after it.
 func TestCompletionsOfferEveryFlag(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	var visit func(cmd *cobra.Command)
 	visit = func(cmd *cobra.Command) {
 		for _, sub := range cmd.Commands() {
@@ -125,7 +124,7 @@ func TestCompletionsOfferEveryFlag(t *testing.T) {
 }
 
 func TestCompleteNeverOpensTheKeyring(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	before := h.keyring.Calls()
 	if got := h.complete([]string{"profile"}, ""); !slices.Contains(got, "show") || !slices.Contains(got, "add-partner") {
 		t.Fatalf("mps __complete profile '': %q", got)
@@ -138,7 +137,7 @@ func TestCompleteNeverOpensTheKeyring(t *testing.T) {
 }
 
 func TestCompletionScriptForUnknownShell(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run("completion", "tcsh")
 	wantExit(t, r, ExitUsage, "completion", "tcsh")
 	if !strings.Contains(r.stderr, "bash, zsh, fish, powershell") {
@@ -149,7 +148,7 @@ func TestCompletionScriptForUnknownShell(t *testing.T) {
 // There is no PowerShell to run it in here: the script must at least be
 // the one that registers mps with PowerShell and asks mps __complete.
 func TestCompletionScriptForPowerShell(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	script := h.mustRun("completion", "powershell").stdout
 	for _, want := range []string{"Register-ArgumentCompleter", "-CommandName 'mps'", cobra.ShellCompRequestCmd} {
 		if !strings.Contains(script, want) {

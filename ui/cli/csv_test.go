@@ -152,7 +152,7 @@ func TestEventsCSVListsTheStoredEvents(t *testing.T) {
 }
 
 func TestCSVNeverHasColour(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.terminal = true
 	if table := h.mustRun("solutions").stdout; !strings.Contains(table, "\x1b[") {
 		t.Fatalf("the table on a terminal has no colour, so this test proves nothing:\n%s", table)

@@ -29,7 +29,7 @@ func activeSolutionIDs(sb *sandbox.Sandbox) []string {
 }
 
 func TestCustomersOfASolutionComeFromTheEventLogJoinedWithTheList(t *testing.T) {
-	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) // the harness's clock
+	now := harnessNow()
 	clock := now.Add(-3 * time.Hour)
 	h := newHarness(t, sandbox.Options{WABAs: 4, Now: func() time.Time { return clock }})
 	path := h.withStateDir()

@@ -18,7 +18,7 @@ import (
 )
 
 func TestDashboardGetsAWorkingClientAndTheProfile(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.terminal = true
 	h.env["XDG_STATE_HOME"] = t.TempDir()
 	var got ui.Config
@@ -45,7 +45,7 @@ func TestDashboardGetsAWorkingClientAndTheProfile(t *testing.T) {
 }
 
 func TestDashboardWithoutTokenExits4BeforeStarting(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.terminal = true
 	h.keyring.Delete(store.Service, store.DefaultProfile)
 	started := false
@@ -60,7 +60,7 @@ func TestDashboardWithoutTokenExits4BeforeStarting(t *testing.T) {
 // its identity, a client of the in-process sandbox with the demo's
 // switches, and the replayed event log, which is gone once it ends.
 func TestDemoDashboard(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.terminal = true
 	var got []sandbox.Variants
 	var logs []string
@@ -146,7 +146,7 @@ func TestDemoActionBodiesSwitch(t *testing.T) {
 		bodies string
 		posts  []string // the statuses of the accept POSTs, in order
 	}{{"", []string{"200"}}, {"openapi", []string{"400", "200"}}} {
-		h := newHarness(t, sandbox.Options{})
+		h := seededHarness(t)
 		h.env[EnvDemoBodies] = c.bodies
 		h.env[envDebug] = "api"
 		r := h.run("--demo", "accept", "17602267745700", "--yes")
@@ -184,7 +184,7 @@ func getJSON(t *testing.T, ctx context.Context, url string, v any) {
 
 // The names saved with `profile add-partner --name` reach the dashboard.
 func TestDashboardGetsThePartnerNames(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.terminal = true
 	h.env["XDG_STATE_HOME"] = t.TempDir()
 	h.mustRun("profile", "add-partner", "333", "--name", "Acme Partners")
@@ -211,7 +211,7 @@ func TestDashboardNotifiesUnlessTurnedOff(t *testing.T) {
 		{[]string{"--no-notify"}, "", ui.AlertOff},
 		{nil, "off", ui.AlertOff},
 	} {
-		h := newHarness(t, sandbox.Options{})
+		h := seededHarness(t)
 		h.terminal = true
 		h.env["XDG_STATE_HOME"] = t.TempDir()
 		h.env["TERM_PROGRAM"] = "WezTerm"

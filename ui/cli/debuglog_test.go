@@ -161,7 +161,7 @@ func TestDebugLogNeverWritesOverTheDashboard(t *testing.T) {
 }
 
 func TestUnknownDebugKindIsAUsageError(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env[envDebug] = "verbose"
 	r := h.run("solutions")
 	wantExit(t, r, ExitUsage, "solutions with MPS_DEBUG=verbose")

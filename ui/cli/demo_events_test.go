@@ -10,6 +10,7 @@ import (
 
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
+	"mps/store/eventlog"
 )
 
 // demoHistory is what the demo's sandbox replays, parsed by the receiver's
@@ -70,7 +71,7 @@ func wantEmptyDir(t *testing.T, dir, after string) {
 
 func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	_, want := demoHistory(t)
 
 	got := decodeJSON[[]eventJSON](t, h.mustRun("--demo", "events", "--json").stdout)
@@ -116,7 +117,7 @@ func TestDemoEventsAreTheSandboxHistory(t *testing.T) {
 
 func TestDemoReconcileReportsTheReplayedOnboardings(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	sb, history := demoHistory(t)
 	perSolution := map[string]int{}
 	for _, c := range history {
@@ -160,7 +161,7 @@ func TestDemoReconcileReportsTheReplayedOnboardings(t *testing.T) {
 
 func TestDemoCustomersOfASolution(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	sb, history := demoHistory(t)
 	bySolution := map[string][]string{}
 	for _, c := range history {
@@ -235,11 +236,45 @@ func TestDemoEventLogIsMadeOnDemandAndRemoved(t *testing.T) {
 
 func TestDemoWebhookServeStillRefuses(t *testing.T) {
 	tmp := privateTempDir(t)
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run("--demo", "webhook", "serve", "--addr", "127.0.0.1:0")
 	wantExit(t, r, ExitUsage, "--demo webhook serve")
 	if !strings.Contains(r.stderr, "no demo mode") || !strings.Contains(r.stderr, "mps --demo events") {
 		t.Errorf("--demo webhook serve: %q", r.stderr)
 	}
 	wantEmptyDir(t, tmp, "--demo webhook serve")
+}
+
+// TestDemoLogStoresWhatTheSourceSends replays a sandbox's history through
+// the demo's signed loopback path and finds every payload's change in the log, stamped
+// with its own time, its entry.time, not the clock's: the history happened
+// over the past week. Close removes the log's directory.
+func TestDemoLogStoresWhatTheSourceSends(t *testing.T) {
+	now := harnessNow()
+	sb := sandbox.New(sandbox.Options{Now: harnessNow, Seed: 7})
+	// Each replayed payload holds one change.
+	var sent [][]byte
+	sb.OnWebhook(func(payload []byte) { sent = append(sent, payload) })
+	d, err := startDemoLog(context.Background(), sb, harnessNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb.ReplayHistory()
+	stored, err := d.Log.List(context.Background(), eventlog.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sent) == 0 || len(stored) != len(sent) {
+		t.Fatalf("the log holds %d changes, the sandbox sent %d", len(stored), len(sent))
+	}
+	for i, e := range stored {
+		if !e.Known || e.EntryTime.IsZero() || !e.Received.Equal(e.EntryTime) || !e.Received.Before(now) || !strings.Contains(string(sent[i]), e.Event) {
+			t.Errorf("stored %d: %s received %s (understood %t), sent %s", i, e.Event, e.Received, e.Known, sent[i])
+		}
+	}
+	dir := d.Dir()
+	d.Close()
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("Close left %s: %v", dir, err)
+	}
 }

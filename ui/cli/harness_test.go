@@ -42,6 +42,12 @@ type result struct {
 
 // newHarness has the demo token in the default profile's keyring entry and
 // the demo app and business IDs in the environment.
+// seededHarness is the harness on the sandbox's default seed.
+func seededHarness(t *testing.T) *harness {
+	t.Helper()
+	return newHarness(t, sandbox.Options{})
+}
+
 func newHarness(t *testing.T, opts sandbox.Options) *harness {
 	t.Helper()
 	sb, srv := sandboxtest.Start(t, opts)

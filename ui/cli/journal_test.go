@@ -19,7 +19,7 @@ import (
 )
 
 func TestJournalListsWhatTheActionsDid(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	if r := h.mustRun("journal"); !strings.Contains(r.stdout, "No actions yet") || !strings.Contains(r.stdout, "journal.db") {
 		t.Fatalf("journal before any action: %q", r.stdout)
 	}
@@ -64,7 +64,7 @@ func TestJournalListsWhatTheActionsDid(t *testing.T) {
 }
 
 func TestJournalSinceLeavesOutOlderActions(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.mustRun("accept", incoming(h), "--yes")
 	later := harnessNow().Add(3 * time.Hour)
 	h.now = func() time.Time { return later }

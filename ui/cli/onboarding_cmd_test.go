@@ -66,7 +66,7 @@ func TestOnboardingReadsEachCheckOncePerWABA(t *testing.T) {
 }
 
 func TestDemoOnboardingShowsEveryState(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	rows := decodeJSON[[]onboardingJSON](t, h.mustRun("--demo", "onboarding", "--json").stdout)
 	seen := map[graph.Mark]bool{}
 	for _, r := range rows {

@@ -18,6 +18,23 @@ type listOutput struct {
 	none  string // e.g. "No customers."
 }
 
+// rowsOutput is the listOutput of items that go to JSON as they are, an
+// empty list as [], and to the table one row each.
+func rowsOutput[T any](items []T, none string, header []string, row func(T) []string) listOutput {
+	return listOutput{
+		count: len(items),
+		none:  none,
+		json:  func() (any, error) { return nonNil(items), nil },
+		table: func() *plainTable {
+			t := newPlainTable(header...)
+			for _, item := range items {
+				t.add(row(item)...)
+			}
+			return t
+		},
+	}
+}
+
 func (s *Session) printList(format outputFormat, l listOutput) error {
 	switch format {
 	case formatJSON:

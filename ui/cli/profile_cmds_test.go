@@ -121,7 +121,7 @@ func TestProfileBadValuesExit2AndLeaveTheFileUnchanged(t *testing.T) {
 }
 
 func TestProfileSetSavesOnlyFlagsAndSaysWhenTheEnvironmentWins(t *testing.T) {
-	h := newHarness(t, sandbox.Options{}) // MPS_APP_ID and MPS_BUSINESS_ID are set
+	h := seededHarness(t) // MPS_APP_ID and MPS_BUSINESS_ID are set
 	r := h.mustRun("profile", "set", "--app-id", "111")
 	if !strings.Contains(r.stderr, "MPS_APP_ID is set, and it wins over the profile") {
 		t.Errorf("no note about MPS_APP_ID: %s", r.stderr)
@@ -149,7 +149,7 @@ func TestProfileShowOnAFreshMachine(t *testing.T) {
 
 // The partners saved in the profile reach the dashboard's Customers filter.
 func TestSavedPartnersReachTheDashboard(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.mustRun("profile", "add-partner", "333")
 	h.mustRun("profile", "add-partner", "444", "--name", "Beta")
 	h.terminal = true
@@ -162,7 +162,7 @@ func TestSavedPartnersReachTheDashboard(t *testing.T) {
 }
 
 func TestSecretAndProfileHelpNameTheirFlags(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	for cmd, want := range map[string]string{
 		"secret set":             "--with-value",
 		"secret delete":          "app-secret|verify-token",
@@ -278,7 +278,7 @@ func TestProfileUnsetOfAValueNotSavedSaysSo(t *testing.T) {
 }
 
 func TestProfileUnsetSaysWhenTheEnvironmentStillProvidesTheValue(t *testing.T) {
-	h := newHarness(t, sandbox.Options{}) // MPS_APP_ID and MPS_BUSINESS_ID are set
+	h := seededHarness(t) // MPS_APP_ID and MPS_BUSINESS_ID are set
 	h.mustRun("profile", "set", "--app-id", "111")
 	r := h.mustRun("profile", "unset", "app-id", "api-version")
 	if !strings.Contains(r.stderr, "mps: note: MPS_APP_ID is set, and it still provides the value") {
@@ -378,5 +378,33 @@ func TestParallelProfileEditsAreAllKept(t *testing.T) {
 	}
 	if len(p.Partners) != n {
 		t.Errorf("%d partners saved, want %d", len(p.Partners), n)
+	}
+}
+
+// The Embedded Signup config ID is a profile value like the others: set,
+// shown with its source, refused when it is not an ID, unset.
+func TestProfileConfigID(t *testing.T) {
+	h := loggedOut(t)
+	h.mustRun("profile", "set", "--config-id", "1234567890")
+	if p := savedProfile(t, h); p.ConfigID != "1234567890" {
+		t.Fatalf("saved %+v, want config ID 1234567890", p)
+	}
+	show := decodeJSON[profileOut](t, h.mustRun("profile", "show", "--json").stdout)
+	if show.ConfigID != "1234567890" || !strings.HasPrefix(show.Sources.ConfigID, `profile "default" in `) {
+		t.Errorf("profile show --json = %+v", show)
+	}
+	h.env[store.EnvConfigID] = "555"
+	if show := decodeJSON[profileOut](t, h.mustRun("profile", "show", "--json").stdout); show.ConfigID != "555" || show.Sources.ConfigID != store.EnvConfigID {
+		t.Errorf("with %s set: %+v", store.EnvConfigID, show)
+	}
+	delete(h.env, store.EnvConfigID)
+	r := h.run("profile", "set", "--config-id", "12ab")
+	wantExit(t, r, ExitUsage, "profile set --config-id 12ab")
+	if !strings.Contains(r.stderr, "config ID") {
+		t.Errorf("a bad config ID: %s", r.stderr)
+	}
+	h.mustRun("profile", "unset", "config-id")
+	if p := savedProfile(t, h); p.ConfigID != "" {
+		t.Fatalf("after unset: %+v", p)
 	}
 }

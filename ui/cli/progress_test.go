@@ -20,11 +20,7 @@ import (
 func progressRead(t *testing.T, terminal bool, fireAt int) (stderr string, before []int) {
 	t.Helper()
 	_, srv := sandboxtest.Start(t, sandbox.Options{Solutions: 8})
-	client, err := graph.New(graph.WithBaseURL(srv.URL),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }))
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := sandboxtest.Client(t, srv.URL)
 	var errOut syncBuffer // the progress timer draws from its own goroutine
 	timer := make(chan time.Time, 1)
 	s := &Session{stderr: &errOut, env: Env{

@@ -75,7 +75,7 @@ func TestSolutionsJSONListsEveryPage(t *testing.T) {
 }
 
 func TestSolutionsJSONDerivedFieldsFollowTheGuide(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	incoming := h.sandbox.CreateIncomingRequest("Incoming for test")
 	r := h.mustRun("solutions", "--json")
 	for _, s := range decodeJSON[[]solutionOut](t, r.stdout) {
@@ -102,7 +102,7 @@ func TestSolutionsJSONDerivedFieldsFollowTheGuide(t *testing.T) {
 }
 
 func TestSolutionsFilters(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	all := h.sandbox.Solutions()
 
 	r := h.mustRun("solutions", "--role", "owner", "--json")
@@ -145,7 +145,7 @@ func TestSolutionsFilters(t *testing.T) {
 }
 
 func TestSolutionJSONIsOneObjectWithPartnersArray(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := h.sandbox.AddSolution(sandbox.SolutionSpec{
 		Name: "Two partners", Status: "ACTIVE",
 		PartnerAppID: "21202248997039", ExtraPartnerAppIDs: []string{"637576208107267"},
@@ -170,7 +170,7 @@ func TestSolutionJSONIsOneObjectWithPartnersArray(t *testing.T) {
 }
 
 func TestSolutionTableShowsPermissionsSideBySide(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := h.sandbox.AddSolution(sandbox.SolutionSpec{
 		Name: "Side by side", Status: "ACTIVE",
 		OwnerPermissions: []string{"MANAGE", "MESSAGING"}, PartnerPermissions: []string{"MANAGE", "SOMETHING_NEW"},
@@ -199,7 +199,7 @@ func TestSolutionTableShowsPermissionsSideBySide(t *testing.T) {
 }
 
 func TestPartnersJSON(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	for _, sol := range h.sandbox.Solutions()[:3] {
 		r := h.mustRun("partners", sol.ID, "--json")
 		rows := decodeJSON[[]graph.PartnerRow](t, r.stdout)
@@ -215,7 +215,7 @@ func TestPartnersJSON(t *testing.T) {
 }
 
 func TestCustomersJSONListsEveryPageAndFilters(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.mustRun("customers", "--json")
 	got := decodeJSON[[]graph.WABA](t, r.stdout)
 	want := h.sandbox.WABAs()
@@ -246,7 +246,7 @@ func TestCustomersJSONListsEveryPageAndFilters(t *testing.T) {
 }
 
 func TestWABASolutionsJSON(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	waba := h.sandbox.WABAs()[0]
 	wantIDs, _ := h.sandbox.WABASolutionIDs(waba.ID)
 	r := h.mustRun("waba-solutions", waba.ID, "--json")
@@ -276,7 +276,7 @@ func TestEmptyListIsAnEmptyArray(t *testing.T) {
 }
 
 func TestTablesAreSanitizedAndAligned(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Evil\x1b]0;pwned\x07\x1b[31m name\r\nsecond", Status: "ACTIVE"})
 	h.sandbox.AddSolution(sandbox.SolutionSpec{Name: "서울 카페 솔루션", Status: "ACTIVE"})
 	out := h.mustRun("solutions").stdout
@@ -316,7 +316,7 @@ func cellWidth(r rune) int {
 // Graph's own status names select the display state they show as:
 // REJECTED is Inactive, INITIATED is Pending, in any case.
 func TestSolutionsStateTakesGraphsStatuses(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	ids := func(args ...string) []string {
 		var out []string
 		for _, s := range decodeJSON[[]solutionOut](t, h.mustRun(append([]string{"solutions", "--json"}, args...)...).stdout) {

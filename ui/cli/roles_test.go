@@ -111,7 +111,7 @@ func TestDemoListsDefaultFields(t *testing.T) {
 // `mps solution` of a solution whose sides Graph names, neither of them
 // ours, says so and points at the app ID; it never says "unknown".
 func TestSolutionDetailNamesAMissingSide(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	id := h.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Not ours", Status: "ACTIVE"})
 	h.env[store.EnvAppID] = "999999999999"
 	r := h.run("solution", id)

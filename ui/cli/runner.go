@@ -25,6 +25,17 @@ func (a *app) runs(body runner) func(*cobra.Command, []string) error {
 	}
 }
 
+// sessionBody is the body of a command that needs only the session and
+// its arguments.
+type sessionBody func(s *Session, args []string) error
+
+// leafCommand is a command without flags of its own: the doc and the body.
+// An empty long leaves the help to short.
+func (a *app) leafCommand(use, short, long string, body sessionBody) *cobra.Command {
+	return &cobra.Command{Use: use, Short: short, Long: long,
+		RunE: a.runs(func(_ context.Context, s *Session, args []string) error { return body(s, args) })}
+}
+
 // listRunner is the body of a list command, told the format asked for.
 type listRunner func(ctx context.Context, s *Session, args []string, format outputFormat) error
 

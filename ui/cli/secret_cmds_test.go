@@ -27,7 +27,7 @@ func wantNotPrinted(t *testing.T, r result, value string) {
 }
 
 func TestSecretSetOnATerminalReadsAHiddenPrompt(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.terminal = true
 	h.password = testAppSecret // the harness fails the run if it is ever printed
 	r := h.mustRun("secret", "set", "app-secret")
@@ -55,7 +55,7 @@ func TestSecretSetWithValueReadsStandardInput(t *testing.T) {
 		{[]string{"secret", "set", "app-secret", "--with-value"}, testAppSecret, store.AppSecret, store.DefaultProfile},
 		{[]string{"--profile", "staging", "secret", "set", "verify-token", "--with-value"}, testVerifyToken, store.VerifyToken, "staging"},
 	} {
-		h := newHarness(t, sandbox.Options{})
+		h := seededHarness(t)
 		r := h.runWithInput(c.value+"\n", c.args...)
 		wantExit(t, r, ExitOK, c.args...)
 		wantNotPrinted(t, r, c.value)
@@ -70,7 +70,7 @@ func TestSecretSetWithValueReadsStandardInput(t *testing.T) {
 
 func TestSecretSetRefusesWhileItsVariableIsSet(t *testing.T) {
 	for _, n := range secretNames() {
-		h := newHarness(t, sandbox.Options{})
+		h := seededHarness(t)
 		h.env[n.kind.EnvVar()] = "from-the-environment-0123456789"
 		r := h.runWithInput(testAppSecret, "secret", "set", n.name, "--with-value")
 		wantExit(t, r, ExitUsage, "secret set", n.name, "with", n.kind.EnvVar(), "set")
@@ -82,7 +82,7 @@ func TestSecretSetRefusesWhileItsVariableIsSet(t *testing.T) {
 		}
 	}
 	// Only the secret's own variable stands in the way.
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env[store.EnvVerifyToken] = testVerifyToken
 	wantExit(t, h.runWithInput(testAppSecret, "secret", "set", "app-secret", "--with-value"), ExitOK, "secret set app-secret with MPS_VERIFY_TOKEN set")
 	if storedSecret(h, store.AppSecret, store.DefaultProfile) != testAppSecret {
@@ -91,7 +91,7 @@ func TestSecretSetRefusesWhileItsVariableIsSet(t *testing.T) {
 }
 
 func TestSecretSetRefusesWhatItCannotStore(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	cases := []struct {
 		stdin string
 		args  []string
@@ -121,7 +121,7 @@ func TestSecretSetRefusesWhatItCannotStore(t *testing.T) {
 }
 
 func TestSecretDeleteRemovesOnlyThatEntry(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	if err := h.keyring.Set(store.Service, store.VerifyToken.Account(store.DefaultProfile), testVerifyToken); err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestSecretDeleteRemovesOnlyThatEntry(t *testing.T) {
 }
 
 func TestSecretStatusSaysWhereEachComesFromMasked(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.mustRun("secret", "status") // nothing set is not an error
 	h.runWithInput(testAppSecret, "secret", "set", "app-secret", "--with-value")
 	h.env[store.EnvVerifyToken] = testVerifyToken
@@ -184,7 +184,7 @@ func TestStoredAppSecretSwitchesOnAppsecretProof(t *testing.T) {
 }
 
 func TestAMissingSecretPointsToSecretSet(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run("--profile", "staging", "webhook", "serve", "--addr", "127.0.0.1:0")
 	wantExit(t, r, ExitError, "webhook serve without an app secret")
 	if !strings.Contains(r.stderr, "mps secret set app-secret --profile staging") {

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"mps/graph/sandbox"
 	"mps/graph/sandbox/sandboxtest"
 	"mps/store"
 	"mps/ui"
@@ -15,7 +14,7 @@ import (
 // A Graph URL copied with its version works, by flag, environment or profile,
 // and the requests carry the version once.
 func TestGraphURLEndingInTheVersionIsAccepted(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	base := h.url
 	h.env[store.EnvGraphURL] = base + "/v25.0"
 	h.mustRun("solutions")
@@ -39,7 +38,7 @@ func TestGraphURLEndingInTheVersionIsAccepted(t *testing.T) {
 }
 
 func TestGraphURLOfAnotherVersionIsRefusedWithTheFix(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run("--graph-url", h.url+"/v24.0", "solutions")
 	if r.code != ExitUsage {
 		t.Fatalf("exit %d, want %d: %s", r.code, ExitUsage, r.stderr)
@@ -58,7 +57,7 @@ func TestGraphURLOfAnotherVersionIsRefusedWithTheFix(t *testing.T) {
 }
 
 func TestSolutionsFromAServerThatNeverAnswersEndsWithTheTimeout(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	silent, accepted := sandboxtest.StartSilent(t)
 	h.env[store.EnvGraphURL] = silent
 	host := strings.TrimPrefix(silent, "http://")
@@ -81,7 +80,7 @@ func TestSolutionsFromAServerThatNeverAnswersEndsWithTheTimeout(t *testing.T) {
 }
 
 func TestBadTimeoutIsAUsageError(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	for _, c := range []struct {
 		args []string
 		env  string
@@ -192,7 +191,7 @@ func TestWithFieldsKeepsGraphFieldsAndAddsOurs(t *testing.T) {
 // to env, unless env is empty.
 func dashboardWithRefreshEnv(t *testing.T, env string) *harness {
 	t.Helper()
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.terminal = true
 	if env != "" {
 		h.env[store.EnvRefresh] = env
@@ -265,13 +264,13 @@ func TestBadRefreshIsAUsageErrorNamingItsSource(t *testing.T) {
 }
 
 func TestBadRefreshEnvDoesNotBreakScripts(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env[store.EnvRefresh] = "10s"
 	h.mustRun("solutions", "--json")
 }
 
 func TestRefreshFlagInHelp(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run("--help")
 	for _, w := range []string{"--refresh DURATION", "MPS_REFRESH", "default 5m", "at least 30s"} {
 		if !strings.Contains(r.stdout+r.stderr, w) {

@@ -71,7 +71,7 @@ func TestDoctorFailsOnTheSubscriptionUntilSubscribed(t *testing.T) {
 }
 
 func TestDemoDoctorFailsOneCheckWithItsFix(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run("--demo", "doctor")
 	wantExit(t, r, ExitError, "--demo", "doctor")
 	if strings.Count(r.stdout, "✗ fail") != 1 || !strings.Contains(r.stdout, "lacks partner_solutions") || !strings.Contains(r.stdout, "→ Subscribe the app") {

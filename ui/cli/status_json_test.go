@@ -35,7 +35,7 @@ func decodeStatus(t *testing.T, r result) statusOut {
 }
 
 func TestStatusJSONWithAWorkingTokenFromMPS_TOKEN(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env[store.EnvToken] = sandbox.DemoToken
 	r := h.mustRun("status", "--json")
 	got := decodeStatus(t, r)
@@ -72,7 +72,7 @@ func TestStatusJSONWithAWorkingTokenFromMPS_TOKEN(t *testing.T) {
 }
 
 func TestStatusJSONWithAWrongTokenExits4AndStillPrints(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env[store.EnvToken] = "EAAExpiredOrWrongToken000000000000"
 	r := h.run("status", "--json", "--api-version", "v20.0")
 	wantExit(t, r, ExitAuth, "status --json with a wrong token")
@@ -104,7 +104,7 @@ func TestStatusJSONWhenMeFails(t *testing.T) {
 		{sandbox.FaultExpiredToken, ExitAuth, "false", "463"},
 		{sandbox.FaultMalformedJSON, ExitError, "null", "not valid JSON"},
 	} {
-		h := newHarness(t, sandbox.Options{})
+		h := seededHarness(t)
 		h.sandbox.AddFault(sandbox.Fault{Kind: c.fault, PathContains: "/me"})
 		r := h.run("status", "--json")
 		wantExit(t, r, c.exit, "status --json with /me failing:", c.fault.String())
@@ -120,7 +120,7 @@ func TestStatusJSONWhenMeFails(t *testing.T) {
 }
 
 func TestStatusJSONWithoutDebugTokenDetails(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultMalformedJSON, PathContains: "/debug_token"})
 	tok := decodeStatus(t, h.mustRun("status", "--json")).Token
 	if tok.Accepted == nil || !*tok.Accepted || tok.Details != nil || tok.DetailsError == "" {
@@ -148,7 +148,7 @@ func TestStatusJSONWithoutATokenExits4(t *testing.T) {
 // The harness checks every run for the token too; this says so for the
 // JSON form, with a token the sandbox accepts and one it refuses.
 func TestStatusJSONNeverPrintsTheToken(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	for _, token := range []string{sandbox.DemoToken, "EAAUnknownTokenForStatusJson0123456789"} {
 		h.env[store.EnvToken] = token
 		r := h.run("status", "--json")
@@ -161,7 +161,7 @@ func TestStatusJSONNeverPrintsTheToken(t *testing.T) {
 // harnessNow is after v27.0's release: status names it for an older
 // version, and names nothing for the newest.
 func TestStatusSaysWhenANewerAPIVersionExists(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env[store.EnvToken] = sandbox.DemoToken
 	got := decodeStatus(t, h.mustRun("status", "--json"))
 	if got.APIVersionNewer == nil || *got.APIVersionNewer != "v27.0" {

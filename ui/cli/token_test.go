@@ -42,7 +42,7 @@ func TestDescribeTokenWarnsAboutExpiryAndValidity(t *testing.T) {
 
 func TestBlankMPSTokenSaysItIsEmpty(t *testing.T) {
 	for _, v := range []string{"", "  \t"} {
-		h := newHarness(t, sandbox.Options{}) // the keyring holds a token: a blank MPS_TOKEN must not fall through to it
+		h := seededHarness(t) // the keyring holds a token: a blank MPS_TOKEN must not fall through to it
 		h.env[store.EnvToken] = v
 		for _, args := range [][]string{{"solutions"}, {"status"}, {"login", "--with-token"}} {
 			r := h.runWithInput("EAAOtherToken0000000000", args...)
@@ -77,7 +77,7 @@ func TestFirstStartWithoutTokenOrKeyringNamesEveryWayIn(t *testing.T) {
 }
 
 func TestExpiredTokenFromMPSTokenIsReplacedThere(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env[store.EnvToken] = sandbox.DemoToken
 	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken})
 	r := h.run("solutions")

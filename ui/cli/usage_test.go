@@ -11,7 +11,7 @@ import (
 )
 
 func TestUsageErrorsExit2WithAHint(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	cases := [][]string{
 		{"frobnicate"},
 		{"solutions", "--no-such-flag"},
@@ -47,7 +47,7 @@ func TestUsageErrorsExit2WithAHint(t *testing.T) {
 }
 
 func TestMissingIDsSayHowToSetThem(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	delete(h.env, "MPS_APP_ID")
 	delete(h.env, "MPS_BUSINESS_ID")
 	r := h.run("solutions")
@@ -66,7 +66,7 @@ func TestMissingIDsSayHowToSetThem(t *testing.T) {
 }
 
 func TestFlagWinsOverEnvironment(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.env["MPS_GRAPH_URL"] = "http://127.0.0.1:1" // nothing listens there
 	r := h.run("--graph-url", h.url, "solutions", "--json")
 	wantExit(t, r, ExitOK, "--graph-url over MPS_GRAPH_URL")
@@ -77,7 +77,7 @@ func TestFlagWinsOverEnvironment(t *testing.T) {
 }
 
 func TestExitCodes(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	wantExit(t, h.run("solutions"), ExitOK, "solutions")
 
 	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultMalformedJSON, Times: 1})
@@ -103,7 +103,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	root := h.mustRun("--help").stdout
 	var visit func(cmd *cobra.Command, parentHelp string)
 	visit = func(cmd *cobra.Command, parentHelp string) {
@@ -155,7 +155,7 @@ func TestHelpAndVersion(t *testing.T) {
 // A group alone, or with a word that is none of its commands, says what
 // it takes.
 func TestGroupsNeedACommand(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run("profile")
 	wantExit(t, r, ExitUsage, "profile")
 	if !strings.Contains(r.stderr, "add-partner") || strings.Count(r.stderr, "\n") != 1 {
@@ -171,7 +171,7 @@ func TestGroupsNeedACommand(t *testing.T) {
 // mps man writes a roff page built from the command tree: mps's own, or
 // one command's.
 func TestManPage(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	page := h.mustRun("man").stdout
 	for _, want := range []string{`.TH "MPS" "1"`, ".SH NAME", ".SH SYNOPSIS", "MPS_PROFILE", "--app-id", "mps-solutions(1)"} {
 		if !strings.Contains(page, want) {
@@ -189,13 +189,13 @@ func TestManPage(t *testing.T) {
 }
 
 func TestNoTokenFlag(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	wantExit(t, h.run("--token", "x", "solutions"), ExitUsage, "--token")
 	wantExit(t, h.run("solutions", "--token", "x"), ExitUsage, "solutions --token")
 }
 
 func TestDashboardNeedsATerminal(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	r := h.run()
 	wantExit(t, r, ExitUsage, "(no command)")
 	if !strings.Contains(r.stderr, "--json") {
@@ -204,7 +204,7 @@ func TestDashboardNeedsATerminal(t *testing.T) {
 }
 
 func TestDemoReadsWithoutTokenOrProfile(t *testing.T) {
-	h := newHarness(t, sandbox.Options{})
+	h := seededHarness(t)
 	h.keyring.FailWith(errors.New("the keyring was used"))
 	h.env = map[string]string{} // no IDs, no URL
 	before := h.keyring.Calls()

@@ -58,8 +58,7 @@ func expectOneAcceptThenRead(t *testing.T, w *world) string {
 func TestAcceptWithLostAnswer(t *testing.T) {
 	t.Parallel()
 	t.Run("command", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(dropAfterAccept())
 		res := w.run("accept", pendingForUs, "--yes")
 		if res.code != 1 {
@@ -74,18 +73,12 @@ func TestAcceptWithLostAnswer(t *testing.T) {
 		}
 	})
 	t.Run("dashboard", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(dropAfterAccept())
-		s := w.startDashboard()
-		s.waitFor("Solutions (13)", "Social OVD with Nort")
-		s.waitIdle()
-		s.keys("2")
-		s.waitFor("Needs us (4)")
-		s.keys("a")
-		s.waitFor("Accept solution request?", "[ Cancel ]")
-		s.keys("y")
-		screen := s.waitFor("outcome was unknown", "read the solution again", "Nothing was resent")
+		s := w.settledDashboard("Solutions (13)", "Social OVD with Nort")
+		s.step("2", "Needs us (4)")
+		s.step("a", "Accept solution request?", "[ Cancel ]")
+		screen := s.step("y", "outcome was unknown", "read the solution again", "Nothing was resent")
 		id := expectOneAcceptThenRead(t, w)
 		if got := solutionStatus(t, w.sandbox, id); got != graph.StatusActive {
 			t.Errorf("the sandbox holds %s for %s, want ACTIVE", got, id)

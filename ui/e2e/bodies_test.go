@@ -28,8 +28,7 @@ func TestBadBodies(t *testing.T) {
 	for _, tc := range cases {
 		fault := sandbox.Fault{Kind: tc.kind, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain}
 		t.Run("command/"+tc.name, func(t *testing.T) {
-			t.Parallel()
-			w := newWorld(t, sandbox.Options{})
+			w := parallelWorld(t)
 			w.fault(fault)
 			res := w.run("solutions", "--json")
 			if res.code != 1 {
@@ -44,8 +43,7 @@ func TestBadBodies(t *testing.T) {
 			}
 		})
 		t.Run("dashboard/"+tc.name, func(t *testing.T) {
-			t.Parallel()
-			w := newWorld(t, sandbox.Options{})
+			w := parallelWorld(t)
 			w.fault(fault)
 			s := w.startDashboard()
 			screen := s.waitFor("Loading solutions failed")
@@ -55,8 +53,7 @@ func TestBadBodies(t *testing.T) {
 				}
 			}
 			// Still running and still answering keys.
-			s.keys("2")
-			s.waitFor("need us")
+			s.step("2", "need us")
 			s.alive()
 			s.quit(quitBound)
 		})

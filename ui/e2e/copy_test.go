@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"mps/graph/sandbox"
 )
 
 // TestCopyPutsTheSolutionIDOnTheClipboard presses y on the Solutions tab in
@@ -13,29 +11,25 @@ import (
 // becomes a tmux paste buffer: the buffer must hold the selected solution's
 // ID. A name carrying its own OSC 52 write is drawn first and must not.
 func TestCopyPutsTheSolutionIDOnTheClipboard(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	id := w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Copy target", Status: "ACTIVE"})
-	w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Copy clip\x1b]52;c;cHduZWQ=\x07 end", Status: "ACTIVE"})
+	w := parallelWorld(t)
+	id := w.addActive("Copy target")
+	w.addActive("Copy clip\x1b]52;c;cHduZWQ=\x07 end")
 	s := w.startDashboard()
 	if out, err := s.tmuxOut("set-option", "-s", "set-clipboard", "on"); err != nil {
 		t.Fatalf("set-clipboard on: %v\n%s", err, out)
 	}
-	s.waitFor("Copy target", "Copy clip")
-	s.waitIdle()
+	s.settle("Copy target", "Copy clip")
 	if buffers, _ := s.tmuxOut("list-buffers"); buffers != "" {
 		t.Fatalf("drawing the list filled a paste buffer: %q", buffers)
 	}
 
 	s.keys("/")
 	s.keys("-l", "Copy target") // its y goes into the filter
-	s.keys("Enter")
-	s.waitFor("showing 1 of")
+	s.step("Enter", "showing 1 of")
 	if buffers, _ := s.tmuxOut("list-buffers"); buffers != "" {
 		t.Fatalf("typing y in the filter copied: %q", buffers)
 	}
-	s.keys("y")
-	s.waitFor("Copied solution ID " + id + " to the clipboard.")
+	s.step("y", "Copied solution ID "+id+" to the clipboard.")
 	if got := s.pasteBuffer(); got != id {
 		t.Fatalf("the paste buffer holds %q, want the solution's ID %s", got, id)
 	}

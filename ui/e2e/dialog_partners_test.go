@@ -4,21 +4,15 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-
-	"mps/graph/sandbox"
 )
 
 // Item 2: at 80x24 the accept dialog shows both apps and both sides'
 // grants; shrunk to 60x15 it scrolls, and y sends nothing until every line
 // has been shown, then confirms once.
 func TestTheDialogNeverHidesWhatItConfirms(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	s := w.startDashboard()
-	s.waitIdle()
-	s.keys("2")
-	s.waitFor("Needs us")
-	s.waitIdle()
+	w := parallelWorld(t)
+	s := w.settledDashboard()
+	s.press("2", "Needs us")
 	s.keys("a")
 	s.waitFor("Accept solution request?", "Owner:", "Partner:", "Permissions granted to the owner:",
 		"Permissions granted to the partner:", "[ Cancel ]")
@@ -27,15 +21,12 @@ func TestTheDialogNeverHidesWhatItConfirms(t *testing.T) {
 		t.Fatalf("resize: %v\n%s", err, out)
 	}
 	s.waitFor("Owner:", "Partner:", "j/pgdn/G for more", "[ Cancel ]")
-	s.keys("y")
-	s.waitFor("[ Cancel ]")
+	s.step("y", "[ Cancel ]")
 	if posts := w.calls(http.MethodPost, "/accept"); len(posts) != 0 {
 		t.Fatalf("y at 60x15, the grants not yet scrolled to, sent %d POSTs", len(posts))
 	}
-	s.keys("G")
-	s.waitFor("all shown")
-	s.keys("y")
-	s.waitFor("Done: accept solution request")
+	s.step("G", "all shown")
+	s.step("y", "Done: accept solution request")
 	if posts := w.calls(http.MethodPost, "/accept"); len(posts) != 1 {
 		t.Fatalf("y once everything was shown sent %d POSTs, want 1", len(posts))
 	}
@@ -45,18 +36,11 @@ func TestTheDialogNeverHidesWhatItConfirms(t *testing.T) {
 // Item 8: on Partners, enter on an app lists its solutions, enter on one
 // opens its inspector, and an action works there.
 func TestPartnersLeadToTheInspectorWhereActionsWork(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	s := w.startDashboard()
-	s.waitIdle()
-	s.keys("3")
-	s.waitFor("Partner apps")
-	s.waitIdle()
-	s.keys("Enter")
-	s.waitIdle()
-	s.keys("Enter")
-	s.waitFor("Permissions", "Our role")
-	s.waitIdle()
+	w := parallelWorld(t)
+	s := w.settledDashboard()
+	s.press("3", "Partner apps")
+	s.press("Enter")
+	s.press("Enter", "Permissions", "Our role")
 	screen := s.text()
 	for _, key := range []string{"a", "x", "D"} {
 		s.keys(key)
@@ -64,8 +48,7 @@ func TestPartnersLeadToTheInspectorWhereActionsWork(t *testing.T) {
 			return strings.Contains(screen, "[ Cancel ]") || strings.Contains(screen, "Cannot ")
 		})
 		if strings.Contains(screen, "[ Cancel ]") {
-			s.keys("n")
-			s.waitFor("Cancelled: nothing was sent.")
+			s.step("n", "Cancelled: nothing was sent.")
 			s.quit(quitBound)
 			return
 		}

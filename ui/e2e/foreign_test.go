@@ -90,11 +90,8 @@ func TestForeignNextNeverFollowed(t *testing.T) {
 		other, host := startElsewhere(t)
 		w := newWorld(t, sandbox.Options{Solutions: extra})
 		w.fault(foreignNext(host))
-		s := w.startDashboard()
-		s.waitFor(fmt.Sprintf("Solutions (%d)", want))
-		s.waitIdle()
-		s.keys("4") // the customers list pages too (320 WABAs)
-		s.waitFor("Customers (320)", "320 WABAs")
+		s := w.settledDashboard(fmt.Sprintf("Solutions (%d)", want))
+		s.step("4", "Customers (320)", "320 WABAs") // the customers list pages too (320 WABAs)
 		if n := len(w.calls(http.MethodGet, "/client_whatsapp_business_accounts")); n < 4 {
 			t.Errorf("the customers took %d requests; 320 WABAs need at least 4 pages", n)
 		}

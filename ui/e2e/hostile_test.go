@@ -28,9 +28,9 @@ func hostileNames() []string {
 
 func hostileWorld(t *testing.T) *world {
 	t.Helper()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	for _, name := range hostileNames() {
-		w.sandbox.AddSolution(sandbox.SolutionSpec{Name: name, Status: "ACTIVE"})
+		w.addActive(name)
 	}
 	return w
 }
@@ -95,7 +95,6 @@ func escapes(s string) []string {
 func TestHostileNamesDrawnInert(t *testing.T) {
 	t.Parallel()
 	t.Run("dashboard", func(t *testing.T) {
-		t.Parallel()
 		w := hostileWorld(t)
 		s := w.startDashboard()
 		n := seededSolutions(t) + len(hostileNames())
@@ -106,16 +105,13 @@ func TestHostileNamesDrawnInert(t *testing.T) {
 		expectInertScreen(t, s, " 1 Solutions (19)")
 		s.keys("/")
 		s.keys("-l", "Hx")
-		s.keys("Enter")
-		s.waitFor("showing 6 of 19")
+		s.step("Enter", "showing 6 of 19")
 		expectInertScreen(t, s, " 1 Solutions (19)")
 		// Each one's inspector, the long one included.
 		for i := range hostileNames() {
-			s.keys("Enter")
-			s.waitFor("Solution Hx", "Permissions")
+			s.step("Enter", "Solution Hx", "Permissions")
 			expectInertScreen(t, s, " 1 Solutions (19)")
-			s.keys("Escape")
-			s.waitFor("showing 6 of 19")
+			s.step("Escape", "showing 6 of 19")
 			if i < len(hostileNames())-1 {
 				s.keys("j")
 			}
@@ -124,7 +120,6 @@ func TestHostileNamesDrawnInert(t *testing.T) {
 		s.quit(quitBound)
 	})
 	t.Run("command", func(t *testing.T) {
-		t.Parallel()
 		w := hostileWorld(t)
 		res := w.run("solutions")
 		if res.code != 0 {

@@ -1,8 +1,8 @@
 // Package e2e is the fault suite: end-to-end tests that run the built mps
 // binary, as commands and as the dashboard in tmux (80x24, one private tmux
 // server per test), against a sandbox in the test process with faults
-// switched on. Each test checks what the person sees and what the server
-// received.
+// switched on, and once as `mps --demo`. Each test checks what the person
+// sees and what the server received.
 //
 //	go test -race ./ui/e2e/                          the suite (about 20 s)
 //	MPS_E2E_LONG=1 go test -run Regain ./ui/e2e/     also wait out a real one-minute 80008 throttle

@@ -6,37 +6,22 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"mps/graph/sandbox"
 )
 
 // Item 1: Customers → a WABA → a solution, then esc twice walks back the
 // same way; a tab chosen by hand starts afresh.
 func TestEscWalksBackTheWayItCame(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	s := w.startDashboard()
-	s.waitIdle()
-	s.keys("4")
-	s.waitFor("WABAs")
-	s.waitIdle()
-	s.keys("Enter")
-	s.waitFor("Solutions that onboarded")
-	s.waitIdle()
-	s.keys("Enter")
-	s.waitFor("Permissions", "Our role")
-	s.keys("Escape")
-	s.waitFor("Solutions that onboarded")
-	s.keys("Escape")
-	s.waitFor("WABAs", "enter lists a WABA's solutions")
+	w := parallelWorld(t)
+	s := w.settledDashboard()
+	s.press("4", "WABAs")
+	s.press("Enter", "Solutions that onboarded")
+	s.step("Enter", "Permissions", "Our role")
+	s.step("Escape", "Solutions that onboarded")
+	s.step("Escape", "WABAs", "enter lists a WABA's solutions")
 
-	s.keys("Enter")
-	s.waitFor("Solutions that onboarded")
-	s.waitIdle()
-	s.keys("Enter")
-	s.waitFor("Permissions")
-	s.keys("2") // by hand: a fresh start
-	s.waitFor("Needs us")
+	s.press("Enter", "Solutions that onboarded")
+	s.step("Enter", "Permissions")
+	s.step("2", "Needs us") // by hand: a fresh start
 	s.keys("Escape")
 	time.Sleep(300 * time.Millisecond)
 	if screen := s.text(); !strings.Contains(screen, "Needs us") {
@@ -48,27 +33,19 @@ func TestEscWalksBackTheWayItCame(t *testing.T) {
 // Item 3: a refusal clears on the next action, and "Cancelled" goes by
 // itself after a few seconds.
 func TestNoticesBelongToTheirMoment(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Aaa Active one", Status: "ACTIVE"})
-	s := w.startDashboard()
-	s.waitFor("Aaa Active one")
-	s.waitIdle()
+	w := parallelWorld(t)
+	w.addActive("Aaa Active one")
+	s := w.settledDashboard("Aaa Active one")
 	s.keys("/")
 	s.keys("-l", "Aaa Active one")
-	s.keys("Enter")
-	s.waitFor("showing 1 of")
-	s.keys("a")
-	s.waitFor("Cannot accept")
+	s.step("Enter", "showing 1 of")
+	s.step("a", "Cannot accept")
 	s.keys("o") // the next action
 	s.waitUntil("the refusal to clear", func(screen string) bool { return !strings.Contains(screen, "Cannot accept") })
 
-	s.keys("2")
-	s.waitFor("Needs us")
-	s.keys("a")
-	s.waitFor("[ Cancel ]")
-	s.keys("n")
-	s.waitFor("Cancelled: nothing was sent.")
+	s.step("2", "Needs us")
+	s.step("a", "[ Cancel ]")
+	s.step("n", "Cancelled: nothing was sent.")
 	shown := time.Now()
 	s.waitUntil("Cancelled to go by itself", func(screen string) bool { return !strings.Contains(screen, "Cancelled") })
 	if took := time.Since(shown); took > 10*time.Second {
@@ -80,8 +57,7 @@ func TestNoticesBelongToTheirMoment(t *testing.T) {
 // Item 12: a new request that needs us raises the Pending badge and rings
 // the terminal once (inside tmux, the bell); the requests at start do not.
 func TestANewRequestRingsOnce(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	s := w.startDashboard()
 	bells := filepath.Join(t.TempDir(), "bells")
 	if out, err := s.tmuxOut("set-option", "-g", "monitor-bell", "on"); err != nil {
@@ -93,28 +69,24 @@ func TestANewRequestRingsOnce(t *testing.T) {
 	if out, err := s.tmuxOut("set-hook", "-g", "alert-bell", "run-shell 'echo bell >> "+bells+"'"); err != nil {
 		t.Fatalf("set-hook: %v\n%s", err, out)
 	}
-	s.waitFor("Pending")
-	s.waitIdle()
+	s.settle("Pending")
 	time.Sleep(300 * time.Millisecond)
 	if b, _ := os.ReadFile(bells); len(b) != 0 {
 		t.Fatalf("the requests present at start rang the bell: %q", b)
 	}
 	w.sandbox.CreateIncomingRequest("Brand new request")
-	s.keys("r")
-	s.waitFor("●1 new")
+	s.step("r", "●1 new")
 	count := func() int { b, _ := os.ReadFile(bells); return strings.Count(string(b), "bell") }
 	deadline := time.Now().Add(screenWait)
 	for count() == 0 && time.Now().Before(deadline) {
 		time.Sleep(40 * time.Millisecond)
 	}
-	s.keys("r")
-	s.waitIdle()
+	s.press("r")
 	time.Sleep(300 * time.Millisecond)
 	if n := count(); n != 1 {
 		t.Fatalf("the new request rang %d times, want once", n)
 	}
-	s.keys("2")
-	s.waitFor("Needs us", "Brand new request")
+	s.step("2", "Needs us", "Brand new request")
 	if top, _, _ := strings.Cut(s.text(), "\n"); strings.Contains(top, "new") {
 		t.Fatalf("the badge stayed once Pending was shown: %q", top)
 	}

@@ -47,8 +47,7 @@ func TestFlakyReadsStillLoad(t *testing.T) {
 	}
 	for _, tc := range faults {
 		t.Run("command/"+tc.name, func(t *testing.T) {
-			t.Parallel()
-			w := newWorld(t, sandbox.Options{})
+			w := parallelWorld(t)
 			w.fault(tc.fault)
 			res := w.run("solutions", "--json")
 			if res.code != 0 {
@@ -64,12 +63,9 @@ func TestFlakyReadsStillLoad(t *testing.T) {
 			}
 		})
 		t.Run("dashboard/"+tc.name, func(t *testing.T) {
-			t.Parallel()
-			w := newWorld(t, sandbox.Options{})
+			w := parallelWorld(t)
 			w.fault(tc.fault)
-			s := w.startDashboard()
-			s.waitFor(fmt.Sprintf("Solutions (%d)", seededSolutions(t)), "Social OVD with Nort")
-			s.waitIdle()
+			s := w.settledDashboard(fmt.Sprintf("Solutions (%d)", seededSolutions(t)), "Social OVD with Nort")
 			w.expectListReads(tc.fault.Times+1, "the faulty ones and one more")
 			if got := s.text(); containsAny(got, "failed", "error") {
 				t.Errorf("a retried read still showed an error:\n%s", got)

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"mps/graph"
-	"mps/graph/sandbox"
 )
 
 // The real binary against a Graph whose solution lists answer only their
@@ -16,8 +15,7 @@ import (
 // standalone run would: --role partner --json says "partner", and the
 // dashboard files the requests that need us under Needs us.
 func TestRolesWithoutExpansion(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	w.controlPost("/lists", `{"default_fields_only":true}`)
 	res := w.run("solutions", "--role", "partner", "--json")
 	var got []struct {
@@ -44,10 +42,8 @@ func TestRolesWithoutExpansion(t *testing.T) {
 	}
 	s := w.startDashboard()
 	s.waitFor("Solutions (13)")
-	s.keys("2")
-	s.waitFor("Needs us (" + strconv.Itoa(needsUs) + ")")
-	s.keys("3")
-	s.waitFor("— (other side not read yet)")
+	s.step("2", "Needs us ("+strconv.Itoa(needsUs)+")")
+	s.step("3", "— (other side not read yet)")
 	s.quit(quitBound)
 }
 

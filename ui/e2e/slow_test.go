@@ -15,21 +15,16 @@ func latency(d time.Duration) sandbox.Fault {
 // While every call takes seconds, keys still work at once: tabs switch,
 // help opens and closes, and q quits with the requests still running.
 func TestSlowAPIInputStaysResponsive(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	w.fault(latency(20 * time.Second)) // longer than the test: nothing loads
 	s := w.startDashboard()
 	s.waitFor("Solutions (0)", "Loading solutions")
-	s.keys("2")
-	s.waitFor("Pending (0)", "need us")
-	s.keys("?")
-	s.waitFor("Keys — Pending")
+	s.step("2", "Pending (0)", "need us")
+	s.step("?", "Keys — Pending")
 	s.keys("Escape")
 	s.waitUntil("help to close", func(screen string) bool { return !strings.Contains(screen, "Keys —") })
-	s.keys("4")
-	s.waitFor("Loading customers")
-	s.keys("1")
-	screen := s.waitFor("Loading solutions")
+	s.step("4", "Loading customers")
+	screen := s.step("1", "Loading solutions")
 	if !strings.Contains(screen, "Solutions (0)") {
 		t.Fatalf("a load finished, so the keys were not tested against running requests:\n%s", screen)
 	}
@@ -41,16 +36,12 @@ func TestSlowAPIInputStaysResponsive(t *testing.T) {
 
 // Slow answers still arrive and fill the screen.
 func TestSlowAPIStillLoads(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	w.fault(latency(time.Second))
 	s := w.startDashboard()
 	s.waitFor("Loading solutions")
-	s.keys("?")
-	s.waitFor("Keys — Solutions")
-	s.keys("Escape")
-	s.waitFor("Solutions (13)", "Social OVD with Nort")
-	s.keys("4")
-	s.waitFor("Customers (320)", "320 WABAs")
+	s.step("?", "Keys — Solutions")
+	s.step("Escape", "Solutions (13)", "Social OVD with Nort")
+	s.step("4", "Customers (320)", "320 WABAs")
 	s.quit(quitBound)
 }

@@ -3,15 +3,12 @@ package e2e
 import (
 	"strings"
 	"testing"
-
-	"mps/graph/sandbox"
 )
 
 // TestNarrowKeepsWhatMatters: at 80x24 the Solutions names are whole (the
 // ID column gives way first), and Pending keeps which side messages.
 func TestNarrowKeepsWhatMatters(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	long := "Northwind × Jaspers Market" // 26 cells: once cut to 20
 	s := w.startDashboard()
 	screen := s.waitFor(long)
@@ -20,8 +17,7 @@ func TestNarrowKeepsWhatMatters(t *testing.T) {
 	if row := lineOf(screen, long); !strings.Contains(row, long+" ") || !strings.Contains(row, "◆ Pending") {
 		t.Errorf("the row %q: want the whole name and the state", row)
 	}
-	s.keys("2")
-	screen = s.waitFor("MESSAGING: ")
+	screen = s.step("2", "MESSAGING: ")
 	if !strings.Contains(screen, "Pending (") || !strings.Contains(screen, "+") {
 		t.Errorf("the Pending tab's title does not count both sections:\n%s", screen)
 	}
@@ -31,30 +27,23 @@ func TestNarrowKeepsWhatMatters(t *testing.T) {
 // TestFindByID: / filters Solutions by an ID, and : opens a solution by its
 // ID from another tab.
 func TestFindByID(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
-	id := w.sandbox.AddSolution(sandbox.SolutionSpec{Name: "Find me by ID", Status: "ACTIVE"})
-	s := w.startDashboard()
-	s.waitFor("Find me by ID")
-	s.waitIdle()
+	w := parallelWorld(t)
+	id := w.addActive("Find me by ID")
+	s := w.settledDashboard("Find me by ID")
 	s.keys("/")
 	s.keys("-l", id)
-	s.keys("Enter")
-	s.waitFor("showing 1 of", "Find me by ID", "1/1")
+	s.step("Enter", "showing 1 of", "Find me by ID", "1/1")
 	s.keys("Escape")
 	s.waitFor("showing 14 of 14") // the filter cleared, not taken with the next key as alt+5
-	s.keys("5")
-	s.waitFor("events · all fields")
+	s.step("5", "events · all fields")
 	s.keys(":")
 	s.keys("-l", id)
-	s.keys("Enter")
-	s.waitFor("Solution Find me by ID", id)
+	s.step("Enter", "Solution Find me by ID", id)
 	s.keys("Escape")
 	s.waitFor("events · all fields") // esc goes back where the jump came from
 	s.keys(":")
 	s.keys("-l", "12345")
-	s.keys("Enter")
-	s.waitFor("No solution, WABA or partner app has the ID 12345")
+	s.step("Enter", "No solution, WABA or partner app has the ID 12345")
 	s.quit(quitBound)
 }
 

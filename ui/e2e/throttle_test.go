@@ -32,8 +32,7 @@ func TestAppThrottleCommand(t *testing.T) {
 	t.Parallel()
 	maxAttempts := graph.DefaultRetryPolicy().MaxAttempts
 	t.Run("passes", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(appThrottle(2))
 		res := w.run("solutions", "--json")
 		if res.code != 0 {
@@ -45,8 +44,7 @@ func TestAppThrottleCommand(t *testing.T) {
 		w.expectListReads(3, "two throttled, then the answer")
 	})
 	t.Run("persists", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(appThrottle(0))
 		res := w.run("solutions", "--json")
 		if res.code != 1 {
@@ -65,8 +63,7 @@ func TestAppThrottleCommand(t *testing.T) {
 
 // A throttled action POST is never retried: it might have been counted.
 func TestThrottledActionNotRetried(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	w.fault(sandbox.Fault{Kind: sandbox.FaultThrottleAppLevel, Method: http.MethodPost})
 	res := w.run("accept", pendingForUs, "--yes")
 	if res.code != 1 {
@@ -85,9 +82,8 @@ func TestThrottledActionNotRetried(t *testing.T) {
 // counts down in the status bar, and loads again by itself once allowed,
 // without a storm of calls.
 func TestAppThrottleDashboardResumes(t *testing.T) {
-	t.Parallel()
+	w := parallelWorld(t)
 	maxAttempts := graph.DefaultRetryPolicy().MaxAttempts
-	w := newWorld(t, sandbox.Options{})
 	w.fault(appThrottle(0))
 	s := w.startDashboard()
 	screen := s.waitFor("Graph is limiting calls for this app", "throttled, ")
@@ -107,8 +103,7 @@ func TestAppThrottleDashboardResumes(t *testing.T) {
 // wait Graph stated and counts it down, sends nothing meanwhile, and q
 // still quits at once.
 func TestBusinessThrottleDashboardWaits(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	w.fault(sandbox.Fault{Kind: sandbox.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1})
 	s := w.startDashboard()
 	screen := s.waitFor("throttled, ")
@@ -130,8 +125,7 @@ func TestBusinessThrottleDashboardWaits(t *testing.T) {
 // A command throttled with 80008 says how long Graph asked it to wait,
 // sends nothing meanwhile, and stops at once on Ctrl-C.
 func TestBusinessThrottleCommandSaysItWaits(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	w.fault(sandbox.Fault{Kind: sandbox.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1})
 	p := w.start("solutions", "--json")
 	p.waitStderr("waiting 1m0s before trying again")
@@ -159,8 +153,7 @@ func TestBusinessThrottleResumesAfterRegain(t *testing.T) {
 	t.Parallel()
 	buc := sandbox.Fault{Kind: sandbox.FaultThrottleBUC, Method: http.MethodGet, PathContains: solutionsPath, Param: ownerChain, Times: 1, RegainMinutes: 1}
 	t.Run("command", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(buc)
 		started := time.Now()
 		res := w.start("solutions", "--json").wait(90 * time.Second)
@@ -173,8 +166,7 @@ func TestBusinessThrottleResumesAfterRegain(t *testing.T) {
 		w.expectListReads(2, "one throttled, one after the wait")
 	})
 	t.Run("dashboard", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(buc)
 		s := w.startDashboard()
 		s.waitFor("throttled, ")

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +37,20 @@ const (
 // startDashboard runs `mps` (the dashboard) against the world's sandbox.
 func (w *world) startDashboard(extraArgs ...string) *screen {
 	w.t.Helper()
+	return w.startTUI(w.env(), append(w.globals(), extraArgs...))
+}
+
+// startDemo runs `mps --demo`, which brings its own sandbox, with no token
+// in its environment: the demo needs none.
+func (w *world) startDemo() *screen {
+	w.t.Helper()
+	env := slices.DeleteFunc(w.env(), func(kv string) bool { return strings.HasPrefix(kv, "MPS_TOKEN=") })
+	return w.startTUI(env, []string{"--demo"})
+}
+
+// startTUI runs the binary with args in a tmux pane of its own server.
+func (w *world) startTUI(env, args []string) *screen {
+	w.t.Helper()
 	tmux, err := exec.LookPath("tmux")
 	if err != nil {
 		w.t.Skip("tmux is not installed: the dashboard fault tests drive the TUI through it (apt-get install tmux)")
@@ -51,15 +66,22 @@ func (w *world) startDashboard(extraArgs ...string) *screen {
 	s := &screen{t: w.t, tmux: tmux, sock: filepath.Join(dir, "s"),
 		exitFile: filepath.Join(dir, "exit"), stderrFile: filepath.Join(dir, "stderr")}
 	run := `"$0" "$@" 2>'` + s.stderrFile + `'; echo $? > '` + s.exitFile + `'`
-	args := append([]string{"-f", conf, "new-session", "-d", "-s", "mps", "-x", "80", "-y", "24", "sh", "-c", run, binary(w.t)},
-		append(w.globals(), extraArgs...)...)
-	cmd := exec.Command(tmux, append([]string{"-S", s.sock}, args...)...)
-	cmd.Env = w.env()
+	tmuxArgs := append([]string{"-S", s.sock, "-f", conf, "new-session", "-d", "-s", "mps", "-x", "80", "-y", "24", "sh", "-c", run, binary(w.t)}, args...)
+	cmd := exec.Command(tmux, tmuxArgs...)
+	cmd.Env = env
 	cmd.Dir = w.home
 	if out, err := cmd.CombinedOutput(); err != nil {
 		w.t.Fatalf("starting tmux: %v\n%s", err, out)
 	}
 	w.t.Cleanup(func() { _ = exec.Command(tmux, "-S", s.sock, "kill-server").Run() })
+	return s
+}
+
+// settledDashboard starts the dashboard and settles on texts.
+func (w *world) settledDashboard(texts ...string) *screen {
+	w.t.Helper()
+	s := w.startDashboard()
+	s.settle(texts...)
 	return s
 }
 
@@ -145,6 +167,29 @@ func (s *screen) waitIdle() {
 		top, _, _ := strings.Cut(screen, "\n")
 		return !strings.Contains(top, "loading")
 	})
+}
+
+// settle waits for every text and then for every load to finish, and
+// returns the screen after.
+func (s *screen) settle(texts ...string) string {
+	s.t.Helper()
+	s.waitFor(texts...)
+	s.waitIdle()
+	return s.text()
+}
+
+// step sends one key and waits for texts, and returns the screen.
+func (s *screen) step(key string, texts ...string) string {
+	s.t.Helper()
+	s.keys(key)
+	return s.waitFor(texts...)
+}
+
+// press sends one key and settles on texts.
+func (s *screen) press(key string, texts ...string) string {
+	s.t.Helper()
+	s.keys(key)
+	return s.settle(texts...)
 }
 
 // waitUntil polls the screen until ok says yes.

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,8 +19,7 @@ func expiredToken(method, part string) sandbox.Fault {
 func TestTokenExpiresMidSession(t *testing.T) {
 	t.Parallel()
 	t.Run("command read", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		w.fault(expiredToken("", ""))
 		res := w.run("solutions", "--json")
 		if res.code != 4 {
@@ -33,8 +33,7 @@ func TestTokenExpiresMidSession(t *testing.T) {
 		expectNoRetry(t, w.calls("", ""))
 	})
 	t.Run("command action", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
+		w := parallelWorld(t)
 		// The solution is read with a good token; the POST finds it expired.
 		w.fault(expiredToken(http.MethodPost, "/accept"))
 		res := w.run("accept", pendingForUs, "--yes")
@@ -50,15 +49,11 @@ func TestTokenExpiresMidSession(t *testing.T) {
 		}
 	})
 	t.Run("dashboard", func(t *testing.T) {
-		t.Parallel()
-		w := newWorld(t, sandbox.Options{})
-		s := w.startDashboard()
-		s.waitFor("Solutions (13)", "Social OVD with Nort")
-		s.waitIdle() // every load done: the calls counted next are the refresh's
+		w := parallelWorld(t)
+		s := w.settledDashboard("Solutions (13)", "Social OVD with Nort")
 		w.fault(expiredToken("", ""))
 		before := len(w.calls("", ""))
-		s.keys("r")
-		screen := s.waitFor("token was refused")
+		screen := s.step("r", "token was refused")
 		msg := flat(screen)
 		for _, want := range []string{"expired", "set MPS_TOKEN to a new token"} {
 			if !strings.Contains(msg, want) {
@@ -70,7 +65,11 @@ func TestTokenExpiresMidSession(t *testing.T) {
 				t.Errorf("the rows were lost after the refusal (no %q):\n%s", kept, screen)
 			}
 		}
-		expectNoRetry(t, w.calls("", "")[before:])
+		// The customers' pages may still be arriving in the background: the
+		// refresh's own calls are the solution list's; none is sent twice.
+		after := w.calls("", "")[before:]
+		expectNoneSentTwice(t, after)
+		expectNoRetry(t, slices.DeleteFunc(after, func(r sandbox.Request) bool { return !strings.Contains(r.Path, solutionsPath) }))
 		s.alive()
 		s.quit(quitBound)
 	})
@@ -80,14 +79,20 @@ func TestTokenExpiresMidSession(t *testing.T) {
 // list's two role chains may each have asked once, neither twice.
 func expectNoRetry(t *testing.T, calls []sandbox.Request) {
 	t.Helper()
+	expectNoneSentTwice(t, calls)
+	if len(calls) == 0 || len(calls) > 2 {
+		t.Errorf("%d calls, want one or two (the list's role chains)", len(calls))
+	}
+}
+
+// expectNoneSentTwice checks that no request was sent again.
+func expectNoneSentTwice(t *testing.T, calls []sandbox.Request) {
+	t.Helper()
 	seen := map[string]bool{}
 	for _, c := range calls {
 		if seen[c.Path+"?"+c.RawQuery] {
 			t.Errorf("%s %s?%s was sent again: a refused token is not retried", c.Method, c.Path, c.RawQuery)
 		}
 		seen[c.Path+"?"+c.RawQuery] = true
-	}
-	if len(calls) == 0 || len(calls) > 2 {
-		t.Errorf("%d calls, want one or two (the list's role chains)", len(calls))
 	}
 }

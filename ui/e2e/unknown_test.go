@@ -19,7 +19,7 @@ const (
 
 func futureWorld(t *testing.T) (*world, string) {
 	t.Helper()
-	w := newWorld(t, sandbox.Options{})
+	w := parallelWorld(t)
 	id := w.sandbox.AddSolution(sandbox.SolutionSpec{
 		Name: futureName, Status: futureStatus, Pending: futurePending,
 		OwnerPermissions:   []string{"MANAGE", futurePermission},
@@ -34,7 +34,6 @@ func futureWorld(t *testing.T) (*world, string) {
 func TestUnknownValuesShownAsTheyAre(t *testing.T) {
 	t.Parallel()
 	t.Run("command", func(t *testing.T) {
-		t.Parallel()
 		w, id := futureWorld(t)
 		res := w.run("solutions", "--json")
 		if res.code != 0 {
@@ -79,7 +78,6 @@ func TestUnknownValuesShownAsTheyAre(t *testing.T) {
 		}
 	})
 	t.Run("dashboard", func(t *testing.T) {
-		t.Parallel()
 		w, id := futureWorld(t)
 		s := w.startDashboard()
 		s.waitFor("Solutions (14)", "Zeta future")

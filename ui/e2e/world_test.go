@@ -31,6 +31,20 @@ func newWorld(t *testing.T, opts sandbox.Options) *world {
 	return &world{t: t, sandbox: sb, url: srv.URL, home: t.TempDir()}
 }
 
+// parallelWorld is a world on the sandbox's default seed for a test that
+// runs beside the others, as every test here can: each world has its own
+// sandbox, home and tmux server.
+func parallelWorld(t *testing.T) *world {
+	t.Helper()
+	t.Parallel()
+	return newWorld(t, sandbox.Options{})
+}
+
+// addActive adds an active solution named name, and returns its ID.
+func (w *world) addActive(name string) string {
+	return w.sandbox.AddSolution(sandbox.SolutionSpec{Name: name, Status: "ACTIVE"})
+}
+
 // env is the child's whole environment. The token goes here and nowhere
 // else (never argv); without DBUS_SESSION_BUS_ADDRESS no real keyring is
 // touched.

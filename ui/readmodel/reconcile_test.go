@@ -96,12 +96,7 @@ func TestReconcileOverSandbox(t *testing.T) {
 		t.Fatalf("stray delivery: status %d", code)
 	}
 
-	client, err := graph.New(graph.WithBaseURL(api.URL), graph.WithTokenSource(func(context.Context) (string, error) {
-		return sandbox.DemoToken, nil
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := sandboxtest.Client(t, api.URL)
 	listed, err := client.ClientWABAs(ctx, sandbox.DemoBusinessID, nil)
 	if err != nil {
 		t.Fatal(err)
