@@ -51,18 +51,25 @@ func (s Secrets) EnvSet(kind SecretKind) bool {
 // from the profile's keyring entry. A missing secret is an error wrapping
 // ErrNotFound; every error says what to do. The returned Source is always set.
 func (s Secrets) Lookup(kind SecretKind) (Secret, error) {
-	if v := s.getenv(kind.EnvVar()); v != "" {
+	if v := s.getenv(kind.EnvVar()); kind.EnvVar() != "" && v != "" {
 		return Secret{Value: v, Source: Source{EnvVar: kind.EnvVar()}}, nil
 	}
 	src := Source{Profile: s.Profile}
 	if err := s.usable(); err != nil {
+		if kind.EnvVar() == "" {
+			return Secret{Source: src}, fmt.Errorf("no %s: %w", kind, err)
+		}
 		return Secret{Source: src}, fmt.Errorf("no %s: %s is not set, and %w", kind, kind.EnvVar(), err)
 	}
 	v, err := s.Keyring.Get(Service, kind.Account(s.Profile))
 	switch {
 	case errors.Is(err, ErrNotFound):
-		return Secret{Source: src}, notFound(fmt.Sprintf("no %s for profile %q: %s is not set and the %s has no entry. %s",
-			kind, s.Profile, kind.EnvVar(), src, s.howToStore(kind)))
+		envNotSet := kind.EnvVar() + " is not set and "
+		if kind.EnvVar() == "" {
+			envNotSet = ""
+		}
+		return Secret{Source: src}, notFound(fmt.Sprintf("no %s for profile %q: %sthe %s has no entry. %s",
+			kind, s.Profile, envNotSet, src, s.howToStore(kind)))
 	case err != nil:
 		return Secret{Source: src}, fmt.Errorf("cannot read the %s from the %s: %w. %s", kind, src, err, keyringAdvice(err, kind))
 	}
@@ -131,6 +138,35 @@ func (s Secrets) TokenFunc() func(ctx context.Context) (string, error) {
 	}
 }
 
+// StorePasswordFunc returns the shared store's password from the
+// profile's keyring entry, for postgres.Options.Password: "" when the
+// keyring has none (or there is no keyring), so that PGPASSWORD and the
+// pgpass file are tried next. A keyring that is there and fails is an
+// error. The first value found is kept for the process's connections.
+func (s Secrets) StorePasswordFunc() func(ctx context.Context) (string, error) {
+	var mu sync.Mutex
+	var found string
+	return func(ctx context.Context) (string, error) {
+		if err := ctx.Err(); err != nil {
+			return "", err
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if found != "" {
+			return found, nil
+		}
+		sec, err := s.Lookup(StorePassword)
+		switch {
+		case errors.Is(err, ErrNotFound), errors.Is(err, ErrNoKeyring), s.Keyring == nil:
+			return "", nil
+		case err != nil:
+			return "", err
+		}
+		found = sec.Value
+		return found, nil
+	}
+}
+
 // usable reports why the keyring cannot be asked, if it cannot.
 func (s Secrets) usable() error {
 	if s.Keyring == nil {
@@ -154,19 +190,19 @@ func (s Secrets) howToStore(kind SecretKind) string {
 	if kind == AccessToken {
 		return fmt.Sprintf("Run `mps login%s`, or set %s", profileFlag, kind.EnvVar())
 	}
-	command := map[SecretKind]string{AppSecret: "app-secret", VerifyToken: "verify-token"}[kind]
-	return fmt.Sprintf("Run `mps secret set %s%s` (keyring service %s, account %s), or set %s", command, profileFlag, Service, kind.Account(s.Profile), kind.EnvVar())
+	command := map[SecretKind]string{AppSecret: "app-secret", VerifyToken: "verify-token", StorePassword: "store-password"}[kind]
+	return fmt.Sprintf("Run `mps secret set %s%s` (keyring service %s, account %s), or %s", command, profileFlag, Service, kind.Account(s.Profile), kind.orElse())
 }
 
 // keyringAdvice says what a person can do about a keyring error.
 func keyringAdvice(err error, kind SecretKind) string {
 	switch {
 	case errors.Is(err, ErrNoKeyring):
-		return fmt.Sprintf("Start a Secret Service (such as gnome-keyring) in this session, or set %s", kind.EnvVar())
+		return fmt.Sprintf("Start a Secret Service (such as gnome-keyring) in this session, or %s", kind.orElse())
 	case errors.Is(err, ErrKeyringTimeout):
-		return fmt.Sprintf("Unlock the keyring, or set %s", kind.EnvVar())
+		return fmt.Sprintf("Unlock the keyring, or %s", kind.orElse())
 	}
-	return fmt.Sprintf("Check that the keyring is running and unlocked, or set %s", kind.EnvVar())
+	return fmt.Sprintf("Check that the keyring is running and unlocked, or %s", kind.orElse())
 }
 
 // checkSecretText refuses values that cannot be a secret, without echoing them.
@@ -174,7 +210,7 @@ func checkSecretText(kind SecretKind, value string) error {
 	if value == "" {
 		return fmt.Errorf("the %s is empty", kind)
 	}
-	spacesAllowed := kind == VerifyToken // chosen by the person, not issued by Meta
+	spacesAllowed := kind == VerifyToken || kind == StorePassword // chosen by a person, not issued by Meta
 	for _, r := range value {
 		if unicode.IsControl(r) || (!spacesAllowed && unicode.IsSpace(r)) {
 			return fmt.Errorf("the %s contains spaces, line breaks or control characters; paste only the %s", kind, kind)
