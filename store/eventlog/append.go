@@ -4,7 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"unicode/utf8"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 const insertEvent = `INSERT INTO events (
@@ -14,9 +18,14 @@ const insertEvent = `INSERT INTO events (
 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(dedup_key) DO NOTHING`
 
+// appendTries bounds the attempts of a batch that PostgreSQL aborted as a
+// deadlock: two receivers storing the same keys in different orders wait
+// on each other, and one is rolled back whole, so trying it again is safe.
+const appendTries = 5
+
 // Append stores events in one transaction and returns how many were new.
-// Events whose key is already stored are skipped. When it returns nil, the
-// events are on disk.
+// Events whose key is already stored (by this process or another writer)
+// are skipped. When it returns nil, the events are committed durably.
 func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err error) {
 	if len(events) == 0 {
 		return 0, nil
@@ -26,6 +35,15 @@ func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err err
 			return 0, fmt.Errorf("event log: event %d has no de-duplication key", i)
 		}
 	}
+	for try := 1; ; try++ {
+		inserted, err = l.appendOnce(ctx, events)
+		if err == nil || try == appendTries || !isDeadlock(err) {
+			return inserted, l.fail(ctx, err)
+		}
+	}
+}
+
+func (l *Log) appendOnce(ctx context.Context, events []Event) (inserted int, err error) {
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("event log: starting a write: %w", err)
@@ -35,7 +53,7 @@ func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err err
 			tx.Rollback()
 		}
 	}()
-	stmt, err := tx.PrepareContext(ctx, insertEvent)
+	stmt, err := tx.PrepareContext(ctx, l.sql(insertEvent))
 	if err != nil {
 		return 0, fmt.Errorf("event log: %w", err)
 	}
@@ -57,6 +75,13 @@ func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err err
 	return inserted, nil
 }
 
+// isDeadlock reports whether PostgreSQL rolled the transaction back to end
+// a deadlock (40P01) or a serialization failure (40001).
+func isDeadlock(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && (pgErr.Code == "40P01" || pgErr.Code == "40001")
+}
+
 func insertArgs(e Event) []any {
 	var entryMS sql.NullInt64
 	if !e.EntryTime.IsZero() {
@@ -68,8 +93,10 @@ func insertArgs(e Event) []any {
 	}
 	idsJSON, _ := json.Marshal(ids) // a []string always encodes
 	raw := string(e.Raw)
-	if !json.Valid(e.Raw) {
-		quoted, _ := json.Marshal(raw) // keep unreadable bytes as a JSON string
+	if !json.Valid(e.Raw) || !utf8.Valid(e.Raw) {
+		// Keep unreadable bytes as a JSON string (invalid UTF-8 as U+FFFD,
+		// which PostgreSQL's text requires).
+		quoted, _ := json.Marshal(raw)
 		raw = string(quoted)
 	}
 	return []any{
