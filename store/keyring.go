@@ -71,9 +71,9 @@ func (k SecretKind) EnvVar() string {
 	return ""
 }
 
-// orElse says what gives this secret besides the keyring, for advice:
+// Otherwise says what gives this secret besides the keyring, for advice:
 // "set MPS_APP_SECRET".
-func (k SecretKind) orElse() string {
+func (k SecretKind) Otherwise() string {
 	if k == StorePassword {
 		return "set PGPASSWORD, or use a pgpass file"
 	}

@@ -44,14 +44,15 @@ func (s Source) String() string {
 // EnvSet reports whether kind's environment variable is set (non-blank),
 // which overrides the keyring. Login refuses while MPS_TOKEN is set.
 func (s Secrets) EnvSet(kind SecretKind) bool {
-	return s.getenv(kind.EnvVar()) != ""
+	return kind.EnvVar() != "" && s.getenv(kind.EnvVar()) != ""
 }
 
 // Lookup returns the secret from its environment variable when set, else
 // from the profile's keyring entry. A missing secret is an error wrapping
 // ErrNotFound; every error says what to do. The returned Source is always set.
 func (s Secrets) Lookup(kind SecretKind) (Secret, error) {
-	if v := s.getenv(kind.EnvVar()); kind.EnvVar() != "" && v != "" {
+	if s.EnvSet(kind) {
+		v := s.getenv(kind.EnvVar())
 		return Secret{Value: v, Source: Source{EnvVar: kind.EnvVar()}}, nil
 	}
 	src := Source{Profile: s.Profile}
@@ -191,18 +192,18 @@ func (s Secrets) howToStore(kind SecretKind) string {
 		return fmt.Sprintf("Run `mps login%s`, or set %s", profileFlag, kind.EnvVar())
 	}
 	command := map[SecretKind]string{AppSecret: "app-secret", VerifyToken: "verify-token", StorePassword: "store-password"}[kind]
-	return fmt.Sprintf("Run `mps secret set %s%s` (keyring service %s, account %s), or %s", command, profileFlag, Service, kind.Account(s.Profile), kind.orElse())
+	return fmt.Sprintf("Run `mps secret set %s%s` (keyring service %s, account %s), or %s", command, profileFlag, Service, kind.Account(s.Profile), kind.Otherwise())
 }
 
 // keyringAdvice says what a person can do about a keyring error.
 func keyringAdvice(err error, kind SecretKind) string {
 	switch {
 	case errors.Is(err, ErrNoKeyring):
-		return fmt.Sprintf("Start a Secret Service (such as gnome-keyring) in this session, or %s", kind.orElse())
+		return fmt.Sprintf("Start a Secret Service (such as gnome-keyring) in this session, or %s", kind.Otherwise())
 	case errors.Is(err, ErrKeyringTimeout):
-		return fmt.Sprintf("Unlock the keyring, or %s", kind.orElse())
+		return fmt.Sprintf("Unlock the keyring, or %s", kind.Otherwise())
 	}
-	return fmt.Sprintf("Check that the keyring is running and unlocked, or %s", kind.orElse())
+	return fmt.Sprintf("Check that the keyring is running and unlocked, or %s", kind.Otherwise())
 }
 
 // checkSecretText refuses values that cannot be a secret, without echoing them.

@@ -6,22 +6,19 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+
+	"mps/store/postgres"
 )
 
 // IsStoreURL reports whether a store setting names a PostgreSQL server
 // rather than a SQLite directory.
-func IsStoreURL(value string) bool {
-	return strings.HasPrefix(value, "postgres://") || strings.HasPrefix(value, "postgresql://")
-}
-
-// errStorePassword is a store URL that carries a password. Its text never
-// holds the URL: the password would be in it.
-var errStorePassword = errors.New("the store URL holds a password, which mps never takes in a URL, a flag or the config file: " +
-	"store it with `mps secret set store-password`, or set PGPASSWORD, or use a pgpass file")
+func IsStoreURL(value string) bool { return postgres.IsURL(value) }
 
 // normalizeStore checks a store setting: a postgres:// URL without a
 // password, or an absolute directory, cleaned. A relative path is refused
-// because a profile's setting must not depend on where mps is started.
+// because a profile's setting must not depend on where mps is started. A
+// password in the URL is refused here too, before it can reach the config
+// file; postgres.Config refuses it again where the URL is used.
 func normalizeStore(raw string) (string, error) {
 	if IsStoreURL(raw) {
 		u, err := url.Parse(raw)
@@ -29,7 +26,7 @@ func normalizeStore(raw string) (string, error) {
 			return "", errors.New("the store URL is not valid: use the form postgres://USER@HOST:PORT/DATABASE")
 		}
 		if _, has := u.User.Password(); has || u.Query().Has("password") {
-			return "", errStorePassword
+			return "", postgres.ErrPasswordInURL
 		}
 		return raw, nil
 	}

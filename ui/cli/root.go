@@ -70,7 +70,7 @@ func newRootCommand(a *app) *cobra.Command {
 	inGroup(groupAction, root, newCreateCommand(a))
 	inGroup(groupSetup, root,
 		newLoginCommand(a), newLogoutCommand(a), newProfileCommand(a), newSecretCommand(a), newWebhookCommand(a),
-		newDoctorCommand(a), newWABACommand(a), newCreditCommand(a), newSignupSnippetCommand(a))
+		newStoreCommand(a), newDoctorCommand(a), newWABACommand(a), newCreditCommand(a), newSignupSnippetCommand(a))
 	root.AddCommand(newCompletionCommand(), newVersionCommand(), newManCommand(a.env))
 	root.SetHelpCommand(newHelpCommand())
 	defaultArgs(root)
