@@ -48,7 +48,11 @@ func (s *Session) completeInFlight(ctx context.Context, c *graph.Client) {
 		s.warning(fmt.Sprintf("the journal held %s of %s from %s whose outcome mps did not see: the solution reads %s now. Nothing was resent; `mps journal --solution %s` shows it.",
 			e.Action, oneLine(e.ObjectID), e.Started.Local().Format("Jan 02 15:04"), oneLine(e.StateAfter), oneLine(e.ObjectID)))
 	}
-	if err != nil && ctx.Err() == nil {
+	switch {
+	case err == nil || ctx.Err() != nil:
+	case deniedByStore(err):
+		s.warning(sentence(oneLine("the journal's actions left in flight by a stopped mps could not be read: "+err.Error())) + " " + storePrivilegeHint)
+	default:
 		s.warning(sentence(oneLine("the journal has actions whose outcome is not known yet; they are read again at the next start: " + err.Error())))
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"mps/store"
 	"mps/store/eventlog"
 	"mps/store/journal"
@@ -232,4 +234,15 @@ func storeError(what string, err error) error {
 			"or choose another store with --store, "+store.EnvStore+" or `mps profile set --store`.", err)
 	}
 	return localError("Check the store URL, the role's privileges and `mps store migrate`; see `mps store --help`.", fmt.Errorf("the %s: %w", what, err))
+}
+
+// storePrivilegeHint is what to do when the store's role may not do what
+// a command needs.
+const storePrivilegeHint = "The store's role lacks that privilege: the README's \"A team's shared store\" gives the GRANTs of the receiver's and the dashboards' roles, which the database's owner runs."
+
+// deniedByStore reports whether PostgreSQL refused err's statement for
+// want of a privilege (SQLSTATE 42501).
+func deniedByStore(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == "42501"
 }

@@ -43,13 +43,13 @@ func TestReceiverRoleStoresWebhooksAndNothingElse(t *testing.T) {
 	}
 	r := h.run("journal")
 	wantExit(t, r, ExitError, "journal as the receiver's role")
-	if !strings.Contains(r.stderr, "entries") {
-		t.Errorf("journal as the receiver's role does not say what it may not read:\n%s", r.stderr)
+	if !strings.Contains(r.stderr, "entries") || !strings.Contains(r.stderr, "gives the GRANTs") {
+		t.Errorf("journal as the receiver's role does not say what it may not read, and what to do:\n%s", r.stderr)
 	}
 	pending := incoming(h.harness)
 	r = h.run("accept", pending, "--yes")
 	wantExit(t, r, ExitError, "accept as the receiver's role")
-	if sent := postsOn(h.harness, pending); len(sent) > 0 || !strings.Contains(r.stderr, "nothing was sent") {
+	if sent := postsOn(h.harness, pending); len(sent) > 0 || !strings.Contains(r.stderr, "nothing was sent") || !strings.Contains(r.stderr, "gives the GRANTs") {
 		t.Fatalf("an action the journal could not record: sent %v\n%s", sent, r.stderr)
 	}
 }
