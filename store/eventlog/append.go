@@ -4,11 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"unicode/utf8"
-
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
 const insertEvent = `INSERT INTO events (
@@ -17,11 +14,6 @@ const insertEvent = `INSERT INTO events (
 	owner_business_id, partner_app_id, known
 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(dedup_key) DO NOTHING`
-
-// appendTries bounds the attempts of a batch that PostgreSQL aborted as a
-// deadlock: two receivers storing the same keys in different orders wait
-// on each other, and one is rolled back whole, so trying it again is safe.
-const appendTries = 5
 
 // Append stores events in one transaction and returns how many were new.
 // Events whose key is already stored (by this process or another writer)
@@ -35,15 +27,19 @@ func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err err
 			return 0, fmt.Errorf("event log: event %d has no de-duplication key", i)
 		}
 	}
-	for try := 1; ; try++ {
-		inserted, err = l.appendOnce(ctx, events)
-		if err == nil || try == appendTries || !isDeadlock(err) {
-			return inserted, l.fail(ctx, err)
-		}
-	}
+	inserted, err = l.write(ctx, events)
+	return inserted, l.fail(ctx, err)
 }
 
-func (l *Log) appendOnce(ctx context.Context, events []Event) (inserted int, err error) {
+// appendLock is the pg_advisory_xact_lock key every Append on PostgreSQL
+// holds until it commits. Writers take turns, as on SQLite, so that IDs
+// are given in commit order: a reader that tails the log by AfterID would
+// otherwise pass over a row whose ID was taken before a later one's
+// commit and committed after it. It also keeps two receivers storing the
+// same keys in different orders from deadlocking.
+const appendLock = 0x6d70735f657674 // "mps_evt"
+
+func (l *Log) write(ctx context.Context, events []Event) (inserted int, err error) {
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("event log: starting a write: %w", err)
@@ -53,6 +49,11 @@ func (l *Log) appendOnce(ctx context.Context, events []Event) (inserted int, err
 			tx.Rollback()
 		}
 	}()
+	if l.pg != nil {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(appendLock)); err != nil {
+			return 0, fmt.Errorf("event log: waiting for another writer: %w", err)
+		}
+	}
 	stmt, err := tx.PrepareContext(ctx, l.sql(insertEvent))
 	if err != nil {
 		return 0, fmt.Errorf("event log: %w", err)
@@ -73,13 +74,6 @@ func (l *Log) appendOnce(ctx context.Context, events []Event) (inserted int, err
 		return 0, fmt.Errorf("event log: committing: %w", err)
 	}
 	return inserted, nil
-}
-
-// isDeadlock reports whether PostgreSQL rolled the transaction back to end
-// a deadlock (40P01) or a serialization failure (40001).
-func isDeadlock(err error) bool {
-	var pgErr *pgconn.PgError
-	return errors.As(err, &pgErr) && (pgErr.Code == "40P01" || pgErr.Code == "40001")
 }
 
 func insertArgs(e Event) []any {

@@ -28,24 +28,27 @@ func (s Schema) Version() int { return len(s.Migrations) }
 const migrationLock = 0x6d70735f736368 // "mps_sch"
 
 const (
-	schemaTableExists  = `SELECT to_regclass('mps_schema') IS NOT NULL`
 	readSchemaVersion  = `SELECT version FROM mps_schema WHERE name = $1`
 	createSchemaTable  = `CREATE TABLE IF NOT EXISTS mps_schema (name text PRIMARY KEY, version integer NOT NULL)`
 	writeSchemaVersion = `INSERT INTO mps_schema (name, version) VALUES ($1, $2)
 		ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version`
 )
 
+// undefinedTable is PostgreSQL's SQLSTATE for a table that is not there.
+const undefinedTable = "42P01"
+
 // version is the store's version in d, 0 when it has none yet.
+//
+// It reads the table and takes its absence from the error: a cached plan
+// of "SELECT to_regclass('mps_schema')" went on answering false on a
+// pooled connection after another process had made the table.
 func (s Schema) version(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 }) (int, error) {
-	var exists bool
-	if err := q.QueryRowContext(ctx, schemaTableExists).Scan(&exists); err != nil || !exists {
-		return 0, err
-	}
 	var v int
 	err := q.QueryRowContext(ctx, readSchemaVersion, s.Name).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
+	var pgErr *pgconn.PgError
+	if errors.Is(err, sql.ErrNoRows) || errors.As(err, &pgErr) && pgErr.Code == undefinedTable {
 		return 0, nil
 	}
 	return v, err
@@ -70,17 +73,19 @@ func (s Schema) upToDate(ctx context.Context, d *DB) error {
 }
 
 func (s Schema) migrate(ctx context.Context, d *DB) (err error) {
-	tx, err := d.SQL.BeginTx(ctx, nil)
+	// Read committed whatever the server's default: each statement after
+	// the lock must see what the process that held it committed.
+	tx, err := d.SQL.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelReadCommitted})
 	if err != nil {
 		return s.failed(ctx, d, "starting the schema upgrade", err)
 	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
+	defer tx.Rollback() // after Commit, a no-op; else it releases the lock
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
 		return s.failed(ctx, d, "waiting for another process's schema upgrade", err)
+	}
+	// Made first, since a failed read would end the transaction.
+	if _, err := tx.ExecContext(ctx, createSchemaTable); err != nil {
+		return s.failed(ctx, d, "making the table mps_schema", err)
 	}
 	// Read again under the lock: another process may have migrated while
 	// this one waited for it.
@@ -90,9 +95,6 @@ func (s Schema) migrate(ctx context.Context, d *DB) (err error) {
 	}
 	if err := s.checkNotNewer(d, current); err != nil || current == s.Version() {
 		return err
-	}
-	if _, err := tx.ExecContext(ctx, createSchemaTable); err != nil {
-		return s.failed(ctx, d, "making the table mps_schema", err)
 	}
 	for v := current; v < s.Version(); v++ {
 		if _, err := tx.ExecContext(ctx, s.Migrations[v]); err != nil {

@@ -26,17 +26,21 @@ func Redact(raw string) string {
 	if u.User != nil {
 		u.User = url.User(u.User.Username())
 	}
-	kept := url.Values{}
+	var kept []string
 	q := u.Query()
 	for _, k := range shownQueryKeys {
-		if v, ok := q[k]; ok {
-			kept[k] = v
+		for _, v := range q[k] {
+			kept = append(kept, k+"="+readableEscape.Replace(url.QueryEscape(v)))
 		}
 	}
-	u.RawQuery = kept.Encode()
+	u.RawQuery = strings.Join(kept, "&")
 	u.Fragment, u.RawFragment = "", ""
 	return u.String()
 }
+
+// readableEscape undoes the escapes a query value does not need, so that a
+// socket directory reads as one: host=/tmp/pg, not host=%2Ftmp%2Fpg.
+var readableEscape = strings.NewReplacer("%2F", "/", "%3A", ":")
 
 // passwordInURL reports whether the URL carries a password, in its user
 // part or as a parameter.
