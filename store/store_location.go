@@ -6,13 +6,19 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-
-	"mps/store/postgres"
 )
 
 // IsStoreURL reports whether a store setting names a PostgreSQL server
-// rather than a SQLite directory.
-func IsStoreURL(value string) bool { return postgres.IsURL(value) }
+// rather than a SQLite directory: postgres.IsURL's rule, which store cannot
+// import (store/postgres's tests import storetest, which imports store).
+func IsStoreURL(value string) bool {
+	return strings.HasPrefix(value, "postgres://") || strings.HasPrefix(value, "postgresql://")
+}
+
+// errStorePassword is a store URL that carries a password. Its text never
+// holds the URL: the password would be in it.
+var errStorePassword = errors.New("the store URL holds a password: remove it, and keep the password in the keyring " +
+	"(`mps secret set store-password`), in PGPASSWORD or in a pgpass file")
 
 // normalizeStore checks a store setting: a postgres:// URL without a
 // password, or an absolute directory, cleaned. A relative path is refused
@@ -26,7 +32,7 @@ func normalizeStore(raw string) (string, error) {
 			return "", errors.New("the store URL is not valid: use the form postgres://USER@HOST:PORT/DATABASE")
 		}
 		if _, has := u.User.Password(); has || u.Query().Has("password") {
-			return "", postgres.ErrPasswordInURL
+			return "", errStorePassword
 		}
 		return raw, nil
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"mps/store"
+	"mps/store/postgres"
 	"mps/store/storetest"
 )
 
@@ -82,5 +83,13 @@ func TestStorePasswordIsKeyringOnly(t *testing.T) {
 	}
 	if v, err := kr.Get(store.Service, "default:store_password"); v != "pass with spaces" {
 		t.Errorf("keyring entry default:store_password = %q, %v", v, err)
+	}
+}
+
+func TestIsStoreURLIsPostgresRule(t *testing.T) {
+	for _, v := range []string{"postgres://a@b/c", "postgresql://a@b/c", "/srv/mps", "postgres:/x", "mysql://a@b/c", ""} {
+		if store.IsStoreURL(v) != postgres.IsURL(v) {
+			t.Errorf("IsStoreURL(%q) = %v, postgres.IsURL says %v", v, store.IsStoreURL(v), postgres.IsURL(v))
+		}
 	}
 }
