@@ -21,7 +21,7 @@ type storeMigrateJSON struct {
 func newStoreMigrateCommand(a *app) *cobra.Command {
 	return a.jsonCommand(&cobra.Command{
 		Use:   "migrate",
-		Short: "Bring the store's event log and journal schemas up to date, and say their versions",
+		Short: "Bring the store's event log and journal schemas up to date",
 		Long: "Runs what is missing of each schema's migrations, in order, on the run's store (see\n" +
 			"`mps store --help`). Two processes starting together migrate once. mps migrates by\n" +
 			"itself on first use, as far as the role's privileges allow; run this as the\n" +
