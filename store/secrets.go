@@ -119,24 +119,7 @@ func (s Secrets) Delete(kind SecretKind) error {
 // graph.TokenSource). The first successful lookup is kept, so the keyring
 // is asked once per process, not once per request.
 func (s Secrets) TokenFunc() func(ctx context.Context) (string, error) {
-	var mu sync.Mutex
-	var token string
-	return func(ctx context.Context) (string, error) {
-		if err := ctx.Err(); err != nil {
-			return "", err
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if token != "" {
-			return token, nil
-		}
-		sec, err := s.Lookup(AccessToken)
-		if err != nil {
-			return "", err
-		}
-		token = sec.Value
-		return token, nil
-	}
+	return s.lazy(AccessToken, func(error) bool { return false })
 }
 
 // StorePasswordFunc returns the shared store's password from the
@@ -145,6 +128,14 @@ func (s Secrets) TokenFunc() func(ctx context.Context) (string, error) {
 // pgpass file are tried next. A keyring that is there and fails is an
 // error. The first value found is kept for the process's connections.
 func (s Secrets) StorePasswordFunc() func(ctx context.Context) (string, error) {
+	return s.lazy(StorePassword, func(err error) bool {
+		return errors.Is(err, ErrNotFound) || errors.Is(err, ErrNoKeyring) || s.Keyring == nil
+	})
+}
+
+// lazy looks kind up on first call and keeps the first value found; a
+// lookup error for which absent is true gives "" and no error.
+func (s Secrets) lazy(kind SecretKind, absent func(error) bool) func(ctx context.Context) (string, error) {
 	var mu sync.Mutex
 	var found string
 	return func(ctx context.Context) (string, error) {
@@ -156,9 +147,9 @@ func (s Secrets) StorePasswordFunc() func(ctx context.Context) (string, error) {
 		if found != "" {
 			return found, nil
 		}
-		sec, err := s.Lookup(StorePassword)
+		sec, err := s.Lookup(kind)
 		switch {
-		case errors.Is(err, ErrNotFound), errors.Is(err, ErrNoKeyring), s.Keyring == nil:
+		case err != nil && absent(err):
 			return "", nil
 		case err != nil:
 			return "", err
