@@ -35,7 +35,11 @@ func (s *Session) completeInFlight(ctx context.Context, c *graph.Client) {
 	if !s.journalExists() {
 		return
 	}
-	j, err := s.openJournal(ctx)
+	// A shared store out of reach must not hold up a command that only
+	// reads Graph for the whole connection timeout: this is a side job.
+	opening, cancel := context.WithTimeout(ctx, completeOpenTimeout)
+	j, err := s.openJournal(opening)
+	cancel()
 	if err != nil {
 		s.warning(sentence(oneLine(err.Error())))
 		return
@@ -56,6 +60,11 @@ func (s *Session) completeInFlight(ctx context.Context, c *graph.Client) {
 		s.warning(sentence(oneLine("the journal has actions whose outcome is not known yet; they are read again at the next start: " + err.Error())))
 	}
 }
+
+// completeOpenTimeout bounds the opening of the journal for
+// completeInFlight; an action's own opening waits the store's full
+// connection timeout.
+const completeOpenTimeout = 3 * time.Second
 
 // settledOnly is a shared journal whose in-flight entries are those begun
 // before a moment: a newer one may be a teammate's action still under way
