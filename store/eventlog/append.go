@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"mps/store/postgres"
 )
 
 // insertColumns are the events table's columns Append writes, in the
@@ -107,9 +109,10 @@ func insertArgs(e Event) []any {
 		quoted, _ := json.Marshal(raw)
 		raw = string(quoted)
 	}
+	text := postgres.Text // both engines store the same strings
 	return []any{
-		e.Key, e.Received.UnixMilli(), entryMS, e.EntryID, e.Object, e.Field, e.Event,
-		e.SolutionID, e.WABAID, e.Status, string(idsJSON), raw,
-		e.OwnerBusinessID, e.PartnerAppID, e.Known,
+		text(e.Key), e.Received.UnixMilli(), entryMS, text(e.EntryID), text(e.Object), text(e.Field), text(e.Event),
+		text(e.SolutionID), text(e.WABAID), text(e.Status), string(idsJSON), raw,
+		text(e.OwnerBusinessID), text(e.PartnerAppID), e.Known,
 	}
 }

@@ -286,3 +286,24 @@ func TestDefaultPath(t *testing.T) {
 		}
 	}
 }
+
+// A field holding NUL or bytes that are not UTF-8 (a webhook's "\u0000")
+// is stored, with U+FFFD in their place, rather than failing the delivery
+// on every redelivery: PostgreSQL's text refuses both.
+func TestTextPostgreSQLRefusesIsStoredReplaced(t *testing.T) {
+	eachEngine(t, func(t *testing.T, eng engine) {
+		l := openNew(t, eng)
+		e := partnerAdded("k\x00", "1", "9", t0())
+		e.Status, e.EntryID = "A\x00B", "bad \xff byte"
+		if n, err := l.Append(context.Background(), []Event{e}); err != nil || n != 1 {
+			t.Fatalf("Append = %d, %v", n, err)
+		}
+		got, err := l.List(context.Background(), Query{})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("List = %v, %v", got, err)
+		}
+		if got[0].Key != "k\uFFFD" || got[0].Status != "A\uFFFDB" || got[0].EntryID != "bad \uFFFD byte" {
+			t.Fatalf("stored %q %q %q", got[0].Key, got[0].Status, got[0].EntryID)
+		}
+	})
+}

@@ -189,3 +189,21 @@ func TestOpenExistingReadsWithoutMakingAJournal(t *testing.T) {
 		t.Fatal("Begin through a journal opened read-only worked")
 	}
 }
+
+// A reason holding NUL is recorded, with U+FFFD in its place: PostgreSQL's
+// text refuses NUL, and an action is not sent unless its entry is stored.
+func TestAReasonWithNULIsRecorded(t *testing.T) {
+	ctx := context.Background()
+	eachEngine(t, func(t *testing.T, eng engine) {
+		f := openNew(t, eng)
+		e := accept("1", t0())
+		e.Reason = "moving\x00on"
+		id, err := f.Begin(ctx, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := f.Get(ctx, id); err != nil || got.Reason != "moving\uFFFDon" {
+			t.Fatalf("Get = %q, %v", got.Reason, err)
+		}
+	})
+}
