@@ -22,7 +22,7 @@ func TestADoneActionIsJournaledBeforeAndAfter(t *testing.T) {
 		t.Fatalf("Run = %+v, %v", out, err)
 	}
 	e := w.only(t)
-	want := journal.Entry{ID: out.EntryID, Started: fixedNow(), Profile: "default", AppID: sandbox.DemoAppID,
+	want := journal.Entry{ID: out.EntryID, Origin: w.journal.Origin(), Started: fixedNow(), Profile: "default", AppID: sandbox.DemoAppID,
 		Host: hostOf(w.client.BaseURL()), User: "Ada Admin (1001)", Action: "deactivate", ObjectID: sol.ID,
 		ObjectName: sol.Name, StateBefore: sol.StateLabel(), Reason: "moving to another provider",
 		Outcome: journal.Done, StateAfter: out.After.StateLabel(), Finished: fixedNow()}

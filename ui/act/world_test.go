@@ -18,7 +18,7 @@ func fixedNow() time.Time { return time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
 type world struct {
 	sb      *sandbox.Sandbox
 	client  *graph.Client
-	journal *journal.File
+	journal *journal.Store
 	actor   *Actor
 }
 
