@@ -106,7 +106,7 @@ func TestInspectorStopsReadingWhenTheCustomersReadFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) {
-		c.EventLog = EventLog{Path: path}
+		c.EventLog = EventLogAt(path)
 	})
 	h.selectRow(activeSolutions(h.sb)[0].Name)
 	h.press("enter")

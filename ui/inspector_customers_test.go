@@ -44,7 +44,7 @@ func customersHarness(t *testing.T, events func(sb *sandbox.Sandbox) []eventlog.
 		if _, err := l.Append(context.Background(), events(sb)); err != nil {
 			t.Fatal(err)
 		}
-		c.EventLog = EventLog{Path: path}
+		c.EventLog = EventLogAt(path)
 	})
 }
 
@@ -124,7 +124,7 @@ func TestInspectorSaysWhereCustomersComeFromWithoutALog(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "none", eventlog.FileName)
 	for name, log := range map[string]EventLog{
 		"no log configured":   {},
-		"log not written yet": {Path: missing},
+		"log not written yet": EventLogAt(missing),
 	} {
 		t.Run(name, func(t *testing.T) {
 			h := newHarnessConfig(t, 120, 40, sandbox.Options{}, func(_ *sandbox.Sandbox, c *Config) { c.EventLog = log })
@@ -187,7 +187,7 @@ func TestInspectorScrollsThroughTwoHundredCustomers(t *testing.T) {
 		if _, err := l.Append(context.Background(), events); err != nil {
 			t.Fatal(err)
 		}
-		c.EventLog = EventLog{Path: path}
+		c.EventLog = EventLogAt(path)
 	})
 	if len(wabas) != 200 {
 		t.Fatalf("the sandbox has %d WABAs, want 200", len(wabas))

@@ -57,7 +57,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 			return cfg, err
 		}
 		cfg.Demo = true
-		cfg.EventLog = ui.EventLog{Path: path}
+		cfg.EventLog = ui.EventLogAt(path)
 		cfg.LoginHint = "the demo's token never expires; restart `mps --demo`"
 	} else {
 		token, err := s.accessToken()
@@ -68,7 +68,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 		// Without a state directory there is no event log, and the
 		// dashboard goes without its Events tab.
 		if path, err := eventlog.DefaultPath(s.settings.Profile, s.env.Getenv); err == nil {
-			cfg.EventLog = ui.EventLog{Path: path}
+			cfg.EventLog = ui.EventLogAt(path)
 		}
 	}
 	client, err := s.Client()
@@ -79,7 +79,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 	if cfg.Journal, err = s.openJournal(ctx); err != nil {
 		return cfg, err
 	}
-	cfg.Doctor = s.dashboardDoctor(client, cfg.EventLog.Path)
+	cfg.Doctor = s.dashboardDoctor(client, cfg.EventLog)
 	cfg.Checklist = true
 	return cfg, nil
 }
@@ -88,12 +88,12 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 // command's gathering, with the event log opened for each read (the
 // dashboard's own stays with its Events tab) and the customers read
 // without the command's progress line, which would draw over the screen.
-func (s *Session) dashboardDoctor(client *graph.Client, logPath string) func(context.Context) ([]graph.SetupCheck, error) {
+func (s *Session) dashboardDoctor(client *graph.Client, log ui.EventLog) func(context.Context) ([]graph.SetupCheck, error) {
 	d, err := s.doctor(func(ctx context.Context) (*eventlog.Log, error) {
-		if logPath == "" {
+		if log.Open == nil {
 			return nil, nil
 		}
-		l, err := eventlog.OpenExisting(ctx, logPath)
+		l, err := log.Open(ctx)
 		if errors.Is(err, eventlog.ErrNoLog) {
 			return nil, nil
 		}

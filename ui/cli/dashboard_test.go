@@ -36,7 +36,7 @@ func TestDashboardGetsAWorkingClientAndTheProfile(t *testing.T) {
 	if got.LoginHint != "run `mps login` or set MPS_TOKEN" {
 		t.Errorf("login hint %q", got.LoginHint)
 	}
-	if want := filepath.Join(h.env["XDG_STATE_HOME"], "mps", "default", eventlog.FileName); got.EventLog.Path != want || got.Demo {
+	if want := filepath.Join(h.env["XDG_STATE_HOME"], "mps", "default", eventlog.FileName); got.EventLog.Where != want || got.Demo {
 		t.Errorf("event log %+v (demo %t), want the profile's at %s", got.EventLog, got.Demo, want)
 	}
 	if len(solutions) != len(h.sandbox.Solutions()) {
@@ -68,10 +68,10 @@ func TestDemoDashboard(t *testing.T) {
 		if !cfg.Demo || cfg.AppID != sandbox.DemoAppID || cfg.Profile != "demo" || !strings.HasPrefix(cfg.Client.BaseURL(), "http://127.0.0.1:") {
 			t.Errorf("the demo dashboard got %+v on %s", cfg, cfg.Client.BaseURL())
 		}
-		if _, err := os.Stat(cfg.EventLog.Path); err != nil {
+		if _, err := os.Stat(cfg.EventLog.Where); err != nil {
 			t.Errorf("the demo's event log: %v", err)
 		}
-		logs = append(logs, cfg.EventLog.Path)
+		logs = append(logs, cfg.EventLog.Where)
 		got = append(got, sandboxSwitches(t, ctx, cfg.Client))
 		// The partner accepts what the demo creates, a few seconds later.
 		var answer struct{ Answer, After string }
