@@ -47,26 +47,8 @@ func newHarnessWith(t *testing.T, width, height int, opts sandbox.Options) *harn
 func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adjust func(*sandbox.Sandbox, *Config)) *harness {
 	t.Helper()
 	sb, srv := sandboxtest.Start(t, opts)
-	client, err := graph.New(
-		graph.WithBaseURL(srv.URL),
-		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
-		graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	j := openJournal(t)
-	cfg := Config{
-		Client:             client,
-		Journal:            j,
-		AppID:              sandbox.DemoAppID,
-		BusinessID:         sandbox.DemoBusinessID,
-		Profile:            "test",
-		APIVersion:         client.APIVersion(),
-		PartnerBusinessIDs: sandbox.DemoPartnerBusinessIDs(),
-		Now:                fixedNow,
-		NoColor:            true,
-	}
+	cfg := sandboxConfig(t, srv.URL, openJournal(t))
+	cfg.Now = fixedNow
 	if adjust != nil {
 		adjust(sb, &cfg)
 	}
@@ -75,6 +57,31 @@ func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adj
 	h.send(tea.WindowSizeMsg{Width: width, Height: height})
 	h.run(app.Init())
 	return h
+}
+
+// sandboxConfig is the app's Config for the demo's identity on the
+// sandbox at url, with its own client (opts added), recording its actions
+// in j.
+func sandboxConfig(t testing.TB, url string, j journal.Journal, opts ...graph.Option) Config {
+	t.Helper()
+	client, err := graph.New(append([]graph.Option{
+		graph.WithBaseURL(url),
+		graph.WithTokenSource(func(context.Context) (string, error) { return sandbox.DemoToken, nil }),
+		graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}),
+	}, opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Config{
+		Client:             client,
+		Journal:            j,
+		AppID:              sandbox.DemoAppID,
+		BusinessID:         sandbox.DemoBusinessID,
+		Profile:            "test",
+		APIVersion:         client.APIVersion(),
+		PartnerBusinessIDs: sandbox.DemoPartnerBusinessIDs(),
+		NoColor:            true,
+	}
 }
 
 // send delivers one message and runs whatever it sets off.

@@ -69,7 +69,8 @@ func waitJournal(ch <-chan journal.Change) tea.Cmd {
 }
 
 // journalChangeMsg is an entry begun or finished by any mps on the shared
-// journal; closed says the subscription ended (the app is ending).
+// journal, or (ID 0) word that the subscription was made again after it
+// was lost; closed says it ended (the app is ending).
 type journalChangeMsg struct {
 	change journal.Change
 	closed bool
@@ -92,7 +93,14 @@ func (m journalChangeMsg) apply(a *App) tea.Cmd {
 	if h := a.history(); h != nil {
 		cmds = append(cmds, h.follow())
 	}
-	if m.change.Outcome != journal.InFlight {
+	switch {
+	case m.change.ID == 0:
+		// The subscription was lost and made again: what changed meanwhile
+		// told no one, and History (above) and the inspector read it now.
+		if in := a.inspector; in != nil {
+			cmds = append(cmds, in.readActions(in.seq))
+		}
+	case m.change.Outcome != journal.InFlight:
 		cmds = append(cmds, readTeammateEntry(a.ctx.Ctx, a.ctx.Journal, m.change.ID))
 	}
 	return tea.Batch(cmds...)

@@ -241,7 +241,7 @@ func (t *eventsTab) polled(msg eventsPollMsg) tea.Cmd {
 		t.fails++
 		t.load = loadState{err: msg.Err, done: true}
 		t.refreshEmpty()
-		return tea.Batch(startFollow, tickEvents(msg.Origin, retryWait(t.every, t.fails)))
+		return tea.Batch(startFollow, tickEvents(msg.Origin, retryWait(min(t.every, eventsPollEvery), t.fails)))
 	}
 	t.fails = 0
 	if msg.Absent {
