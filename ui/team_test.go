@@ -57,7 +57,9 @@ func (tm *team) dashboard(name, user, store string, width, height int) *teammate
 	clock.set(time.Now())
 	cfg.Now = clock.now
 	cfg.EventLog = EventLog{Where: postgres.Redact(store), PollEvery: time.Hour,
-		Open: func(ctx context.Context) (*eventlog.Log, error) { return eventlog.OpenPostgres(ctx, store, postgres.Options{}) }}
+		Open: func(ctx context.Context) (*eventlog.Log, error) {
+			return eventlog.OpenPostgres(ctx, store, postgres.Options{})
+		}}
 	l := startLive(tm.t, cfg, width, height)
 	// The sandbox has one user; the journal names each teammate's own.
 	l.on(func(a *App) { a.ctx.actor.User = func(context.Context) (string, error) { return user, nil } })
