@@ -99,12 +99,13 @@ func reconcileWABAs(ctx context.Context, c *Shared, o Origin, log *eventlog.Log)
 	}
 }
 
-// readNewsSolution reads again a solution a webhook named; after is the
-// notice that says so.
-func readNewsSolution(ctx context.Context, c *Shared, id, after string) tea.Cmd {
+// readNewsSolution reads again a solution that news named (a webhook, a
+// teammate's action: cause, "after its webhook"); after is the notice
+// that says so.
+func readNewsSolution(ctx context.Context, c *Shared, id, cause, after string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := c.Client.Solution(ctx, id)
-		return solutionNewsMsg{id: id, solution: s, err: err, after: after}
+		return solutionNewsMsg{id: id, solution: s, err: err, cause: cause, after: after}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"mps/store/journal"
+	"mps/ui/text"
 )
 
 // journalFeed is the app's subscription to the journal's changes, on a
@@ -135,7 +136,7 @@ func (m teammateMsg) apply(a *App) tea.Cmd {
 	a.setNews(notice)
 	var cmds []tea.Cmd
 	if changesSolution(e) {
-		cmds = append(cmds, readNewsSolution(a.ctx.Ctx, a.ctx, e.ObjectID, notice))
+		cmds = append(cmds, readNewsSolution(a.ctx.Ctx, a.ctx, e.ObjectID, "after a teammate's "+text.Sanitize(e.Action), notice))
 	}
 	if in := a.inspector; in != nil && in.sol.ID == e.ObjectID {
 		cmds = append(cmds, in.readActions(in.seq))

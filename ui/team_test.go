@@ -129,11 +129,11 @@ func TestTeammatesActionShowsInTheOtherDashboard(t *testing.T) {
 
 	ana.selectSolution(name)
 	id := solutionIDNamed(t, tm.sb, name)
+	before := tm.gets("bo", "/"+id)
 	ana.press("a")
 	ana.waitScreen("Accept solution request?")
 	ana.press("y")
 	ana.waitScreen("Done: accept solution request")
-	before := tm.gets("bo", "/"+id)
 
 	want := `ana@example.com accepted "` + name + `": now Active`
 	bo.waitScreen(want)
@@ -150,7 +150,7 @@ func TestTeammatesActionShowsInTheOtherDashboard(t *testing.T) {
 		}
 	}
 	bo.press("6")
-	bo.waitScreen("History (2)", "by ana@example.com")
+	bo.waitScreen("History (2)", "Social OVD with Northwind", "Pending → Active", "ana@exampl")
 }
 
 // solutionIDNamed is the ID of the sandbox's solution named name.
@@ -211,28 +211,32 @@ func TestStoreUnreachableThenBack(t *testing.T) {
 	if s := bo.screen(); !strings.Contains(s, "127.0.0.1:") {
 		t.Errorf("the screen does not name the store's host (%s):\n%s", host, s)
 	}
-	lists := tm.gets("bo", "/solutions")
+	lists := tm.gets("bo", "/whatsapp_business_solutions")
 	bo.press("1", "r")
-	bo.waitFor(func(a *App) bool { return !a.ctx.Solutions.Loading() && tm.gets("bo", "/solutions") > lists }, "the solutions to be read again from Graph")
+	bo.waitFor(func(a *App) bool {
+		return !a.ctx.Solutions.Loading() && tm.gets("bo", "/whatsapp_business_solutions") > lists
+	}, "the solutions to be read again from Graph")
 	bo.press("6")
 
 	bo.clock.advance(noticeHold) // the outage's notice has been read
 	proxy.Start()
 	bo.waitScreen("answers again")
+	bo.clock.advance(noticeHold)
 	if s := bo.screen(); strings.Contains(s, "unreachable, retrying") {
 		t.Errorf("the store answers again, and the status bar still says it does not:\n%s", s)
 	}
 	ana := tm.journal(tm.db)
-	id, err := ana.Begin(context.Background(), journal.Entry{Started: time.Now(), User: "ana@example.com", Action: "reject", ObjectID: "1", ObjectName: "After the outage"})
+	id, err := ana.Begin(context.Background(), journal.Entry{Started: time.Now(), User: "ana@example.com", Action: "reject",
+		ObjectID: solutionIDNamed(t, tm.sb, "Lucky Shrub storefront"), ObjectName: "After the outage"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := ana.Finish(context.Background(), id, journal.Result{Outcome: journal.Done, StateAfter: "Inactive", Finished: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	bo.clock.advance(noticeHold)
 	bo.waitScreen(`ana@example.com rejected "After the outage": now Inactive`, "History (1)")
 	bo.press("5")
+	bo.waitScreen("0 events")
 	appendEvent(t, tm.db, "key-after", "777888999")
-	bo.waitScreen("777888999")
+	bo.waitScreen("1 events", "PARTNER_APP_INSTALLED")
 }
