@@ -225,7 +225,7 @@ func (h *harness) selectRow(name string) graph.Solution {
 
 // openJournal is a journal of the test's own, in a directory whose name
 // SQLite takes (a fuzz seed's TempDir holds a '#').
-func openJournal(t testing.TB) *journal.File {
+func openJournal(t testing.TB) *journal.Store {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "mps-ui-journal-")
 	if err != nil {

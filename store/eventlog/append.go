@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"unicode/utf8"
 )
 
 const insertEvent = `INSERT INTO events (
@@ -15,8 +16,8 @@ const insertEvent = `INSERT INTO events (
 ON CONFLICT(dedup_key) DO NOTHING`
 
 // Append stores events in one transaction and returns how many were new.
-// Events whose key is already stored are skipped. When it returns nil, the
-// events are on disk.
+// Events whose key is already stored (by this process or another writer)
+// are skipped. When it returns nil, the events are committed durably.
 func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err error) {
 	if len(events) == 0 {
 		return 0, nil
@@ -26,6 +27,19 @@ func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err err
 			return 0, fmt.Errorf("event log: event %d has no de-duplication key", i)
 		}
 	}
+	inserted, err = l.write(ctx, events)
+	return inserted, l.fail(ctx, err)
+}
+
+// appendLock is the pg_advisory_xact_lock key every Append on PostgreSQL
+// holds until it commits. Writers take turns, as on SQLite, so that IDs
+// are given in commit order: a reader that tails the log by AfterID would
+// otherwise pass over a row whose ID was taken before a later one's
+// commit and committed after it. It also keeps two receivers storing the
+// same keys in different orders from deadlocking.
+const appendLock = 0x6d70735f657674 // "mps_evt"
+
+func (l *Log) write(ctx context.Context, events []Event) (inserted int, err error) {
 	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("event log: starting a write: %w", err)
@@ -35,7 +49,12 @@ func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err err
 			tx.Rollback()
 		}
 	}()
-	stmt, err := tx.PrepareContext(ctx, insertEvent)
+	if l.pg != nil {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(appendLock)); err != nil {
+			return 0, fmt.Errorf("event log: waiting for another writer: %w", err)
+		}
+	}
+	stmt, err := tx.PrepareContext(ctx, l.sql(insertEvent))
 	if err != nil {
 		return 0, fmt.Errorf("event log: %w", err)
 	}
@@ -68,8 +87,10 @@ func insertArgs(e Event) []any {
 	}
 	idsJSON, _ := json.Marshal(ids) // a []string always encodes
 	raw := string(e.Raw)
-	if !json.Valid(e.Raw) {
-		quoted, _ := json.Marshal(raw) // keep unreadable bytes as a JSON string
+	if !json.Valid(e.Raw) || !utf8.Valid(e.Raw) {
+		// Keep unreadable bytes as a JSON string (invalid UTF-8 as U+FFFD,
+		// which PostgreSQL's text requires).
+		quoted, _ := json.Marshal(raw)
 		raw = string(quoted)
 	}
 	return []any{

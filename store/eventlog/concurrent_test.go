@@ -67,31 +67,33 @@ func tail(ctx context.Context, l *Log, stop <-chan struct{}) (int, error) {
 
 func TestConcurrentWriterAndReaderGoroutines(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), FileName)
-	writer := openAt(t, path)
-	reader := openAt(t, path) // a second connection pool, as another process would have
+	eachEngine(t, func(t *testing.T, eng engine) {
+		at := eng.fresh(t)
+		writer := openAt(t, at)
+		reader := openAt(t, at) // a second connection pool, as another process would have
 
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	var readErr error
-	var seen int
-	wg.Go(func() { seen, readErr = tail(ctx, reader, stop) })
-	werr := writeBatches(ctx, writer, "g")
-	close(stop)
-	wg.Wait()
-	if werr != nil || readErr != nil {
-		t.Fatalf("writer: %v; reader: %v", werr, readErr)
-	}
-	if seen != writerBatches*batchSize {
-		t.Fatalf("reader saw %d rows, want %d", seen, writerBatches*batchSize)
-	}
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		var readErr error
+		var seen int
+		wg.Go(func() { seen, readErr = tail(ctx, reader, stop) })
+		werr := writeBatches(ctx, writer, "g")
+		close(stop)
+		wg.Wait()
+		if werr != nil || readErr != nil {
+			t.Fatalf("writer: %v; reader: %v", werr, readErr)
+		}
+		if seen != writerBatches*batchSize {
+			t.Fatalf("reader saw %d rows, want %d", seen, writerBatches*batchSize)
+		}
+	})
 }
 
 // TestWriterProcess is the other process of the two-process test; it does
 // nothing unless started by it.
 func TestWriterProcess(t *testing.T) {
-	path := storetest.ChildValue(t, helperEnv, "TestTwoProcessesWriteAndRead")
-	l, err := Open(context.Background(), path)
+	at := storetest.ChildValue(t, helperEnv, "TestTwoProcessesWriteAndRead")
+	l, err := openLog(context.Background(), at)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,44 +103,50 @@ func TestWriterProcess(t *testing.T) {
 	}
 }
 
+// Two writer processes and a reader that tails the log by AfterID: the
+// reader sees every row once. On PostgreSQL this needs IDs given in commit
+// order (appendLock): a row whose ID was taken before another's commit and
+// committed after it would be passed over.
 func TestTwoProcessesWriteAndRead(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), FileName)
-	reader := openAt(t, path)
+	eachEngine(t, func(t *testing.T, eng engine) {
+		at := eng.fresh(t)
+		reader := openAt(t, at)
 
-	var writers []*exec.Cmd
-	for _, prefix := range []string{"p1", "p2"} {
-		cmd := storetest.Child("TestWriterProcess", helperEnv+"="+path, helperPrefix+"="+prefix)
-		out := &lockedBuffer{}
-		cmd.Stdout, cmd.Stderr = out, out
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			if t.Failed() {
-				t.Logf("writer %s output:\n%s", prefix, out.String())
+		var writers []*exec.Cmd
+		for _, prefix := range []string{"p1", "p2"} {
+			cmd := storetest.Child("TestWriterProcess", helperEnv+"="+at, helperPrefix+"="+prefix)
+			out := &lockedBuffer{}
+			cmd.Stdout, cmd.Stderr = out, out
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
 			}
-		})
-		writers = append(writers, cmd)
-	}
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	var seen int
-	var readErr error
-	wg.Go(func() { seen, readErr = tail(ctx, reader, stop) })
-	for _, w := range writers {
-		if err := w.Wait(); err != nil {
-			t.Errorf("writer process: %v", err)
+			t.Cleanup(func() {
+				if t.Failed() {
+					t.Logf("writer %s output:\n%s", prefix, out.String())
+				}
+			})
+			writers = append(writers, cmd)
 		}
-	}
-	close(stop)
-	wg.Wait()
-	if readErr != nil {
-		t.Fatalf("reader: %v", readErr)
-	}
-	if want := 2 * writerBatches * batchSize; seen != want {
-		t.Fatalf("reader saw %d rows, want %d", seen, want)
-	}
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		var seen int
+		var readErr error
+		wg.Go(func() { seen, readErr = tail(ctx, reader, stop) })
+		for _, w := range writers {
+			if err := w.Wait(); err != nil {
+				t.Errorf("writer process: %v", err)
+			}
+		}
+		close(stop)
+		wg.Wait()
+		if readErr != nil {
+			t.Fatalf("reader: %v", readErr)
+		}
+		if want := 2 * writerBatches * batchSize; seen != want {
+			t.Fatalf("reader saw %d rows, want %d", seen, want)
+		}
+	})
 }
 
 type lockedBuffer struct {

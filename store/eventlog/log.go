@@ -5,16 +5,20 @@ import (
 	"database/sql"
 	"errors"
 
+	"mps/store/postgres"
 	"mps/store/sqlitefile"
 )
 
 // ErrNoDirectory says that the log's directory could not be made.
 var ErrNoDirectory = sqlitefile.ErrNoDirectory
 
-// Log is an open event log. It is safe for concurrent use.
+// Log is an open event log, on a SQLite file or a PostgreSQL database: the
+// same SQL serves both, with pg's dialect where they differ. It is safe
+// for concurrent use.
 type Log struct {
 	db   *sql.DB
-	path string
+	path string       // the SQLite file; "" on PostgreSQL
+	pg   *postgres.DB // nil on SQLite
 }
 
 // Open opens (creating it and its directory when needed) the event log at
@@ -47,8 +51,34 @@ func OpenExisting(ctx context.Context, path string) (*Log, error) {
 	return &Log{db: db, path: path}, nil
 }
 
-// Path is where the log lives.
+// Path is the log's SQLite file; "" on PostgreSQL (see Where).
 func (l *Log) Path() string { return l.path }
+
+// Where names the log for messages ("event log at ..."): its file, or its
+// PostgreSQL URL without the password.
+func (l *Log) Where() string {
+	if l.pg != nil {
+		return l.pg.Where()
+	}
+	return l.path
+}
 
 // Close closes the database.
 func (l *Log) Close() error { return l.db.Close() }
+
+// sql is stmt, written for SQLite, in the log's dialect.
+func (l *Log) sql(stmt string) string {
+	if l.pg != nil {
+		return postgres.Rebind(stmt)
+	}
+	return stmt
+}
+
+// fail is err as the engine says it: on PostgreSQL, a server out of reach
+// is a postgres.UnreachableError.
+func (l *Log) fail(ctx context.Context, err error) error {
+	if l.pg != nil {
+		return l.pg.Err(ctx, err)
+	}
+	return err
+}

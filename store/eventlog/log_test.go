@@ -20,22 +20,11 @@ func openTemp(t testing.TB) *Log {
 	return openAt(t, filepath.Join(t.TempDir(), "profile", FileName))
 }
 
-// openAt opens the log at path for the rest of the test.
-func openAt(t testing.TB, path string) *Log {
-	t.Helper()
-	l, err := Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
-	return l
-}
-
 // queryAll runs query on l's database and scans every row with scan,
 // failing t on any error.
 func queryAll[T any](t *testing.T, l *Log, scan func(*sql.Rows) (T, error), query string, args ...any) []T {
 	t.Helper()
-	rows, err := l.db.Query(query, args...)
+	rows, err := l.db.Query(l.sql(query), args...)
 	if err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
@@ -73,157 +62,169 @@ func solutionEvent(key, event, status string, at time.Time) Event {
 }
 
 func TestAppendRoundTripsEveryField(t *testing.T) {
-	l := openTemp(t)
-	in := partnerAdded("k1", "102290129340398", "303610109049230", t0())
-	in.PartnerAppID = "934567812345678"
-	n, err := l.Append(context.Background(), []Event{in})
-	if err != nil || n != 1 {
-		t.Fatalf("Append = %d, %v", n, err)
-	}
-	got, err := l.List(context.Background(), Query{})
-	if err != nil || len(got) != 1 {
-		t.Fatalf("List = %v, %v", got, err)
-	}
-	in.ID = got[0].ID
-	if got[0].ID <= 0 || !reflect.DeepEqual(got[0], in) {
-		t.Fatalf("round trip:\n got %+v\nwant %+v", got[0], in)
-	}
+	eachEngine(t, func(t *testing.T, eng engine) {
+		l := eng.openNew(t)
+		in := partnerAdded("k1", "102290129340398", "303610109049230", t0())
+		in.PartnerAppID = "934567812345678"
+		n, err := l.Append(context.Background(), []Event{in})
+		if err != nil || n != 1 {
+			t.Fatalf("Append = %d, %v", n, err)
+		}
+		got, err := l.List(context.Background(), Query{})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("List = %v, %v", got, err)
+		}
+		in.ID = got[0].ID
+		if got[0].ID <= 0 || !reflect.DeepEqual(got[0], in) {
+			t.Fatalf("round trip:\n got %+v\nwant %+v", got[0], in)
+		}
+	})
 }
 
 func TestAppendStoresARedeliveryOnce(t *testing.T) {
-	l := openTemp(t)
-	ctx := context.Background()
-	e := partnerAdded("same-key", "1", "9", t0())
-	if n, err := l.Append(ctx, []Event{e, e}); err != nil || n != 1 {
-		t.Fatalf("same change twice in one batch: inserted %d, %v; want 1", n, err)
-	}
-	later := e
-	later.Received = t0().Add(72 * time.Hour)
-	if n, err := l.Append(ctx, []Event{later, partnerAdded("other", "2", "9", t0())}); err != nil || n != 1 {
-		t.Fatalf("redelivery days later: inserted %d, %v; want only the new one", n, err)
-	}
-	all, _ := l.List(ctx, Query{})
-	if len(all) != 2 || !all[0].Received.Equal(e.Received) {
-		t.Fatalf("stored %d rows (first received %v); want 2, the first kept as first received", len(all), all[0].Received)
-	}
+	eachEngine(t, func(t *testing.T, eng engine) {
+		l := eng.openNew(t)
+		ctx := context.Background()
+		e := partnerAdded("same-key", "1", "9", t0())
+		if n, err := l.Append(ctx, []Event{e, e}); err != nil || n != 1 {
+			t.Fatalf("same change twice in one batch: inserted %d, %v; want 1", n, err)
+		}
+		later := e
+		later.Received = t0().Add(72 * time.Hour)
+		if n, err := l.Append(ctx, []Event{later, partnerAdded("other", "2", "9", t0())}); err != nil || n != 1 {
+			t.Fatalf("redelivery days later: inserted %d, %v; want only the new one", n, err)
+		}
+		all, _ := l.List(ctx, Query{})
+		if len(all) != 2 || !all[0].Received.Equal(e.Received) {
+			t.Fatalf("stored %d rows (first received %v); want 2, the first kept as first received", len(all), all[0].Received)
+		}
+	})
 }
 
 func TestAppendIsAllOrNothing(t *testing.T) {
-	l := openTemp(t)
-	ctx := context.Background()
-	_, err := l.Append(ctx, []Event{partnerAdded("a", "1", "9", t0()), {Raw: json.RawMessage(`{}`)}})
-	if err == nil {
-		t.Fatal("an event without a key was accepted")
-	}
-	ctxDone, cancel := context.WithCancel(ctx)
-	cancel()
-	if _, err := l.Append(ctxDone, []Event{partnerAdded("b", "2", "9", t0())}); err == nil {
-		t.Fatal("Append with a cancelled context reported success")
-	}
-	if all, _ := l.List(ctx, Query{}); len(all) != 0 {
-		t.Fatalf("a failed Append left %d rows", len(all))
-	}
+	eachEngine(t, func(t *testing.T, eng engine) {
+		l := eng.openNew(t)
+		ctx := context.Background()
+		_, err := l.Append(ctx, []Event{partnerAdded("a", "1", "9", t0()), {Raw: json.RawMessage(`{}`)}})
+		if err == nil {
+			t.Fatal("an event without a key was accepted")
+		}
+		ctxDone, cancel := context.WithCancel(ctx)
+		cancel()
+		if _, err := l.Append(ctxDone, []Event{partnerAdded("b", "2", "9", t0())}); err == nil {
+			t.Fatal("Append with a cancelled context reported success")
+		}
+		if all, _ := l.List(ctx, Query{}); len(all) != 0 {
+			t.Fatalf("a failed Append left %d rows", len(all))
+		}
+	})
 }
 
 func TestListFilters(t *testing.T) {
-	l := openTemp(t)
-	ctx := context.Background()
-	events := []Event{
-		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
-		partnerAdded("p1", "1", "9", t0().Add(time.Hour)),
-		solutionEvent("s2", "SOLUTION_UPDATED", "ACTIVE", t0().Add(2*time.Hour)),
-		partnerAdded("p2", "2", "9", t0().Add(3*time.Hour)),
-	}
-	if _, err := l.Append(ctx, events); err != nil {
-		t.Fatal(err)
-	}
-	keys := func(q Query) []string {
-		got, err := l.List(ctx, q)
-		if err != nil {
+	eachEngine(t, func(t *testing.T, eng engine) {
+		l := eng.openNew(t)
+		ctx := context.Background()
+		events := []Event{
+			solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
+			partnerAdded("p1", "1", "9", t0().Add(time.Hour)),
+			solutionEvent("s2", "SOLUTION_UPDATED", "ACTIVE", t0().Add(2*time.Hour)),
+			partnerAdded("p2", "2", "9", t0().Add(3*time.Hour)),
+		}
+		if _, err := l.Append(ctx, events); err != nil {
 			t.Fatal(err)
 		}
-		var ks []string
-		for _, e := range got {
-			ks = append(ks, e.Key)
-		}
-		return ks
-	}
-	all, _ := l.List(ctx, Query{})
-	tests := []struct {
-		name string
-		q    Query
-		want []string
-	}{
-		{"all, oldest first", Query{}, []string{"s1", "p1", "s2", "p2"}},
-		{"field", Query{Field: "partner_solutions"}, []string{"s1", "s2"}},
-		{"event", Query{Event: "SOLUTION_UPDATED"}, []string{"s2"}},
-		{"since (received)", Query{Since: t0().Add(90 * time.Minute)}, []string{"s2", "p2"}},
-		{"after id", Query{AfterID: all[1].ID}, []string{"s2", "p2"}},
-		{"limit", Query{Limit: 3}, []string{"s1", "p1", "s2"}},
-		{"field and after id", Query{Field: "account_update", AfterID: all[1].ID}, []string{"p2"}},
-		{"nothing matches", Query{Field: "messages"}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := keys(tt.q); !reflect.DeepEqual(got, tt.want) {
-				t.Fatalf("List(%+v) = %v, want %v", tt.q, got, tt.want)
+		keys := func(q Query) []string {
+			got, err := l.List(ctx, q)
+			if err != nil {
+				t.Fatal(err)
 			}
-		})
-	}
+			var ks []string
+			for _, e := range got {
+				ks = append(ks, e.Key)
+			}
+			return ks
+		}
+		all, _ := l.List(ctx, Query{})
+		tests := []struct {
+			name string
+			q    Query
+			want []string
+		}{
+			{"all, oldest first", Query{}, []string{"s1", "p1", "s2", "p2"}},
+			{"field", Query{Field: "partner_solutions"}, []string{"s1", "s2"}},
+			{"event", Query{Event: "SOLUTION_UPDATED"}, []string{"s2"}},
+			{"since (received)", Query{Since: t0().Add(90 * time.Minute)}, []string{"s2", "p2"}},
+			{"after id", Query{AfterID: all[1].ID}, []string{"s2", "p2"}},
+			{"limit", Query{Limit: 3}, []string{"s1", "p1", "s2"}},
+			{"field and after id", Query{Field: "account_update", AfterID: all[1].ID}, []string{"p2"}},
+			{"nothing matches", Query{Field: "messages"}, nil},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if got := keys(tt.q); !reflect.DeepEqual(got, tt.want) {
+					t.Fatalf("List(%+v) = %v, want %v", tt.q, got, tt.want)
+				}
+			})
+		}
+	})
 }
 
 func TestCountPartnerAdded(t *testing.T) {
-	l := openTemp(t)
-	ctx := context.Background()
-	noTime := partnerAdded("p5", "5", "B", time.Time{})
-	noTime.Received = t0()
-	_, err := l.Append(ctx, []Event{
-		partnerAdded("p1", "1", "A", t0().Add(-8*24*time.Hour)), // outside the week
-		partnerAdded("p2", "2", "A", t0().Add(-6*24*time.Hour)),
-		partnerAdded("p3", "3", "A", t0().Add(-time.Hour)),
-		partnerAdded("p3-again", "3", "A", t0()), // the same WABA reported twice
-		partnerAdded("p4", "4", "B", t0()),
-		noTime, // counted by when it was received
-		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
+	eachEngine(t, func(t *testing.T, eng engine) {
+		l := eng.openNew(t)
+		ctx := context.Background()
+		noTime := partnerAdded("p5", "5", "B", time.Time{})
+		noTime.Received = t0()
+		_, err := l.Append(ctx, []Event{
+			partnerAdded("p1", "1", "A", t0().Add(-8*24*time.Hour)), // outside the week
+			partnerAdded("p2", "2", "A", t0().Add(-6*24*time.Hour)),
+			partnerAdded("p3", "3", "A", t0().Add(-time.Hour)),
+			partnerAdded("p3-again", "3", "A", t0()), // the same WABA reported twice
+			partnerAdded("p4", "4", "B", t0()),
+			noTime, // counted by when it was received
+			solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		total, per, err := l.CountPartnerAdded(ctx, t0().Add(-7*24*time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != 4 || !reflect.DeepEqual(per, map[string]int{"A": 2, "B": 2}) {
+			t.Fatalf("CountPartnerAdded = %d %v; want 4 map[A:2 B:2]", total, per)
+		}
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	total, per, err := l.CountPartnerAdded(ctx, t0().Add(-7*24*time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if total != 4 || !reflect.DeepEqual(per, map[string]int{"A": 2, "B": 2}) {
-		t.Fatalf("CountPartnerAdded = %d %v; want 4 map[A:2 B:2]", total, per)
-	}
 }
 
 func TestWABAsSeen(t *testing.T) {
-	l := openTemp(t)
-	ctx := context.Background()
-	removed := partnerAdded("r2", "2", "A", t0().Add(time.Hour))
-	removed.Event = EventPartnerRemoved
-	_, err := l.Append(ctx, []Event{
-		partnerAdded("p1", "1", "A", t0()),
-		partnerAdded("p2", "2", "A", t0()),
-		removed,
-		partnerAdded("p1-b", "1", "B", t0().Add(2*time.Hour)),
-		solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
+	eachEngine(t, func(t *testing.T, eng engine) {
+		l := eng.openNew(t)
+		ctx := context.Background()
+		removed := partnerAdded("r2", "2", "A", t0().Add(time.Hour))
+		removed.Event = EventPartnerRemoved
+		_, err := l.Append(ctx, []Event{
+			partnerAdded("p1", "1", "A", t0()),
+			partnerAdded("p2", "2", "A", t0()),
+			removed,
+			partnerAdded("p1-b", "1", "B", t0().Add(2*time.Hour)),
+			solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := l.WABAsSeen(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []SeenWABA{
+			{WABAID: "1", SolutionID: "B", FirstSeen: t0()},
+			{WABAID: "2", SolutionID: "A", FirstSeen: t0(), Removed: true},
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("WABAsSeen = %+v, want %+v", got, want)
+		}
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := l.WABAsSeen(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []SeenWABA{
-		{WABAID: "1", SolutionID: "B", FirstSeen: t0()},
-		{WABAID: "2", SolutionID: "A", FirstSeen: t0(), Removed: true},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("WABAsSeen = %+v, want %+v", got, want)
-	}
 }
 
 func TestOpenMakesAPrivateFile(t *testing.T) {

@@ -66,22 +66,24 @@ func wantCurrentSchema(t *testing.T, l *Log) {
 
 func TestReopeningDoesNotMigrateAgain(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), FileName)
-	for i := range 3 {
-		l, err := Open(ctx, path)
-		if err != nil {
-			t.Fatalf("open %d: %v", i, err)
+	eachEngine(t, func(t *testing.T, eng engine) {
+		at := eng.fresh(t)
+		for i := range 3 {
+			l, err := openLog(ctx, at)
+			if err != nil {
+				t.Fatalf("open %d: %v", i, err)
+			}
+			if _, err := l.Append(ctx, []Event{partnerAdded(strings.Repeat("k", i+1), "1", "9", t0())}); err != nil {
+				t.Fatal(err)
+			}
+			l.Close()
 		}
-		if _, err := l.Append(ctx, []Event{partnerAdded(strings.Repeat("k", i+1), "1", "9", t0())}); err != nil {
-			t.Fatal(err)
+		l, _ := openLog(ctx, at)
+		defer l.Close()
+		if got, _ := l.List(ctx, Query{}); len(got) != 3 {
+			t.Fatalf("%d rows after three opens, want 3", len(got))
 		}
-		l.Close()
-	}
-	l, _ := Open(ctx, path)
-	defer l.Close()
-	if got, _ := l.List(ctx, Query{}); len(got) != 3 {
-		t.Fatalf("%d rows after three opens, want 3", len(got))
-	}
+	})
 }
 
 func TestNewerSchemaIsRefusedNotTouched(t *testing.T) {

@@ -19,10 +19,10 @@ type Query struct {
 
 // List returns stored events matching q, oldest first.
 func (l *Log) List(ctx context.Context, q Query) ([]Event, error) {
-	stmt, args := listSQL(q)
-	rows, err := l.db.QueryContext(ctx, stmt, args...)
+	stmt, args := listSQL(q, l.pg == nil)
+	rows, err := l.query(ctx, stmt, args...)
 	if err != nil {
-		return nil, readErr(ctx, "reading", err)
+		return nil, l.readErr(ctx, "reading", err)
 	}
 	defer rows.Close()
 	var out []Event
@@ -34,7 +34,7 @@ func (l *Log) List(ctx context.Context, q Query) ([]Event, error) {
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, readErr(ctx, "reading", err)
+		return nil, l.readErr(ctx, "reading", err)
 	}
 	return out, nil
 }

@@ -41,34 +41,39 @@ func previousWABAsSeen(t *testing.T, l *Log) []SeenWABA {
 // answers as the previous per-WABA query did.
 func TestWABAsSeenAnswersAsThePreviousQuery(t *testing.T) {
 	ctx := context.Background()
-	for seed := range uint64(20) {
-		rng := rand.New(rand.NewPCG(seed, 1))
-		l := openTemp(t)
-		var events []Event
-		for i := range 300 {
-			waba := fmt.Sprint(1000 + rng.IntN(40))
-			if rng.IntN(20) == 0 {
-				waba = ""
+	eachEngine(t, func(t *testing.T, eng engine) {
+		l := eng.openNew(t)
+		for seed := range uint64(20) {
+			rng := rand.New(rand.NewPCG(seed, 1))
+			if _, err := l.db.Exec("DELETE FROM events"); err != nil {
+				t.Fatal(err)
 			}
-			at := t0().Add(time.Duration(rng.IntN(30)) * time.Minute) // many ties
-			e := partnerAdded(fmt.Sprint("k", i), waba, fmt.Sprint("s", rng.IntN(4)), at)
-			if rng.IntN(3) == 0 {
-				e.Event, e.SolutionID = EventPartnerRemoved, ""
+			var events []Event
+			for i := range 300 {
+				waba := fmt.Sprint(1000 + rng.IntN(40))
+				if rng.IntN(20) == 0 {
+					waba = ""
+				}
+				at := t0().Add(time.Duration(rng.IntN(30)) * time.Minute) // many ties
+				e := partnerAdded(fmt.Sprint("k", i), waba, fmt.Sprint("s", rng.IntN(4)), at)
+				if rng.IntN(3) == 0 {
+					e.Event, e.SolutionID = EventPartnerRemoved, ""
+				}
+				if rng.IntN(5) == 0 {
+					e.EntryTime = time.Time{} // received only
+				}
+				events = append(events, e)
 			}
-			if rng.IntN(5) == 0 {
-				e.EntryTime = time.Time{} // received only
+			if _, err := l.Append(ctx, events); err != nil {
+				t.Fatal(err)
 			}
-			events = append(events, e)
+			got, err := l.WABAsSeen(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := previousWABAsSeen(t, l); !reflect.DeepEqual(got, want) {
+				t.Fatalf("seed %d: WABAsSeen =\n%+v\nthe previous query =\n%+v", seed, got, want)
+			}
 		}
-		if _, err := l.Append(ctx, events); err != nil {
-			t.Fatal(err)
-		}
-		got, err := l.WABAsSeen(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := previousWABAsSeen(t, l); !reflect.DeepEqual(got, want) {
-			t.Fatalf("seed %d: WABAsSeen =\n%+v\nthe previous query =\n%+v", seed, got, want)
-		}
-	}
+	})
 }

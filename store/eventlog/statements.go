@@ -2,6 +2,7 @@ package eventlog
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -38,7 +39,8 @@ FROM events`
 
 // listSQL is List's statement for q. Without a filter it reads the whole
 // log (the only read that may scan it: its output is every row).
-func listSQL(q Query) (string, []any) {
+// sqliteHints adds SQLite's INDEXED BY where its planner needs one.
+func listSQL(q Query, sqliteHints bool) (string, []any) {
 	var where []string
 	var args []any
 	if q.AfterID > 0 {
@@ -54,7 +56,7 @@ func listSQL(q Query) (string, []any) {
 		where, args = append(where, "event = ?"), append(args, q.Event)
 	}
 	stmt := selectEventsSQL
-	if !q.Since.IsZero() {
+	if !q.Since.IsZero() && sqliteHints {
 		// Left to itself, SQLite walks the whole log in ID order rather
 		// than the window and a sort.
 		stmt += " INDEXED BY events_received"
@@ -100,7 +102,7 @@ func reads() []read {
 		set(2, "event", func() { q.Event = EventPartnerAdded })
 		set(3, "after", func() { q.AfterID = 1 })
 		set(4, "limit", func() { q.Limit = 1000 })
-		stmt, args := listSQL(q)
+		stmt, args := listSQL(q, true)
 		out = append(out, read{"List " + strings.Join(append([]string{"all"}, name...), "+"), stmt, args, len(name) == 0 || mask == 1<<4})
 	}
 	return out
@@ -108,9 +110,21 @@ func reads() []read {
 
 // readErr wraps a failed read. Once ctx is done the error is ctx's own:
 // SQLite reports a statement stopped for it as "interrupted".
-func readErr(ctx context.Context, what string, err error) error {
+func (l *Log) readErr(ctx context.Context, what string, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		err = ctxErr
 	}
-	return fmt.Errorf("event log: %s: %w", what, err)
+	return l.fail(ctx, fmt.Errorf("event log: %s: %w", what, err))
+}
+
+// query runs one of the reads above, in the log's dialect.
+func (l *Log) query(ctx context.Context, stmt string, args ...any) (*sql.Rows, error) {
+	stmt = l.sql(stmt)
+	return l.db.QueryContext(ctx, stmt, args...)
+}
+
+// queryRow is query for a read of one row.
+func (l *Log) queryRow(ctx context.Context, stmt string, args ...any) *sql.Row {
+	stmt = l.sql(stmt)
+	return l.db.QueryRowContext(ctx, stmt, args...)
 }

@@ -17,9 +17,9 @@ const EventPartnerRemoved = "PARTNER_REMOVED"
 // WABA ID counts once per stored event.
 func (l *Log) CountPartnerAdded(ctx context.Context, since time.Time) (total int, perSolution map[string]int, err error) {
 	const what = "counting onboardings"
-	rows, err := l.db.QueryContext(ctx, countPartnerAddedSQL, EventPartnerAdded, since.UnixMilli())
+	rows, err := l.query(ctx, countPartnerAddedSQL, EventPartnerAdded, since.UnixMilli())
 	if err != nil {
-		return 0, nil, readErr(ctx, what, err)
+		return 0, nil, l.readErr(ctx, what, err)
 	}
 	defer rows.Close()
 	perSolution = map[string]int{}
@@ -27,15 +27,15 @@ func (l *Log) CountPartnerAdded(ctx context.Context, since time.Time) (total int
 		var solution string
 		var n int
 		if err := rows.Scan(&solution, &n); err != nil {
-			return 0, nil, readErr(ctx, what, err)
+			return 0, nil, l.readErr(ctx, what, err)
 		}
 		perSolution[solution] = n
 	}
 	if err := rows.Err(); err != nil {
-		return 0, nil, readErr(ctx, what, err)
+		return 0, nil, l.readErr(ctx, what, err)
 	}
-	if err := l.db.QueryRowContext(ctx, countPartnerAddedTotalSQL, EventPartnerAdded, since.UnixMilli()).Scan(&total); err != nil {
-		return 0, nil, readErr(ctx, what, err)
+	if err := l.queryRow(ctx, countPartnerAddedTotalSQL, EventPartnerAdded, since.UnixMilli()).Scan(&total); err != nil {
+		return 0, nil, l.readErr(ctx, what, err)
 	}
 	return total, perSolution, nil
 }
@@ -112,22 +112,22 @@ func (r report) after(o report) bool {
 // reportsByWABA gives each report of event to each, in WABA then ID order.
 func (l *Log) reportsByWABA(ctx context.Context, event string, each func(report)) error {
 	const what = "listing reported WABAs"
-	rows, err := l.db.QueryContext(ctx, reportsByWABASQL, event)
+	rows, err := l.query(ctx, reportsByWABASQL, event)
 	if err != nil {
-		return readErr(ctx, what, err)
+		return l.readErr(ctx, what, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var r report
 		var atMS int64
 		if err := rows.Scan(&r.waba, &r.id, &r.solution, &atMS); err != nil {
-			return readErr(ctx, what, err)
+			return l.readErr(ctx, what, err)
 		}
 		r.at = time.UnixMilli(atMS).UTC()
 		each(r)
 	}
 	if err := rows.Err(); err != nil {
-		return readErr(ctx, what, err)
+		return l.readErr(ctx, what, err)
 	}
 	return nil
 }

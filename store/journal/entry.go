@@ -30,7 +30,10 @@ type Refusal struct {
 
 // Entry is one action in the journal.
 type Entry struct {
-	ID          int64
+	ID int64
+	// Origin is the journal handle (one run of mps) that began the entry:
+	// Journal.Origin of the handle, random for each Open.
+	Origin      string
 	Started     time.Time
 	Profile     string
 	AppID       string // our app
@@ -80,5 +83,31 @@ type Journal interface {
 	InFlight(ctx context.Context) ([]Entry, error)
 	// List lists entries matching q, newest first.
 	List(ctx context.Context, q Query) ([]Entry, error)
+	// Get reads one entry; one that is not there gives an error for which
+	// errors.Is(err, ErrNoEntry) is true.
+	Get(ctx context.Context, id int64) (Entry, error)
+	// Origin is this handle's: the Origin of the entries it begins, so
+	// that a follower tells its own actions from a teammate's.
+	Origin() string
 	Close() error
+}
+
+// Change is an entry begun or finished, by anyone, as a Follower tells it.
+// A Change with ID 0 says that the connection was lost and made again:
+// changes meanwhile went untold, so the journal should be read again.
+type Change struct {
+	ID      int64
+	Origin  string
+	Outcome Outcome
+}
+
+// Follower is a journal that can tell of changes as they are committed
+// (type-assert a Journal to find out).
+type Follower interface {
+	// Follow returns, on PostgreSQL, a channel of every change committed
+	// from now on by anyone, in commit order, reconnecting by itself; it
+	// closes when ctx ends. The error is the first connection's. On
+	// SQLite it returns nil, nil: the caller reads again after its own
+	// actions, as before.
+	Follow(ctx context.Context) (<-chan Change, error)
 }

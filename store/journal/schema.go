@@ -35,6 +35,13 @@ func migrations() []string {
 		CREATE INDEX entries_started ON entries(started_ms, id);
 		CREATE INDEX entries_object ON entries(object_id, started_ms, id);
 		CREATE INDEX entries_in_flight ON entries(outcome, id) WHERE outcome = 'in_flight';`,
+		// v2: each entry's origin (the handle that began it) and an ID unique
+		// across journals, by which a copy of the journal into another store
+		// knows what it copied already. Entries from v1 get random ones.
+		`ALTER TABLE entries ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+		ALTER TABLE entries ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+		UPDATE entries SET uid = lower(hex(randomblob(16)));
+		CREATE UNIQUE INDEX entries_uid ON entries(uid);`,
 	}
 }
 

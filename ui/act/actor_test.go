@@ -22,7 +22,7 @@ func fixedNow() time.Time { return time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
 type world struct {
 	sb      *sandbox.Sandbox
 	client  *graph.Client
-	journal *journal.File
+	journal *journal.Store
 	actor   *Actor
 }
 
@@ -77,7 +77,7 @@ func TestADoneActionIsJournaledBeforeAndAfter(t *testing.T) {
 		t.Fatalf("Run = %+v, %v", out, err)
 	}
 	e := w.only(t)
-	want := journal.Entry{ID: out.EntryID, Started: fixedNow(), Profile: "default", AppID: sandbox.DemoAppID,
+	want := journal.Entry{ID: out.EntryID, Origin: w.journal.Origin(), Started: fixedNow(), Profile: "default", AppID: sandbox.DemoAppID,
 		Host: hostOf(w.client.BaseURL()), User: "Ada Admin (1001)", Action: "deactivate", ObjectID: sol.ID,
 		ObjectName: sol.Name, StateBefore: sol.StateLabel(), Reason: "moving to another provider",
 		Outcome: journal.Done, StateAfter: out.After.StateLabel(), Finished: fixedNow()}

@@ -32,7 +32,7 @@ func (s *Session) journalPath() (string, error) {
 
 // openJournal opens the profile's journal, making it when needed, once per
 // run; close closes it.
-func (s *Session) openJournal(ctx context.Context) (*journal.File, error) {
+func (s *Session) openJournal(ctx context.Context) (*journal.Store, error) {
 	if s.journal != nil {
 		return s.journal, nil
 	}

@@ -26,8 +26,8 @@ type Session struct {
 	settings store.Settings
 	config   store.Config
 	secrets  store.Secrets
-	demo     *demoServer   // set with --demo
-	journal  *journal.File // opened by the first action, or by completeInFlight
+	demo     *demoServer    // set with --demo
+	journal  *journal.Store // opened by the first action, or by completeInFlight
 	// dashboard says the TUI owns the terminal: the client then prints no
 	// notices of its own (the status bar counts down instead).
 	dashboard bool

@@ -1,0 +1,69 @@
+package journal
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"mps/store/storetest"
+)
+
+// patience bounds a wait for something that must come.
+const patience = 20 * time.Second
+
+func nextChange(t *testing.T, ch <-chan Change) Change {
+	t.Helper()
+	select {
+	case c, ok := <-ch:
+		if !ok {
+			t.Fatal("the channel of changes closed")
+		}
+		return c
+	case <-time.After(patience):
+		t.Fatalf("no change after %v", patience)
+	}
+	return Change{}
+}
+
+// A teammate's Begin and Finish reach another handle's follower, in
+// order, with the teammate's origin, which differs from the follower's.
+func TestFollowTellsOfATeammatesEntries(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url := storetest.Postgres(t)
+	mine, theirs := openAt(t, url), openAt(t, url)
+	if mine.Origin() == theirs.Origin() || mine.Origin() == "" {
+		t.Fatalf("two handles have origins %q and %q; want two different ones", mine.Origin(), theirs.Origin())
+	}
+	ch, err := mine.Follow(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := theirs.Begin(ctx, accept("17602267745700", t0()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := nextChange(t, ch); c != (Change{ID: id, Origin: theirs.Origin(), Outcome: InFlight}) {
+		t.Fatalf("after Begin: %+v", c)
+	}
+	if err := theirs.Finish(ctx, id, Result{Outcome: Done, StateAfter: "Active", Finished: t0()}); err != nil {
+		t.Fatal(err)
+	}
+	if c := nextChange(t, ch); c != (Change{ID: id, Origin: theirs.Origin(), Outcome: Done}) {
+		t.Fatalf("after Finish: %+v", c)
+	}
+	e, err := mine.Get(ctx, id)
+	if err != nil || e.Origin != theirs.Origin() || e.Outcome != Done || e.StateAfter != "Active" {
+		t.Fatalf("Get(%d) = %+v, %v", id, e, err)
+	}
+	cancel()
+	for range ch {
+	}
+}
+
+func TestFollowOnSQLiteIsNil(t *testing.T) {
+	ch, err := openTemp(t).Follow(context.Background())
+	if ch != nil || err != nil {
+		t.Fatalf("Follow on SQLite = %v, %v; want nil, nil", ch, err)
+	}
+}

@@ -1,0 +1,80 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// DB is a store's open PostgreSQL database: a database/sql pool for the
+// SQL it shares with SQLite, and the configuration that LISTEN connects
+// with. It is safe for concurrent use.
+type DB struct {
+	SQL    *sql.DB
+	config *pgx.ConnConfig // holds the password: never printed
+	where  string
+	host   string
+}
+
+// Open connects to the store at rawURL (Config's rules) and brings the
+// schema s up to date when it is behind: a role that may not migrate is
+// told who may. A server that cannot be reached gives an UnreachableError.
+func Open(ctx context.Context, rawURL string, o Options, s Schema) (*DB, error) {
+	d, err := connect(ctx, rawURL, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.upToDate(ctx, d); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// Migrate brings each schema of the store at rawURL up to date, for
+// `mps store migrate`: run by the database's owner, it does what Open
+// does on first use, for roles that may not.
+func Migrate(ctx context.Context, rawURL string, o Options, schemas ...Schema) error {
+	d, err := connect(ctx, rawURL, o)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	for _, s := range schemas {
+		if err := s.upToDate(ctx, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func connect(ctx context.Context, rawURL string, o Options) (*DB, error) {
+	cfg, err := Config(ctx, rawURL, o)
+	if err != nil {
+		return nil, err
+	}
+	d := &DB{SQL: stdlib.OpenDB(*cfg), config: cfg, where: Redact(rawURL), host: hostLabel(cfg)}
+	if err := d.SQL.PingContext(ctx); err != nil {
+		d.SQL.Close()
+		return nil, d.fail(ctx, fmt.Errorf("connecting to %s: %w", d.where, err))
+	}
+	return d, nil
+}
+
+// Where is the store's redacted URL, for messages.
+func (d *DB) Where() string { return d.where }
+
+// Host is the server, as an UnreachableError names it.
+func (d *DB) Host() string { return d.host }
+
+// Close closes the pool.
+func (d *DB) Close() error { return d.SQL.Close() }
+
+// Err is err, as an UnreachableError when it says the server is out of
+// reach (see UnreachableError); nil stays nil.
+func (d *DB) Err(ctx context.Context, err error) error { return classify(ctx, d.host, err) }
+
+func (d *DB) fail(ctx context.Context, err error) error { return d.Err(ctx, err) }

@@ -1,0 +1,175 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"net"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"mps/store/storetest"
+)
+
+// counting is a schema whose one migration records each time it runs.
+func counting() Schema {
+	return Schema{Name: "test store", Migrations: []string{
+		`CREATE TABLE IF NOT EXISTS runs (at timestamptz NOT NULL DEFAULT now());
+		INSERT INTO runs DEFAULT VALUES;`,
+	}}
+}
+
+func openCounting(t *testing.T, url string) *DB {
+	t.Helper()
+	d, err := Open(context.Background(), url, Options{}, counting())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+func runs(t *testing.T, d *DB) int {
+	t.Helper()
+	var n int
+	if err := d.SQL.QueryRow("SELECT count(*) FROM runs").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// Processes that open a new store at once migrate it once: the advisory
+// lock makes the later ones wait, and they find it done.
+func TestOpensAtOnceMigrateOnce(t *testing.T) {
+	url := storetest.Postgres(t)
+	const opens = 6
+	var wg sync.WaitGroup
+	errs := make([]error, opens)
+	for i := range opens {
+		wg.Go(func() {
+			d, err := Open(context.Background(), url, Options{}, counting())
+			if err == nil {
+				d.Close()
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := runs(t, openCounting(t, url)); n != 1 {
+		t.Fatalf("the migration ran %d times, want once", n)
+	}
+}
+
+func TestANewerSchemaIsRefused(t *testing.T) {
+	url := storetest.Postgres(t)
+	d := openCounting(t, url)
+	if _, err := d.SQL.Exec(`UPDATE mps_schema SET version = 99 WHERE name = 'test store'`); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(context.Background(), url, Options{}, counting())
+	if err == nil || !strings.Contains(err.Error(), "upgrade mps") || !strings.Contains(err.Error(), "version 99") {
+		t.Fatalf("Open of a schema at version 99 = %v; want to be told to upgrade mps", err)
+	}
+	if n := runs(t, d); n != 1 {
+		t.Fatalf("the refused store was migrated again (%d runs)", n)
+	}
+}
+
+// A role that may not migrate is told who may; one that may only read a
+// store that is up to date opens it; one that may not read mps_schema is
+// told which GRANT it lacks.
+func TestARoleThatMayNotMigrateIsToldWhoMay(t *testing.T) {
+	ctx := context.Background()
+	url := storetest.Postgres(t)
+	_, err := Open(ctx, storetest.PostgresRole(t, url), Options{}, counting())
+	if !errors.Is(err, ErrMayNotMigrate) || !strings.Contains(err.Error(), "run `mps store migrate` as the database's owner") {
+		t.Fatalf("Open by a role without privileges on a new store = %v; want ErrMayNotMigrate", err)
+	}
+	if err := Migrate(ctx, url, Options{}, counting()); err != nil {
+		t.Fatal(err)
+	}
+	reader, err := Open(ctx, storetest.PostgresRole(t, url, "SELECT ON mps_schema, runs"), Options{}, counting())
+	if err != nil {
+		t.Fatalf("a reader of a store up to date: %v", err)
+	}
+	reader.Close()
+	_, err = Open(ctx, storetest.PostgresRole(t, url, "SELECT ON runs"), Options{}, counting())
+	if err == nil || !strings.Contains(err.Error(), "GRANT SELECT ON mps_schema") {
+		t.Fatalf("a role that may not read mps_schema: %v", err)
+	}
+}
+
+// closedPort is a loopback port nothing listens on.
+func closedPort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	return port
+}
+
+// A server that is not there is an UnreachableError naming it, and no
+// error, from any path, contains the password.
+func TestAnUnreachableServerIsNamedAndThePasswordIsNot(t *testing.T) {
+	const password = "pw-7f3a9c-never-shown"
+	port := strconv.Itoa(closedPort(t))
+	o := Options{Getenv: env(map[string]string{"PGPASSWORD": password})}
+	ctx := context.Background()
+	url := "postgres://mps@127.0.0.1:" + port + "/mps"
+	var errs []error
+	_, err := Open(ctx, url, o, counting())
+	errs = append(errs, err)
+	var unreachable *UnreachableError
+	if !errors.As(err, &unreachable) || unreachable.Host != "127.0.0.1:"+port {
+		t.Fatalf("Open of a closed port = %v; want an UnreachableError for 127.0.0.1:%s", err, port)
+	}
+	if !strings.HasPrefix(err.Error(), "the shared store at 127.0.0.1:"+port+" is unreachable: ") {
+		t.Errorf("message %q", err)
+	}
+	errs = append(errs, Migrate(ctx, url, o, counting()))
+	_, err = Open(ctx, "postgres://mps:"+password+"@127.0.0.1:"+port+"/mps", Options{}, counting())
+	errs = append(errs, err)
+	keyringPassword := Options{Password: keyring(password)}
+	_, err = Open(ctx, url, keyringPassword, counting())
+	errs = append(errs, err)
+	for i, err := range errs {
+		if err == nil {
+			t.Fatalf("call %d: no error", i)
+		}
+		if strings.Contains(err.Error(), password) {
+			t.Errorf("call %d: the error text holds the password: %v", i, err)
+		}
+	}
+}
+
+// The server going away mid-use, and the server refusing a login, are
+// told apart: only the first is unreachable.
+func TestAServerGoneMidUseIsUnreachable(t *testing.T) {
+	ctx := context.Background()
+	url := storetest.Postgres(t)
+	proxy, viaProxy := storetest.PostgresProxy(t, url)
+	d := openCounting(t, viaProxy)
+	proxy.Stop()
+	_, err := d.SQL.ExecContext(ctx, "SELECT 1")
+	var unreachable *UnreachableError
+	if err = d.Err(ctx, err); !errors.As(err, &unreachable) {
+		t.Fatalf("a query with the server gone: %v; want an UnreachableError", err)
+	}
+	proxy.Start()
+	if _, err := d.SQL.ExecContext(ctx, "SELECT 1"); err != nil {
+		t.Fatalf("the pool did not reconnect once the server was back: %v", err)
+	}
+	_, err = Open(ctx, strings.Replace(url, "/mps_test_", "/no_such_db_", 1), Options{}, counting())
+	if err == nil || errors.As(err, &unreachable) {
+		t.Fatalf("a database that does not exist: %v; want an error that is not unreachable", err)
+	}
+}
