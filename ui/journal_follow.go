@@ -53,6 +53,9 @@ func (m journalFollowMsg) apply(a *App) tea.Cmd {
 		return tickAfter(retryWait(journalFollowRetry, a.feed.fails), journalFollowAgainMsg{})
 	}
 	a.feed.fails, a.feed.ch = 0, m.ch
+	if m.ch == nil {
+		return nil // a journal that cannot follow (SQLite): History reads after each action, and on r
+	}
 	return waitJournal(m.ch)
 }
 
