@@ -22,6 +22,9 @@ type Profile struct {
 	GraphURL   string    `json:"graph_url,omitempty"`   // base URL, e.g. https://graph.facebook.com
 	// ConfigID is the Embedded Signup login configuration the snippets use.
 	ConfigID string `json:"config_id,omitempty"`
+	// Store is the event log's and the journal's store (see Values.Store);
+	// a URL here never holds a password.
+	Store string `json:"store,omitempty"`
 }
 
 // Config is the content of the config file.
@@ -101,6 +104,10 @@ func (p Profile) problems() []fieldProblem {
 	if p.GraphURL != "" {
 		_, err := normalizeGraphURL(p.GraphURL)
 		add(err, "graph_url")
+	}
+	if p.Store != "" {
+		_, err := normalizeStore(p.Store)
+		add(err, "store")
 	}
 	return probs
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,12 +15,19 @@ type configFile struct {
 	Profiles map[string]Profile `json:"profiles"`
 }
 
-// The keys the config file may hold, at each level.
-const (
-	topKeys     = "profiles"
-	profileKeys = "app_id business_id partners api_version graph_url"
-	partnerKeys = "business_id name"
-)
+// jsonKeys are the keys a struct's JSON holds, from its tags, separated
+// by spaces: the keys the config file may hold at each level, so that a
+// field added to Profile is never warned about as unknown.
+func jsonKeys(v any) string {
+	t := reflect.TypeOf(v)
+	keys := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return strings.Join(keys, " ")
+}
 
 // decodeConfig parses the config file's bytes. Every error and warning
 // names the file and the line.
@@ -92,11 +100,11 @@ func unknownKeyWarning(k keyAt) string {
 	var known string
 	switch {
 	case len(k.path) == 1:
-		known = topKeys
+		known = jsonKeys(configFile{})
 	case len(k.path) == 3 && k.path[0] == "profiles":
-		known = profileKeys
+		known = jsonKeys(Profile{})
 	case len(k.path) == 5 && k.path[0] == "profiles" && k.path[2] == "partners":
-		known = partnerKeys
+		known = jsonKeys(Partner{})
 	default:
 		return ""
 	}

@@ -24,7 +24,10 @@ func sampleConfig(t *testing.T) store.Config {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := cfg.SetProfile("staging", store.Profile{AppID: "42", GraphURL: "http://127.0.0.1:8080"}); err != nil {
+	// Every field set, so that the round trip also finds each one a key
+	// the file may hold (no "unknown key" warning).
+	if err := cfg.SetProfile("staging", store.Profile{AppID: "42", GraphURL: "http://127.0.0.1:8080", ConfigID: "9001",
+		Store: "postgres://mps@db.example.com/mps"}); err != nil {
 		t.Fatal(err)
 	}
 	return cfg

@@ -23,6 +23,10 @@ const (
 	// VerifyToken answers the webhook verification handshake
 	// (MPS_VERIFY_TOKEN, keyring account "<profile>:verify_token").
 	VerifyToken
+	// StorePassword is the shared store's PostgreSQL password (keyring
+	// account "<profile>:store_password"). It has no MPS_ variable: after
+	// the keyring, PostgreSQL's own PGPASSWORD and pgpass file apply.
+	StorePassword
 )
 
 // Environment variables read by store.
@@ -36,6 +40,7 @@ const (
 	EnvGraphURL    = "MPS_GRAPH_URL"
 	EnvAPIVersion  = "MPS_API_VERSION"
 	EnvConfigID    = "MPS_CONFIG_ID"
+	EnvStore       = "MPS_STORE"
 )
 
 // String names the secret for people: "access token", "app secret", "webhook verify token".
@@ -47,6 +52,8 @@ func (k SecretKind) String() string {
 		return "app secret"
 	case VerifyToken:
 		return "webhook verify token"
+	case StorePassword:
+		return "store password"
 	}
 	return "unknown secret"
 }
@@ -64,6 +71,15 @@ func (k SecretKind) EnvVar() string {
 	return ""
 }
 
+// Otherwise says what gives this secret besides the keyring, for advice:
+// "set MPS_APP_SECRET".
+func (k SecretKind) Otherwise() string {
+	if k == StorePassword {
+		return "set PGPASSWORD, or use a pgpass file"
+	}
+	return "set " + k.EnvVar()
+}
+
 // Account is the keyring account ("user") holding this secret for profile.
 func (k SecretKind) Account(profile string) string {
 	switch k {
@@ -71,6 +87,8 @@ func (k SecretKind) Account(profile string) string {
 		return profile + ":app_secret"
 	case VerifyToken:
 		return profile + ":verify_token"
+	case StorePassword:
+		return profile + ":store_password"
 	}
 	return profile
 }

@@ -44,25 +44,33 @@ func (s Source) String() string {
 // EnvSet reports whether kind's environment variable is set (non-blank),
 // which overrides the keyring. Login refuses while MPS_TOKEN is set.
 func (s Secrets) EnvSet(kind SecretKind) bool {
-	return s.getenv(kind.EnvVar()) != ""
+	return kind.EnvVar() != "" && s.getenv(kind.EnvVar()) != ""
 }
 
 // Lookup returns the secret from its environment variable when set, else
 // from the profile's keyring entry. A missing secret is an error wrapping
 // ErrNotFound; every error says what to do. The returned Source is always set.
 func (s Secrets) Lookup(kind SecretKind) (Secret, error) {
-	if v := s.getenv(kind.EnvVar()); v != "" {
+	if s.EnvSet(kind) {
+		v := s.getenv(kind.EnvVar())
 		return Secret{Value: v, Source: Source{EnvVar: kind.EnvVar()}}, nil
 	}
 	src := Source{Profile: s.Profile}
 	if err := s.usable(); err != nil {
+		if kind.EnvVar() == "" {
+			return Secret{Source: src}, fmt.Errorf("no %s: %w", kind, err)
+		}
 		return Secret{Source: src}, fmt.Errorf("no %s: %s is not set, and %w", kind, kind.EnvVar(), err)
 	}
 	v, err := s.Keyring.Get(Service, kind.Account(s.Profile))
 	switch {
 	case errors.Is(err, ErrNotFound):
-		return Secret{Source: src}, notFound(fmt.Sprintf("no %s for profile %q: %s is not set and the %s has no entry. %s",
-			kind, s.Profile, kind.EnvVar(), src, s.howToStore(kind)))
+		envNotSet := kind.EnvVar() + " is not set and "
+		if kind.EnvVar() == "" {
+			envNotSet = ""
+		}
+		return Secret{Source: src}, notFound(fmt.Sprintf("no %s for profile %q: %sthe %s has no entry. %s",
+			kind, s.Profile, envNotSet, src, s.howToStore(kind)))
 	case err != nil:
 		return Secret{Source: src}, fmt.Errorf("cannot read the %s from the %s: %w. %s", kind, src, err, keyringAdvice(err, kind))
 	}
@@ -111,23 +119,43 @@ func (s Secrets) Delete(kind SecretKind) error {
 // graph.TokenSource). The first successful lookup is kept, so the keyring
 // is asked once per process, not once per request.
 func (s Secrets) TokenFunc() func(ctx context.Context) (string, error) {
+	return s.lazy(AccessToken, func(error) bool { return false })
+}
+
+// StorePasswordFunc returns the shared store's password from the
+// profile's keyring entry, for postgres.Options.Password: "" when the
+// keyring has none (or there is no keyring), so that PGPASSWORD and the
+// pgpass file are tried next. A keyring that is there and fails is an
+// error. The first value found is kept for the process's connections.
+func (s Secrets) StorePasswordFunc() func(ctx context.Context) (string, error) {
+	return s.lazy(StorePassword, func(err error) bool {
+		return errors.Is(err, ErrNotFound) || errors.Is(err, ErrNoKeyring) || s.Keyring == nil
+	})
+}
+
+// lazy looks kind up on first call and keeps the first value found; a
+// lookup error for which absent is true gives "" and no error.
+func (s Secrets) lazy(kind SecretKind, absent func(error) bool) func(ctx context.Context) (string, error) {
 	var mu sync.Mutex
-	var token string
+	var found string
 	return func(ctx context.Context) (string, error) {
 		if err := ctx.Err(); err != nil {
 			return "", err
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		if token != "" {
-			return token, nil
+		if found != "" {
+			return found, nil
 		}
-		sec, err := s.Lookup(AccessToken)
-		if err != nil {
+		sec, err := s.Lookup(kind)
+		switch {
+		case err != nil && absent(err):
+			return "", nil
+		case err != nil:
 			return "", err
 		}
-		token = sec.Value
-		return token, nil
+		found = sec.Value
+		return found, nil
 	}
 }
 
@@ -154,19 +182,19 @@ func (s Secrets) howToStore(kind SecretKind) string {
 	if kind == AccessToken {
 		return fmt.Sprintf("Run `mps login%s`, or set %s", profileFlag, kind.EnvVar())
 	}
-	command := map[SecretKind]string{AppSecret: "app-secret", VerifyToken: "verify-token"}[kind]
-	return fmt.Sprintf("Run `mps secret set %s%s` (keyring service %s, account %s), or set %s", command, profileFlag, Service, kind.Account(s.Profile), kind.EnvVar())
+	command := map[SecretKind]string{AppSecret: "app-secret", VerifyToken: "verify-token", StorePassword: "store-password"}[kind]
+	return fmt.Sprintf("Run `mps secret set %s%s` (keyring service %s, account %s), or %s", command, profileFlag, Service, kind.Account(s.Profile), kind.Otherwise())
 }
 
 // keyringAdvice says what a person can do about a keyring error.
 func keyringAdvice(err error, kind SecretKind) string {
 	switch {
 	case errors.Is(err, ErrNoKeyring):
-		return fmt.Sprintf("Start a Secret Service (such as gnome-keyring) in this session, or set %s", kind.EnvVar())
+		return fmt.Sprintf("Start a Secret Service (such as gnome-keyring) in this session, or %s", kind.Otherwise())
 	case errors.Is(err, ErrKeyringTimeout):
-		return fmt.Sprintf("Unlock the keyring, or set %s", kind.EnvVar())
+		return fmt.Sprintf("Unlock the keyring, or %s", kind.Otherwise())
 	}
-	return fmt.Sprintf("Check that the keyring is running and unlocked, or set %s", kind.EnvVar())
+	return fmt.Sprintf("Check that the keyring is running and unlocked, or %s", kind.Otherwise())
 }
 
 // checkSecretText refuses values that cannot be a secret, without echoing them.
@@ -174,7 +202,7 @@ func checkSecretText(kind SecretKind, value string) error {
 	if value == "" {
 		return fmt.Errorf("the %s is empty", kind)
 	}
-	spacesAllowed := kind == VerifyToken // chosen by the person, not issued by Meta
+	spacesAllowed := kind == VerifyToken || kind == StorePassword // chosen by a person, not issued by Meta
 	for _, r := range value {
 		if unicode.IsControl(r) || (!spacesAllowed && unicode.IsSpace(r)) {
 			return fmt.Errorf("the %s contains spaces, line breaks or control characters; paste only the %s", kind, kind)

@@ -21,6 +21,10 @@ type Values struct {
 	ConfigID   string // --config-id, MPS_CONFIG_ID: the Embedded Signup login configuration
 	Refresh    string // --refresh, MPS_REFRESH; the dashboard's alone, so Resolve leaves it to ResolveRefresh
 	Timeout    string // --timeout, MPS_TIMEOUT; a duration, so Resolve leaves it to ResolveTimeout
+	// Store is where the event log and the journal live (--store,
+	// MPS_STORE): a postgres:// URL, or the absolute path of a directory
+	// holding events.db and journal.db; "" is the profile's state directory.
+	Store string
 }
 
 // Settings are the resolved global settings.
@@ -83,6 +87,7 @@ func Resolve(flags Values, getenv func(string) string, cfg Config, fallback Valu
 	s.GraphURL, s.Sources.GraphURL = pick("--graph-url", EnvGraphURL, p.GraphURL, fallback.GraphURL)
 	s.APIVersion, s.Sources.APIVersion = pick("--api-version", EnvAPIVersion, p.APIVersion, fallback.APIVersion)
 	s.ConfigID, s.Sources.ConfigID = pick("--config-id", EnvConfigID, p.ConfigID, fallback.ConfigID)
+	s.Store, s.Sources.Store = pick("--store", EnvStore, p.Store, fallback.Store)
 
 	if s.AppID != "" {
 		if err := checkGraphID("app ID", s.AppID); err != nil {
@@ -97,6 +102,11 @@ func Resolve(flags Values, getenv func(string) string, cfg Config, fallback Valu
 	if s.ConfigID != "" {
 		if err := checkGraphID("config ID", s.ConfigID); err != nil {
 			return s, fmt.Errorf("%s: %w", s.Sources.ConfigID, err)
+		}
+	}
+	if s.Store != "" {
+		if s.Store, err = normalizeStore(s.Store); err != nil {
+			return s, fmt.Errorf("%s: %w", s.Sources.Store, err)
 		}
 	}
 	if s.GraphURL, err = normalizeGraphURL(s.GraphURL); err != nil {
@@ -160,6 +170,8 @@ func (v Values) get(flag string) string {
 		return v.APIVersion
 	case "--config-id":
 		return v.ConfigID
+	case "--store":
+		return v.Store
 	}
 	return ""
 }

@@ -19,6 +19,9 @@ const DefaultMaxBody = 4 << 20
 // halfway; a redelivery is recognised by its key anyway.
 const storeTimeout = 30 * time.Second
 
+// storeRetryAfter is the Retry-After of a delivery the store did not take.
+const storeRetryAfter = 60 * time.Second
+
 // Sink keeps changes durably. Store returns only once the changes are
 // committed; stored counts the ones that were new (redeliveries are not).
 type Sink interface {
@@ -42,7 +45,8 @@ type Config struct {
 }
 
 // Handler is the webhook receiver: GET answers the handshake, POST checks the
-// signature, parses, stores, and answers 200 only after the sink has stored.
+// signature, parses, stores, and answers 200 only after the sink has stored
+// (503 when it could not).
 type Handler struct {
 	cfg Config
 }
@@ -147,8 +151,11 @@ func (h *Handler) deliver(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	stored, err := h.cfg.Sink.Store(ctx, changes)
 	if err != nil {
+		// 503, not 500: the delivery was fine and the store is what is
+		// missing, for now; Meta redelivers for up to 7 days.
 		log.Error("webhook delivery not stored; Meta will redeliver", "err", err, "changes", len(changes), "events", eventNames(changes))
-		h.answer(w, http.StatusInternalServerError, "not stored")
+		w.Header().Set("Retry-After", strconv.Itoa(int(storeRetryAfter.Seconds())))
+		h.answer(w, http.StatusServiceUnavailable, "not stored; try again later")
 		return
 	}
 	log.Info("webhook delivery stored", "changes", len(changes), "new", stored,

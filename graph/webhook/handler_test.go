@@ -115,7 +115,7 @@ func TestHandlerDelivery(t *testing.T) {
 		{"malformed JSON, signed", []byte(`{"entry":[`), Sign([]byte(`{"entry":[`), testSecret), nil, 400, 0},
 		{"malformed JSON, unsigned", []byte(`{"entry":[`), "", nil, 401, 0},
 		{"empty entry list", []byte(`{"entry":[]}`), Sign([]byte(`{"entry":[]}`), testSecret), nil, 200, 0},
-		{"sink fails", body, Sign(body, testSecret), errors.New("disk full"), 500, 0},
+		{"sink fails", body, Sign(body, testSecret), errors.New("disk full"), 503, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,6 +124,9 @@ func TestHandlerDelivery(t *testing.T) {
 			rec := post(newTestHandler(t, sink, &logs), tt.body, tt.signature)
 			if rec.Code != tt.wantCode {
 				t.Fatalf("status %d (%s), want %d", rec.Code, rec.Body, tt.wantCode)
+			}
+			if retry := rec.Header().Get("Retry-After"); (tt.wantCode == 503) != (retry != "") {
+				t.Errorf("status %d with Retry-After %q: a delivery not stored says when to retry, and only that one", rec.Code, retry)
 			}
 			if got := len(sink.stored()); got != tt.wantStored {
 				t.Fatalf("stored %d changes, want %d", got, tt.wantStored)

@@ -28,7 +28,7 @@ func TestCopyFromSQLiteToPostgresIsIdempotent(t *testing.T) {
 	ctx := context.Background()
 	from, to := openTemp(t), openAt(t, storetest.Postgres(t))
 	var events []Event
-	for i := range 2500 { // more than a page
+	for i := range copyPage + 200 { // more than a page
 		at := t0().Add(time.Duration(i) * time.Minute)
 		if i%10 == 0 {
 			events = append(events, solutionEvent(fmt.Sprint("s", i), "SOLUTION_UPDATED", "ACTIVE", at))

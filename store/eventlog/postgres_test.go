@@ -128,3 +128,33 @@ func TestWhereNamesTheLogWithoutThePassword(t *testing.T) {
 		t.Errorf("Where() on SQLite = %q, want the path %q", l.Where(), l.Path())
 	}
 }
+
+// The receiver needs only INSERT and SELECT on events (and to read the
+// schema's version); a dashboard only SELECT, and may not write events.
+func TestTheLeastPrivilegesAreEnough(t *testing.T) {
+	ctx := context.Background()
+	url := storetest.Postgres(t)
+	openAt(t, url) // the owner migrates
+	receiver := openAt(t, storetest.PostgresRole(t, url, "SELECT, INSERT ON events", "SELECT ON mps_schema"))
+	dashboard := openAt(t, storetest.PostgresRole(t, url, "SELECT ON events, mps_schema"))
+	follow, err := dashboard.Follow(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := partnerAdded("k1", "1", "9", t0())
+	for want := range []int{1, 0} { // new, then a redelivery
+		if n, err := receiver.Append(ctx, []Event{e}); err != nil || n != 1-want {
+			t.Fatalf("the receiver's Append = %d, %v; want %d", n, err, 1-want)
+		}
+	}
+	receive(t, follow, "the dashboard following the receiver's commit")
+	if got, err := dashboard.List(ctx, Query{}); err != nil || len(got) != 1 {
+		t.Fatalf("the dashboard's List = %d events, %v", len(got), err)
+	}
+	if _, err := dashboard.WABAsSeen(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dashboard.Append(ctx, []Event{partnerAdded("k2", "2", "9", t0())}); err == nil {
+		t.Fatal("a dashboard role without INSERT stored an event")
+	}
+}

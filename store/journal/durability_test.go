@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,9 +17,9 @@ const writerPathEnv = "MPS_JOURNAL_TEST_WRITER"
 // TestJournalWriterProcess records actions until it is killed; it does
 // nothing unless TestJournalSurvivesSIGKILL starts it.
 func TestJournalWriterProcess(t *testing.T) {
-	path := storetest.ChildValue(t, writerPathEnv, "TestJournalSurvivesSIGKILL")
+	at := storetest.ChildValue(t, writerPathEnv, "TestJournalSurvivesSIGKILL")
 	ctx := context.Background()
-	f, err := Open(ctx, path)
+	f, err := openJournal(ctx, at)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,55 +40,57 @@ func TestJournalWriterProcess(t *testing.T) {
 // every entry whose Begin returned is there, every one whose Finish
 // returned has its outcome, and the one caught in between is in flight.
 func TestJournalSurvivesSIGKILL(t *testing.T) {
-	for round, killAfter := range []int{5, 40, 150} {
-		path := filepath.Join(t.TempDir(), FileName)
-		cmd, out := storetest.StartChild(t, "TestJournalWriterProcess", writerPathEnv+"="+path)
-		begun, done := map[int64]bool{}, map[int64]bool{}
-		sc := bufio.NewScanner(out)
-		for sc.Scan() && len(done) < killAfter {
-			word, n, ok := strings.Cut(sc.Text(), " ")
-			id, err := strconv.ParseInt(n, 10, 64)
-			if !ok || err != nil {
-				continue
+	eachEngine(t, func(t *testing.T, eng engine) {
+		for round, killAfter := range []int{5, 40, 150} {
+			at := eng.fresh(t)
+			cmd, out := storetest.StartChild(t, "TestJournalWriterProcess", writerPathEnv+"="+at)
+			begun, done := map[int64]bool{}, map[int64]bool{}
+			sc := bufio.NewScanner(out)
+			for sc.Scan() && len(done) < killAfter {
+				word, n, ok := strings.Cut(sc.Text(), " ")
+				id, err := strconv.ParseInt(n, 10, 64)
+				if !ok || err != nil {
+					continue
+				}
+				if word == "BEGUN" {
+					begun[id] = true
+				} else if word == "DONE" {
+					done[id] = true
+				}
 			}
-			if word == "BEGUN" {
-				begun[id] = true
-			} else if word == "DONE" {
-				done[id] = true
-			}
-		}
-		storetest.KillChild(t, cmd)
+			storetest.KillChild(t, cmd)
 
-		f, err := Open(context.Background(), path)
-		if err != nil {
-			t.Fatalf("round %d: reopening after SIGKILL: %v", round, err)
-		}
-		all, err := f.List(context.Background(), Query{})
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		stored := map[int64]Outcome{}
-		for _, e := range all {
-			stored[e.ID] = e.Outcome
-		}
-		for id := range begun {
-			outcome, ok := stored[id]
-			switch {
-			case !ok:
-				t.Errorf("round %d: entry %d was begun and is gone", round, id)
-			case done[id] && outcome != Done:
-				t.Errorf("round %d: entry %d was finished and reads %s", round, id, outcome)
+			f, err := openJournal(context.Background(), at)
+			if err != nil {
+				t.Fatalf("round %d: reopening after SIGKILL: %v", round, err)
+			}
+			all, err := f.List(context.Background(), Query{})
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored := map[int64]Outcome{}
+			for _, e := range all {
+				stored[e.ID] = e.Outcome
+			}
+			for id := range begun {
+				outcome, ok := stored[id]
+				switch {
+				case !ok:
+					t.Errorf("round %d: entry %d was begun and is gone", round, id)
+				case done[id] && outcome != Done:
+					t.Errorf("round %d: entry %d was finished and reads %s", round, id, outcome)
+				}
+			}
+			inFlight := 0
+			for _, o := range stored {
+				if o == InFlight {
+					inFlight++
+				}
+			}
+			if inFlight > 1 {
+				t.Errorf("round %d: %d entries in flight; one writer can leave at most one", round, inFlight)
 			}
 		}
-		inFlight := 0
-		for _, o := range stored {
-			if o == InFlight {
-				inFlight++
-			}
-		}
-		if inFlight > 1 {
-			t.Errorf("round %d: %d entries in flight; one writer can leave at most one", round, inFlight)
-		}
-	}
+	})
 }

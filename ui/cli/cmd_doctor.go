@@ -53,7 +53,7 @@ type doctorJSON struct {
 // doctor's view (!) calls too (readmodel.Doctor), reading the session's sources.
 func (s *Session) doctorChecks(ctx context.Context) ([]graph.SetupCheck, error) {
 	d, err := s.doctor(func(ctx context.Context) (*eventlog.Log, error) {
-		log, _, err := s.openEventLogIfAny(ctx, "doctor")
+		log, _, err := s.openEventLogIfAny(ctx)
 		return log, err
 	}, func(ctx context.Context) ([]graph.WABA, error) {
 		return s.readCustomers(ctx, s.settings.BusinessID, nil)

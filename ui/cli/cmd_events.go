@@ -80,7 +80,7 @@ func parseSince(v string) (time.Duration, error) {
 }
 
 func listEvents(ctx context.Context, s *Session, q eventlog.Query, format outputFormat) error {
-	log, path, err := s.openEventLogIfAny(ctx, "events")
+	log, path, err := s.openEventLogIfAny(ctx)
 	if err != nil {
 		return err
 	}

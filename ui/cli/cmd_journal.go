@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -78,26 +77,14 @@ func listJournal(ctx context.Context, s *Session, q journal.Query, format output
 	})
 }
 
-// readJournal reads the profile's journal; path is where it would be when
-// there is none yet.
-func (s *Session) readJournal(ctx context.Context, q journal.Query) ([]journal.Entry, string, error) {
-	path, err := s.journalPath()
-	if err != nil {
-		return nil, "", err
+// readJournal reads the run's journal; where names it when there is none
+// yet.
+func (s *Session) readJournal(ctx context.Context, q journal.Query) (entries []journal.Entry, where string, err error) {
+	j, where, err := s.openJournalIfAny(ctx)
+	if j == nil || err != nil {
+		return nil, where, err
 	}
-	if s.journal != nil {
-		entries, err := s.journal.List(ctx, q)
-		return entries, "", err
-	}
-	j, err := journal.OpenExisting(ctx, path)
-	switch {
-	case errors.Is(err, journal.ErrNoJournal):
-		return nil, path, nil
-	case err != nil:
-		return nil, "", stateFileError("journal", err)
-	}
-	defer j.Close()
-	entries, err := j.List(ctx, q)
+	entries, err = j.List(ctx, q)
 	return entries, "", err
 }
 

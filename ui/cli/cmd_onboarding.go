@@ -53,7 +53,7 @@ func (s *Session) onboarding(ctx context.Context, solutionID string, format outp
 		return err
 	}
 	var seen []eventlog.SeenWABA
-	log, _, err := s.openEventLogIfAny(ctx, "onboarding")
+	log, _, err := s.openEventLogIfAny(ctx)
 	if err != nil {
 		return err
 	}

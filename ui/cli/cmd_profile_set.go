@@ -13,12 +13,15 @@ import (
 func newProfileSetCommand(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "set",
-		Short: "Save the --app-id, --business-id, --api-version, --graph-url and --config-id given here in the profile",
+		Short: "Save the --app-id, --business-id, --api-version, --graph-url, --config-id and --store given here in the profile",
 		Long: "Takes the values of the global flags --app-id, --business-id, --api-version,\n" +
-			"--graph-url and --config-id (Embedded Signup's login configuration) given on this command line (never from the environment), checks\n" +
+			"--graph-url, --config-id (Embedded Signup's login configuration) and --store (the\n" +
+			"shared store: a postgres:// URL without its password, or a directory) given on this\n" +
+			"command line (never from the environment), checks\n" +
 			"them, and writes them to the profile in the config file (mode 0600, replaced\n" +
 			"atomically). Values not given stay as they are. For example:\n" +
-			"  mps --profile staging profile set --app-id 123 --api-version v25.0",
+			"  mps --profile staging profile set --app-id 123 --api-version v25.0\n" +
+			"  mps profile set --store 'postgres://mps@db.example.com/mps'",
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			return s.runProfileSet()
 		}),
@@ -39,6 +42,7 @@ func profileFields(set store.Settings, p *store.Profile) []profileField {
 		{"--api-version", store.EnvAPIVersion, "API version", set.APIVersion, set.Sources.APIVersion, &p.APIVersion},
 		{"--graph-url", store.EnvGraphURL, "Graph URL", set.GraphURL, set.Sources.GraphURL, &p.GraphURL},
 		{"--config-id", store.EnvConfigID, "config ID", set.ConfigID, set.Sources.ConfigID, &p.ConfigID},
+		{"--store", store.EnvStore, "store", set.Store, set.Sources.Store, &p.Store},
 	}
 }
 
@@ -54,7 +58,7 @@ func (s *Session) runProfileSet() error {
 		}
 		if len(given) == 0 {
 			return false, usageErrorf("For example: mps profile set --app-id 123 --business-id 456.",
-				"mps profile set needs at least one of --app-id, --business-id, --api-version, --graph-url or --config-id")
+				"mps profile set needs at least one of --app-id, --business-id, --api-version, --graph-url, --config-id or --store")
 		}
 		return true, nil
 	})

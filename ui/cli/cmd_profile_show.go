@@ -20,6 +20,7 @@ type profileOut struct {
 	APIVersion string          `json:"api_version"`
 	GraphURL   string          `json:"graph_url"`
 	ConfigID   string          `json:"config_id"`
+	Store      string          `json:"store"`    // a postgres:// URL (never with a password) or the SQLite directory
 	Partners   []store.Partner `json:"partners"` // only ever from the config file
 	Sources    profileSources  `json:"sources"`
 }
@@ -31,13 +32,14 @@ type profileSources struct {
 	APIVersion string `json:"api_version"`
 	GraphURL   string `json:"graph_url"`
 	ConfigID   string `json:"config_id"`
+	Store      string `json:"store"`
 }
 
 func newProfileShowCommand(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "show",
-		Short: "Show the profile's IDs, partners, API version and Graph URL, and where each came from",
+		Short: "Show the profile's IDs, partners, API version, Graph URL and store, and where each came from",
 		Long:  "A flag wins over the environment, which wins over the profile in the config file, then the default.",
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			if err := s.refuseDemo(); err != nil {
@@ -56,6 +58,7 @@ func newProfileShowCommand(a *app) *cobra.Command {
 
 func (s *Session) profileOut() profileOut {
 	set := s.settings
+	where, _ := s.storeLocation() // without a state directory: not set
 	return profileOut{
 		Profile:    set.Profile,
 		ConfigFile: store.ConfigPath(s.env.ConfigDir),
@@ -65,6 +68,7 @@ func (s *Session) profileOut() profileOut {
 		APIVersion: set.APIVersion,
 		GraphURL:   set.GraphURL,
 		ConfigID:   set.ConfigID,
+		Store:      where.String(),
 		Partners:   nonNil(set.Partners),
 		Sources: profileSources{
 			Profile:    set.Sources.Profile,
@@ -73,6 +77,7 @@ func (s *Session) profileOut() profileOut {
 			APIVersion: set.Sources.APIVersion,
 			GraphURL:   set.Sources.GraphURL,
 			ConfigID:   set.Sources.ConfigID,
+			Store:      where.source,
 		},
 	}
 }
@@ -90,6 +95,7 @@ func writeProfile(s *Session, out profileOut) error {
 	f.add("API version", withSource(out.APIVersion, out.Sources.APIVersion))
 	f.add("Graph URL", withSource(out.GraphURL, out.Sources.GraphURL))
 	f.add("Config ID", withSource(orNotSet(out.ConfigID), out.Sources.ConfigID))
+	f.add("Store", withSource(orNotSet(out.Store), out.Sources.Store))
 	if len(out.Partners) == 0 {
 		f.add("Partners", "none (add with `mps profile add-partner BUSINESS_ID`)")
 	}

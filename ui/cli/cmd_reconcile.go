@@ -39,7 +39,7 @@ func reconcile(ctx context.Context, s *Session, partners []string, format output
 	if err != nil {
 		return err
 	}
-	log, path, err := s.openEventLogIfAny(ctx, "reconcile")
+	log, path, err := s.openEventLogIfAny(ctx)
 	if err != nil {
 		return err
 	}

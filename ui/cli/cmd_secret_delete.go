@@ -9,7 +9,7 @@ import (
 func newSecretDeleteCommand(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:               "delete " + secretNamesSynopsis,
-		Short:             "Remove the app secret or the webhook verify token from the OS keyring",
+		Short:             "Remove the app secret, the webhook verify token or the store password from the OS keyring",
 		ValidArgsFunction: completeArgs(1, secretNameList()...),
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
 			if err := s.refuseDemo(); err != nil {

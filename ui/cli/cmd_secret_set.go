@@ -13,12 +13,15 @@ func newSecretSetCommand(a *app) *cobra.Command {
 	var withValue bool
 	cmd := &cobra.Command{
 		Use:   "set " + secretNamesSynopsis,
-		Short: "Store the app secret or the webhook verify token in the OS keyring",
+		Short: "Store the app secret, the webhook verify token or the store password in the OS keyring",
 		Long: "Reads the value from a hidden prompt, or from standard input with --with-value\n" +
 			"(mps secret set app-secret --with-value < secret.txt). The app secret switches on\n" +
 			"appsecret_proof and checks webhook signatures; the verify token answers Meta's\n" +
-			"webhook handshake. Refused while " + store.EnvAppSecret + " (or " + store.EnvVerifyToken + ") is set,\n" +
-			"because the environment always wins over the keyring. The value is never printed.",
+			"webhook handshake; the store password is the PostgreSQL role's, for a --store URL\n" +
+			"(which never holds it). The app secret and the verify token are refused while\n" +
+			store.EnvAppSecret + " (or " + store.EnvVerifyToken + ") is set, because the environment always wins over\n" +
+			"the keyring; the store password comes first, then PGPASSWORD, then a pgpass file.\n" +
+			"The value is never printed.",
 		ValidArgsFunction: completeArgs(1, secretNameList()...),
 		RunE: a.runs(func(ctx context.Context, s *Session, args []string) error {
 			return s.runSecretSet(ctx, args[0], withValue)

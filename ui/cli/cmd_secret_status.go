@@ -13,9 +13,10 @@ import (
 func newSecretStatusCommand(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "status",
-		Short: "Show where the app secret and the webhook verify token come from (masked)",
-		Long: "Each comes from its environment variable (" + store.EnvAppSecret + ", " + store.EnvVerifyToken + ") when set,\n" +
-			"else from the profile's keyring entry. Exits 1 when the keyring cannot be read.",
+		Short: "Show where the app secret, the webhook verify token and the store password come from (masked)",
+		Long: "The first two come from their environment variables (" + store.EnvAppSecret + ", " + store.EnvVerifyToken + ") when set,\n" +
+			"else from the profile's keyring entry; the store password from the keyring, else\n" +
+			"PostgreSQL's PGPASSWORD or pgpass file. Exits 1 when the keyring cannot be read.",
 		RunE: a.runs(func(ctx context.Context, s *Session, _ []string) error {
 			return s.runSecretStatus()
 		}),
@@ -40,7 +41,7 @@ func (s *Session) runSecretStatus() error {
 			}
 			f.add(n.label, store.MaskToken(sec.Value)+" from "+from)
 		case errors.Is(err, store.ErrNotFound):
-			f.add(n.label, "not set (run `mps secret set "+n.name+"`, or set "+n.kind.EnvVar()+")")
+			f.add(n.label, "not set (run `mps secret set "+n.name+"`, or "+n.kind.Otherwise()+")")
 		default:
 			f.add(n.label, "unknown: the keyring could not be read")
 			unreadable = cmp.Or(unreadable, err)

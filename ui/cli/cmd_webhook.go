@@ -53,14 +53,13 @@ func newWebhookServeCommand(a *app) *cobra.Command {
 }
 
 func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits webhook.Limits, tlsFiles tlsFlags) error {
+	if err := s.refuseDemoLog("webhook serve"); err != nil {
+		return err
+	}
 	if err := webhook.CheckPath(path); err != nil {
 		return usageErrorf("Give --path like /webhook.", "%v", err)
 	}
 	if err := tlsFiles.check(); err != nil {
-		return err
-	}
-	dbPath, err := s.eventLogPath("webhook serve")
-	if err != nil {
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(s.stderr, nil))
@@ -76,7 +75,7 @@ func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits we
 	if err != nil {
 		return fmt.Errorf("the receiver answers Meta's handshake with the verify token: %w", err)
 	}
-	log, err := openEventLogForWriting(ctx, dbPath)
+	log, err := s.openEventLogForWriting(ctx, "webhook serve")
 	if err != nil {
 		return err
 	}
@@ -103,7 +102,7 @@ func serveWebhooks(ctx context.Context, s *Session, addr, path string, limits we
 	if certs != nil {
 		s.describeCert(certs)
 	}
-	fmt.Fprintf(s.stdout, "Storing events in %s\n", dbPath)
+	fmt.Fprintf(s.stdout, "Storing events in %s\n", log.Where())
 	fmt.Fprintf(s.stdout, "App secret from %s; verify token from %s.\n", secret.Source, verify.Source)
 	fmt.Fprintln(s.stdout, "Stop with Ctrl-C.")
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)

@@ -57,3 +57,23 @@ func loadConfigQuietly(env Env) (store.Config, bool) {
 	cfg, err := store.LoadConfig(env.ConfigDir)
 	return cfg, err == nil
 }
+
+// savedStores offers for --store the stores saved in any profile and the
+// start of a PostgreSQL URL, and lets the shell complete a directory.
+func savedStores(env Env) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, typed string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		stores := []string{"postgres://"}
+		if cfg, ok := loadConfigQuietly(env); ok {
+			for _, name := range cfg.ProfileNames() {
+				if p, _ := cfg.Profile(name); p.Store != "" {
+					stores = append(stores, cobra.CompletionWithDesc(p.Store, "profile "+name))
+				}
+			}
+		}
+		offer, _ := completeFrom(stores...)(cmd, args, typed)
+		if store.IsStoreURL(typed) {
+			return offer, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+		}
+		return offer, cobra.ShellCompDirectiveFilterDirs
+	}
+}

@@ -51,10 +51,14 @@ func TestCompletions(t *testing.T) {
 		{[]string{"events", "--field"}, "acc", []string{"account_update"}},
 		{[]string{"events", "--event"}, "PARTNER_AD", []string{"PARTNER_ADDED"}},
 		{[]string{"events", "--since"}, "", nil}, // an open value
-		{[]string{"secret", "set"}, "", []string{"app-secret", "verify-token"}},
+		{[]string{"secret", "set"}, "", []string{"app-secret", "verify-token", "store-password"}},
 		{[]string{"secret", "set", "app-secret"}, "", nil}, // its one argument is given
 		{[]string{"completion"}, "", []string{"bash", "zsh", "fish", "powershell"}},
-		{[]string{"profile", "unset", "app-id"}, "", []string{"app-id", "business-id", "api-version", "graph-url", "config-id"}},
+		{[]string{"profile", "unset", "app-id"}, "", []string{"app-id", "business-id", "api-version", "graph-url", "config-id", "store"}},
+		{[]string{"store"}, "", []string{"migrate", "copy"}},
+		{[]string{"store", "copy"}, "--f", []string{"--from"}},
+		{[]string{"--store"}, "postgres", []string{"postgres://"}},
+		{[]string{"store", "copy", "--to"}, "postgres", []string{"postgres://"}},
 		{[]string{"--api-version"}, "v25", []string{"v25.0"}},
 		{[]string{"help", "secret"}, "st", []string{"status"}},
 		{[]string{"accept"}, "", nil}, // a solution ID: nothing to offer offline

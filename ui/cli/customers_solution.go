@@ -25,7 +25,7 @@ type onboardedJSON struct {
 // onboarded through solutionID and not removed since (Graph cannot list
 // WABAs by solution), joined with client_whatsapp_business_accounts.
 func solutionCustomers(ctx context.Context, s *Session, businessID, solutionID string, format outputFormat) error {
-	log, path, err := s.openEventLogIfAny(ctx, "customers --solution")
+	log, path, err := s.openEventLogIfAny(ctx)
 	if err != nil {
 		return err
 	}

@@ -76,6 +76,9 @@ func errorLine(err error, words graph.Words) string {
 		// wrapped it (a token lookup that failed inside a call).
 		msg, hint = e.msg, e.hint
 	}
+	if hint == "" && deniedByStore(err) {
+		hint = storePrivilegeHint
+	}
 	line := "mps: " + oneLine(msg)
 	if hint = oneLine(hint); hint != "" {
 		line = sentence(line) + " " + hint

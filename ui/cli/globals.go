@@ -26,8 +26,10 @@ func (g *globalFlags) bind(root *cobra.Command, env Env) {
 	fs.StringVar(&g.values.ConfigID, "config-id", "", "the Embedded Signup login configuration's `ID`, for signup snippets (env "+store.EnvConfigID+")")
 	fs.StringVar(&g.values.Refresh, "refresh", "", "how often the dashboard reloads the solution list, a `DURATION` such as 90s; 0 or off turns it off (env "+store.EnvRefresh+", default 5m, at least 30s)")
 	fs.StringVar(&g.values.Timeout, "timeout", "", "how long one request to Graph may take, a `DURATION` such as 30s or 2m (env "+store.EnvTimeout+", default "+graph.DefaultTimeout.String()+")")
+	fs.StringVar(&g.values.Store, "store", "", "where the event log and the journal live: a postgres://USER@HOST/DB `URL` (no password in it) or a directory for events.db and journal.db (env "+store.EnvStore+", default the profile's state directory)")
 	fs.BoolVar(&g.noNotify, "no-notify", false, "the dashboard does not notify the terminal (OSC 9/777 or the bell) of new requests that need an answer (env "+envNotify+"=off)")
 	fs.BoolVar(&g.demo, "demo", false, "run against the built-in sandbox with demo data: no token, no network")
 	mustComplete(root, "profile", g.savedProfiles(env))
 	mustComplete(root, "api-version", completeFrom(knownAPIVersions()...))
+	mustComplete(root, "store", savedStores(env))
 }

@@ -2,51 +2,13 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"time"
 
 	"mps/graph"
 	"mps/store/journal"
 	"mps/ui/act"
 )
-
-// journalPath is the profile's journal; the demo keeps its own in a
-// temporary directory that ends with the run.
-func (s *Session) journalPath() (string, error) {
-	if s.demo != nil {
-		dir, err := s.demo.tempDir()
-		if err != nil {
-			return "", err
-		}
-		return filepath.Join(dir, journal.FileName), nil
-	}
-	path, err := journal.DefaultPath(s.settings.Profile, s.env.Getenv)
-	if err != nil {
-		return "", stateDirError(err)
-	}
-	return path, nil
-}
-
-// openJournal opens the profile's journal, making it when needed, once per
-// run; close closes it.
-func (s *Session) openJournal(ctx context.Context) (*journal.Store, error) {
-	if s.journal != nil {
-		return s.journal, nil
-	}
-	path, err := s.journalPath()
-	if err != nil {
-		return nil, err
-	}
-	j, err := journal.Open(ctx, path)
-	if err != nil {
-		return nil, stateFileError("journal", err)
-	}
-	s.journal = j
-	return j, nil
-}
 
 // actor is the session's way to send actions: journaled, through the
 // session's client. An action the journal cannot record is not sent.
@@ -70,24 +32,65 @@ func (s *Session) completeInFlight(ctx context.Context, c *graph.Client) {
 	if s.demo != nil {
 		return
 	}
-	path, err := s.journalPath()
-	if err != nil {
+	if !s.journalExists() {
 		return
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return
-	}
-	j, err := s.openJournal(ctx)
+	// A shared store out of reach must not hold up a command that only
+	// reads Graph for the whole connection timeout: this is a side job.
+	opening, cancel := context.WithTimeout(ctx, completeOpenTimeout)
+	j, err := s.openJournal(opening)
+	cancel()
 	if err != nil {
 		s.warning(sentence(oneLine(err.Error())))
 		return
+	}
+	if where, err := s.storeLocation(); err == nil && where.postgres() {
+		j = settledOnly{Journal: j, before: s.env.Now().Add(-s.inFlightGrace())}
 	}
 	done, err := act.Complete(ctx, c, j, s.env.Now)
 	for _, e := range done {
 		s.warning(fmt.Sprintf("the journal held %s of %s from %s whose outcome mps did not see: the solution reads %s now. Nothing was resent; `mps journal --solution %s` shows it.",
 			e.Action, oneLine(e.ObjectID), e.Started.Local().Format("Jan 02 15:04"), oneLine(e.StateAfter), oneLine(e.ObjectID)))
 	}
-	if err != nil && ctx.Err() == nil {
+	switch {
+	case err == nil || ctx.Err() != nil:
+	case deniedByStore(err):
+		s.warning(sentence(oneLine("the journal's actions left in flight by a stopped mps could not be read: "+err.Error())) + " " + storePrivilegeHint)
+	default:
 		s.warning(sentence(oneLine("the journal has actions whose outcome is not known yet; they are read again at the next start: " + err.Error())))
 	}
+}
+
+// completeOpenTimeout bounds the opening of the journal for
+// completeInFlight; an action's own opening waits the store's full
+// connection timeout.
+const completeOpenTimeout = 3 * time.Second
+
+// settledOnly is a shared journal whose in-flight entries are those begun
+// before a moment: a newer one may be a teammate's action still under way
+// on another machine, which its own run completes.
+type settledOnly struct {
+	journal.Journal
+	before time.Time
+}
+
+func (j settledOnly) InFlight(ctx context.Context) ([]journal.Entry, error) {
+	all, err := j.Journal.InFlight(ctx)
+	var settled []journal.Entry
+	for _, e := range all {
+		if e.Started.Before(j.before) {
+			settled = append(settled, e)
+		}
+	}
+	return settled, err
+}
+
+// inFlightGrace is longer than any run takes over one action: its POST
+// and the read after, each within the request timeout, and a margin.
+func (s *Session) inFlightGrace() time.Duration {
+	timeout := s.timeout
+	if timeout <= 0 {
+		timeout = graph.DefaultTimeout
+	}
+	return 2*timeout + time.Minute
 }

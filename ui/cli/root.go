@@ -70,7 +70,7 @@ func newRootCommand(a *app) *cobra.Command {
 	inGroup(groupAction, root, newCreateCommand(a))
 	inGroup(groupSetup, root,
 		newLoginCommand(a), newLogoutCommand(a), newProfileCommand(a), newSecretCommand(a), newWebhookCommand(a),
-		newDoctorCommand(a), newWABACommand(a), newCreditCommand(a), newSignupSnippetCommand(a))
+		newStoreCommand(a), newDoctorCommand(a), newWABACommand(a), newCreditCommand(a), newSignupSnippetCommand(a))
 	root.AddCommand(newCompletionCommand(), newVersionCommand(), newManCommand(a.env))
 	root.SetHelpCommand(newHelpCommand())
 	defaultArgs(root)
@@ -99,6 +99,9 @@ read from the environment, and the flag wins.
 The token comes from MPS_TOKEN, else from the OS keyring (see mps login);
 there is no --token flag. MPS_APP_SECRET (or mps secret set app-secret)
 switches on appsecret_proof.
+The event log and the journal live in the store: SQLite files in the
+profile's state directory, or a team's PostgreSQL database named by
+--store or MPS_STORE (see mps store --help).
 NO_COLOR turns colour off.
 MPS_DEBUG=api writes one line per HTTP request to Graph on stderr (time,
 method, path without secrets, status, duration, fbtrace_id, retry), or to

@@ -70,6 +70,9 @@ func TestSecretSetWithValueReadsStandardInput(t *testing.T) {
 
 func TestSecretSetRefusesWhileItsVariableIsSet(t *testing.T) {
 	for _, n := range secretNames() {
+		if n.kind.EnvVar() == "" {
+			continue // the store password: PGPASSWORD comes after the keyring, not over it
+		}
 		h := newHarness(t, sandbox.Options{})
 		h.env[n.kind.EnvVar()] = "from-the-environment-0123456789"
 		r := h.runWithInput(testAppSecret, "secret", "set", n.name, "--with-value")

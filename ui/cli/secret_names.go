@@ -24,10 +24,12 @@ func secretNames() []secretName {
 			whereFrom: "Copy it from the App Dashboard: App settings > Basic > App secret."},
 		{name: "verify-token", label: "Verify token", kind: store.VerifyToken,
 			whereFrom: "Choose any string, and give Meta the same one in the App Dashboard's webhook settings."},
+		{name: "store-password", label: "Store password", kind: store.StorePassword,
+			whereFrom: "It is the password of the PostgreSQL role in --store's URL, as the database's owner set it."},
 	}
 }
 
-const secretNamesSynopsis = "app-secret|verify-token"
+const secretNamesSynopsis = "app-secret|verify-token|store-password"
 
 // secretNameList is the names typed on the command line.
 func secretNameList() []string {

@@ -26,8 +26,8 @@ type Session struct {
 	settings store.Settings
 	config   store.Config
 	secrets  store.Secrets
-	demo     *demoServer    // set with --demo
-	journal  *journal.Store // opened by the first action, or by completeInFlight
+	demo     *demoServer     // set with --demo
+	journal  journal.Journal // opened by the first action, or by completeInFlight
 	// dashboard says the TUI owns the terminal: the client then prints no
 	// notices of its own (the status bar counts down instead).
 	dashboard bool
@@ -63,6 +63,10 @@ func newSessionFor(g *globalFlags, env Env, dashboard bool) (*Session, error) {
 	s.timeout = timeout
 	if s.debugAPI, err = debugAPIWanted(env.Getenv); err != nil {
 		return nil, err
+	}
+	if g.demo && g.values.Store != "" {
+		return nil, usageErrorf("Leave out --store: the demo keeps its event log and journal in a temporary directory, and never touches a store.",
+			"--demo and --store cannot be used together")
 	}
 	if g.demo {
 		demo, err := startDemo(env, dashboard)

@@ -23,6 +23,7 @@ type world struct {
 	sandbox *sandbox.Sandbox
 	url     string
 	home    string
+	extra   []string // more of the child's environment (KEY=VALUE)
 }
 
 func newWorld(t *testing.T, opts sandbox.Options) *world {
@@ -35,7 +36,7 @@ func newWorld(t *testing.T, opts sandbox.Options) *world {
 // else (never argv); without DBUS_SESSION_BUS_ADDRESS no real keyring is
 // touched.
 func (w *world) env() []string {
-	return []string{
+	return append([]string{
 		"PATH=" + os.Getenv("PATH"),
 		"HOME=" + w.home,
 		"XDG_CONFIG_HOME=" + filepath.Join(w.home, "config"),
@@ -45,7 +46,7 @@ func (w *world) env() []string {
 		"NO_COLOR=1",
 		"LANG=C.UTF-8",
 		"TERM=xterm-256color",
-	}
+	}, w.extra...)
 }
 
 // globals are the flags that point the binary at this world's sandbox.

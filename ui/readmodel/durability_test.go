@@ -10,7 +10,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -84,25 +83,10 @@ func (p *receiverProcess) kill(t *testing.T) {
 	storetest.KillChild(t, p.cmd)
 }
 
-func onboardingDelivery(n int) []byte {
-	return fmt.Appendf(nil, `{"object":"whatsapp_business_account","entry":[{"id":"506914307656634","time":%d,"changes":[{"field":"account_update","value":{"event":"PARTNER_ADDED","waba_info":{"waba_id":"%d","owner_business_id":"6143763655652543","solution_id":"303610109049230","solution_partner_business_ids":["506914307656634"]}}}]}]}`,
-		1764000000+n, 500000000+n)
-}
-
-// sendSigned POSTs one signed delivery; ok means the receiver answered 200.
-func sendSigned(client *http.Client, url string, body []byte) (ok bool, err error) {
-	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(string(body)))
-	if err != nil {
-		return false, err
-	}
-	req.Header.Set(webhook.SignatureHeader, webhook.Sign(body, testSecret))
-	resp, err := client.Do(req)
-	if err != nil {
-		return false, err
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp.StatusCode == http.StatusOK, nil
+// signedDelivery is webhooktest.Onboarding(n), signed as Meta signs it.
+func signedDelivery(n int) ([]byte, http.Header) {
+	body := webhooktest.Onboarding(n)
+	return body, http.Header{webhook.SignatureHeader: {webhook.Sign(body, testSecret)}}
 }
 
 func TestReceiverKilledMidBurstKeepsEveryAcknowledgedDelivery(t *testing.T) {
@@ -112,55 +96,23 @@ func TestReceiverKilledMidBurstKeepsEveryAcknowledgedDelivery(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), eventlog.FileName)
 	first := startReceiverProcess(t, dbPath)
 
-	var (
-		mu       sync.Mutex
-		acked    = map[string]bool{} // WABA IDs the receiver answered 200 for
-		next     int
-		attempts int
-	)
-	killNow := make(chan struct{})
-	var killOnce sync.Once
 	client := &http.Client{Timeout: 20 * time.Second}
-	var wg sync.WaitGroup
-	for range senders {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				n := next
-				next++
-				mu.Unlock()
-				if n >= burstSize {
-					return
-				}
-				ok, err := sendSigned(client, first.url, onboardingDelivery(n))
-				mu.Lock()
-				attempts = max(attempts, n+1)
-				if ok {
-					acked[fmt.Sprint(500000000+n)] = true
-				}
-				if len(acked) >= killAfterAcked {
-					killOnce.Do(func() { close(killNow) })
-				}
-				mu.Unlock()
-				if err != nil {
-					return // the receiver is gone
-				}
-			}
-		})
-	}
+	burst := webhooktest.StartBurst(client, first.url, burstSize, senders, killAfterAcked, signedDelivery)
 	select {
-	case <-killNow:
+	case <-burst.Reached:
 	case <-time.After(2 * time.Minute):
 		t.Fatal("the receiver acknowledged too few deliveries")
 	}
 	first.kill(t)
-	wg.Wait()
-	mu.Lock()
-	defer mu.Unlock()
-	if next >= burstSize {
+	ackedN, attempts := burst.Wait()
+	if attempts >= burstSize {
 		t.Fatalf("the burst finished before the kill; raise burstSize")
 	}
-	t.Logf("killed after %d acknowledged deliveries of %d attempted", len(acked), attempts)
+	t.Logf("killed after %d acknowledged deliveries of %d attempted", len(ackedN), attempts)
+	acked := map[string]bool{}
+	for _, n := range ackedN {
+		acked[webhooktest.OnboardingWABA(n)] = true
+	}
 
 	second := startReceiverProcess(t, dbPath)
 	defer second.kill(t)
@@ -186,8 +138,9 @@ func TestReceiverKilledMidBurstKeepsEveryAcknowledgedDelivery(t *testing.T) {
 	// Meta redelivers what it did not see acknowledged (and sometimes more):
 	// replay every attempted delivery to the restarted receiver.
 	for n := range attempts {
-		if ok, err := sendSigned(client, second.url, onboardingDelivery(n)); !ok || err != nil {
-			t.Fatalf("redelivery %d to the restarted receiver: ok=%v err=%v", n, ok, err)
+		body, signature := signedDelivery(n)
+		if status, err := webhooktest.Deliver(client, second.url, body, signature); status != http.StatusOK || err != nil {
+			t.Fatalf("redelivery %d to the restarted receiver: %d %v", n, status, err)
 		}
 	}
 	stored, err = l.List(context.Background(), eventlog.Query{})

@@ -4,7 +4,6 @@
 package webhooktest
 
 import (
-	"bytes"
 	"io"
 	"net"
 	"net/http"
@@ -44,20 +43,9 @@ func Handshake(t testing.TB, client *http.Client, receiverURL, verifyToken, chal
 // signature), as Meta delivers, and returns the status.
 func Post(t testing.TB, client *http.Client, receiverURL string, body []byte, header http.Header) int {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, receiverURL, bytes.NewReader(body))
+	status, err := Deliver(client, receiverURL, body, header)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, values := range header {
-		for _, v := range values {
-			req.Header.Add(name, v)
-		}
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode
+	return status
 }
