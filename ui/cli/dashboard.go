@@ -65,11 +65,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 			return cfg, err
 		}
 		cfg.LoginHint = loginHint(token.Source)
-		// Without a state directory there is no event log, and the
-		// dashboard goes without its Events tab.
-		if path, err := eventlog.DefaultPath(s.settings.Profile, s.env.Getenv); err == nil {
-			cfg.EventLog = ui.EventLogAt(path)
-		}
+		cfg.EventLog = s.dashboardEventLog()
 	}
 	client, err := s.Client()
 	if err != nil {
@@ -82,6 +78,24 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 	cfg.Doctor = s.dashboardDoctor(client, cfg.EventLog)
 	cfg.Checklist = true
 	return cfg, nil
+}
+
+// dashboardEventLog is the store's event log for the dashboard, opened
+// by its Events tab: on PostgreSQL it follows new rows by LISTEN/NOTIFY,
+// on SQLite it is polled. Without a state directory there is no event
+// log, and the dashboard goes without its Events tab.
+func (s *Session) dashboardEventLog() ui.EventLog {
+	loc, err := s.storeLocation()
+	if err != nil {
+		return ui.EventLog{}
+	}
+	where := loc.eventLogPath()
+	if loc.postgres() {
+		where = loc.String()
+	}
+	return ui.EventLog{Where: where, Open: func(ctx context.Context) (*eventlog.Log, error) {
+		return s.openEventLogEngine(ctx, false)
+	}}
 }
 
 // dashboardDoctor is the doctor's view's read of the checks: the

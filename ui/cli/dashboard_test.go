@@ -14,6 +14,9 @@ import (
 	"mps/graph/sandbox"
 	"mps/store"
 	"mps/store/eventlog"
+	"mps/store/journal"
+	"mps/store/postgres"
+	"mps/store/storetest"
 	"mps/ui"
 )
 
@@ -223,4 +226,35 @@ func TestDashboardNotifiesUnlessTurnedOff(t *testing.T) {
 			t.Errorf("%v with MPS_NOTIFY=%q: alert style %d, want %d", c.args, c.env, got.Alert, c.want)
 		}
 	}
+}
+
+// On a shared store the dashboard gets the PostgreSQL event log, named
+// without secrets, which follows new rows (the Events tab then reads when
+// told), and a journal that tells of teammates' entries.
+func TestDashboardOnASharedStoreFollowsIt(t *testing.T) {
+	db := storetest.Postgres(t)
+	h := newHarness(t, sandbox.Options{})
+	h.terminal = true
+	h.env["XDG_STATE_HOME"] = t.TempDir()
+	h.env[store.EnvStore] = db
+	h.tui = func(ctx context.Context, cfg ui.Config) error {
+		if want := postgres.Redact(db); cfg.EventLog.Where != want {
+			t.Errorf("the event log is named %q, want %q", cfg.EventLog.Where, want)
+		}
+		l, err := cfg.EventLog.Open(ctx)
+		if err != nil {
+			return err
+		}
+		defer l.Close()
+		follow, cancel := context.WithCancel(ctx)
+		defer cancel()
+		if ch, err := l.Follow(follow); err != nil || ch == nil {
+			t.Errorf("the dashboard's event log does not follow (%v): the Events tab would poll", err)
+		}
+		if _, ok := cfg.Journal.(journal.Follower); !ok {
+			t.Errorf("the dashboard's journal %T does not follow", cfg.Journal)
+		}
+		return nil
+	}
+	h.mustRun()
 }
