@@ -91,14 +91,8 @@ func (p *pane) waitFor(texts ...string) {
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		screen := p.capture()
-		missing := ""
-		for _, s := range texts {
-			if !strings.Contains(screen, s) {
-				missing = s
-				break
-			}
-		}
-		if missing == "" {
+		missing, ok := firstMissing(screen, texts)
+		if ok {
 			return
 		}
 		if time.Now().After(deadline) {

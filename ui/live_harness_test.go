@@ -169,14 +169,8 @@ func (l *liveApp) waitScreen(subs ...string) string {
 	deadline := time.Now().Add(liveWait)
 	for {
 		s := l.screen()
-		missing := ""
-		for _, sub := range subs {
-			if !strings.Contains(s, sub) {
-				missing = sub
-				break
-			}
-		}
-		if missing == "" {
+		missing, ok := firstMissing(s, subs)
+		if ok {
 			return s
 		}
 		if time.Now().After(deadline) {
@@ -184,6 +178,16 @@ func (l *liveApp) waitScreen(subs ...string) string {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// firstMissing is the first of subs the screen lacks; ok when it has them all.
+func firstMissing(screen string, subs []string) (missing string, ok bool) {
+	for _, sub := range subs {
+		if !strings.Contains(screen, sub) {
+			return sub, false
+		}
+	}
+	return "", true
 }
 
 // waitFor waits until cond holds of the app, read on the loop; what

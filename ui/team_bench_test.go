@@ -29,7 +29,7 @@ func BenchmarkTeammateNotice(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	id := solutionIDNamed(b, tm.sb, "Social OVD with Northwind")
+	id := sandboxID(b, tm.sb, "Social OVD with Northwind")
 	var screen, store []time.Duration
 	b.ResetTimer()
 	for i := range b.N * noticeSamples {

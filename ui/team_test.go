@@ -128,7 +128,7 @@ func TestTeammatesActionShowsInTheOtherDashboard(t *testing.T) {
 	}
 
 	ana.selectSolution(name)
-	id := solutionIDNamed(t, tm.sb, name)
+	id := sandboxID(t, tm.sb, name)
 	before := tm.gets("bo", "/"+id)
 	ana.press("a")
 	ana.waitScreen("Accept solution request?")
@@ -151,18 +151,6 @@ func TestTeammatesActionShowsInTheOtherDashboard(t *testing.T) {
 	}
 	bo.press("6")
 	bo.waitScreen("History (2)", "Social OVD with Northwind", "Pending → Active", "ana@exampl")
-}
-
-// solutionIDNamed is the ID of the sandbox's solution named name.
-func solutionIDNamed(t testing.TB, sb *sandbox.Sandbox, name string) string {
-	t.Helper()
-	for _, s := range sb.Solutions() {
-		if s.Name == name {
-			return s.ID
-		}
-	}
-	t.Fatalf("the sandbox has no solution %q", name)
-	return ""
 }
 
 // A webhook stored by the receiver reaches the Events tab on PostgreSQL
@@ -227,7 +215,7 @@ func TestStoreUnreachableThenBack(t *testing.T) {
 	}
 	ana := tm.journal(tm.db)
 	id, err := ana.Begin(context.Background(), journal.Entry{Started: time.Now(), User: "ana@example.com", Action: "reject",
-		ObjectID: solutionIDNamed(t, tm.sb, "Lucky Shrub storefront"), ObjectName: "After the outage"})
+		ObjectID: sandboxID(t, tm.sb, "Lucky Shrub storefront"), ObjectName: "After the outage"})
 	if err != nil {
 		t.Fatal(err)
 	}
