@@ -21,7 +21,7 @@ func everyRead(l *Log) map[string]func(context.Context) error {
 
 func TestAReadWithACancelledContextSaysSo(t *testing.T) {
 	eachEngine(t, func(t *testing.T, eng engine) {
-		l := eng.openNew(t)
+		l := openNew(t, eng)
 		if _, err := l.Append(context.Background(), []Event{partnerAdded("k", "1", "A", t0())}); err != nil {
 			t.Fatal(err)
 		}
@@ -40,7 +40,7 @@ func TestAReadWithACancelledContextSaysSo(t *testing.T) {
 // for n appends.
 func bigLog(t *testing.T, eng engine, n int) *Log {
 	t.Helper()
-	l := eng.openNew(t)
+	l := openNew(t, eng)
 	_, err := l.db.Exec(l.sql(`INSERT INTO events (dedup_key, received_ms, entry_ms, field, event, solution_id, waba_id, raw)
 		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
 		SELECT 'k' || i, i, i, 'account_update', 'PARTNER_ADDED', 's' || (i % 100), 'w' || i, '{}' FROM n`), n)

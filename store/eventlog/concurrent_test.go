@@ -68,7 +68,7 @@ func tail(ctx context.Context, l *Log, stop <-chan struct{}) (int, error) {
 func TestConcurrentWriterAndReaderGoroutines(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		at := eng.fresh(t)
+		at := eng.Fresh(t)
 		writer := openAt(t, at)
 		reader := openAt(t, at) // a second connection pool, as another process would have
 
@@ -110,7 +110,7 @@ func TestWriterProcess(t *testing.T) {
 func TestTwoProcessesWriteAndRead(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		at := eng.fresh(t)
+		at := eng.Fresh(t)
 		reader := openAt(t, at)
 
 		var writers []*exec.Cmd

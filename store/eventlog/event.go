@@ -1,6 +1,8 @@
-// Package eventlog keeps webhook events durably in an SQLite database (WAL
-// mode), one per profile, de-duplicated by a key the receiver computes. One
-// process may write while others read.
+// Package eventlog keeps webhook events durably, de-duplicated by a key the
+// receiver computes: in a SQLite file (WAL mode), one per profile, where
+// one process may write while others read; or in a PostgreSQL database a
+// team shares (OpenPostgres), where several receivers may write at once
+// and Follow tells every reader of what they commit.
 package eventlog
 
 import (

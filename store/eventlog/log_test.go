@@ -63,7 +63,7 @@ func solutionEvent(key, event, status string, at time.Time) Event {
 
 func TestAppendRoundTripsEveryField(t *testing.T) {
 	eachEngine(t, func(t *testing.T, eng engine) {
-		l := eng.openNew(t)
+		l := openNew(t, eng)
 		in := partnerAdded("k1", "102290129340398", "303610109049230", t0())
 		in.PartnerAppID = "934567812345678"
 		n, err := l.Append(context.Background(), []Event{in})
@@ -83,7 +83,7 @@ func TestAppendRoundTripsEveryField(t *testing.T) {
 
 func TestAppendStoresARedeliveryOnce(t *testing.T) {
 	eachEngine(t, func(t *testing.T, eng engine) {
-		l := eng.openNew(t)
+		l := openNew(t, eng)
 		ctx := context.Background()
 		e := partnerAdded("same-key", "1", "9", t0())
 		if n, err := l.Append(ctx, []Event{e, e}); err != nil || n != 1 {
@@ -103,7 +103,7 @@ func TestAppendStoresARedeliveryOnce(t *testing.T) {
 
 func TestAppendIsAllOrNothing(t *testing.T) {
 	eachEngine(t, func(t *testing.T, eng engine) {
-		l := eng.openNew(t)
+		l := openNew(t, eng)
 		ctx := context.Background()
 		_, err := l.Append(ctx, []Event{partnerAdded("a", "1", "9", t0()), {Raw: json.RawMessage(`{}`)}})
 		if err == nil {
@@ -122,7 +122,7 @@ func TestAppendIsAllOrNothing(t *testing.T) {
 
 func TestListFilters(t *testing.T) {
 	eachEngine(t, func(t *testing.T, eng engine) {
-		l := eng.openNew(t)
+		l := openNew(t, eng)
 		ctx := context.Background()
 		events := []Event{
 			solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
@@ -171,7 +171,7 @@ func TestListFilters(t *testing.T) {
 
 func TestCountPartnerAdded(t *testing.T) {
 	eachEngine(t, func(t *testing.T, eng engine) {
-		l := eng.openNew(t)
+		l := openNew(t, eng)
 		ctx := context.Background()
 		noTime := partnerAdded("p5", "5", "B", time.Time{})
 		noTime.Received = t0()
@@ -199,7 +199,7 @@ func TestCountPartnerAdded(t *testing.T) {
 
 func TestWABAsSeen(t *testing.T) {
 	eachEngine(t, func(t *testing.T, eng engine) {
-		l := eng.openNew(t)
+		l := openNew(t, eng)
 		ctx := context.Background()
 		removed := partnerAdded("r2", "2", "A", t0().Add(time.Hour))
 		removed.Event = EventPartnerRemoved
@@ -285,4 +285,25 @@ func TestDefaultPath(t *testing.T) {
 			t.Errorf("DefaultPath(%q) = %q, %v; want %q (error %v)", tt.profile, got, err, tt.want, tt.wantErr)
 		}
 	}
+}
+
+// A field holding NUL or bytes that are not UTF-8 (a webhook's "\u0000")
+// is stored, with U+FFFD in their place, rather than failing the delivery
+// on every redelivery: PostgreSQL's text refuses both.
+func TestTextPostgreSQLRefusesIsStoredReplaced(t *testing.T) {
+	eachEngine(t, func(t *testing.T, eng engine) {
+		l := openNew(t, eng)
+		e := partnerAdded("k\x00", "1", "9", t0())
+		e.Status, e.EntryID = "A\x00B", "bad \xff byte"
+		if n, err := l.Append(context.Background(), []Event{e}); err != nil || n != 1 {
+			t.Fatalf("Append = %d, %v", n, err)
+		}
+		got, err := l.List(context.Background(), Query{})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("List = %v, %v", got, err)
+		}
+		if got[0].Key != "k\uFFFD" || got[0].Status != "A\uFFFDB" || got[0].EntryID != "bad \uFFFD byte" {
+			t.Fatalf("stored %q %q %q", got[0].Key, got[0].Status, got[0].EntryID)
+		}
+	})
 }

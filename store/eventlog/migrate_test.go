@@ -67,7 +67,7 @@ func wantCurrentSchema(t *testing.T, l *Log) {
 func TestReopeningDoesNotMigrateAgain(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		at := eng.fresh(t)
+		at := eng.Fresh(t)
 		for i := range 3 {
 			l, err := openLog(ctx, at)
 			if err != nil {

@@ -42,7 +42,7 @@ func previousWABAsSeen(t *testing.T, l *Log) []SeenWABA {
 func TestWABAsSeenAnswersAsThePreviousQuery(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		l := eng.openNew(t)
+		l := openNew(t, eng)
 		for seed := range uint64(20) {
 			rng := rand.New(rand.NewPCG(seed, 1))
 			if _, err := l.db.Exec("DELETE FROM events"); err != nil {

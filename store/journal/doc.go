@@ -6,6 +6,8 @@
 // start reads the object once and completes it, without sending anything.
 //
 // The journal holds no token and no secret: an Entry has no field for one.
-// Journal is the interface the dashboard and the commands use; File is its
-// engine on an embedded SQLite file, opened by store/sqlitefile's rules.
+// Journal is the interface the dashboard and the commands use; Store is its
+// implementation, on an embedded SQLite file opened by store/sqlitefile's
+// rules (Open), or in a PostgreSQL database a team shares (OpenPostgres),
+// whose Follow tells each dashboard of its teammates' entries.
 package journal

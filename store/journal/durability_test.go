@@ -42,7 +42,7 @@ func TestJournalWriterProcess(t *testing.T) {
 func TestJournalSurvivesSIGKILL(t *testing.T) {
 	eachEngine(t, func(t *testing.T, eng engine) {
 		for round, killAfter := range []int{5, 40, 150} {
-			at := eng.fresh(t)
+			at := eng.Fresh(t)
 			cmd, out := storetest.StartChild(t, "TestJournalWriterProcess", writerPathEnv+"="+at)
 			begun, done := map[int64]bool{}, map[int64]bool{}
 			sc := bufio.NewScanner(out)

@@ -48,7 +48,7 @@ func TestMigrationFromVersion1GivesOldEntriesUIDs(t *testing.T) {
 func TestGetReadsOneEntryOrSaysThereIsNone(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		f := eng.openNew(t)
+		f := openNew(t, eng)
 		var ids []int64
 		for _, obj := range []string{"1", "2"} {
 			id, err := f.Begin(ctx, accept(obj, t0()))
@@ -74,7 +74,7 @@ func TestGetReadsOneEntryOrSaysThereIsNone(t *testing.T) {
 func TestEachHandleGivesItsEntriesItsOrigin(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		at := eng.fresh(t)
+		at := eng.Fresh(t)
 		first, second := openAt(t, at), openAt(t, at)
 		if first.Origin() == "" || first.Origin() == second.Origin() {
 			t.Fatalf("origins %q and %q; want two different ones", first.Origin(), second.Origin())

@@ -108,8 +108,10 @@ func (s *Store) Begin(ctx context.Context, e Entry) (int64, error) {
 		return 0, errors.New("journal: an entry needs its action")
 	}
 	var id int64
+	text := postgres.Text // both engines store the same strings
 	err := s.db.QueryRowContext(ctx, s.sql(insertEntry), randomHex(16), s.origin, e.Started.UnixMilli(),
-		e.Profile, e.AppID, e.Host, e.User, e.Action, e.ObjectID, e.ObjectName, e.StateBefore, e.Reason).Scan(&id)
+		text(e.Profile), text(e.AppID), text(e.Host), text(e.User), text(e.Action), text(e.ObjectID),
+		text(e.ObjectName), text(e.StateBefore), text(e.Reason)).Scan(&id)
 	if err != nil {
 		return 0, s.fail(ctx, fmt.Errorf("journal: recording %s %s before sending it: %w", e.Action, e.ObjectID, err))
 	}
@@ -129,9 +131,10 @@ func (s *Store) Finish(ctx context.Context, id int64, r Result) error {
 	if r.Outcome == "" || r.Outcome == InFlight {
 		return fmt.Errorf("journal: entry %d needs an outcome to finish", id)
 	}
-	res, err := s.db.ExecContext(ctx, s.sql(finishEntry), string(r.Outcome), r.ObjectID, r.ObjectID,
-		r.Refusal.Code, r.Refusal.Subcode, r.Refusal.FBTraceID, r.Refusal.Message,
-		r.StateAfter, r.Finished.UnixMilli(), r.Note, id)
+	text := postgres.Text
+	res, err := s.db.ExecContext(ctx, s.sql(finishEntry), string(r.Outcome), text(r.ObjectID), text(r.ObjectID),
+		r.Refusal.Code, r.Refusal.Subcode, text(r.Refusal.FBTraceID), text(r.Refusal.Message),
+		text(r.StateAfter), r.Finished.UnixMilli(), text(r.Note), id)
 	if err != nil {
 		return s.fail(ctx, fmt.Errorf("journal: recording the outcome of entry %d: %w", id, err))
 	}

@@ -32,7 +32,7 @@ func accept(id string, at time.Time) Entry {
 func TestAnEntryIsBegunThenFinished(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		f := eng.openNew(t)
+		f := openNew(t, eng)
 		want := accept("17602267745700", t0())
 		want.Reason = "the partner asked for it"
 		id, err := f.Begin(ctx, want)
@@ -63,7 +63,7 @@ func TestAnEntryIsBegunThenFinished(t *testing.T) {
 func TestInFlightListsWhatWasNeverFinished(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		f := eng.openNew(t)
+		f := openNew(t, eng)
 		var ids []int64
 		for i, obj := range []string{"1", "2", "3"} {
 			id, err := f.Begin(ctx, accept(obj, t0().Add(time.Duration(i)*time.Minute)))
@@ -95,7 +95,7 @@ func TestInFlightListsWhatWasNeverFinished(t *testing.T) {
 func TestListFiltersNewestFirst(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		f := eng.openNew(t)
+		f := openNew(t, eng)
 		for i, obj := range []string{"7", "8", "7", "9"} {
 			if _, err := f.Begin(ctx, accept(obj, t0().Add(time.Duration(i)*time.Hour))); err != nil {
 				t.Fatal(err)
@@ -132,7 +132,7 @@ func TestListFiltersNewestFirst(t *testing.T) {
 func TestCreateFillsInItsObjectAfter(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		f := eng.openNew(t)
+		f := openNew(t, eng)
 		id, err := f.Begin(ctx, Entry{Started: t0(), Action: "create", ObjectName: "Northwind × Jaspers"})
 		if err != nil {
 			t.Fatal(err)
@@ -149,7 +149,7 @@ func TestCreateFillsInItsObjectAfter(t *testing.T) {
 func TestBadCallsAreRefused(t *testing.T) {
 	ctx := context.Background()
 	eachEngine(t, func(t *testing.T, eng engine) {
-		f := eng.openNew(t)
+		f := openNew(t, eng)
 		if _, err := f.Begin(ctx, Entry{ObjectID: "1"}); err == nil {
 			t.Error("Begin took an entry without its action")
 		}
@@ -188,4 +188,22 @@ func TestOpenExistingReadsWithoutMakingAJournal(t *testing.T) {
 	if _, err := r.Begin(ctx, accept("2", t0())); err == nil {
 		t.Fatal("Begin through a journal opened read-only worked")
 	}
+}
+
+// A reason holding NUL is recorded, with U+FFFD in its place: PostgreSQL's
+// text refuses NUL, and an action is not sent unless its entry is stored.
+func TestAReasonWithNULIsRecorded(t *testing.T) {
+	ctx := context.Background()
+	eachEngine(t, func(t *testing.T, eng engine) {
+		f := openNew(t, eng)
+		e := accept("1", t0())
+		e.Reason = "moving\x00on"
+		id, err := f.Begin(ctx, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := f.Get(ctx, id); err != nil || got.Reason != "moving\uFFFDon" {
+			t.Fatalf("Get = %q, %v", got.Reason, err)
+		}
+	})
 }

@@ -1,4 +1,4 @@
-package postgres
+package postgres_test
 
 import (
 	"context"
@@ -9,20 +9,21 @@ import (
 	"sync"
 	"testing"
 
+	"mps/store/postgres"
 	"mps/store/storetest"
 )
 
 // counting is a schema whose one migration records each time it runs.
-func counting() Schema {
-	return Schema{Name: "test store", Migrations: []string{
+func counting() postgres.Schema {
+	return postgres.Schema{Name: "test store", Migrations: []string{
 		`CREATE TABLE IF NOT EXISTS runs (at timestamptz NOT NULL DEFAULT now());
 		INSERT INTO runs DEFAULT VALUES;`,
 	}}
 }
 
-func openCounting(t *testing.T, url string) *DB {
+func openCounting(t *testing.T, url string) *postgres.DB {
 	t.Helper()
-	d, err := Open(context.Background(), url, Options{}, counting())
+	d, err := postgres.Open(context.Background(), url, postgres.Options{}, counting())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +31,7 @@ func openCounting(t *testing.T, url string) *DB {
 	return d
 }
 
-func runs(t *testing.T, d *DB) int {
+func runs(t *testing.T, d *postgres.DB) int {
 	t.Helper()
 	var n int
 	if err := d.SQL.QueryRow("SELECT count(*) FROM runs").Scan(&n); err != nil {
@@ -48,7 +49,7 @@ func TestOpensAtOnceMigrateOnce(t *testing.T) {
 	errs := make([]error, opens)
 	for i := range opens {
 		wg.Go(func() {
-			d, err := Open(context.Background(), url, Options{}, counting())
+			d, err := postgres.Open(context.Background(), url, postgres.Options{}, counting())
 			if err == nil {
 				d.Close()
 			}
@@ -72,7 +73,7 @@ func TestANewerSchemaIsRefused(t *testing.T) {
 	if _, err := d.SQL.Exec(`UPDATE mps_schema SET version = 99 WHERE name = 'test store'`); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Open(context.Background(), url, Options{}, counting())
+	_, err := postgres.Open(context.Background(), url, postgres.Options{}, counting())
 	if err == nil || !strings.Contains(err.Error(), "upgrade mps") || !strings.Contains(err.Error(), "version 99") {
 		t.Fatalf("Open of a schema at version 99 = %v; want to be told to upgrade mps", err)
 	}
@@ -87,19 +88,19 @@ func TestANewerSchemaIsRefused(t *testing.T) {
 func TestARoleThatMayNotMigrateIsToldWhoMay(t *testing.T) {
 	ctx := context.Background()
 	url := storetest.Postgres(t)
-	_, err := Open(ctx, storetest.PostgresRole(t, url), Options{}, counting())
-	if !errors.Is(err, ErrMayNotMigrate) || !strings.Contains(err.Error(), "run `mps store migrate` as the database's owner") {
-		t.Fatalf("Open by a role without privileges on a new store = %v; want ErrMayNotMigrate", err)
+	_, err := postgres.Open(ctx, storetest.PostgresRole(t, url), postgres.Options{}, counting())
+	if !errors.Is(err, postgres.ErrMayNotMigrate) || !strings.Contains(err.Error(), "run `mps store migrate` as the database's owner") {
+		t.Fatalf("Open by a role without privileges on a new store = %v; want postgres.ErrMayNotMigrate", err)
 	}
-	if err := Migrate(ctx, url, Options{}, counting()); err != nil {
+	if err := postgres.Migrate(ctx, url, postgres.Options{}, counting()); err != nil {
 		t.Fatal(err)
 	}
-	reader, err := Open(ctx, storetest.PostgresRole(t, url, "SELECT ON mps_schema, runs"), Options{}, counting())
+	reader, err := postgres.Open(ctx, storetest.PostgresRole(t, url, "SELECT ON mps_schema, runs"), postgres.Options{}, counting())
 	if err != nil {
 		t.Fatalf("a reader of a store up to date: %v", err)
 	}
 	reader.Close()
-	_, err = Open(ctx, storetest.PostgresRole(t, url, "SELECT ON runs"), Options{}, counting())
+	_, err = postgres.Open(ctx, storetest.PostgresRole(t, url, "SELECT ON runs"), postgres.Options{}, counting())
 	if err == nil || !strings.Contains(err.Error(), "GRANT SELECT ON mps_schema") {
 		t.Fatalf("a role that may not read mps_schema: %v", err)
 	}
@@ -117,29 +118,29 @@ func closedPort(t *testing.T) int {
 	return port
 }
 
-// A server that is not there is an UnreachableError naming it, and no
+// A server that is not there is an postgres.UnreachableError naming it, and no
 // error, from any path, contains the password.
 func TestAnUnreachableServerIsNamedAndThePasswordIsNot(t *testing.T) {
 	const password = "pw-7f3a9c-never-shown"
 	port := strconv.Itoa(closedPort(t))
-	o := Options{Getenv: env(map[string]string{"PGPASSWORD": password})}
+	o := postgres.Options{Getenv: env(map[string]string{"PGPASSWORD": password})}
 	ctx := context.Background()
 	url := "postgres://mps@127.0.0.1:" + port + "/mps"
 	var errs []error
-	_, err := Open(ctx, url, o, counting())
+	_, err := postgres.Open(ctx, url, o, counting())
 	errs = append(errs, err)
-	var unreachable *UnreachableError
+	var unreachable *postgres.UnreachableError
 	if !errors.As(err, &unreachable) || unreachable.Host != "127.0.0.1:"+port {
-		t.Fatalf("Open of a closed port = %v; want an UnreachableError for 127.0.0.1:%s", err, port)
+		t.Fatalf("Open of a closed port = %v; want an postgres.UnreachableError for 127.0.0.1:%s", err, port)
 	}
 	if !strings.HasPrefix(err.Error(), "the shared store at 127.0.0.1:"+port+" is unreachable: ") {
 		t.Errorf("message %q", err)
 	}
-	errs = append(errs, Migrate(ctx, url, o, counting()))
-	_, err = Open(ctx, "postgres://mps:"+password+"@127.0.0.1:"+port+"/mps", Options{}, counting())
+	errs = append(errs, postgres.Migrate(ctx, url, o, counting()))
+	_, err = postgres.Open(ctx, "postgres://mps:"+password+"@127.0.0.1:"+port+"/mps", postgres.Options{}, counting())
 	errs = append(errs, err)
-	keyringPassword := Options{Password: keyring(password)}
-	_, err = Open(ctx, url, keyringPassword, counting())
+	keyringPassword := postgres.Options{Password: keyring(password)}
+	_, err = postgres.Open(ctx, url, keyringPassword, counting())
 	errs = append(errs, err)
 	for i, err := range errs {
 		if err == nil {
@@ -160,15 +161,15 @@ func TestAServerGoneMidUseIsUnreachable(t *testing.T) {
 	d := openCounting(t, viaProxy)
 	proxy.Stop()
 	_, err := d.SQL.ExecContext(ctx, "SELECT 1")
-	var unreachable *UnreachableError
+	var unreachable *postgres.UnreachableError
 	if err = d.Err(ctx, err); !errors.As(err, &unreachable) {
-		t.Fatalf("a query with the server gone: %v; want an UnreachableError", err)
+		t.Fatalf("a query with the server gone: %v; want an postgres.UnreachableError", err)
 	}
 	proxy.Start()
 	if _, err := d.SQL.ExecContext(ctx, "SELECT 1"); err != nil {
 		t.Fatalf("the pool did not reconnect once the server was back: %v", err)
 	}
-	_, err = Open(ctx, strings.Replace(url, "/mps_test_", "/no_such_db_", 1), Options{}, counting())
+	_, err = postgres.Open(ctx, strings.Replace(url, "/mps_test_", "/no_such_db_", 1), postgres.Options{}, counting())
 	if err == nil || errors.As(err, &unreachable) {
 		t.Fatalf("a database that does not exist: %v; want an error that is not unreachable", err)
 	}

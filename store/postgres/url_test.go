@@ -1,6 +1,10 @@
-package postgres
+package postgres_test
 
-import "testing"
+import (
+	"testing"
+
+	"mps/store/postgres"
+)
 
 func TestIsURL(t *testing.T) {
 	for s, want := range map[string]bool{
@@ -8,8 +12,8 @@ func TestIsURL(t *testing.T) {
 		"/home/u/.local/state/mps/default/events.db": false, "events.db": false,
 		"POSTGRES://db": false, "host=db dbname=mps": false, "": false,
 	} {
-		if got := IsURL(s); got != want {
-			t.Errorf("IsURL(%q) = %v, want %v", s, got, want)
+		if got := postgres.IsURL(s); got != want {
+			t.Errorf("postgres.IsURL(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -23,8 +27,8 @@ func TestRedactKeepsWhereTheServerIsAndNothingSecret(t *testing.T) {
 		"postgres://mps:pa%zz@db/mps":                                                                "postgres://(unreadable URL)",
 		"/a/sqlite/path.db":                                                                          "postgres://(unreadable URL)",
 	} {
-		if got := Redact(in); got != want {
-			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		if got := postgres.Redact(in); got != want {
+			t.Errorf("postgres.Redact(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -37,8 +41,8 @@ func TestRebind(t *testing.T) {
 		`"odd?name" = ? AND z = 'it''s ? here' AND ?`: `"odd?name" = $1 AND z = 'it''s ? here' AND $2`,
 		"json_extract(raw, '$.value') = ? LIMIT ?":    "json_extract(raw, '$.value') = $1 LIMIT $2",
 	} {
-		if got := Rebind(in); got != want {
-			t.Errorf("Rebind(%q) = %q, want %q", in, got, want)
+		if got := postgres.Rebind(in); got != want {
+			t.Errorf("postgres.Rebind(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

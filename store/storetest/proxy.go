@@ -5,7 +5,6 @@ import (
 	"net"
 	"net/url"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"testing"
 )
@@ -88,13 +87,6 @@ func (p *Proxy) Stop() {
 	clear(p.conns)
 }
 
-// Port is the proxy's loopback port.
-func (p *Proxy) Port() int {
-	_, port, _ := net.SplitHostPort(p.addr)
-	n, _ := strconv.Atoi(port)
-	return n
-}
-
 func (p *Proxy) accept(ln net.Listener) {
 	for {
 		client, err := ln.Accept()
@@ -134,4 +126,8 @@ func (p *Proxy) pipe(dst, src net.Conn) {
 	io.Copy(dst, src)
 	dst.Close()
 	src.Close()
+	p.mu.Lock()
+	delete(p.conns, dst)
+	delete(p.conns, src)
+	p.mu.Unlock()
 }
