@@ -17,7 +17,11 @@ type eventsFollow struct {
 	// missed says the log told of new rows while a read was in flight,
 	// which may have begun before they were committed: read once more.
 	missed bool
+	fails  int // subscriptions in a row that failed
 }
+
+// eventsFollowAgainMsg asks the log's subscription again after it failed.
+type eventsFollowAgainMsg struct{ Origin }
 
 // eventsFollowMsg answers Follow on the open log: a nil channel from a log
 // that cannot follow (SQLite).
@@ -26,6 +30,8 @@ type eventsFollowMsg struct {
 	ch  <-chan struct{}
 	Err error
 }
+
+func (m eventsFollowMsg) storeErr() error { return m.Err }
 
 // eventsNotifiedMsg says the log has new rows, or (closed) that it no
 // longer follows.
@@ -60,12 +66,14 @@ func (t *eventsTab) startFollow() tea.Cmd {
 }
 
 // followed takes Follow's answer. A failed subscription is asked again
-// after the next read that works; until then the tab polls.
+// after a while, longer each time; until then the tab polls.
 func (t *eventsTab) followed(msg eventsFollowMsg) tea.Cmd {
 	if msg.Err != nil {
 		t.follow.asked = false
-		return nil
+		t.follow.fails++
+		return tickAfter(retryWait(eventsPollEvery, t.follow.fails), eventsFollowAgainMsg{Origin{Tab: TabEvents}})
 	}
+	t.follow.fails = 0
 	if msg.ch == nil {
 		return nil // SQLite: the polls go on
 	}

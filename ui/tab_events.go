@@ -196,6 +196,8 @@ func (t *eventsTab) Update(msg tea.Msg) tea.Cmd {
 		return t.poll()
 	case eventsFollowMsg:
 		return t.followed(msg)
+	case eventsFollowAgainMsg:
+		return t.startFollow()
 	case eventsNotifiedMsg:
 		return t.notified(msg)
 	case reconcileMsg:

@@ -127,6 +127,8 @@ func TestTeammatesActionShowsInTheOtherDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Nothing bo was told in the last seconds keeps the news off its screen.
+	bo.clock.advance(noticeHold)
 	ana.selectSolution(name)
 	id := sandboxID(t, tm.sb, name)
 	before := tm.gets("bo", "/"+id)
