@@ -57,6 +57,9 @@ type App struct {
 
 	alerts alerts
 
+	feed  journalFeed // another mps's changes to the shared journal
+	store storeHealth // whether the shared store answers
+
 	// back is the way back: the views left by a jump, last on top.
 	back []place
 }
@@ -86,7 +89,7 @@ func newTabs(c *Shared) []Tab {
 		newPartnersTab(c),
 		newCustomersTab(c),
 	}
-	if c.EventLog.Path != "" {
+	if c.EventLog.configured() {
 		tabs = append(tabs, newEventsTab(c))
 	}
 	if c.Journal != nil {
@@ -103,7 +106,7 @@ func (a *App) nextSeq() uint64 {
 
 // Init starts every load at once; nothing waits for the terminal.
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.reloadSolutions(), a.startSpinner()}
+	cmds := []tea.Cmd{a.reloadSolutions(), a.startSpinner(), a.followJournal()}
 	for _, t := range a.tabs {
 		cmds = append(cmds, t.Init())
 	}
@@ -179,6 +182,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.status.usage = a.ctx.Client.Usage()
 	}
 	a.status.notes = a.statusNotes()
+	a.status.alert = a.store.note()
 	a.status.nextRefresh = a.nextRefresh()
 	extra := []tea.Cmd{a.timeNotice(), a.watchRequests(), a.lazyReads()}
 	if a.busy() {
@@ -192,6 +196,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) update(msg tea.Msg) tea.Cmd {
+	var health tea.Cmd
+	if r, ok := msg.(storeResult); ok {
+		health = a.storeSaw(r.storeErr())
+	}
+	return tea.Batch(health, a.route(msg))
+}
+
+func (a *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height

@@ -33,7 +33,7 @@ func (h *harness) wantNothingCopied(notice string) {
 }
 
 // sandboxID is the ID the sandbox gave the solution with this name.
-func sandboxID(t *testing.T, sb *sandbox.Sandbox, name string) string {
+func sandboxID(t testing.TB, sb *sandbox.Sandbox, name string) string {
 	t.Helper()
 	list := sb.Solutions()
 	i := slices.IndexFunc(list, func(s graph.Solution) bool { return s.Name == name })

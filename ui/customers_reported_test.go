@@ -65,7 +65,8 @@ func newChecklistLogHarness(t *testing.T, opts sandbox.Options, replayFirst bool
 		if replayFirst {
 			sb.ReplayHistory()
 		}
-		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
+		c.EventLog = EventLogAt(path)
+		c.EventLog.PollEvery = testPollEvery
 		c.Checklist = true
 	})
 	out.press("4")

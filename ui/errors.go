@@ -20,6 +20,9 @@ func describeError(c *Shared, what string, err error) string {
 	if errors.As(err, &missing) {
 		return what + " failed: " + missing.Error() + "."
 	}
+	if host, down := unreachableHost(err); down {
+		return what + " failed: " + storeDownText(host)
+	}
 	if !graph.FromClient(err) {
 		// A failure on this machine (the event log, say): its own text
 		// says what went wrong, and Graph had no part in it.

@@ -25,6 +25,8 @@ type eventsPollMsg struct {
 	Err    error
 }
 
+func (m eventsPollMsg) storeErr() error { return m.Err }
+
 // eventsTickMsg asks the Events tab to poll again.
 type eventsTickMsg struct{ Origin }
 
@@ -35,11 +37,11 @@ type reconcileMsg struct {
 	Err    error
 }
 
-// eventSource is where a poll reads: an open log, or the path of one that
-// may not exist yet; since, if set, learns from what is read.
+// eventSource is where a poll reads: an open log, or the way to open one
+// that may not exist yet; since, if set, learns from what is read.
 type eventSource struct {
 	log   *eventlog.Log
-	path  string
+	open  func(context.Context) (*eventlog.Log, error)
 	since *readmodel.StatusSince
 }
 
@@ -50,11 +52,11 @@ func pollEvents(ctx context.Context, c *Shared, o Origin, src eventSource, q eve
 		msg := eventsPollMsg{Origin: o}
 		log := src.log
 		if log == nil {
-			if src.path == "" {
+			if src.open == nil {
 				msg.Err = errors.New("no event log is configured")
 				return msg
 			}
-			opened, err := eventlog.OpenExisting(ctx, src.path)
+			opened, err := src.open(ctx)
 			if err != nil {
 				msg.Absent = errors.Is(err, eventlog.ErrNoLog)
 				if !msg.Absent {
@@ -97,12 +99,13 @@ func reconcileWABAs(ctx context.Context, c *Shared, o Origin, log *eventlog.Log)
 	}
 }
 
-// readNewsSolution reads again a solution a webhook named; after is the
-// notice that says so.
-func readNewsSolution(ctx context.Context, c *Shared, id, after string) tea.Cmd {
+// readNewsSolution reads again a solution that news named (a webhook, a
+// teammate's action: cause, "after its webhook"); after is the notice
+// that says so.
+func readNewsSolution(ctx context.Context, c *Shared, id, cause, after string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := c.Client.Solution(ctx, id)
-		return solutionNewsMsg{id: id, solution: s, err: err, after: after}
+		return solutionNewsMsg{id: id, solution: s, err: err, cause: cause, after: after}
 	}
 }
 

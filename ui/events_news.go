@@ -111,22 +111,23 @@ func (a *App) solutionNews(events []eventlog.Event, reason string) tea.Cmd {
 	}
 	cmds := make([]tea.Cmd, len(events))
 	for i, e := range events {
-		cmds[i] = readNewsSolution(a.ctx.Ctx, a.ctx, e.SolutionID, reason)
+		cmds[i] = readNewsSolution(a.ctx.Ctx, a.ctx, e.SolutionID, "after its webhook", reason)
 	}
 	return tea.Batch(cmds...)
 }
 
-// solutionNewsMsg is a solution read again after its webhook.
+// solutionNewsMsg is a solution read again after news of it.
 type solutionNewsMsg struct {
 	id       string
 	solution *graph.Solution
 	err      error
+	cause    string // why it was read: "after its webhook"
 	after    string // the notice shown when the read was asked for
 }
 
 func (m solutionNewsMsg) apply(a *App) tea.Cmd {
 	if m.err != nil {
-		a.newsFailed(describeError(a.ctx, "Reading solution "+text.Sanitize(m.id)+" again after its webhook", m.err), m.after)
+		a.newsFailed(describeError(a.ctx, "Reading solution "+text.Sanitize(m.id)+" again "+m.cause, m.err), m.after)
 		return nil
 	}
 	a.solutionRead(*m.solution)

@@ -14,13 +14,13 @@ func TestEventsTabWithALogAndSteeringMessages(t *testing.T) {
 		t.Fatalf("without an event log the dashboard has %d tabs (History's included), want 5", len(h.app.tabs))
 	}
 	cfg := h.app.ctx.Config
-	cfg.EventLog = EventLog{Path: filepath.Join(t.TempDir(), "events.db")}
+	cfg.EventLog = EventLogAt(filepath.Join(t.TempDir(), "events.db"))
 	h.app = NewApp(cfg)
 	h.resize(120, 40)
 	h.run(h.app.Init())
 
 	h.press("5")
-	h.wantScreen("5 Events", "No event log yet at "+cfg.EventLog.Path)
+	h.wantScreen("5 Events", "No event log yet at "+cfg.EventLog.Where)
 
 	target := h.app.tabs[0].(*solutionsTab).list()[4]
 	h.send(OpenSolutionMsg{ID: target.ID})

@@ -54,19 +54,8 @@ func newHarnessAdjusted(t *testing.T, width, height int, adjust func(*Config)) *
 func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adjust func(*sandbox.Sandbox, *Config)) *harness {
 	t.Helper()
 	sb, srv := sandboxtest.Start(t, opts)
-	client := sandboxtest.Client(t, srv.URL, graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1}))
-	j := openJournal(t)
-	cfg := Config{
-		Client:             client,
-		Journal:            j,
-		AppID:              sandbox.DemoAppID,
-		BusinessID:         sandbox.DemoBusinessID,
-		Profile:            "test",
-		APIVersion:         client.APIVersion(),
-		PartnerBusinessIDs: sandbox.DemoPartnerBusinessIDs(),
-		Now:                fixedNow,
-		NoColor:            true,
-	}
+	cfg := sandboxConfig(t, srv.URL, openJournal(t))
+	cfg.Now = fixedNow
 	if adjust != nil {
 		adjust(sb, &cfg)
 	}
@@ -75,6 +64,24 @@ func newHarnessConfig(t *testing.T, width, height int, opts sandbox.Options, adj
 	h.resize(width, height)
 	h.run(app.Init())
 	return h
+}
+
+// sandboxConfig is the app's Config for the demo's identity on the
+// sandbox at url, with its own client (opts added), recording its actions
+// in j.
+func sandboxConfig(t testing.TB, url string, j journal.Journal, opts ...graph.Option) Config {
+	t.Helper()
+	client := sandboxtest.Client(t, url, append([]graph.Option{graph.WithRetryPolicy(graph.RetryPolicy{MaxAttempts: 1})}, opts...)...)
+	return Config{
+		Client:             client,
+		Journal:            j,
+		AppID:              sandbox.DemoAppID,
+		BusinessID:         sandbox.DemoBusinessID,
+		Profile:            "test",
+		APIVersion:         client.APIVersion(),
+		PartnerBusinessIDs: sandbox.DemoPartnerBusinessIDs(),
+		NoColor:            true,
+	}
 }
 
 // send delivers one message and runs whatever it sets off.

@@ -46,7 +46,7 @@ func customersHarness(t *testing.T, events func(sb *sandbox.Sandbox) []eventlog.
 		if _, err := l.Append(context.Background(), events(sb)); err != nil {
 			t.Fatal(err)
 		}
-		c.EventLog = EventLog{Path: path}
+		c.EventLog = EventLogAt(path)
 	})
 }
 
@@ -126,7 +126,7 @@ func TestInspectorSaysWhereCustomersComeFromWithoutALog(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "none", eventlog.FileName)
 	for name, log := range map[string]EventLog{
 		"no log configured":   {},
-		"log not written yet": {Path: missing},
+		"log not written yet": EventLogAt(missing),
 	} {
 		t.Run(name, func(t *testing.T) {
 			h := newHarnessAdjusted(t, 120, 40, func(c *Config) { c.EventLog = log })
@@ -189,7 +189,7 @@ func TestInspectorScrollsThroughTwoHundredCustomers(t *testing.T) {
 		if _, err := l.Append(context.Background(), events); err != nil {
 			t.Fatal(err)
 		}
-		c.EventLog = EventLog{Path: path}
+		c.EventLog = EventLogAt(path)
 	})
 	if len(wabas) != 200 {
 		t.Fatalf("the sandbox has %d WABAs, want 200", len(wabas))
@@ -260,7 +260,7 @@ func TestInspectorStopsReadingWhenTheCustomersReadFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHarnessAdjusted(t, 120, 40, func(c *Config) {
-		c.EventLog = EventLog{Path: path}
+		c.EventLog = EventLogAt(path)
 	})
 	h.selectRow(activeSolutions(h.sb)[0].Name)
 	h.press("enter")

@@ -20,6 +20,8 @@ type journalMsg struct {
 	Err      error
 }
 
+func (m journalMsg) storeErr() error { return m.Err }
+
 func readJournal(ctx context.Context, c *Shared, o Origin, q journal.Query) tea.Cmd {
 	return func() tea.Msg {
 		list, err := c.Journal.List(ctx, q)

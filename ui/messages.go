@@ -76,6 +76,15 @@ type actionDoneMsg struct {
 	JournalErr error
 }
 
+// storeErr is what the action found of the journal: it could not record
+// the action first, or its outcome after; nil when it did both.
+func (m actionDoneMsg) storeErr() error {
+	if m.NotSent != nil {
+		return m.NotSent
+	}
+	return m.JournalErr
+}
+
 // inspectMsg asks the root to open the inspector on a solution.
 type inspectMsg struct{ Solution graph.Solution }
 

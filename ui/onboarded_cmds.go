@@ -19,11 +19,11 @@ type onboardedMsg struct {
 	Err        error
 }
 
-// seenWABAsAt reads what PARTNER_ADDED webhooks reported from the log at
-// path, which is opened for the one read.
-func seenWABAsAt(path string) func(context.Context) ([]eventlog.SeenWABA, error) {
+// seenWABAsIn reads what PARTNER_ADDED webhooks reported from the log
+// open opens for the one read.
+func seenWABAsIn(open func(context.Context) (*eventlog.Log, error)) func(context.Context) ([]eventlog.SeenWABA, error) {
 	return func(ctx context.Context) ([]eventlog.SeenWABA, error) {
-		l, err := eventlog.OpenExisting(ctx, path)
+		l, err := open(ctx)
 		if err != nil {
 			return nil, err
 		}

@@ -125,9 +125,9 @@ func newShared(ctx context.Context, cfg Config) *Shared {
 		Customers: newCustomers(),
 	}
 	c.actor = &act.Actor{Client: cfg.Client, Journal: cfg.Journal, Profile: cfg.Profile, AppID: cfg.AppID, Now: cfg.Now}
-	if cfg.EventLog.Path != "" {
+	if cfg.EventLog.configured() {
 		c.since = &readmodel.StatusSince{}
-		c.seenWABAs = seenWABAsAt(cfg.EventLog.Path)
+		c.seenWABAs = seenWABAsIn(cfg.EventLog.Open)
 	}
 	return c
 }

@@ -16,6 +16,7 @@ type statusBar struct {
 	lastRefresh time.Time
 	nextRefresh time.Time // when the periodic reload is due; zero when none is
 	notes       []string  // what tabs report there (statusNoter), such as the onboarding gauge
+	alert       string    // first, before all else: the shared store does not answer
 }
 
 // usageText is the rate-limit part: the highest percentage the server
@@ -88,6 +89,9 @@ func (b statusBar) parts(c *Shared, short bool) []string {
 		profile = "DEMO"
 	}
 	parts := []string{profile, label("app", text.Sanitize(c.AppID)), text.Sanitize(c.APIVersion), b.usageText(c.Now())}
+	if b.alert != "" {
+		parts = append([]string{b.alert}, parts...)
+	}
 	parts = append(parts, b.notes...)
 	switch {
 	case b.lastRefresh.IsZero() && short:

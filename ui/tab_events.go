@@ -33,24 +33,18 @@ type eventTarget struct {
 	raw                []byte // the change as received, for the raw view
 }
 
-// EventLog is where the dashboard reads webhook events: the file that `mps
-// webhook serve` writes, which another process may be writing and which
-// may not exist yet. The dashboard opens it read-only, and closes it when
-// it ends.
-type EventLog struct {
-	Path      string
-	PollEvery time.Duration // how often the Events tab reads its tail; 0 means every second
-}
-
-// eventsTab is a live tail of the webhook event log. It polls the log (which
-// another process may be writing) on a timer, narrows it by field, and opens
-// the solution or WABA an event names. c shows the reconciliation.
+// eventsTab is a live tail of the webhook event log. It reads the log's
+// tail (which another process may be writing) when the log says it has new
+// rows (PostgreSQL's LISTEN/NOTIFY), or else on a timer; narrows it by
+// field, and opens the solution or WABA an event names. c shows the
+// reconciliation.
 type eventsTab struct {
 	ctx     *Shared
 	since   *readmodel.StatusSince
 	list    table.Model
 	log     *eventlog.Log
-	path    string
+	source  EventLog
+	follow  eventsFollow
 	targets map[string]eventTarget
 	lastID  int64
 	field   int
@@ -59,6 +53,7 @@ type eventsTab struct {
 	live    bool // the first full read is done; later events are news
 	absent  bool // the log file does not exist yet
 	busy    int  // polls in a row that found the log locked by a writer
+	fails   int  // reads in a row that failed, for the wait before the next
 	load    loadState
 	gauge   *readmodel.Gauge
 	every   time.Duration
@@ -78,7 +73,7 @@ func newEventsTab(c *Shared) *eventsTab {
 	if every <= 0 {
 		every = eventsPollEvery
 	}
-	t := &eventsTab{ctx: c, since: c.since, path: c.EventLog.Path, targets: map[string]eventTarget{}, every: every}
+	t := &eventsTab{ctx: c, since: c.since, source: c.EventLog, targets: map[string]eventTarget{}, every: every}
 	t.list = newTable(c, []table.Column{
 		{Title: "Received", Width: 15, Priority: 1},
 		{Title: "Event", MinWidth: 20, Flex: 1, Short: eventOnly},
@@ -97,7 +92,7 @@ func newEventsTab(c *Shared) *eventsTab {
 	return t
 }
 
-func (t *eventsTab) configured() bool { return t.path != "" }
+func (t *eventsTab) configured() bool { return t.source.configured() }
 
 // Close closes the log the tab's polls opened.
 func (t *eventsTab) Close() error {
@@ -186,7 +181,8 @@ func (t *eventsTab) poll() tea.Cmd {
 	}
 	t.polling = true
 	q := eventlog.Query{AfterID: t.lastID, Field: eventFields()[t.field]}
-	return pollEvents(t.ctx.Ctx, t.ctx, Origin{Tab: TabEvents, Seq: t.seq}, eventSource{log: t.log, path: t.path, since: t.since}, q)
+	t.follow.missed = false
+	return pollEvents(t.ctx.Ctx, t.ctx, Origin{Tab: TabEvents, Seq: t.seq}, eventSource{log: t.log, open: t.source.Open, since: t.since}, q)
 }
 
 func (t *eventsTab) Update(msg tea.Msg) tea.Cmd {
@@ -198,6 +194,12 @@ func (t *eventsTab) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return t.poll()
+	case eventsFollowMsg:
+		return t.followed(msg)
+	case eventsFollowAgainMsg:
+		return t.startFollow()
+	case eventsNotifiedMsg:
+		return t.notified(msg)
 	case reconcileMsg:
 		if msg.Seq != t.reconSeq {
 			return nil
@@ -221,8 +223,9 @@ func (t *eventsTab) polled(msg eventsPollMsg) tea.Cmd {
 		t.log = msg.Log
 	}
 	t.polling = false
+	startFollow := t.startFollow()
 	if msg.Seq != t.seq {
-		return t.poll()
+		return tea.Batch(startFollow, t.poll())
 	}
 	t.absent = msg.Absent
 	if msg.Absent {
@@ -234,8 +237,17 @@ func (t *eventsTab) polled(msg eventsPollMsg) tea.Cmd {
 		return tickEvents(msg.Origin, t.every)
 	}
 	t.busy = 0
-	if msg.Err != nil || msg.Absent {
+	if msg.Err != nil {
+		// Keep what is shown, and try again, less often the longer it fails
+		// (a shared store that is down, say).
+		t.fails++
 		t.load = loadState{err: msg.Err, done: true}
+		t.refreshEmpty()
+		return tea.Batch(startFollow, tickEvents(msg.Origin, retryWait(min(t.every, eventsPollEvery), t.fails)))
+	}
+	t.fails = 0
+	if msg.Absent {
+		t.load = loadState{done: true}
 		t.refreshEmpty()
 		return tickEvents(msg.Origin, t.every)
 	}
@@ -246,7 +258,7 @@ func (t *eventsTab) polled(msg eventsPollMsg) tea.Cmd {
 		t.live = true
 	}
 	t.refreshEmpty()
-	next := tickEvents(msg.Origin, t.every)
+	next := t.next(msg.Origin)
 	if len(msg.Events) == eventsPage {
 		next = t.poll()
 	}
@@ -257,7 +269,7 @@ func (t *eventsTab) polled(msg eventsPollMsg) tea.Cmd {
 	if t.since != nil {
 		cmds = append(cmds, agesOf(msg.Events))
 	}
-	return tea.Batch(append(cmds, next)...)
+	return tea.Batch(append(cmds, startFollow, next)...)
 }
 
 func (t *eventsTab) addEvents(events []eventlog.Event) {
@@ -398,7 +410,7 @@ func (t *eventsTab) refreshEmpty() {
 	case !t.configured():
 		empty = "No event log for this session."
 	case t.absent:
-		empty = "No event log yet at " + t.path + ". Start `mps webhook serve` to receive webhooks."
+		empty = "No event log yet at " + t.source.Where + ". Start `mps webhook serve` to receive webhooks."
 	case t.field > 0:
 		empty = "No " + eventFields()[t.field] + " events yet. Press f for another field."
 	}

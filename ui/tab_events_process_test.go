@@ -55,7 +55,8 @@ func TestEventWriterProcess(t *testing.T) {
 func TestEventsTabReadsWhileAnotherProcessWrites(t *testing.T) {
 	path := filepath.Join(t.TempDir(), eventlog.FileName)
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: -1}, func(_ *sandbox.Sandbox, c *Config) {
-		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
+		c.EventLog = EventLogAt(path)
+		c.EventLog.PollEvery = testPollEvery
 	})
 	writer := storetest.Child("TestEventWriterProcess", writerLogEnv+"="+path)
 	var out bytes.Buffer // read only after Wait

@@ -69,7 +69,8 @@ func newDemoEventsHarnessWith(t *testing.T, opts sandbox.Options) *harness {
 				t.Error(err)
 			}
 		})
-		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
+		c.EventLog = EventLogAt(path)
+		c.EventLog.PollEvery = testPollEvery
 	})
 }
 
@@ -85,7 +86,8 @@ func logHarness(t *testing.T, opts sandbox.Options, events ...eventlog.Event) (*
 		t.Fatal(err)
 	}
 	h := newHarnessConfig(t, 120, 40, opts, func(_ *sandbox.Sandbox, c *Config) {
-		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
+		c.EventLog = EventLogAt(path)
+		c.EventLog.PollEvery = testPollEvery
 	})
 	return h, l
 }
@@ -208,7 +210,8 @@ func TestEventsTabWarnsNearTheOnboardingLimit(t *testing.T) {
 func TestEventsTabWaitsForTheLogAndTailsIt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "later", eventlog.FileName)
 	h := newHarnessConfig(t, 120, 40, sandbox.Options{WABAs: -1}, func(_ *sandbox.Sandbox, c *Config) {
-		c.EventLog = EventLog{Path: path, PollEvery: testPollEvery}
+		c.EventLog = EventLogAt(path)
+		c.EventLog.PollEvery = testPollEvery
 	})
 	_, pos := h.eventsTab()
 	h.press(strconv.Itoa(pos + 1))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -25,7 +26,8 @@ const (
 // its outcome. A tab of its own rather than a pane of Events: the events
 // are what Meta told us, the journal what we asked of Meta, and each has
 // its own columns and its own enter. It reads the journal again after
-// every action the dashboard sends, and on r.
+// every action the dashboard sends, on r, and, on a shared journal, when
+// another mps begins or finishes an action (follow).
 type historyTab struct {
 	ctx     *Shared
 	table   table.Model
@@ -34,7 +36,18 @@ type historyTab struct {
 	stop    context.CancelFunc
 	load    loadState
 	width   int
+	// again says the journal changed while a read was in flight, which
+	// may have begun before the change: read once more after it.
+	again bool
+	fails int // reads in a row that found the shared store unreachable
 }
+
+// historyRetry is the first wait before a read that found the shared
+// store unreachable is tried again (then twice as long each time).
+const historyRetry = time.Second
+
+// historyRetryMsg tries the read again that found the store unreachable.
+type historyRetryMsg struct{ Origin }
 
 func newHistoryTab(c *Shared) *historyTab {
 	t := &historyTab{ctx: c, entries: map[string]journal.Entry{}}
@@ -102,7 +115,7 @@ func (t *historyTab) Refresh() tea.Cmd {
 	}
 	ctx, stop := context.WithCancel(t.ctx.Ctx)
 	t.seq, t.stop = t.ctx.host.nextSeq(), stop
-	t.load.loading = true
+	t.load.loading, t.again = true, false
 	t.refreshEmpty()
 	return readJournal(ctx, t.ctx, Origin{Tab: TabHistory, Seq: t.seq}, journal.Query{Limit: historyLimit})
 }
@@ -113,16 +126,47 @@ func (t *historyTab) Update(msg tea.Msg) tea.Cmd {
 		if msg.Seq != t.seq {
 			return nil
 		}
-		t.stop = nil
-		t.load = loadState{err: msg.Err, done: true}
-		if msg.Err == nil {
-			t.show(msg.Entries)
+		return t.read(msg)
+	case historyRetryMsg:
+		if msg.Seq != t.seq {
+			return nil
 		}
-		t.refreshEmpty()
+		return t.Refresh()
 	case tea.MouseMsg:
 		t.table, _ = t.table.Update(msg)
 	}
 	return nil
+}
+
+// read takes the answer to the latest read. A read that found the shared
+// store unreachable keeps the rows shown and is tried again, less often
+// the longer it fails.
+func (t *historyTab) read(msg journalMsg) tea.Cmd {
+	t.stop = nil
+	t.load = loadState{err: msg.Err, done: true}
+	if msg.Err == nil {
+		t.show(msg.Entries)
+	}
+	t.refreshEmpty()
+	if _, down := unreachableHost(msg.Err); down {
+		t.fails++
+		return tickAfter(retryWait(historyRetry, t.fails), historyRetryMsg{msg.Origin})
+	}
+	t.fails = 0
+	if t.again {
+		return t.Refresh()
+	}
+	return nil
+}
+
+// follow reads the journal again after another mps changed it; while a
+// read is in flight, once more after it.
+func (t *historyTab) follow() tea.Cmd {
+	if t.load.loading {
+		t.again = true
+		return nil
+	}
+	return t.Refresh()
 }
 
 func (t *historyTab) show(list []journal.Entry) {

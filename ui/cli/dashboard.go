@@ -57,7 +57,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 			return cfg, err
 		}
 		cfg.Demo = true
-		cfg.EventLog = ui.EventLog{Path: path}
+		cfg.EventLog = ui.EventLogAt(path)
 		cfg.LoginHint = "the demo's token never expires; restart `mps --demo`"
 	} else {
 		token, err := s.accessToken()
@@ -65,11 +65,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 			return cfg, err
 		}
 		cfg.LoginHint = loginHint(token.Source)
-		// Without a state directory there is no event log, and the
-		// dashboard goes without its Events tab.
-		if path, err := eventlog.DefaultPath(s.settings.Profile, s.env.Getenv); err == nil {
-			cfg.EventLog = ui.EventLog{Path: path}
-		}
+		cfg.EventLog = s.dashboardEventLog()
 	}
 	client, err := s.Client()
 	if err != nil {
@@ -79,21 +75,39 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 	if cfg.Journal, err = s.openJournal(ctx); err != nil {
 		return cfg, err
 	}
-	cfg.Doctor = s.dashboardDoctor(client, cfg.EventLog.Path)
+	cfg.Doctor = s.dashboardDoctor(client, cfg.EventLog)
 	cfg.Checklist = true
 	return cfg, nil
+}
+
+// dashboardEventLog is the store's event log for the dashboard, opened
+// by its Events tab: on PostgreSQL it follows new rows by LISTEN/NOTIFY,
+// on SQLite it is polled. Without a state directory there is no event
+// log, and the dashboard goes without its Events tab.
+func (s *Session) dashboardEventLog() ui.EventLog {
+	loc, err := s.storeLocation()
+	if err != nil {
+		return ui.EventLog{}
+	}
+	where := loc.eventLogPath()
+	if loc.postgres() {
+		where = loc.String()
+	}
+	return ui.EventLog{Where: where, Open: func(ctx context.Context) (*eventlog.Log, error) {
+		return s.openEventLogEngine(ctx, false)
+	}}
 }
 
 // dashboardDoctor is the doctor's view's read of the checks: the
 // command's gathering, with the event log opened for each read (the
 // dashboard's own stays with its Events tab) and the customers read
 // without the command's progress line, which would draw over the screen.
-func (s *Session) dashboardDoctor(client *graph.Client, logPath string) func(context.Context) ([]graph.SetupCheck, error) {
+func (s *Session) dashboardDoctor(client *graph.Client, log ui.EventLog) func(context.Context) ([]graph.SetupCheck, error) {
 	d, err := s.doctor(func(ctx context.Context) (*eventlog.Log, error) {
-		if logPath == "" {
+		if log.Open == nil {
 			return nil, nil
 		}
-		l, err := eventlog.OpenExisting(ctx, logPath)
+		l, err := log.Open(ctx)
 		if errors.Is(err, eventlog.ErrNoLog) {
 			return nil, nil
 		}

@@ -14,6 +14,9 @@ import (
 	"mps/graph/sandbox"
 	"mps/store"
 	"mps/store/eventlog"
+	"mps/store/journal"
+	"mps/store/postgres"
+	"mps/store/storetest"
 	"mps/ui"
 )
 
@@ -36,7 +39,7 @@ func TestDashboardGetsAWorkingClientAndTheProfile(t *testing.T) {
 	if got.LoginHint != "run `mps login` or set MPS_TOKEN" {
 		t.Errorf("login hint %q", got.LoginHint)
 	}
-	if want := filepath.Join(h.env["XDG_STATE_HOME"], "mps", "default", eventlog.FileName); got.EventLog.Path != want || got.Demo {
+	if want := filepath.Join(h.env["XDG_STATE_HOME"], "mps", "default", eventlog.FileName); got.EventLog.Where != want || got.Demo {
 		t.Errorf("event log %+v (demo %t), want the profile's at %s", got.EventLog, got.Demo, want)
 	}
 	if len(solutions) != len(h.sandbox.Solutions()) {
@@ -68,10 +71,10 @@ func TestDemoDashboard(t *testing.T) {
 		if !cfg.Demo || cfg.AppID != sandbox.DemoAppID || cfg.Profile != "demo" || !strings.HasPrefix(cfg.Client.BaseURL(), "http://127.0.0.1:") {
 			t.Errorf("the demo dashboard got %+v on %s", cfg, cfg.Client.BaseURL())
 		}
-		if _, err := os.Stat(cfg.EventLog.Path); err != nil {
+		if _, err := os.Stat(cfg.EventLog.Where); err != nil {
 			t.Errorf("the demo's event log: %v", err)
 		}
-		logs = append(logs, cfg.EventLog.Path)
+		logs = append(logs, cfg.EventLog.Where)
 		got = append(got, sandboxSwitches(t, ctx, cfg.Client))
 		// The partner accepts what the demo creates, a few seconds later.
 		var answer struct{ Answer, After string }
@@ -223,4 +226,35 @@ func TestDashboardNotifiesUnlessTurnedOff(t *testing.T) {
 			t.Errorf("%v with MPS_NOTIFY=%q: alert style %d, want %d", c.args, c.env, got.Alert, c.want)
 		}
 	}
+}
+
+// On a shared store the dashboard gets the PostgreSQL event log, named
+// without secrets, which follows new rows (the Events tab then reads when
+// told), and a journal that tells of teammates' entries.
+func TestDashboardOnASharedStoreFollowsIt(t *testing.T) {
+	db := storetest.Postgres(t)
+	h := newHarness(t, sandbox.Options{})
+	h.terminal = true
+	h.env["XDG_STATE_HOME"] = t.TempDir()
+	h.env[store.EnvStore] = db
+	h.tui = func(ctx context.Context, cfg ui.Config) error {
+		if want := postgres.Redact(db); cfg.EventLog.Where != want {
+			t.Errorf("the event log is named %q, want %q", cfg.EventLog.Where, want)
+		}
+		l, err := cfg.EventLog.Open(ctx)
+		if err != nil {
+			return err
+		}
+		defer l.Close()
+		follow, cancel := context.WithCancel(ctx)
+		defer cancel()
+		if ch, err := l.Follow(follow); err != nil || ch == nil {
+			t.Errorf("the dashboard's event log does not follow (%v): the Events tab would poll", err)
+		}
+		if _, ok := cfg.Journal.(journal.Follower); !ok {
+			t.Errorf("the dashboard's journal %T does not follow", cfg.Journal)
+		}
+		return nil
+	}
+	h.mustRun()
 }
