@@ -59,7 +59,7 @@ func connect(ctx context.Context, rawURL string, o Options) (*DB, error) {
 	d := &DB{SQL: stdlib.OpenDB(*cfg), config: cfg, where: Redact(rawURL), host: hostLabel(cfg)}
 	if err := d.SQL.PingContext(ctx); err != nil {
 		d.SQL.Close()
-		return nil, d.fail(ctx, fmt.Errorf("connecting to %s: %w", d.where, err))
+		return nil, d.Err(ctx, fmt.Errorf("connecting to %s: %w", d.where, err))
 	}
 	return d, nil
 }
@@ -70,11 +70,9 @@ func (d *DB) Where() string { return d.where }
 // Host is the server, as an UnreachableError names it.
 func (d *DB) Host() string { return d.host }
 
-// Close closes the pool.
+// Close closes the pool; a Listen goes on until its ctx ends.
 func (d *DB) Close() error { return d.SQL.Close() }
 
 // Err is err, as an UnreachableError when it says the server is out of
 // reach (see UnreachableError); nil stays nil.
 func (d *DB) Err(ctx context.Context, err error) error { return classify(ctx, d.host, err) }
-
-func (d *DB) fail(ctx context.Context, err error) error { return d.Err(ctx, err) }
