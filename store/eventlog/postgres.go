@@ -20,10 +20,15 @@ func OpenPostgres(ctx context.Context, url string, o postgres.Options) (*Log, er
 
 // MigratePostgres brings the event log's schema in the database at url up
 // to date, as its owner does with `mps store migrate` (journal's
-// MigratePostgres does the journal's).
-func MigratePostgres(ctx context.Context, url string, o postgres.Options) error {
+// MigratePostgres does the journal's). It returns the versions it found
+// and left.
+func MigratePostgres(ctx context.Context, url string, o postgres.Options) (postgres.Migration, error) {
 	return postgres.Migrate(ctx, url, o, pgSchema())
 }
+
+// PostgresSchemaVersion is the version of the schema on PostgreSQL this
+// build writes.
+func PostgresSchemaVersion() int { return pgSchema().Version() }
 
 // Follow returns, on PostgreSQL, a channel that receives each time events
 // were committed by anyone since the last receive: several commits may

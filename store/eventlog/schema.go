@@ -1,6 +1,10 @@
 package eventlog
 
-import "mps/store/sqlitefile"
+import (
+	"context"
+
+	"mps/store/sqlitefile"
+)
 
 // migrations bring the schema from version i to i+1 (PRAGMA user_version).
 // Append new ones; never edit or remove a released one, and never drop data.
@@ -60,3 +64,9 @@ func schema() sqlitefile.Schema {
 
 // SchemaVersion is the version this build writes.
 func SchemaVersion() int { return len(migrations()) }
+
+// FileSchemaVersion is the schema version of the file at path (0 when
+// there is none), read without writing it.
+func FileSchemaVersion(ctx context.Context, path string) (int, error) {
+	return schema().FileVersion(ctx, path)
+}

@@ -20,10 +20,15 @@ func OpenPostgres(ctx context.Context, url string, o postgres.Options) (*Store, 
 
 // MigratePostgres brings the journal's schema in the database at url up to
 // date, as its owner does with `mps store migrate` (eventlog's
-// MigratePostgres does the event log's).
-func MigratePostgres(ctx context.Context, url string, o postgres.Options) error {
+// MigratePostgres does the event log's). It returns the versions it found
+// and left.
+func MigratePostgres(ctx context.Context, url string, o postgres.Options) (postgres.Migration, error) {
 	return postgres.Migrate(ctx, url, o, pgSchema())
 }
+
+// PostgresSchemaVersion is the version of the schema on PostgreSQL this
+// build writes.
+func PostgresSchemaVersion() int { return pgSchema().Version() }
 
 var _ Follower = (*Store)(nil)
 

@@ -1,6 +1,10 @@
 package journal
 
-import "mps/store/sqlitefile"
+import (
+	"context"
+
+	"mps/store/sqlitefile"
+)
 
 // FileName is the journal's file in a profile's state directory.
 const FileName = "journal.db"
@@ -51,3 +55,12 @@ func schema() sqlitefile.Schema {
 
 // ErrNoDirectory says that the journal's directory could not be made.
 var ErrNoDirectory = sqlitefile.ErrNoDirectory
+
+// SchemaVersion is the version of the file this build writes.
+func SchemaVersion() int { return len(migrations()) }
+
+// FileSchemaVersion is the schema version of the file at path (0 when
+// there is none), read without writing it.
+func FileSchemaVersion(ctx context.Context, path string) (int, error) {
+	return schema().FileVersion(ctx, path)
+}

@@ -27,28 +27,24 @@ func Open(ctx context.Context, rawURL string, o Options, s Schema) (*DB, error) 
 	if err != nil {
 		return nil, err
 	}
-	if err := s.upToDate(ctx, d); err != nil {
+	if _, err := s.upToDate(ctx, d); err != nil {
 		d.Close()
 		return nil, err
 	}
 	return d, nil
 }
 
-// Migrate brings each schema of the store at rawURL up to date, for
+// Migrate brings the schema s of the store at rawURL up to date, for
 // `mps store migrate`: run by the database's owner, it does what Open
-// does on first use, for roles that may not.
-func Migrate(ctx context.Context, rawURL string, o Options, schemas ...Schema) error {
+// does on first use, for roles that may not. It returns the versions it
+// found and left.
+func Migrate(ctx context.Context, rawURL string, o Options, s Schema) (Migration, error) {
 	d, err := connect(ctx, rawURL, o)
 	if err != nil {
-		return err
+		return Migration{Name: s.Name, To: s.Version()}, err
 	}
 	defer d.Close()
-	for _, s := range schemas {
-		if err := s.upToDate(ctx, d); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.upToDate(ctx, d)
 }
 
 func connect(ctx context.Context, rawURL string, o Options) (*DB, error) {

@@ -54,60 +54,78 @@ func (s Schema) version(ctx context.Context, q interface {
 	return v, err
 }
 
+// Migration is what bringing one store's schema up to date found and left.
+type Migration struct {
+	// Name is the store's: "event log", "journal".
+	Name string
+	// From is the version the database had (0: none yet); To the version
+	// it has now, this build's. From == To: it was up to date.
+	From, To int
+}
+
 // upToDate migrates s in d when it is behind. A store already current
 // takes no lock and writes nothing, so that a role that may only read it
 // opens it.
-func (s Schema) upToDate(ctx context.Context, d *DB) error {
+func (s Schema) upToDate(ctx context.Context, d *DB) (Migration, error) {
+	done := Migration{Name: s.Name, To: s.Version()}
 	v, err := s.version(ctx, d.SQL)
 	if err != nil {
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.Code == insufficientPrivilege {
-			return fmt.Errorf("the %s at %s: this role may not read the table mps_schema: the database's owner can `GRANT SELECT ON mps_schema TO` it (%s)", s.Name, d.where, pgErr.Message)
+			return done, fmt.Errorf("the %s at %s: this role may not read the table mps_schema: the database's owner can `GRANT SELECT ON mps_schema TO` it (%s)", s.Name, d.where, pgErr.Message)
 		}
-		return s.failed(ctx, d, "reading its schema version", err)
+		return done, s.failed(ctx, d, "reading its schema version", err)
 	}
+	done.From = v
 	if err := s.checkNotNewer(d, v); err != nil || v == s.Version() {
-		return err
+		return done, err
 	}
-	return s.migrate(ctx, d)
+	from, err := s.migrate(ctx, d)
+	if err != nil {
+		return done, err
+	}
+	done.From = from // another process may have migrated meanwhile
+	return done, nil
 }
 
-func (s Schema) migrate(ctx context.Context, d *DB) (err error) {
+// migrate runs the migrations the store lacks, under the lock, and
+// returns the version it found there.
+func (s Schema) migrate(ctx context.Context, d *DB) (from int, err error) {
 	// Read committed whatever the server's default: each statement after
 	// the lock must see what the process that held it committed.
 	tx, err := d.SQL.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelReadCommitted})
 	if err != nil {
-		return s.failed(ctx, d, "starting the schema upgrade", err)
+		return 0, s.failed(ctx, d, "starting the schema upgrade", err)
 	}
 	defer tx.Rollback() // after Commit, a no-op; else it releases the lock
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
-		return s.failed(ctx, d, "waiting for another process's schema upgrade", err)
+		return 0, s.failed(ctx, d, "waiting for another process's schema upgrade", err)
 	}
 	// Made first, since a failed read would end the transaction.
 	if _, err := tx.ExecContext(ctx, createSchemaTable); err != nil {
-		return s.failed(ctx, d, "making the table mps_schema", err)
+		return 0, s.failed(ctx, d, "making the table mps_schema", err)
 	}
 	// Read again under the lock: another process may have migrated while
 	// this one waited for it.
 	current, err := s.version(ctx, tx)
 	if err != nil {
-		return s.failed(ctx, d, "reading its schema version", err)
+		return 0, s.failed(ctx, d, "reading its schema version", err)
 	}
 	if err := s.checkNotNewer(d, current); err != nil || current == s.Version() {
-		return err
+		return current, err
 	}
 	for v := current; v < s.Version(); v++ {
 		if _, err := tx.ExecContext(ctx, s.Migrations[v]); err != nil {
-			return s.failed(ctx, d, fmt.Sprintf("upgrading the schema to version %d", v+1), err)
+			return 0, s.failed(ctx, d, fmt.Sprintf("upgrading the schema to version %d", v+1), err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, writeSchemaVersion, s.Name, s.Version()); err != nil {
-		return s.failed(ctx, d, "recording the schema version", err)
+		return 0, s.failed(ctx, d, "recording the schema version", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return s.failed(ctx, d, "committing the schema upgrade", err)
+		return current, s.failed(ctx, d, "committing the schema upgrade", err)
 	}
-	return nil
+	return current, nil
 }
 
 func (s Schema) checkNotNewer(d *DB, v int) error {

@@ -92,8 +92,13 @@ func TestARoleThatMayNotMigrateIsToldWhoMay(t *testing.T) {
 	if !errors.Is(err, postgres.ErrMayNotMigrate) || !strings.Contains(err.Error(), "run `mps store migrate` as the database's owner") {
 		t.Fatalf("Open by a role without privileges on a new store = %v; want postgres.ErrMayNotMigrate", err)
 	}
-	if err := postgres.Migrate(ctx, url, postgres.Options{}, counting()); err != nil {
-		t.Fatal(err)
+	done, err := postgres.Migrate(ctx, url, postgres.Options{}, counting())
+	if want := (postgres.Migration{Name: counting().Name, From: 0, To: counting().Version()}); err != nil || done != want {
+		t.Fatalf("Migrate of a new store = %+v, %v; want %+v", done, err, want)
+	}
+	again, err := postgres.Migrate(ctx, url, postgres.Options{}, counting())
+	if want := (postgres.Migration{Name: counting().Name, From: counting().Version(), To: counting().Version()}); err != nil || again != want {
+		t.Fatalf("Migrate of a store up to date = %+v, %v; want %+v", again, err, want)
 	}
 	reader, err := postgres.Open(ctx, storetest.PostgresRole(t, url, "SELECT ON mps_schema, runs"), postgres.Options{}, counting())
 	if err != nil {
@@ -136,7 +141,8 @@ func TestAnUnreachableServerIsNamedAndThePasswordIsNot(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), "the shared store at 127.0.0.1:"+port+" is unreachable: ") {
 		t.Errorf("message %q", err)
 	}
-	errs = append(errs, postgres.Migrate(ctx, url, o, counting()))
+	_, err = postgres.Migrate(ctx, url, o, counting())
+	errs = append(errs, err)
 	_, err = postgres.Open(ctx, "postgres://mps:"+password+"@127.0.0.1:"+port+"/mps", postgres.Options{}, counting())
 	errs = append(errs, err)
 	keyringPassword := postgres.Options{Password: keyring(password)}

@@ -84,3 +84,23 @@ func writable(path string) bool {
 	f.Close()
 	return true
 }
+
+// FileVersion is the schema version of the file at path, read without
+// writing it: 0 when there is no file yet.
+func (s Schema) FileVersion(ctx context.Context, path string) (int, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	dsn := (&url.URL{Scheme: "file", Path: path}).String() + "?mode=ro" +
+		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeoutMS)
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return 0, fmt.Errorf("%s %s: %w", s.Name, path, err)
+	}
+	defer db.Close()
+	v, err := s.readVersion(ctx, db)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", path, err)
+	}
+	return v, nil
+}

@@ -48,7 +48,7 @@ func deliver(t *testing.T, url string, n int) int {
 func TestStoreOnPostgresReceivesListsAndJournals(t *testing.T) {
 	h := newPGHarness(t)
 	r := h.mustRun("store", "migrate")
-	if !strings.Contains(r.stdout, "is up to date") || !strings.Contains(r.stdout, postgres.Redact(h.url)) {
+	if !strings.Contains(r.stdout, "version 0 → ") || !strings.Contains(r.stdout, postgres.Redact(h.url)) {
 		t.Fatalf("store migrate:\n%s", r.stdout)
 	}
 	again := decodeJSON[storeMigrateJSON](t, h.mustRun("store", "migrate", "--json").stdout)
