@@ -40,7 +40,7 @@ func TestAReadWithACancelledContextSaysSo(t *testing.T) {
 func bigLog(t *testing.T, eng engine, n int) *Log {
 	t.Helper()
 	l := logs().New(t, eng)
-	_, err := l.db.Exec(l.sql(`INSERT INTO events (dedup_key, received_ms, entry_ms, field, event, solution_id, waba_id, raw)
+	_, err := l.db.Exec(l.pg.Rebind(`INSERT INTO events (dedup_key, received_ms, entry_ms, field, event, solution_id, waba_id, raw)
 		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
 		SELECT 'k' || i, i, i, 'account_update', 'PARTNER_ADDED', 's' || (i % 100), 'w' || i, '{}' FROM n`), n)
 	if err != nil {

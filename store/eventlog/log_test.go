@@ -19,7 +19,7 @@ func t0() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC) }
 // failing t on any error.
 func queryAll[T any](t *testing.T, l *Log, scan func(*sql.Rows) (T, error), query string, args ...any) []T {
 	t.Helper()
-	rows, err := l.db.Query(l.sql(query), args...)
+	rows, err := l.db.Query(l.pg.Rebind(query), args...)
 	if err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
