@@ -2,8 +2,6 @@ package ui
 
 import (
 	"cmp"
-	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,7 +11,6 @@ import (
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
-	"mps/store/eventlog"
 	"mps/ui/readmodel"
 )
 
@@ -37,36 +34,17 @@ func newChecklistLogHarness(t *testing.T, opts sandbox.Options, replayFirst bool
 	out := historyHarness{reported: map[string]time.Time{}}
 	var mu sync.Mutex
 	out.harness = newHarnessConfig(t, 120, 40, opts, func(sb *sandbox.Sandbox, c *Config) {
-		path := filepath.Join(t.TempDir(), eventlog.FileName)
-		l, err := eventlog.Open(context.Background(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { l.Close() })
-		sink := readmodel.LogSink{Log: l}
-		sb.OnWebhook(func(payload []byte) {
-			changes, err := webhook.Parse(payload)
-			if err != nil {
-				t.Errorf("replayed payload %s: %v", payload, err)
-				return
+		storeSandboxWebhooks(t, sb, c, func(ch webhook.Change) time.Time {
+			if ch.Event == webhook.EventPartnerAdded {
+				mu.Lock()
+				out.reported[ch.WABAID] = ch.EntryTime
+				mu.Unlock()
 			}
-			mu.Lock()
-			for i, ch := range changes {
-				changes[i].Received = ch.EntryTime
-				if ch.Event == webhook.EventPartnerAdded {
-					out.reported[ch.WABAID] = ch.EntryTime
-				}
-			}
-			mu.Unlock()
-			if _, err := sink.Store(context.Background(), changes); err != nil {
-				t.Error(err)
-			}
+			return ch.EntryTime
 		})
 		if replayFirst {
 			sb.ReplayHistory()
 		}
-		c.EventLog = EventLogAt(path)
-		c.EventLog.PollEvery = testPollEvery
 		c.Checklist = true
 	})
 	out.press("4")

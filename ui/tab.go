@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"mps/graph"
@@ -67,4 +69,14 @@ type idCopier interface {
 // so the filter line shows it again when the tab comes back.
 type filterHolder interface {
 	FilterText() string
+}
+
+// headedView is a tab's view: its header and a muted line of hints, each
+// cut to width, over body.
+func headedView(c *Shared, width int, head, hints, body string) string {
+	return strings.Join([]string{
+		c.Styles.Header.Render(c.Measure.Truncate(head, width)),
+		c.Styles.Muted.Render(c.Measure.Truncate(hints, width)),
+		body,
+	}, "\n")
 }

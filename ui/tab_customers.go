@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -369,26 +368,21 @@ func (t *customersTab) progress() string {
 }
 
 func (t *customersTab) View() string {
-	st := t.ctx.Styles
 	partner := "all partner businesses"
 	if ids := t.partnerFilter(); len(ids) > 0 {
 		partner = "partner business " + partnerBusinessLabel(t.ctx, ids[0])
 	}
 	if t.solsOpen {
 		head := "Solutions that onboarded " + text.Sanitize(t.solsWABA.Name) + " (" + text.Sanitize(t.solsWABA.ID) + ")"
-		return strings.Join([]string{
-			st.Header.Render(t.ctx.Measure.Truncate(head, t.width)),
-			st.Muted.Render(t.ctx.Measure.Truncate("enter opens the solution · esc back to the customers", t.width)),
-			t.sols.View(),
-		}, "\n")
+		return headedView(t.ctx, t.width, head,
+			"enter opens the solution · esc back to the customers",
+			t.sols.View())
 	}
 	choices := "p: all"
 	for _, id := range t.ctx.PartnerBusinessIDs {
 		choices += " / " + partnerBusinessLabel(t.ctx, id)
 	}
-	return strings.Join([]string{
-		st.Header.Render(t.ctx.Measure.Truncate(t.progress()+" · "+partner, t.width)),
-		st.Muted.Render(t.ctx.Measure.Truncate(choices+" · enter lists a WABA's solutions"+t.checks.legend(t.ctx), t.width)),
-		t.wabas.View(),
-	}, "\n")
+	return headedView(t.ctx, t.width, t.progress()+" · "+partner,
+		choices+" · enter lists a WABA's solutions"+t.checks.legend(t.ctx),
+		t.wabas.View())
 }

@@ -430,11 +430,9 @@ func (t *eventsTab) View() string {
 		if t.reconLoad.loading || t.reconLoad.err != nil {
 			head = "Reconciliation"
 		}
-		return strings.Join([]string{
-			st.Header.Render(t.ctx.Measure.Truncate(head, t.width)),
-			st.Muted.Render(t.ctx.Measure.Truncate("c or esc back to the events · enter shows the WABA · r recompute", t.width)),
-			t.recon.View(),
-		}, "\n")
+		return headedView(t.ctx, t.width, head,
+			"c or esc back to the events · enter shows the WABA · r recompute",
+			t.recon.View())
 	}
 	field := "all fields"
 	if f := eventFields()[t.field]; f != "" {

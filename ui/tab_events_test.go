@@ -49,29 +49,37 @@ func newDemoEventsHarness(t *testing.T) *harness {
 
 func newDemoEventsHarnessWith(t *testing.T, opts sandbox.Options) *harness {
 	return newHarnessConfig(t, 120, 40, opts, func(sb *sandbox.Sandbox, c *Config) {
-		path := filepath.Join(t.TempDir(), eventlog.FileName)
-		l, err := eventlog.Open(context.Background(), path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { l.Close() })
-		sink := readmodel.LogSink{Log: l}
-		sb.OnWebhook(func(payload []byte) {
-			changes, err := webhook.Parse(payload)
-			if err != nil {
-				t.Errorf("the sandbox sent a payload the receiver refuses: %v\n%s", err, payload)
-				return
-			}
-			for i := range changes {
-				changes[i].Received = time.Now()
-			}
-			if _, err := sink.Store(context.Background(), changes); err != nil {
-				t.Error(err)
-			}
-		})
-		c.EventLog = EventLogAt(path)
-		c.EventLog.PollEvery = testPollEvery
+		storeSandboxWebhooks(t, sb, c, func(webhook.Change) time.Time { return time.Now() })
 	})
+}
+
+// storeSandboxWebhooks stores each webhook sb sends in a new event log, as
+// the receiver does, with received saying when each change came; c's
+// Events read that log.
+func storeSandboxWebhooks(t *testing.T, sb *sandbox.Sandbox, c *Config, received func(webhook.Change) time.Time) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), eventlog.FileName)
+	l, err := eventlog.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	sink := readmodel.LogSink{Log: l}
+	sb.OnWebhook(func(payload []byte) {
+		changes, err := webhook.Parse(payload)
+		if err != nil {
+			t.Errorf("the sandbox sent a payload the receiver refuses: %v\n%s", err, payload)
+			return
+		}
+		for i, ch := range changes {
+			changes[i].Received = received(ch)
+		}
+		if _, err := sink.Store(context.Background(), changes); err != nil {
+			t.Error(err)
+		}
+	})
+	c.EventLog = EventLogAt(path)
+	c.EventLog.PollEvery = testPollEvery
 }
 
 // logHarness has an Events tab over a log at path, filled with events.

@@ -179,12 +179,9 @@ func (t *solutionsTab) filterLabel() string {
 }
 
 func (t *solutionsTab) View() string {
-	st := t.ctx.Styles
 	counts := stateCounts(t.ctx.Measure, t.counts, t.width)
 	if counts == "" {
 		counts = "no solutions loaded"
 	}
-	return st.Header.Render(t.ctx.Measure.Truncate(counts, t.width)) + "\n" +
-		st.Muted.Render(t.ctx.Measure.Truncate(t.filterLabel(), t.width)) + "\n" +
-		t.table.View()
+	return headedView(t.ctx, t.width, counts, t.filterLabel(), t.table.View())
 }

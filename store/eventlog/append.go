@@ -43,7 +43,7 @@ func (l *Log) Append(ctx context.Context, events []Event) (inserted int, err err
 		}
 	}
 	inserted, err = l.write(ctx, events)
-	return inserted, l.fail(ctx, err)
+	return inserted, l.pg.Err(ctx, err)
 }
 
 // appendLock is the pg_advisory_xact_lock key every Append on PostgreSQL
@@ -76,7 +76,7 @@ func (l *Log) write(ctx context.Context, events []Event) (inserted int, err erro
 		for _, e := range chunk {
 			args = append(args, insertArgs(e)...)
 		}
-		res, err := tx.ExecContext(ctx, l.sql(insertSQL(len(chunk))), args...)
+		res, err := tx.ExecContext(ctx, l.pg.Rebind(insertSQL(len(chunk))), args...)
 		if err != nil {
 			return 0, fmt.Errorf("event log: storing %s/%s and %d more: %w", chunk[0].Field, chunk[0].Event, len(chunk)-1, err)
 		}

@@ -9,7 +9,7 @@ import (
 // BenchmarkAppend1000 stores one delivery's worth of changes (Meta's
 // maximum) per durable transaction.
 func BenchmarkAppend1000(b *testing.B) {
-	l := openTemp(b)
+	l := logs().Temp(b)
 	n := 0
 	for b.Loop() {
 		batch := make([]Event, 1000)
@@ -25,7 +25,7 @@ func BenchmarkAppend1000(b *testing.B) {
 
 // BenchmarkAppendOne is the cost of one small delivery's durable commit.
 func BenchmarkAppendOne(b *testing.B) {
-	l := openTemp(b)
+	l := logs().Temp(b)
 	n := 0
 	for b.Loop() {
 		n++

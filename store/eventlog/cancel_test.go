@@ -20,8 +20,7 @@ func everyRead(l *Log) map[string]func(context.Context) error {
 }
 
 func TestAReadWithACancelledContextSaysSo(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
-		l := openNew(t, eng)
+	logs().EachNew(t, func(t *testing.T, l *Log) {
 		if _, err := l.Append(context.Background(), []Event{partnerAdded("k", "1", "A", t0())}); err != nil {
 			t.Fatal(err)
 		}
@@ -40,8 +39,8 @@ func TestAReadWithACancelledContextSaysSo(t *testing.T) {
 // for n appends.
 func bigLog(t *testing.T, eng engine, n int) *Log {
 	t.Helper()
-	l := openNew(t, eng)
-	_, err := l.db.Exec(l.sql(`INSERT INTO events (dedup_key, received_ms, entry_ms, field, event, solution_id, waba_id, raw)
+	l := logs().New(t, eng)
+	_, err := l.db.Exec(l.pg.Rebind(`INSERT INTO events (dedup_key, received_ms, entry_ms, field, event, solution_id, waba_id, raw)
 		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
 		SELECT 'k' || i, i, i, 'account_update', 'PARTNER_ADDED', 's' || (i % 100), 'w' || i, '{}' FROM n`), n)
 	if err != nil {
@@ -55,7 +54,7 @@ func bigLog(t *testing.T, eng engine, n int) *Log {
 // reading on for a view that is gone. Listing 20,000 WABAs takes tens of milliseconds; the cancel
 // comes as soon as the read holds its connection.
 func TestCancellingStopsAReadMidQuery(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
+	logs().Each(t, func(t *testing.T, eng engine) {
 		l := bigLog(t, eng, 20_000)
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()

@@ -67,10 +67,10 @@ func tail(ctx context.Context, l *Log, stop <-chan struct{}) (int, error) {
 
 func TestConcurrentWriterAndReaderGoroutines(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
+	logs().Each(t, func(t *testing.T, eng engine) {
 		at := eng.Fresh(t)
-		writer := openAt(t, at)
-		reader := openAt(t, at) // a second connection pool, as another process would have
+		writer := logs().At(t, at)
+		reader := logs().At(t, at) // a second connection pool, as another process would have
 
 		stop := make(chan struct{})
 		var wg sync.WaitGroup
@@ -93,7 +93,7 @@ func TestConcurrentWriterAndReaderGoroutines(t *testing.T) {
 // nothing unless started by it.
 func TestWriterProcess(t *testing.T) {
 	at := storetest.ChildValue(t, helperEnv, "TestTwoProcessesWriteAndRead")
-	l, err := openLog(context.Background(), at)
+	l, err := logs().Either(context.Background(), at)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,9 +109,9 @@ func TestWriterProcess(t *testing.T) {
 // committed after it would be passed over.
 func TestTwoProcessesWriteAndRead(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
+	logs().Each(t, func(t *testing.T, eng engine) {
 		at := eng.Fresh(t)
-		reader := openAt(t, at)
+		reader := logs().At(t, at)
 
 		var writers []*exec.Cmd
 		for _, prefix := range []string{"p1", "p2"} {
@@ -170,7 +170,7 @@ func (b *lockedBuffer) String() string {
 func TestOpeningACurrentLogDoesNotWaitForAWriter(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), FileName)
-	writer := openAt(t, path)
+	writer := logs().At(t, path)
 	tx, err := writer.db.BeginTx(ctx, nil) // holds the write lock (_txlock=immediate)
 	if err != nil {
 		t.Fatal(err)

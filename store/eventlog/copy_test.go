@@ -11,22 +11,12 @@ import (
 	"mps/store/storetest"
 )
 
-// withoutIDs is events with their IDs zeroed: a copy's IDs are its own.
-func withoutIDs(events []Event) []Event {
-	out := make([]Event, len(events))
-	for i, e := range events {
-		e.ID = 0
-		out[i] = e
-	}
-	return out
-}
-
 // A SQLite log copied into PostgreSQL has every event, field for field, in
 // order; the second run copies nothing, and events the target had already
 // (a receiver writing there meanwhile) are not copied twice.
 func TestCopyFromSQLiteToPostgresIsIdempotent(t *testing.T) {
 	ctx := context.Background()
-	from, to := openTemp(t), openAt(t, storetest.Postgres(t))
+	from, to := logs().SQLiteAndPostgres(t)
 	var events []Event
 	for i := range copyPage + 200 { // more than a page
 		at := t0().Add(time.Duration(i) * time.Minute)
@@ -61,7 +51,8 @@ func TestCopyFromSQLiteToPostgresIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(withoutIDs(got), withoutIDs(want)) {
+	noID := func(e *Event) { e.ID = 0 } // a copy's IDs are its own
+	if !reflect.DeepEqual(storetest.Without(got, noID), storetest.Without(want, noID)) {
 		t.Fatalf("the copy differs: %d events, want %d", len(got), len(want))
 	}
 }

@@ -32,7 +32,7 @@ func TestFollowTellsOfAnotherWritersCommits(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	url := storetest.Postgres(t)
-	reader, writer := openAt(t, url), openAt(t, url)
+	reader, writer := logs().At(t, url), logs().At(t, url)
 	ch, err := reader.Follow(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +52,7 @@ func TestFollowTellsOfAnotherWritersCommits(t *testing.T) {
 }
 
 func TestFollowOnSQLiteIsNil(t *testing.T) {
-	ch, err := openTemp(t).Follow(context.Background())
+	ch, err := logs().Temp(t).Follow(context.Background())
 	if ch != nil || err != nil {
 		t.Fatalf("Follow on SQLite = %v, %v; want nil, nil (the caller polls)", ch, err)
 	}
@@ -66,7 +66,7 @@ func TestAServerGoneAwayIsUnreachableAndFollowReconnects(t *testing.T) {
 	defer cancel()
 	url := storetest.Postgres(t)
 	proxy, viaProxy := storetest.PostgresProxy(t, url)
-	reader, writer := openAt(t, viaProxy), openAt(t, url)
+	reader, writer := logs().At(t, viaProxy), logs().At(t, url)
 	ch, err := reader.Follow(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +96,7 @@ func TestAServerGoneAwayIsUnreachableAndFollowReconnects(t *testing.T) {
 
 func TestFollowClosesWhenItsContextEnds(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	ch, err := openAt(t, storetest.Postgres(t)).Follow(ctx)
+	ch, err := logs().At(t, storetest.Postgres(t)).Follow(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ var ErrNoDirectory = sqlitefile.ErrNoDirectory
 type Log struct {
 	db   *sql.DB
 	path string       // the SQLite file; "" on PostgreSQL
-	pg   *postgres.DB // nil on SQLite
+	pg   *postgres.DB // nil on SQLite, where its Rebind and Err pass through
 }
 
 // Open opens (creating it and its directory when needed) the event log at
@@ -65,20 +65,3 @@ func (l *Log) Where() string {
 
 // Close closes the database.
 func (l *Log) Close() error { return l.db.Close() }
-
-// sql is stmt, written for SQLite, in the log's dialect.
-func (l *Log) sql(stmt string) string {
-	if l.pg != nil {
-		return postgres.Rebind(stmt)
-	}
-	return stmt
-}
-
-// fail is err as the engine says it: on PostgreSQL, a server out of reach
-// is a postgres.UnreachableError.
-func (l *Log) fail(ctx context.Context, err error) error {
-	if l.pg != nil {
-		return l.pg.Err(ctx, err)
-	}
-	return err
-}

@@ -15,16 +15,11 @@ import (
 // t0 is the tests' reference time.
 func t0() time.Time { return time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC) }
 
-func openTemp(t testing.TB) *Log {
-	t.Helper()
-	return openAt(t, filepath.Join(t.TempDir(), "profile", FileName))
-}
-
 // queryAll runs query on l's database and scans every row with scan,
 // failing t on any error.
 func queryAll[T any](t *testing.T, l *Log, scan func(*sql.Rows) (T, error), query string, args ...any) []T {
 	t.Helper()
-	rows, err := l.db.Query(l.sql(query), args...)
+	rows, err := l.db.Query(l.pg.Rebind(query), args...)
 	if err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
@@ -62,8 +57,7 @@ func solutionEvent(key, event, status string, at time.Time) Event {
 }
 
 func TestAppendRoundTripsEveryField(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
-		l := openNew(t, eng)
+	logs().EachNew(t, func(t *testing.T, l *Log) {
 		in := partnerAdded("k1", "102290129340398", "303610109049230", t0())
 		in.PartnerAppID = "934567812345678"
 		n, err := l.Append(context.Background(), []Event{in})
@@ -82,8 +76,7 @@ func TestAppendRoundTripsEveryField(t *testing.T) {
 }
 
 func TestAppendStoresARedeliveryOnce(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
-		l := openNew(t, eng)
+	logs().EachNew(t, func(t *testing.T, l *Log) {
 		ctx := context.Background()
 		e := partnerAdded("same-key", "1", "9", t0())
 		if n, err := l.Append(ctx, []Event{e, e}); err != nil || n != 1 {
@@ -102,8 +95,7 @@ func TestAppendStoresARedeliveryOnce(t *testing.T) {
 }
 
 func TestAppendIsAllOrNothing(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
-		l := openNew(t, eng)
+	logs().EachNew(t, func(t *testing.T, l *Log) {
 		ctx := context.Background()
 		_, err := l.Append(ctx, []Event{partnerAdded("a", "1", "9", t0()), {Raw: json.RawMessage(`{}`)}})
 		if err == nil {
@@ -121,8 +113,7 @@ func TestAppendIsAllOrNothing(t *testing.T) {
 }
 
 func TestListFilters(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
-		l := openNew(t, eng)
+	logs().EachNew(t, func(t *testing.T, l *Log) {
 		ctx := context.Background()
 		events := []Event{
 			solutionEvent("s1", "SOLUTION_CREATED", "INITIATED", t0()),
@@ -170,8 +161,7 @@ func TestListFilters(t *testing.T) {
 }
 
 func TestCountPartnerAdded(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
-		l := openNew(t, eng)
+	logs().EachNew(t, func(t *testing.T, l *Log) {
 		ctx := context.Background()
 		noTime := partnerAdded("p5", "5", "B", time.Time{})
 		noTime.Received = t0()
@@ -198,8 +188,7 @@ func TestCountPartnerAdded(t *testing.T) {
 }
 
 func TestWABAsSeen(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
-		l := openNew(t, eng)
+	logs().EachNew(t, func(t *testing.T, l *Log) {
 		ctx := context.Background()
 		removed := partnerAdded("r2", "2", "A", t0().Add(time.Hour))
 		removed.Event = EventPartnerRemoved
@@ -228,7 +217,7 @@ func TestWABAsSeen(t *testing.T) {
 }
 
 func TestOpenMakesAPrivateFile(t *testing.T) {
-	l := openTemp(t)
+	l := logs().Temp(t)
 	info, err := os.Stat(l.Path())
 	if err != nil {
 		t.Fatal(err)
@@ -291,8 +280,7 @@ func TestDefaultPath(t *testing.T) {
 // is stored, with U+FFFD in their place, rather than failing the delivery
 // on every redelivery: PostgreSQL's text refuses both.
 func TestTextPostgreSQLRefusesIsStoredReplaced(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
-		l := openNew(t, eng)
+	logs().EachNew(t, func(t *testing.T, l *Log) {
 		e := partnerAdded("k\x00", "1", "9", t0())
 		e.Status, e.EntryID = "A\x00B", "bad \xff byte"
 		if n, err := l.Append(context.Background(), []Event{e}); err != nil || n != 1 {

@@ -34,7 +34,7 @@ func TestMigrationFromVersion1KeepsRowsAndFillsNewColumns(t *testing.T) {
 	}
 	v1.Close()
 
-	l := openAt(t, path)
+	l := logs().At(t, path)
 	wantCurrentSchema(t, l)
 	got, err := l.List(ctx, Query{})
 	if err != nil {
@@ -66,10 +66,10 @@ func wantCurrentSchema(t *testing.T, l *Log) {
 
 func TestReopeningDoesNotMigrateAgain(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
+	logs().Each(t, func(t *testing.T, eng engine) {
 		at := eng.Fresh(t)
 		for i := range 3 {
-			l, err := openLog(ctx, at)
+			l, err := logs().Either(ctx, at)
 			if err != nil {
 				t.Fatalf("open %d: %v", i, err)
 			}
@@ -78,7 +78,7 @@ func TestReopeningDoesNotMigrateAgain(t *testing.T) {
 			}
 			l.Close()
 		}
-		l, _ := openLog(ctx, at)
+		l, _ := logs().Either(ctx, at)
 		defer l.Close()
 		if got, _ := l.List(ctx, Query{}); len(got) != 3 {
 			t.Fatalf("%d rows after three opens, want 3", len(got))
@@ -139,7 +139,7 @@ func TestMigrationFromVersion2AddsTheIndexesInPlace(t *testing.T) {
 	}
 	v2.Close()
 
-	l := openAt(t, path)
+	l := logs().At(t, path)
 	wantCurrentSchema(t, l)
 	checkPlans(t, l)
 	if got, _ := l.List(ctx, Query{}); len(got) != len(events) {

@@ -25,7 +25,7 @@ func wantPrivate(t *testing.T, paths []string) {
 }
 
 func TestTheLogAndItsWALFilesArePrivate(t *testing.T) {
-	l := openTemp(t)
+	l := logs().Temp(t)
 	if _, err := l.Append(context.Background(), []Event{partnerAdded("k1", "1", "S", t0())}); err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestTheLogAndItsWALFilesArePrivate(t *testing.T) {
 // A log opened by an mps from before has 0644 side files while it runs;
 // the next open tightens them, they being SQLite's for mps's own log.
 func TestOpenTightensTheSideFilesOfAnOlderLog(t *testing.T) {
-	older := openTemp(t)
+	older := logs().Temp(t)
 	if _, err := older.Append(context.Background(), []Event{partnerAdded("k1", "1", "S", t0())}); err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +44,6 @@ func TestOpenTightensTheSideFilesOfAnOlderLog(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	openAt(t, older.Path())
+	logs().At(t, older.Path())
 	wantPrivate(t, sideFiles(older.Path()))
 }

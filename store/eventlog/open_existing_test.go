@@ -23,7 +23,7 @@ func TestOpenExistingSaysThereIsNoLogAndCreatesNothing(t *testing.T) {
 func TestOpenExistingReadsWhatAWriterStoredAndWritesNothing(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "profile", FileName)
-	w := openAt(t, path)
+	w := logs().At(t, path)
 	if _, err := w.Append(ctx, []Event{partnerAdded("k1", "101", "9", t0())}); err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestOpenExistingUpgradesAnOlderLogItMayWrite(t *testing.T) {
 func TestOpenExistingRefusesANewerLog(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), FileName)
-	l := openAt(t, path)
+	l := logs().At(t, path)
 	if _, err := l.db.ExecContext(ctx, "PRAGMA user_version = 99"); err != nil {
 		t.Fatal(err)
 	}

@@ -89,7 +89,7 @@ func planText(plan []planLine) string {
 // searches more than that row's entries. The log is empty, and not ANALYZEd,
 // as a new one is, so the plan is the one every log gets.
 func TestEveryReadSearchesAnIndex(t *testing.T) {
-	checkPlans(t, openTemp(t))
+	checkPlans(t, logs().Temp(t))
 }
 
 // checkPlans fails t for each read whose plan on l reads row by row.

@@ -36,7 +36,7 @@ func TestOpeningANewPostgresLogAtOnceMigratesOnce(t *testing.T) {
 			t.Fatalf("open %d: %v", i, err)
 		}
 	}
-	l := openAt(t, url)
+	l := logs().At(t, url)
 	var version int
 	if err := l.db.QueryRow(`SELECT version FROM mps_schema WHERE name = 'event log'`).Scan(&version); err != nil || version != len(pgMigrations()) {
 		t.Fatalf("mps_schema says %d, %v; want %d", version, err, len(pgMigrations()))
@@ -51,7 +51,7 @@ func TestOpeningANewPostgresLogAtOnceMigratesOnce(t *testing.T) {
 func TestTwoWritersOfTheSameKeysStoreEachOnce(t *testing.T) {
 	ctx := context.Background()
 	url := storetest.Postgres(t)
-	writers := []*Log{openAt(t, url), openAt(t, url)}
+	writers := []*Log{logs().At(t, url), logs().At(t, url)}
 	const batches, size = 40, 25
 	inserted := make([]int, len(writers))
 	errs := make([]error, len(writers))
@@ -104,7 +104,7 @@ func TestTwoWritersOfTheSameKeysStoreEachOnce(t *testing.T) {
 func TestANewerPostgresLogIsRefusedNotTouched(t *testing.T) {
 	ctx := context.Background()
 	url := storetest.Postgres(t)
-	l := openAt(t, url)
+	l := logs().At(t, url)
 	if _, err := l.Append(ctx, []Event{partnerAdded("k", "1", "9", t0())}); err != nil {
 		t.Fatal(err)
 	}
@@ -121,10 +121,10 @@ func TestANewerPostgresLogIsRefusedNotTouched(t *testing.T) {
 
 func TestWhereNamesTheLogWithoutThePassword(t *testing.T) {
 	url := storetest.Postgres(t)
-	if w := openAt(t, url).Where(); w != postgres.Redact(url) || w == "" {
+	if w := logs().At(t, url).Where(); w != postgres.Redact(url) || w == "" {
 		t.Errorf("Where() on PostgreSQL = %q, want %q", w, postgres.Redact(url))
 	}
-	if l := openTemp(t); l.Where() != l.Path() {
+	if l := logs().Temp(t); l.Where() != l.Path() {
 		t.Errorf("Where() on SQLite = %q, want the path %q", l.Where(), l.Path())
 	}
 }
@@ -134,9 +134,9 @@ func TestWhereNamesTheLogWithoutThePassword(t *testing.T) {
 func TestTheLeastPrivilegesAreEnough(t *testing.T) {
 	ctx := context.Background()
 	url := storetest.Postgres(t)
-	openAt(t, url) // the owner migrates
-	receiver := openAt(t, storetest.PostgresRole(t, url, "SELECT, INSERT ON events", "SELECT ON mps_schema"))
-	dashboard := openAt(t, storetest.PostgresRole(t, url, "SELECT ON events, mps_schema"))
+	logs().At(t, url) // the owner migrates
+	receiver := logs().At(t, storetest.PostgresRole(t, url, "SELECT, INSERT ON events", "SELECT ON mps_schema"))
+	dashboard := logs().At(t, storetest.PostgresRole(t, url, "SELECT ON events, mps_schema"))
 	follow, err := dashboard.Follow(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -41,8 +41,7 @@ func previousWABAsSeen(t *testing.T, l *Log) []SeenWABA {
 // answers as the previous per-WABA query did.
 func TestWABAsSeenAnswersAsThePreviousQuery(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
-		l := openNew(t, eng)
+	logs().EachNew(t, func(t *testing.T, l *Log) {
 		for seed := range uint64(20) {
 			rng := rand.New(rand.NewPCG(seed, 1))
 			if _, err := l.db.Exec("DELETE FROM events"); err != nil {

@@ -114,17 +114,17 @@ func (l *Log) readErr(ctx context.Context, what string, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		err = ctxErr
 	}
-	return l.fail(ctx, fmt.Errorf("event log: %s: %w", what, err))
+	return l.pg.Err(ctx, fmt.Errorf("event log: %s: %w", what, err))
 }
 
 // query runs one of the reads above, in the log's dialect.
 func (l *Log) query(ctx context.Context, stmt string, args ...any) (*sql.Rows, error) {
-	stmt = l.sql(stmt)
+	stmt = l.pg.Rebind(stmt)
 	return l.db.QueryContext(ctx, stmt, args...)
 }
 
 // queryRow is query for a read of one row.
 func (l *Log) queryRow(ctx context.Context, stmt string, args ...any) *sql.Row {
-	stmt = l.sql(stmt)
+	stmt = l.pg.Rebind(stmt)
 	return l.db.QueryRowContext(ctx, stmt, args...)
 }

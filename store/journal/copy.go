@@ -31,16 +31,16 @@ func Copy(ctx context.Context, from, to Journal) (copied int, err error) {
 	}
 	tx, err := dst.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, dst.fail(ctx, fmt.Errorf("copying to %s: %w", dst.Where(), err))
+		return 0, dst.pg.Err(ctx, fmt.Errorf("copying to %s: %w", dst.Where(), err))
 	}
 	defer func() {
 		if err != nil {
 			tx.Rollback()
 		}
 	}()
-	stmt, err := tx.PrepareContext(ctx, dst.sql(copyEntry))
+	stmt, err := tx.PrepareContext(ctx, dst.pg.Rebind(copyEntry))
 	if err != nil {
-		return 0, dst.fail(ctx, fmt.Errorf("copying to %s: %w", dst.Where(), err))
+		return 0, dst.pg.Err(ctx, fmt.Errorf("copying to %s: %w", dst.Where(), err))
 	}
 	defer stmt.Close()
 	for _, r := range rows {
@@ -53,14 +53,14 @@ func Copy(ctx context.Context, from, to Journal) (copied int, err error) {
 			e.Action, e.ObjectID, e.ObjectName, e.StateBefore, e.Reason, string(e.Outcome),
 			e.Refusal.Code, e.Refusal.Subcode, e.Refusal.FBTraceID, e.Refusal.Message, e.StateAfter, finished, e.Note)
 		if err != nil {
-			return 0, dst.fail(ctx, fmt.Errorf("copying entry %d to %s: %w", e.ID, dst.Where(), err))
+			return 0, dst.pg.Err(ctx, fmt.Errorf("copying entry %d to %s: %w", e.ID, dst.Where(), err))
 		}
 		if n, err := res.RowsAffected(); err == nil {
 			copied += int(n)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return 0, dst.fail(ctx, fmt.Errorf("copying to %s: %w", dst.Where(), err))
+		return 0, dst.pg.Err(ctx, fmt.Errorf("copying to %s: %w", dst.Where(), err))
 	}
 	return copied, nil
 }

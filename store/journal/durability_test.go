@@ -19,15 +19,12 @@ const writerPathEnv = "MPS_JOURNAL_TEST_WRITER"
 func TestJournalWriterProcess(t *testing.T) {
 	at := storetest.ChildValue(t, writerPathEnv, "TestJournalSurvivesSIGKILL")
 	ctx := context.Background()
-	f, err := openJournal(ctx, at)
+	f, err := journals().Either(ctx, at)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; ; i++ {
-		id, err := f.Begin(ctx, accept(strconv.Itoa(i), time.Now()))
-		if err != nil {
-			t.Fatal(err)
-		}
+		id := begin(t, f, accept(strconv.Itoa(i), time.Now()))
 		fmt.Println("BEGUN", id)
 		if err := f.Finish(ctx, id, Result{Outcome: Done, StateAfter: "Active", Finished: time.Now()}); err != nil {
 			t.Fatal(err)
@@ -40,7 +37,7 @@ func TestJournalWriterProcess(t *testing.T) {
 // every entry whose Begin returned is there, every one whose Finish
 // returned has its outcome, and the one caught in between is in flight.
 func TestJournalSurvivesSIGKILL(t *testing.T) {
-	eachEngine(t, func(t *testing.T, eng engine) {
+	journals().Each(t, func(t *testing.T, eng engine) {
 		for round, killAfter := range []int{5, 40, 150} {
 			at := eng.Fresh(t)
 			cmd, out := storetest.StartChild(t, "TestJournalWriterProcess", writerPathEnv+"="+at)
@@ -60,7 +57,7 @@ func TestJournalSurvivesSIGKILL(t *testing.T) {
 			}
 			storetest.KillChild(t, cmd)
 
-			f, err := openJournal(context.Background(), at)
+			f, err := journals().Either(context.Background(), at)
 			if err != nil {
 				t.Fatalf("round %d: reopening after SIGKILL: %v", round, err)
 			}

@@ -31,7 +31,7 @@ func TestFollowTellsOfATeammatesEntries(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	url := storetest.Postgres(t)
-	mine, theirs := openAt(t, url), openAt(t, url)
+	mine, theirs := journals().At(t, url), journals().At(t, url)
 	if mine.Origin() == theirs.Origin() || mine.Origin() == "" {
 		t.Fatalf("two handles have origins %q and %q; want two different ones", mine.Origin(), theirs.Origin())
 	}
@@ -62,7 +62,7 @@ func TestFollowTellsOfATeammatesEntries(t *testing.T) {
 }
 
 func TestFollowOnSQLiteIsNil(t *testing.T) {
-	ch, err := openTemp(t).Follow(context.Background())
+	ch, err := journals().Temp(t).Follow(context.Background())
 	if ch != nil || err != nil {
 		t.Fatalf("Follow on SQLite = %v, %v; want nil, nil", ch, err)
 	}

@@ -25,7 +25,7 @@ func TestMigrationFromVersion1GivesOldEntriesUIDs(t *testing.T) {
 	}
 	v1.Close()
 
-	f := openAt(t, path)
+	f := journals().At(t, path)
 	var rows, uids int
 	if err := f.db.QueryRow(`SELECT COUNT(*), COUNT(DISTINCT uid) FROM entries WHERE length(uid) = 32`).Scan(&rows, &uids); err != nil {
 		t.Fatal(err)
@@ -33,10 +33,7 @@ func TestMigrationFromVersion1GivesOldEntriesUIDs(t *testing.T) {
 	if rows != 3 || uids != 3 {
 		t.Fatalf("after the upgrade, %d entries have a 32-digit uid, %d distinct; want 3 and 3", rows, uids)
 	}
-	id, err := f.Begin(ctx, accept("4", t0()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	id := begin(t, f, accept("4", t0()))
 	if e, err := f.Get(ctx, id); err != nil || e.Origin != f.Origin() || e.ObjectID != "4" {
 		t.Fatalf("Get(%d) after the upgrade = %+v, %v", id, e, err)
 	}
@@ -47,14 +44,10 @@ func TestMigrationFromVersion1GivesOldEntriesUIDs(t *testing.T) {
 
 func TestGetReadsOneEntryOrSaysThereIsNone(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
-		f := openNew(t, eng)
+	journals().EachNew(t, func(t *testing.T, f *Store) {
 		var ids []int64
 		for _, obj := range []string{"1", "2"} {
-			id, err := f.Begin(ctx, accept(obj, t0()))
-			if err != nil {
-				t.Fatal(err)
-			}
+			id := begin(t, f, accept(obj, t0()))
 			ids = append(ids, id)
 		}
 		if e, err := f.Get(ctx, ids[1]); err != nil || e.ID != ids[1] || e.ObjectID != "2" || e.Outcome != InFlight {
@@ -73,9 +66,9 @@ func TestGetReadsOneEntryOrSaysThereIsNone(t *testing.T) {
 // second Open of the same journal (another run of mps) has another.
 func TestEachHandleGivesItsEntriesItsOrigin(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
+	journals().Each(t, func(t *testing.T, eng engine) {
 		at := eng.Fresh(t)
-		first, second := openAt(t, at), openAt(t, at)
+		first, second := journals().At(t, at), journals().At(t, at)
 		if first.Origin() == "" || first.Origin() == second.Origin() {
 			t.Fatalf("origins %q and %q; want two different ones", first.Origin(), second.Origin())
 		}

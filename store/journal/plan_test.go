@@ -12,7 +12,7 @@ import (
 // in a temporary b-tree, so the History view costs the same at a year's
 // entries as at a day's.
 func TestEveryReadUsesAnIndex(t *testing.T) {
-	f := openTemp(t)
+	f := journals().Temp(t)
 	reads := map[string]struct {
 		read    func() (string, []any)
 		mayWalk bool // it lists every row its index holds

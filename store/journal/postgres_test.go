@@ -13,9 +13,9 @@ func TestADashboardsPrivilegesAreEnough(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	url := storetest.Postgres(t)
-	openAt(t, url) // the owner migrates
+	journals().At(t, url) // the owner migrates
 	grants := []string{"SELECT, INSERT, UPDATE ON entries", "SELECT ON mps_schema"}
-	mine, theirs := openAt(t, storetest.PostgresRole(t, url, grants...)), openAt(t, storetest.PostgresRole(t, url, grants...))
+	mine, theirs := journals().At(t, storetest.PostgresRole(t, url, grants...)), journals().At(t, storetest.PostgresRole(t, url, grants...))
 	ch, err := mine.Follow(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -20,7 +20,7 @@ import (
 type Store struct {
 	db     *sql.DB
 	path   string       // the SQLite file; "" on PostgreSQL
-	pg     *postgres.DB // nil on SQLite
+	pg     *postgres.DB // nil on SQLite, where its Rebind and Err pass through
 	origin string
 }
 
@@ -81,23 +81,6 @@ func (s *Store) Origin() string { return s.origin }
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// sql is stmt, written for SQLite, in the journal's dialect.
-func (s *Store) sql(stmt string) string {
-	if s.pg != nil {
-		return postgres.Rebind(stmt)
-	}
-	return stmt
-}
-
-// fail is err as the engine says it: on PostgreSQL, a server out of reach
-// is a postgres.UnreachableError.
-func (s *Store) fail(ctx context.Context, err error) error {
-	if s.pg != nil {
-		return s.pg.Err(ctx, err)
-	}
-	return err
-}
-
 const insertEntry = `INSERT INTO entries (uid, origin, started_ms, profile, app_id, host, "user", action,
 	object_id, object_name, state_before, reason, outcome)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'in_flight') RETURNING id`
@@ -109,11 +92,11 @@ func (s *Store) Begin(ctx context.Context, e Entry) (int64, error) {
 	}
 	var id int64
 	text := postgres.Text // both engines store the same strings
-	err := s.db.QueryRowContext(ctx, s.sql(insertEntry), randomHex(16), s.origin, e.Started.UnixMilli(),
+	err := s.db.QueryRowContext(ctx, s.pg.Rebind(insertEntry), randomHex(16), s.origin, e.Started.UnixMilli(),
 		text(e.Profile), text(e.AppID), text(e.Host), text(e.User), text(e.Action), text(e.ObjectID),
 		text(e.ObjectName), text(e.StateBefore), text(e.Reason)).Scan(&id)
 	if err != nil {
-		return 0, s.fail(ctx, fmt.Errorf("journal: recording %s %s before sending it: %w", e.Action, e.ObjectID, err))
+		return 0, s.pg.Err(ctx, fmt.Errorf("journal: recording %s %s before sending it: %w", e.Action, e.ObjectID, err))
 	}
 	return id, nil
 }
@@ -132,11 +115,11 @@ func (s *Store) Finish(ctx context.Context, id int64, r Result) error {
 		return fmt.Errorf("journal: entry %d needs an outcome to finish", id)
 	}
 	text := postgres.Text
-	res, err := s.db.ExecContext(ctx, s.sql(finishEntry), string(r.Outcome), text(r.ObjectID), text(r.ObjectID),
+	res, err := s.db.ExecContext(ctx, s.pg.Rebind(finishEntry), string(r.Outcome), text(r.ObjectID), text(r.ObjectID),
 		r.Refusal.Code, r.Refusal.Subcode, text(r.Refusal.FBTraceID), text(r.Refusal.Message),
 		text(r.StateAfter), r.Finished.UnixMilli(), text(r.Note), id)
 	if err != nil {
-		return s.fail(ctx, fmt.Errorf("journal: recording the outcome of entry %d: %w", id, err))
+		return s.pg.Err(ctx, fmt.Errorf("journal: recording the outcome of entry %d: %w", id, err))
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
 		return fmt.Errorf("journal: there is no entry %d: %w", id, ErrNoEntry)
@@ -216,9 +199,9 @@ func entriesOf(rows []row, err error) ([]Entry, error) {
 }
 
 func (s *Store) query(ctx context.Context, stmt string, args ...any) ([]row, error) {
-	rows, err := s.db.QueryContext(ctx, s.sql(stmt), args...)
+	rows, err := s.db.QueryContext(ctx, s.pg.Rebind(stmt), args...)
 	if err != nil {
-		return nil, s.fail(ctx, fmt.Errorf("journal: reading: %w", err))
+		return nil, s.pg.Err(ctx, fmt.Errorf("journal: reading: %w", err))
 	}
 	defer rows.Close()
 	var out []row
@@ -241,7 +224,7 @@ func (s *Store) query(ctx context.Context, stmt string, args ...any) ([]row, err
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, s.fail(ctx, fmt.Errorf("journal: reading: %w", err))
+		return nil, s.pg.Err(ctx, fmt.Errorf("journal: reading: %w", err))
 	}
 	return out, nil
 }

@@ -12,14 +12,14 @@ import (
 
 func t0() time.Time { return time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC) }
 
-func openTemp(t testing.TB) *Store {
+// begin begins e in f, failing the test if it cannot.
+func begin(t testing.TB, f *Store, e Entry) int64 {
 	t.Helper()
-	f, err := Open(context.Background(), filepath.Join(t.TempDir(), "profile", FileName))
+	id, err := f.Begin(context.Background(), e)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { f.Close() })
-	return f
+	return id
 }
 
 func accept(id string, at time.Time) Entry {
@@ -31,14 +31,10 @@ func accept(id string, at time.Time) Entry {
 
 func TestAnEntryIsBegunThenFinished(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
-		f := openNew(t, eng)
+	journals().EachNew(t, func(t *testing.T, f *Store) {
 		want := accept("17602267745700", t0())
 		want.Reason = "the partner asked for it"
-		id, err := f.Begin(ctx, want)
-		if err != nil {
-			t.Fatal(err)
-		}
+		id := begin(t, f, want)
 		got, err := f.List(ctx, Query{})
 		if err != nil || len(got) != 1 {
 			t.Fatalf("List after Begin = %v, %v", got, err)
@@ -62,14 +58,10 @@ func TestAnEntryIsBegunThenFinished(t *testing.T) {
 
 func TestInFlightListsWhatWasNeverFinished(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
-		f := openNew(t, eng)
+	journals().EachNew(t, func(t *testing.T, f *Store) {
 		var ids []int64
 		for i, obj := range []string{"1", "2", "3"} {
-			id, err := f.Begin(ctx, accept(obj, t0().Add(time.Duration(i)*time.Minute)))
-			if err != nil {
-				t.Fatal(err)
-			}
+			id := begin(t, f, accept(obj, t0().Add(time.Duration(i)*time.Minute)))
 			ids = append(ids, id)
 		}
 		if err := f.Finish(ctx, ids[1], Result{Outcome: Done, StateAfter: "Active", Finished: t0()}); err != nil {
@@ -94,8 +86,7 @@ func TestInFlightListsWhatWasNeverFinished(t *testing.T) {
 
 func TestListFiltersNewestFirst(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
-		f := openNew(t, eng)
+	journals().EachNew(t, func(t *testing.T, f *Store) {
 		for i, obj := range []string{"7", "8", "7", "9"} {
 			if _, err := f.Begin(ctx, accept(obj, t0().Add(time.Duration(i)*time.Hour))); err != nil {
 				t.Fatal(err)
@@ -131,12 +122,8 @@ func TestListFiltersNewestFirst(t *testing.T) {
 
 func TestCreateFillsInItsObjectAfter(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
-		f := openNew(t, eng)
-		id, err := f.Begin(ctx, Entry{Started: t0(), Action: "create", ObjectName: "Northwind × Jaspers"})
-		if err != nil {
-			t.Fatal(err)
-		}
+	journals().EachNew(t, func(t *testing.T, f *Store) {
+		id := begin(t, f, Entry{Started: t0(), Action: "create", ObjectName: "Northwind × Jaspers"})
 		if err := f.Finish(ctx, id, Result{Outcome: Done, ObjectID: "555", StateAfter: "Pending", Finished: t0()}); err != nil {
 			t.Fatal(err)
 		}
@@ -148,8 +135,7 @@ func TestCreateFillsInItsObjectAfter(t *testing.T) {
 
 func TestBadCallsAreRefused(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
-		f := openNew(t, eng)
+	journals().EachNew(t, func(t *testing.T, f *Store) {
 		if _, err := f.Begin(ctx, Entry{ObjectID: "1"}); err == nil {
 			t.Error("Begin took an entry without its action")
 		}
@@ -194,14 +180,10 @@ func TestOpenExistingReadsWithoutMakingAJournal(t *testing.T) {
 // text refuses NUL, and an action is not sent unless its entry is stored.
 func TestAReasonWithNULIsRecorded(t *testing.T) {
 	ctx := context.Background()
-	eachEngine(t, func(t *testing.T, eng engine) {
-		f := openNew(t, eng)
+	journals().EachNew(t, func(t *testing.T, f *Store) {
 		e := accept("1", t0())
 		e.Reason = "moving\x00on"
-		id, err := f.Begin(ctx, e)
-		if err != nil {
-			t.Fatal(err)
-		}
+		id := begin(t, f, e)
 		if got, err := f.Get(ctx, id); err != nil || got.Reason != "moving\uFFFDon" {
 			t.Fatalf("Get = %q, %v", got.Reason, err)
 		}

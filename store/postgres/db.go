@@ -69,6 +69,23 @@ func (d *DB) Host() string { return d.host }
 // Close closes the pool; a Listen goes on until its ctx ends.
 func (d *DB) Close() error { return d.SQL.Close() }
 
+// A store that runs on either engine (the event log, the journal) keeps a
+// nil *DB on SQLite, so that Rebind and Err serve it on both: on a nil DB
+// they give their argument back as it is.
+
+// Rebind is stmt, written for SQLite, in the DB's dialect (see Rebind).
+func (d *DB) Rebind(stmt string) string {
+	if d == nil {
+		return stmt
+	}
+	return Rebind(stmt)
+}
+
 // Err is err, as an UnreachableError when it says the server is out of
 // reach (see UnreachableError); nil stays nil.
-func (d *DB) Err(ctx context.Context, err error) error { return classify(ctx, d.host, err) }
+func (d *DB) Err(ctx context.Context, err error) error {
+	if d == nil {
+		return err
+	}
+	return classify(ctx, d.host, err)
+}

@@ -122,9 +122,9 @@ func (s *Session) copyStore(ctx context.Context, src, dst storeLocation) (storeC
 			"%s holds neither %s nor %s: there is nothing to copy", src.dir, eventlog.FileName, journal.FileName)
 	}
 	if fromLog != nil {
-		toLog, err := eventlog.OpenPostgres(ctx, dst.url, s.postgresOptions())
+		toLog, err := openOnPostgres(ctx, s, "event log", dst.url, eventlog.OpenPostgres)
 		if err != nil {
-			return out, storeError("event log", err)
+			return out, err
 		}
 		defer toLog.Close()
 		if out.EventsCopied, err = eventlog.Copy(ctx, fromLog, toLog); err != nil {
@@ -132,9 +132,9 @@ func (s *Session) copyStore(ctx context.Context, src, dst storeLocation) (storeC
 		}
 	}
 	if fromJournal != nil {
-		toJournal, err := journal.OpenPostgres(ctx, dst.url, s.postgresOptions())
+		toJournal, err := openOnPostgres(ctx, s, "journal", dst.url, journal.OpenPostgres)
 		if err != nil {
-			return out, storeError("journal", err)
+			return out, err
 		}
 		defer toJournal.Close()
 		if out.JournalCopied, err = journal.Copy(ctx, fromJournal, toJournal); err != nil {

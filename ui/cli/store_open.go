@@ -27,6 +27,18 @@ func (s *Session) postgresOptions() postgres.Options {
 	return postgres.Options{Password: s.secrets.StorePasswordFunc(), Getenv: s.env.Getenv}
 }
 
+// openOnPostgres opens what (the "event log", the "journal") with open in
+// the PostgreSQL store at url, with the run's password sources.
+func openOnPostgres[S any](ctx context.Context, s *Session, what, url string,
+	open func(context.Context, string, postgres.Options) (S, error),
+) (S, error) {
+	st, err := open(ctx, url, s.postgresOptions())
+	if err != nil {
+		return st, storeError(what, err)
+	}
+	return st, nil
+}
+
 // openEventLog opens the run's event log for reading. On SQLite a log no
 // receiver has made yet gives an error for which errors.Is(err,
 // eventlog.ErrNoLog) is true; with --demo it is the demo's log, filled
@@ -46,11 +58,7 @@ func (s *Session) openEventLogEngine(ctx context.Context, writing bool) (*eventl
 		return nil, err
 	}
 	if where.postgres() {
-		l, err := eventlog.OpenPostgres(ctx, where.url, s.postgresOptions())
-		if err != nil {
-			return nil, storeError("event log", err)
-		}
-		return l, nil
+		return openOnPostgres(ctx, s, "event log", where.url, eventlog.OpenPostgres)
 	}
 	if err := refuseFileAsDir(where); err != nil {
 		return nil, err
@@ -187,9 +195,9 @@ func (s *Session) openJournalEngine(ctx context.Context, existing bool) (journal
 		return nil, err
 	}
 	if where.postgres() {
-		j, err := journal.OpenPostgres(ctx, where.url, s.postgresOptions())
+		j, err := openOnPostgres(ctx, s, "journal", where.url, journal.OpenPostgres)
 		if err != nil {
-			return nil, storeError("journal", err)
+			return nil, err // not j: a nil *Store is no nil Journal
 		}
 		return j, nil
 	}
