@@ -151,6 +151,19 @@ func (l *liveApp) watch(text string) <-chan time.Time {
 	return seen
 }
 
+// seenAt waits for a watch to see its text (what says which), and is the
+// time of the frame that first showed it.
+func (l *liveApp) seenAt(seen <-chan time.Time, what string) time.Time {
+	l.t.Helper()
+	select {
+	case at := <-seen:
+		return at
+	case <-time.After(liveWait):
+		l.t.Fatalf("after %s the screen still does not show %s:\n%s", liveWait, what, l.screen())
+	}
+	return time.Time{}
+}
+
 func (l *liveApp) screen() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()

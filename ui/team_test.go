@@ -51,7 +51,12 @@ type teammate struct {
 // time came by LISTEN/NOTIFY.
 func (tm *team) dashboard(name, user, store string, width, height int) *teammate {
 	tm.t.Helper()
-	j := tm.journal(store)
+	return tm.dashboardWith(name, user, store, tm.journal(store), width, height)
+}
+
+// dashboardWith is dashboard on the journal j.
+func (tm *team) dashboardWith(name, user, store string, j journal.Journal, width, height int) *teammate {
+	tm.t.Helper()
 	cfg := sandboxConfig(tm.t, tm.url, j, graph.WithHTTPClient(&http.Client{Transport: namedTransport(name)}))
 	clock := &movingClock{}
 	clock.set(time.Now())
@@ -79,10 +84,13 @@ func (tm *team) journal(store string) *journal.Store {
 }
 
 // gets are the GETs of path's end the dashboard name sent.
-func (tm *team) gets(name, pathEnd string) int {
+func (tm *team) gets(name, pathEnd string) int { return tm.sent(name, http.MethodGet, pathEnd) }
+
+// sent are the requests of method to path's end the dashboard name sent.
+func (tm *team) sent(name, method, pathEnd string) int {
 	n := 0
 	for _, r := range tm.sb.Requests() {
-		if r.Method == http.MethodGet && strings.HasSuffix(r.Path, pathEnd) && r.Header.Get(dashboardHeader) == name {
+		if r.Method == method && strings.HasSuffix(r.Path, pathEnd) && r.Header.Get(dashboardHeader) == name {
 			n++
 		}
 	}

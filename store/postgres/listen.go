@@ -87,6 +87,7 @@ func (d *DB) serve(ctx context.Context, conn *pgx.Conn, l Listener) {
 		if ctx.Err() != nil {
 			return
 		}
+		d.forgetIdle()
 		if l.Lost != nil {
 			// Whatever ended it, the connection that follows is gone.
 			l.Lost(&UnreachableError{Host: d.host, Err: fmt.Errorf("the connection following %s was lost: %w", d.where, err)})
@@ -106,6 +107,18 @@ func (d *DB) reconnect(ctx context.Context, channel string) (conn *pgx.Conn) {
 		return err
 	})
 	return conn
+}
+
+// idleConns is how many idle connections the pool keeps: database/sql's
+// default, which connect leaves as it is.
+const idleConns = 2
+
+// forgetIdle closes the pool's idle connections: once the server has gone
+// away they are most likely dead, and the first reads after it is back
+// would fail on them (stdlib pings only those idle for over a second).
+func (d *DB) forgetIdle() {
+	d.SQL.SetMaxIdleConns(0)
+	d.SQL.SetMaxIdleConns(idleConns)
 }
 
 func closeQuietly(conn *pgx.Conn) {

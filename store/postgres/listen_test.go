@@ -61,8 +61,9 @@ func notify(t *testing.T, d *postgres.DB, channel, payload string) {
 }
 
 // A LISTEN connection that is cut is told at once, though nothing was
-// being read: an UnreachableError naming the host. Once the server is
-// back the listener reconnects by itself, says so, and is told again.
+// being read: an UnreachableError naming the host; the pool's idle
+// connections, dead too, are let go. Once the server is back the listener
+// reconnects by itself, says so, and is told again.
 func TestAListenerIsToldOfTheLossAndOfTheReconnection(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -72,9 +73,18 @@ func TestAListenerIsToldOfTheLossAndOfTheReconnection(t *testing.T) {
 	got := listening(t, ctx, through, "mps_test")
 	notify(t, direct, "mps_test", "before")
 	nextEvent(t, got, "before")
+	notify(t, through, "mps_test", "idle") // leaves a connection idle in the pool
+	nextEvent(t, got, "idle")
+	if idle := through.SQL.Stats().Idle; idle == 0 {
+		t.Fatal("no idle connection in the pool")
+	}
 
 	proxy.Stop()
 	lost := nextEvent(t, got, "lost")
+	// Those died with the server: a read after it is back would fail on one.
+	if idle := through.SQL.Stats().Idle; idle != 0 {
+		t.Errorf("after the loss the pool keeps %d idle connections", idle)
+	}
 	var down *postgres.UnreachableError
 	if !errors.As(lost.err, &down) || !strings.HasPrefix(down.Host, "127.0.0.1:") || !strings.Contains(lost.err.Error(), down.Host) {
 		t.Fatalf("the loss was told as %v; want an UnreachableError naming 127.0.0.1:PORT", lost.err)
@@ -87,7 +97,7 @@ func TestAListenerIsToldOfTheLossAndOfTheReconnection(t *testing.T) {
 
 	proxy.Start()
 	nextEvent(t, got, "reconnected")
-	notify(t, direct, "mps_test", "after")
+	notify(t, through, "mps_test", "after") // the first read after the outage works
 	nextEvent(t, got, "after")
 	cancel()
 	nextEvent(t, got, "stopped")
