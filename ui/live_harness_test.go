@@ -95,6 +95,12 @@ func (l *liveApp) update(msg tea.Msg) {
 	l.start(cmd)
 	frame := stripped(l.app.Render())
 	now := time.Now()
+	l.mu.Lock()
+	l.frame = frame // before a watch tells of it: the test may read the screen then
+	if n := l.app.notice; n != "" && (len(l.notices) == 0 || l.notices[len(l.notices)-1] != n) {
+		l.notices = append(l.notices, n)
+	}
+	l.mu.Unlock()
 	kept := l.watches[:0]
 	for _, w := range l.watches {
 		if strings.Contains(frame, w.text) {
@@ -104,12 +110,6 @@ func (l *liveApp) update(msg tea.Msg) {
 		kept = append(kept, w)
 	}
 	l.watches = kept
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.frame = frame
-	if n := l.app.notice; n != "" && (len(l.notices) == 0 || l.notices[len(l.notices)-1] != n) {
-		l.notices = append(l.notices, n)
-	}
 }
 
 func (l *liveApp) start(cmd tea.Cmd) {
