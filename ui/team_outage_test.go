@@ -40,6 +40,9 @@ func TestDashboardStartsWithTheStoreDownAndGoesLiveWhenItIsBack(t *testing.T) {
 	bo.waitScreen("Accept solution request?")
 	bo.press("y")
 	bo.waitScreen("nothing was sent")
+	bo.waitFor(func(a *App) bool {
+		return strings.Contains(a.notice, "nothing was sent: the journal cannot record it while the shared store at 127.0.0.1:")
+	}, "the notice to say the journal cannot record the action")
 	if n := tm.sent("bo", http.MethodPost, "/"+id+"/accept"); n != 0 {
 		t.Fatalf("an action was sent %d times though the journal could not record it", n)
 	}
