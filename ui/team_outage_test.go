@@ -54,15 +54,7 @@ func TestDashboardStartsWithTheStoreDownAndGoesLiveWhenItIsBack(t *testing.T) {
 	if s := bo.screen(); strings.Contains(s, "unreachable, retrying") {
 		t.Errorf("the store answers again, and the status bar still says it does not:\n%s", s)
 	}
-	ana := tm.journal(tm.db)
-	entry, err := ana.Begin(context.Background(), journal.Entry{Started: time.Now(), User: "ana@example.com", Action: "reject",
-		ObjectID: sandboxID(t, tm.sb, "Lucky Shrub storefront"), ObjectName: "After the outage"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ana.Finish(context.Background(), entry, journal.Result{Outcome: journal.Done, StateAfter: "Inactive", Finished: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	tm.anaRejects("After the outage")
 	bo.waitScreen(`ana@example.com rejected "After the outage": now Inactive`)
 
 	bo.clock.advance(noticeHold)
@@ -99,15 +91,7 @@ func TestIdleDashboardSeesTheStoreGoAndComeBack(t *testing.T) {
 	}
 
 	// A teammate's action while this dashboard's connection is away.
-	ana := tm.journal(tm.db)
-	entry, err := ana.Begin(context.Background(), journal.Entry{Started: time.Now(), User: "ana@example.com", Action: "reject",
-		ObjectID: sandboxID(t, tm.sb, "Lucky Shrub storefront"), ObjectName: "During the outage"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ana.Finish(context.Background(), entry, journal.Result{Outcome: journal.Done, StateAfter: "Inactive", Finished: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	tm.anaRejects("During the outage")
 	bo.clock.advance(noticeHold) // the outage's notice has been read
 	proxy.Start()
 	bo.waitScreen("answers again", "History (1)", "During the outage")
