@@ -163,7 +163,7 @@ func (a *App) actionDone(msg actionDoneMsg) tea.Cmd {
 	title := msg.Request.Action.Title()
 	name := text.Sanitize(msg.Request.Solution.Name)
 	if msg.NotSent != nil {
-		a.setNotice(fmt.Sprintf("%s for %q: %s.", title, name, text.Sanitize(msg.NotSent.Error())), true)
+		a.setNotice(fmt.Sprintf("%s for %q: %s.", title, name, notSentText(msg.NotSent)), true)
 		return journal
 	}
 	defer a.noteJournalErr(msg.JournalErr)

@@ -70,7 +70,7 @@ func (a *App) createDone(msg createDoneMsg) tea.Cmd {
 	cmds := []tea.Cmd{a.journalChanged("")}
 	name := text.Sanitize(msg.Request.New.Name)
 	if msg.NotSent != nil {
-		a.setNotice(fmt.Sprintf("Creating %q: %s.", name, text.Sanitize(msg.NotSent.Error())), true)
+		a.setNotice(fmt.Sprintf("Creating %q: %s.", name, notSentText(msg.NotSent)), true)
 		return tea.Batch(cmds...)
 	}
 	defer a.noteJournalErr(msg.Outcome.JournalErr)

@@ -52,9 +52,14 @@ func (m journalFollowMsg) apply(a *App) tea.Cmd {
 		a.feed.fails++
 		return tickAfter(retryWait(journalFollowRetry, a.feed.fails), journalFollowAgainMsg{})
 	}
+	failed := a.feed.fails > 0
 	a.feed.fails, a.feed.ch = 0, m.ch
 	if m.ch == nil {
 		return nil // a journal that cannot follow (SQLite): History reads after each action, and on r
+	}
+	if failed {
+		// What changed while it could not follow told no one.
+		return tea.Batch(waitJournal(m.ch), a.journalChanged(""))
 	}
 	return waitJournal(m.ch)
 }
@@ -90,21 +95,26 @@ func (m journalChangeMsg) apply(a *App) tea.Cmd {
 		return nil
 	}
 	next := waitJournal(a.feed.ch)
-	if m.change.Origin == a.ctx.Journal.Origin() {
+	switch {
+	case m.change.Lost != nil:
+		// The subscription's connection is gone: the store is out of
+		// reach, which shows now, though nothing else is reading it.
+		return tea.Batch(next, a.storeSaw(m.change.Lost))
+	case m.change.ID == 0 && a.store.down:
+		// Back: storeSaw says so, and reads again what the outage hid.
+		return tea.Batch(next, a.storeSaw(nil))
+	case m.change.ID == 0:
+		// The subscription was lost and made again: what changed meanwhile
+		// told no one.
+		return tea.Batch(next, a.journalChanged(""))
+	case m.change.Origin == a.ctx.Journal.Origin():
 		return next
 	}
 	cmds := []tea.Cmd{next}
 	if h := a.history(); h != nil {
 		cmds = append(cmds, h.follow())
 	}
-	switch {
-	case m.change.ID == 0:
-		// The subscription was lost and made again: what changed meanwhile
-		// told no one, and History (above) and the inspector read it now.
-		if in := a.inspector; in != nil {
-			cmds = append(cmds, in.readActions(in.seq))
-		}
-	case m.change.Outcome != journal.InFlight:
+	if m.change.Outcome != journal.InFlight {
 		cmds = append(cmds, readTeammateEntry(a.ctx.Ctx, a.ctx.Journal, m.change.ID))
 	}
 	return tea.Batch(cmds...)

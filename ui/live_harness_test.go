@@ -95,6 +95,12 @@ func (l *liveApp) update(msg tea.Msg) {
 	l.start(cmd)
 	frame := stripped(l.app.Render())
 	now := time.Now()
+	l.mu.Lock()
+	l.frame = frame // before a watch tells of it: the test may read the screen then
+	if n := l.app.notice; n != "" && (len(l.notices) == 0 || l.notices[len(l.notices)-1] != n) {
+		l.notices = append(l.notices, n)
+	}
+	l.mu.Unlock()
 	kept := l.watches[:0]
 	for _, w := range l.watches {
 		if strings.Contains(frame, w.text) {
@@ -104,12 +110,6 @@ func (l *liveApp) update(msg tea.Msg) {
 		kept = append(kept, w)
 	}
 	l.watches = kept
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.frame = frame
-	if n := l.app.notice; n != "" && (len(l.notices) == 0 || l.notices[len(l.notices)-1] != n) {
-		l.notices = append(l.notices, n)
-	}
 }
 
 func (l *liveApp) start(cmd tea.Cmd) {
@@ -149,6 +149,19 @@ func (l *liveApp) watch(text string) <-chan time.Time {
 	seen := make(chan time.Time, 1)
 	l.on(func(*App) { l.watches = append(l.watches, liveWatch{text: text, seen: seen}) })
 	return seen
+}
+
+// seenAt waits for a watch to see its text (what says which), and is the
+// time of the frame that first showed it.
+func (l *liveApp) seenAt(seen <-chan time.Time, what string) time.Time {
+	l.t.Helper()
+	select {
+	case at := <-seen:
+		return at
+	case <-time.After(liveWait):
+		l.t.Fatalf("after %s the screen still does not show %s:\n%s", liveWait, what, l.screen())
+	}
+	return time.Time{}
 }
 
 func (l *liveApp) screen() string {

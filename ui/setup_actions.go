@@ -108,7 +108,7 @@ func (a *App) setupDone(msg setupDoneMsg) tea.Cmd {
 		c.fixing = ""
 	}
 	if msg.NotSent != nil {
-		a.setNotice(what+": "+text.Sanitize(msg.NotSent.Error())+". Nothing was sent.", true)
+		a.setNotice(what+": "+notSentText(msg.NotSent)+".", true)
 		return nil
 	}
 	defer a.noteJournalErr(msg.JournalErr)

@@ -59,6 +59,17 @@ func storeDownText(host string) string {
 	return "The shared store at " + text.Sanitize(host) + " is unreachable: mps tries again by itself, and everything read from Graph still works."
 }
 
+// notSentText says why an action was not sent, from its error: while the
+// shared store is out of reach, in a few words (the journal cannot
+// record it), not the connection's whole story.
+func notSentText(err error) string {
+	if host, down := unreachableHost(err); down {
+		return "nothing was sent: the journal cannot record it while the shared store at " + text.Sanitize(host) +
+			" is unreachable (mps tries again by itself)"
+	}
+	return text.Sanitize(err.Error())
+}
+
 // note is the status bar's word on the shared store while it does
 // not answer; "" while it does.
 func (s storeHealth) note() string {

@@ -51,7 +51,12 @@ type teammate struct {
 // time came by LISTEN/NOTIFY.
 func (tm *team) dashboard(name, user, store string, width, height int) *teammate {
 	tm.t.Helper()
-	j := tm.journal(store)
+	return tm.dashboardWith(name, user, store, tm.journal(store), width, height)
+}
+
+// dashboardWith is dashboard on the journal j.
+func (tm *team) dashboardWith(name, user, store string, j journal.Journal, width, height int) *teammate {
+	tm.t.Helper()
 	cfg := sandboxConfig(tm.t, tm.url, j, graph.WithHTTPClient(&http.Client{Transport: namedTransport(name)}))
 	clock := &movingClock{}
 	clock.set(time.Now())
@@ -79,10 +84,13 @@ func (tm *team) journal(store string) *journal.Store {
 }
 
 // gets are the GETs of path's end the dashboard name sent.
-func (tm *team) gets(name, pathEnd string) int {
+func (tm *team) gets(name, pathEnd string) int { return tm.sent(name, http.MethodGet, pathEnd) }
+
+// sent are the requests of method to path's end the dashboard name sent.
+func (tm *team) sent(name, method, pathEnd string) int {
 	n := 0
 	for _, r := range tm.sb.Requests() {
-		if r.Method == http.MethodGet && strings.HasSuffix(r.Path, pathEnd) && r.Header.Get(dashboardHeader) == name {
+		if r.Method == method && strings.HasSuffix(r.Path, pathEnd) && r.Header.Get(dashboardHeader) == name {
 			n++
 		}
 	}
@@ -215,18 +223,27 @@ func TestStoreUnreachableThenBack(t *testing.T) {
 	if s := bo.screen(); strings.Contains(s, "unreachable, retrying") {
 		t.Errorf("the store answers again, and the status bar still says it does not:\n%s", s)
 	}
-	ana := tm.journal(tm.db)
-	id, err := ana.Begin(context.Background(), journal.Entry{Started: time.Now(), User: "ana@example.com", Action: "reject",
-		ObjectID: sandboxID(t, tm.sb, "Lucky Shrub storefront"), ObjectName: "After the outage"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ana.Finish(context.Background(), id, journal.Result{Outcome: journal.Done, StateAfter: "Inactive", Finished: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	tm.anaRejects("After the outage")
 	bo.waitScreen(`ana@example.com rejected "After the outage": now Inactive`, "History (1)")
 	bo.press("5")
 	bo.waitScreen("0 events")
 	appendEvent(t, tm.db, "key-after", "777888999")
 	bo.waitScreen("1 events", "PARTNER_APP_INSTALLED")
+}
+
+// anaRejects records, as ana's mps does on the team's store, a reject of
+// Lucky Shrub storefront that left it Inactive; name is the entry's name
+// for the solution, for the notice to show.
+func (tm *team) anaRejects(name string) {
+	tm.t.Helper()
+	ana := tm.journal(tm.db)
+	ctx := context.Background()
+	id, err := ana.Begin(ctx, journal.Entry{Started: time.Now(), User: "ana@example.com", Action: "reject",
+		ObjectID: sandboxID(tm.t, tm.sb, "Lucky Shrub storefront"), ObjectName: name})
+	if err != nil {
+		tm.t.Fatal(err)
+	}
+	if err := ana.Finish(ctx, id, journal.Result{Outcome: journal.Done, StateAfter: "Inactive", Finished: time.Now()}); err != nil {
+		tm.t.Fatal(err)
+	}
 }

@@ -93,12 +93,18 @@ type Journal interface {
 }
 
 // Change is an entry begun or finished, by anyone, as a Follower tells it.
-// A Change with ID 0 says that the connection was lost and made again:
-// changes meanwhile went untold, so the journal should be read again.
+// A Change with ID 0 and no Lost says that the connection was lost and
+// made again: changes meanwhile went untold, so the journal should be read
+// again.
 type Change struct {
 	ID      int64
 	Origin  string
 	Outcome Outcome
+	// Lost, on a Change of ID 0, says that the follower lost its
+	// connection, or cannot make it (a postgres.UnreachableError when the
+	// server is out of reach): nothing is told until a Change of ID 0
+	// without Lost says it follows again.
+	Lost error
 }
 
 // Follower is a journal that can tell of changes as they are committed

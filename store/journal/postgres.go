@@ -11,11 +11,15 @@ import (
 // (postgres.Config's rules for the password and TLS), migrating its schema
 // on first use when the role may (see postgres.Open).
 func OpenPostgres(ctx context.Context, url string, o postgres.Options) (*Store, error) {
+	return openPostgres(ctx, url, o, newOrigin())
+}
+
+func openPostgres(ctx context.Context, url string, o postgres.Options, origin string) (*Store, error) {
 	db, err := postgres.Open(ctx, url, o, pgSchema())
 	if err != nil {
 		return nil, err
 	}
-	return newStore(db.SQL, "", db), nil
+	return newStore(db.SQL, "", db, origin), nil
 }
 
 // MigratePostgres brings the journal's schema in the database at url up to
@@ -52,6 +56,7 @@ func (s *Store) Follow(ctx context.Context) (<-chan Change, error) {
 				send(Change{ID: n.ID, Origin: n.Origin, Outcome: Outcome(n.Outcome)})
 			}
 		},
+		Lost:        func(err error) { send(Change{Lost: err}) },
 		Reconnected: func() { send(Change{}) },
 		Stopped:     func() { close(ch) },
 	})

@@ -33,7 +33,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newStore(db, path, nil), nil
+	return newStore(db, path, nil, newOrigin()), nil
 }
 
 // ErrNoJournal says that no journal exists at the path yet: mps has sent
@@ -48,12 +48,15 @@ func OpenExisting(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newStore(db, path, nil), nil
+	return newStore(db, path, nil, newOrigin()), nil
 }
 
-func newStore(db *sql.DB, path string, pg *postgres.DB) *Store {
-	return &Store{db: db, path: path, pg: pg, origin: randomHex(8)}
+func newStore(db *sql.DB, path string, pg *postgres.DB, origin string) *Store {
+	return &Store{db: db, path: path, pg: pg, origin: origin}
 }
+
+// newOrigin is a new handle's origin, random per open.
+func newOrigin() string { return randomHex(8) }
 
 // randomHex is n random bytes in hex: crypto/rand never fails on the
 // systems Go supports.

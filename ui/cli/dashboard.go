@@ -72,7 +72,7 @@ func (s *Session) dashboardConfig(ctx context.Context) (ui.Config, error) {
 		return cfg, err
 	}
 	cfg.Client = client
-	if cfg.Journal, err = s.openJournal(ctx); err != nil {
+	if cfg.Journal, err = s.dashboardJournal(ctx); err != nil {
 		return cfg, err
 	}
 	cfg.Doctor = s.dashboardDoctor(client, cfg.EventLog)

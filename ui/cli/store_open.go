@@ -132,6 +132,30 @@ func (s *Session) openJournal(ctx context.Context) (journal.Journal, error) {
 	return j, nil
 }
 
+// dashboardJournal is the run's journal for the dashboard, which starts
+// on a shared store that cannot be reached: its journal then opens when
+// the store answers (journal.Reconnecting), and until then records no
+// action, so none is sent. Commands open theirs with openJournal, and
+// exit 1 naming the host.
+func (s *Session) dashboardJournal(ctx context.Context) (journal.Journal, error) {
+	if s.journal != nil || s.demo != nil {
+		return s.openJournal(ctx)
+	}
+	where, err := s.storeLocation()
+	if err != nil {
+		return nil, err
+	}
+	if !where.postgres() {
+		return s.openJournal(ctx)
+	}
+	j, err := journal.OpenPostgresReconnecting(ctx, where.url, s.postgresOptions())
+	if err != nil {
+		return nil, storeError("journal", err)
+	}
+	s.journal = j
+	return j, nil
+}
+
 // openJournalIfAny opens the run's journal to read it, or gives nil when
 // it is a SQLite file not made yet; where names it either way.
 func (s *Session) openJournalIfAny(ctx context.Context) (j journal.Journal, where string, err error) {
