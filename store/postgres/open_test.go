@@ -141,6 +141,10 @@ func TestAnUnreachableServerIsNamedAndThePasswordIsNot(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), "the shared store at 127.0.0.1:"+port+" is unreachable: ") {
 		t.Errorf("message %q", err)
 	}
+	// pgx tries with TLS, then without, and says each: the cause is told once.
+	if n := strings.Count(err.Error(), "connection refused"); n != 1 {
+		t.Errorf("the message says the cause %d times, want once: %q", n, err)
+	}
 	_, err = postgres.Migrate(ctx, url, o, counting())
 	errs = append(errs, err)
 	_, err = postgres.Open(ctx, "postgres://mps:"+password+"@127.0.0.1:"+port+"/mps", postgres.Options{}, counting())

@@ -21,7 +21,17 @@ type UnreachableError struct {
 }
 
 func (e *UnreachableError) Error() string {
-	return "the shared store at " + e.Host + " is unreachable: " + e.Err.Error()
+	return "the shared store at " + e.Host + " is unreachable: " + cause(e.Err)
+}
+
+// cause is the network's own words where there are some: pgx's text
+// repeats them once per connection attempt (with TLS, then without).
+func cause(err error) string {
+	var op *net.OpError
+	if errors.As(err, &op) {
+		return op.Error()
+	}
+	return err.Error()
 }
 
 func (e *UnreachableError) Unwrap() error { return e.Err }
