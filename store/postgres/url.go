@@ -12,7 +12,7 @@ func IsURL(s string) bool {
 
 // shownQueryKeys are the URL parameters Redact keeps: where the server is
 // and how it is reached, never a credential or a file's contents.
-var shownQueryKeys = []string{"host", "port", "dbname", "sslmode"}
+func shownQueryKeys() []string { return []string{"host", "port", "dbname", "sslmode"} }
 
 // Redact is the URL without its password or any other query parameter than
 // those naming the server and the TLS mode: for messages ("the event log at
@@ -28,7 +28,7 @@ func Redact(raw string) string {
 	}
 	var kept []string
 	q := u.Query()
-	for _, k := range shownQueryKeys {
+	for _, k := range shownQueryKeys() {
 		for _, v := range q[k] {
 			kept = append(kept, k+"="+readableEscape.Replace(url.QueryEscape(v)))
 		}
