@@ -11,23 +11,6 @@ import (
 	"mps/store/storetest"
 )
 
-// patience bounds a wait for something that must come: a test that gets
-// it later has failed, whatever the machine's load.
-const patience = 20 * time.Second
-
-// receive waits for a signal on ch; what says what was awaited.
-func receive(t *testing.T, ch <-chan struct{}, what string) {
-	t.Helper()
-	select {
-	case _, ok := <-ch:
-		if !ok {
-			t.Fatalf("%s: the channel closed instead", what)
-		}
-	case <-time.After(patience):
-		t.Fatalf("%s: nothing after %v", what, patience)
-	}
-}
-
 func TestFollowTellsOfAnotherWritersCommits(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -41,7 +24,7 @@ func TestFollowTellsOfAnotherWritersCommits(t *testing.T) {
 		if _, err := writer.Append(ctx, []Event{partnerAdded(key, "1", "9", t0())}); err != nil {
 			t.Fatal(err)
 		}
-		receive(t, ch, "after commit "+key)
+		storetest.Receive(t, ch, "after commit "+key)
 		if got, err := reader.List(ctx, Query{}); err != nil || len(got) != i+1 {
 			t.Fatalf("after the signal, List = %d events, %v; want %d", len(got), err, i+1)
 		}
@@ -84,11 +67,11 @@ func TestAServerGoneAwayIsUnreachableAndFollowReconnects(t *testing.T) {
 	}
 
 	proxy.Start()
-	receive(t, ch, "after the server came back")
+	storetest.Receive(t, ch, "after the server came back")
 	if _, err := writer.Append(ctx, []Event{partnerAdded("k1", "1", "9", t0())}); err != nil {
 		t.Fatal(err)
 	}
-	receive(t, ch, "after a commit once reconnected")
+	storetest.Receive(t, ch, "after a commit once reconnected")
 	if got, err := reader.List(ctx, Query{}); err != nil || len(got) != 1 {
 		t.Fatalf("after reconnecting, List = %d events, %v; want 1", len(got), err)
 	}
@@ -106,7 +89,7 @@ func TestFollowClosesWhenItsContextEnds(t *testing.T) {
 		if ok {
 			t.Fatal("a signal with no commit")
 		}
-	case <-time.After(patience):
+	case <-time.After(storetest.Patience):
 		t.Fatal("the channel did not close after its context ended")
 	}
 }

@@ -147,7 +147,7 @@ func TestTheLeastPrivilegesAreEnough(t *testing.T) {
 			t.Fatalf("the receiver's Append = %d, %v; want %d", n, err, 1-want)
 		}
 	}
-	receive(t, follow, "the dashboard following the receiver's commit")
+	storetest.Receive(t, follow, "the dashboard following the receiver's commit")
 	if got, err := dashboard.List(ctx, Query{}); err != nil || len(got) != 1 {
 		t.Fatalf("the dashboard's List = %d events, %v", len(got), err)
 	}

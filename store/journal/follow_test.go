@@ -3,26 +3,13 @@ package journal
 import (
 	"context"
 	"testing"
-	"time"
 
 	"mps/store/storetest"
 )
 
-// patience bounds a wait for something that must come.
-const patience = 20 * time.Second
-
 func nextChange(t *testing.T, ch <-chan Change) Change {
 	t.Helper()
-	select {
-	case c, ok := <-ch:
-		if !ok {
-			t.Fatal("the channel of changes closed")
-		}
-		return c
-	case <-time.After(patience):
-		t.Fatalf("no change after %v", patience)
-	}
-	return Change{}
+	return storetest.Receive(t, ch, "the next change")
 }
 
 // A teammate's Begin and Finish reach another handle's follower, in

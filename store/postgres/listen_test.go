@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -10,10 +11,6 @@ import (
 	"mps/store/postgres"
 	"mps/store/storetest"
 )
-
-// patience bounds a wait for something that must come: a test that gets
-// it later has failed, whatever the machine's load.
-const patience = 20 * time.Second
 
 // listenEvent is what a Listener was told: a payload, "lost" with its
 // error, "reconnected" or "stopped".
@@ -41,16 +38,11 @@ func listening(t *testing.T, ctx context.Context, d *postgres.DB, channel string
 
 func nextEvent(t *testing.T, ch <-chan listenEvent, want string) listenEvent {
 	t.Helper()
-	select {
-	case e := <-ch:
-		if e.what != want {
-			t.Fatalf("the listener was told %q (%v), want %q", e.what, e.err, want)
-		}
-		return e
-	case <-time.After(patience):
-		t.Fatalf("the listener was told nothing in %v, want %q", patience, want)
+	e := storetest.Receive(t, ch, "the listener, awaiting "+strconv.Quote(want))
+	if e.what != want {
+		t.Fatalf("the listener was told %q (%v), want %q", e.what, e.err, want)
 	}
-	return listenEvent{}
+	return e
 }
 
 func notify(t *testing.T, d *postgres.DB, channel, payload string) {
