@@ -48,13 +48,7 @@ func TestDashboardStartsWithTheStoreDownAndGoesLiveWhenItIsBack(t *testing.T) {
 	}
 
 	bo.clock.advance(noticeHold) // the failure's notice has been read
-	proxy.Start()
-	bo.waitScreen("answers again")
-	bo.clock.advance(noticeHold)
-	if s := bo.screen(); strings.Contains(s, "unreachable, retrying") {
-		t.Errorf("the store answers again, and the status bar still says it does not:\n%s", s)
-	}
-	tm.anaRejects("After the outage")
+	tm.storeComesBack(bo, proxy)
 	bo.waitScreen(`ana@example.com rejected "After the outage": now Inactive`)
 
 	bo.clock.advance(noticeHold)

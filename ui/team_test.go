@@ -217,18 +217,26 @@ func TestStoreUnreachableThenBack(t *testing.T) {
 	bo.press("6")
 
 	bo.clock.advance(noticeHold) // the outage's notice has been read
-	proxy.Start()
-	bo.waitScreen("answers again")
-	bo.clock.advance(noticeHold)
-	if s := bo.screen(); strings.Contains(s, "unreachable, retrying") {
-		t.Errorf("the store answers again, and the status bar still says it does not:\n%s", s)
-	}
-	tm.anaRejects("After the outage")
+	tm.storeComesBack(bo, proxy)
 	bo.waitScreen(`ana@example.com rejected "After the outage": now Inactive`, "History (1)")
 	bo.press("5")
 	bo.waitScreen("0 events")
 	appendEvent(t, tm.db, "key-after", "777888999")
 	bo.waitScreen("1 events", "PARTNER_APP_INSTALLED")
+}
+
+// storeComesBack lets the store's connections through again and checks
+// that the dashboard says so and stops saying it is unreachable; then ana
+// rejects "After the outage", for the caller to see arrive.
+func (tm *team) storeComesBack(d *teammate, proxy *storetest.Proxy) {
+	tm.t.Helper()
+	proxy.Start()
+	d.waitScreen("answers again")
+	d.clock.advance(noticeHold)
+	if s := d.screen(); strings.Contains(s, "unreachable, retrying") {
+		tm.t.Errorf("the store answers again, and the status bar still says it does not:\n%s", s)
+	}
+	tm.anaRejects("After the outage")
 }
 
 // anaRejects records, as ana's mps does on the team's store, a reject of
