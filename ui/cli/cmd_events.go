@@ -95,28 +95,14 @@ func listEvents(ctx context.Context, s *Session, q eventlog.Query, format output
 	if log == nil {
 		none = fmt.Sprintf("No events yet: `mps webhook serve` stores them in %s.", path)
 	}
-	return s.printList(format, listOutput{
-		count: len(events),
-		none:  none,
-		json: func() (any, error) {
-			out := make([]eventJSON, len(events))
-			for i, e := range events {
-				out[i] = toEventJSON(e)
+	return s.printList(format, rowsOutputAs(events, toEventJSON, none, []string{"ID", "RECEIVED", "EVENT", "SOLUTION", "WABA", "STATUS"},
+		func(e eventlog.Event) []string {
+			name := webhook.EventName(e.Field, e.Event)
+			if !e.Known {
+				name += " (stored raw)"
 			}
-			return out, nil
-		},
-		table: func() *plainTable {
-			t := newPlainTable("ID", "RECEIVED", "EVENT", "SOLUTION", "WABA", "STATUS")
-			for _, e := range events {
-				name := webhook.EventName(e.Field, e.Event)
-				if !e.Known {
-					name += " (stored raw)"
-				}
-				t.add(strconv.FormatInt(e.ID, 10), e.Received.In(time.Local).Format("2006-01-02 15:04:05"), name, e.SolutionID, e.WABAID, e.Status)
-			}
-			return t
-		},
-	})
+			return []string{strconv.FormatInt(e.ID, 10), e.Received.In(time.Local).Format("2006-01-02 15:04:05"), name, e.SolutionID, e.WABAID, e.Status}
+		}))
 }
 
 // eventJSON is one stored change in `mps events --json`.

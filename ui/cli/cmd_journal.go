@@ -57,24 +57,10 @@ func listJournal(ctx context.Context, s *Session, q journal.Query, format output
 	case path != "":
 		none = fmt.Sprintf("No actions yet: mps records each one it sends in %s.", path)
 	}
-	return s.printList(format, listOutput{
-		count: len(entries),
-		none:  none,
-		json: func() (any, error) {
-			out := make([]journalJSON, len(entries))
-			for i, e := range entries {
-				out[i] = toJournalJSON(e)
-			}
-			return out, nil
-		},
-		table: func() *plainTable {
-			t := newPlainTable("STARTED", "ACTION", "SOLUTION", "NAME", "BEFORE", "AFTER", "OUTCOME", "USER")
-			for _, e := range entries {
-				t.add(localMinute(e.Started), e.Action, e.ObjectID, e.ObjectName, e.StateBefore, e.StateAfter, outcomeText(e), e.User)
-			}
-			return t
-		},
-	})
+	return s.printList(format, rowsOutputAs(entries, toJournalJSON, none, []string{"STARTED", "ACTION", "SOLUTION", "NAME", "BEFORE", "AFTER", "OUTCOME", "USER"},
+		func(e journal.Entry) []string {
+			return []string{localMinute(e.Started), e.Action, e.ObjectID, e.ObjectName, e.StateBefore, e.StateAfter, outcomeText(e), e.User}
+		}))
 }
 
 // readJournal reads the run's journal; where names it when there is none

@@ -159,11 +159,9 @@ type reconcileJSON struct {
 
 func toReconcileJSON(businessID, path string, r readmodel.Reconciliation, g readmodel.Gauge) reconcileJSON {
 	seen := func(list []eventlog.SeenWABA) []seenJSON {
-		out := make([]seenJSON, len(list))
-		for i, x := range list {
-			out[i] = seenJSON{WABAID: x.WABAID, SolutionID: x.SolutionID, FirstReported: x.FirstSeen}
-		}
-		return out
+		return mapped(list, func(x eventlog.SeenWABA) seenJSON {
+			return seenJSON{WABAID: x.WABAID, SolutionID: x.SolutionID, FirstReported: x.FirstSeen}
+		})
 	}
 	gj := gaugeJSON{Since: g.Since, Limit: g.Limit, Total: g.Total, Level: g.Level.String(), PerSolution: []solutionCountJSON{}}
 	for _, c := range g.PerSolution {

@@ -56,20 +56,13 @@ func solutionCustomers(ctx context.Context, s *Session, businessID, solutionID s
 		}
 		rows[i] = onboardedJSON{WABA: w, SolutionID: solutionID, Listed: ok, FirstReported: o.FirstSeen}
 	}
-	return s.printList(format, listOutput{
-		count: len(rows),
-		none:  fmt.Sprintf("No customers reported for solution %s (event log %s).", solutionID, path),
-		json:  func() (any, error) { return rows, nil },
-		table: func() *plainTable {
-			t := newPlainTable("WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE", "FIRST REPORTED")
-			for _, r := range rows {
-				name := r.Name
-				if !r.Listed {
-					name = notListedName
-				}
-				t.add(r.ID, name, r.TimezoneID, r.BusinessType, r.MessageTemplateNamespace, localMinute(r.FirstReported))
+	return s.printList(format, rowsOutput(rows, fmt.Sprintf("No customers reported for solution %s (event log %s).", solutionID, path),
+		[]string{"WABA ID", "NAME", "TIMEZONE", "BUSINESS TYPE", "TEMPLATE NAMESPACE", "FIRST REPORTED"},
+		func(r onboardedJSON) []string {
+			name := r.Name
+			if !r.Listed {
+				name = notListedName
 			}
-			return t
-		},
-	})
+			return []string{r.ID, name, r.TimezoneID, r.BusinessType, r.MessageTemplateNamespace, localMinute(r.FirstReported)}
+		}))
 }

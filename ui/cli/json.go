@@ -135,3 +135,13 @@ func nonNil[T any](list []T) []T {
 	}
 	return list
 }
+
+// mapped is each item of list as to makes it, in order: an empty list
+// prints as [].
+func mapped[T, J any](list []T, to func(T) J) []J {
+	out := make([]J, len(list))
+	for i, item := range list {
+		out[i] = to(item)
+	}
+	return out
+}

@@ -35,6 +35,14 @@ func rowsOutput[T any](items []T, none string, header []string, row func(T) []st
 	}
 }
 
+// rowsOutputAs is rowsOutput for items that go to JSON as toJSON makes
+// them.
+func rowsOutputAs[T, J any](items []T, toJSON func(T) J, none string, header []string, row func(T) []string) listOutput {
+	l := rowsOutput(items, none, header, row)
+	l.json = func() (any, error) { return mapped(items, toJSON), nil }
+	return l
+}
+
 func (s *Session) printList(format outputFormat, l listOutput) error {
 	switch format {
 	case formatJSON:
