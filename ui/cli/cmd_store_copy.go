@@ -103,16 +103,16 @@ func (s *Session) copyStore(ctx context.Context, src, dst storeLocation) (storeC
 	if err := refuseFileAsDir(src); err != nil {
 		return out, err
 	}
-	fromLog, err := eventlog.OpenExisting(ctx, src.eventLogPath())
+	fromLog, err := openStateFile(ctx, eventlog.OpenExisting, src.eventLogPath(), "log", eventlog.ErrNoLog)
 	if err != nil && !errors.Is(err, eventlog.ErrNoLog) {
-		return out, stateFileError("log", err)
+		return out, err
 	}
 	if fromLog != nil {
 		defer fromLog.Close()
 	}
-	fromJournal, err := journal.OpenExisting(ctx, src.journalPath())
+	fromJournal, err := openStateFile(ctx, journal.OpenExisting, src.journalPath(), "journal", journal.ErrNoJournal)
 	if err != nil && !errors.Is(err, journal.ErrNoJournal) {
-		return out, stateFileError("journal", err)
+		return out, err
 	}
 	if fromJournal != nil {
 		defer fromJournal.Close()

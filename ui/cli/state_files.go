@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 
 	"mps/store/eventlog"
@@ -22,4 +23,15 @@ func stateFileError(what string, err error) error {
 		return localError("Set XDG_STATE_HOME to a directory you may write (the "+what+" goes in $XDG_STATE_HOME/mps/PROFILE/), or use another --profile.", err)
 	}
 	return localError("Check the file's permissions, or move it aside to start a new "+what+".", err)
+}
+
+// openStateFile opens a store's SQLite file with open. A file that is not
+// there comes back as none, as the store's own package says it; any other
+// failure as stateFileError.
+func openStateFile[S any](ctx context.Context, open func(context.Context, string) (S, error), path, what string, none error) (S, error) {
+	st, err := open(ctx, path)
+	if err != nil && !errors.Is(err, none) {
+		err = stateFileError(what, err)
+	}
+	return st, err
 }

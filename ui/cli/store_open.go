@@ -67,14 +67,7 @@ func (s *Session) openEventLogEngine(ctx context.Context, writing bool) (*eventl
 	if writing {
 		open = eventlog.Open
 	}
-	l, err := open(ctx, where.eventLogPath())
-	switch {
-	case errors.Is(err, eventlog.ErrNoLog):
-		return nil, err
-	case err != nil:
-		return nil, stateFileError("log", err)
-	}
-	return l, nil
+	return openStateFile(ctx, open, where.eventLogPath(), "log", eventlog.ErrNoLog)
 }
 
 // openEventLogIfAny is openEventLog for the commands: a log not made yet
@@ -236,12 +229,9 @@ func openJournalFile(ctx context.Context, path string, existing bool) (journal.J
 	if existing {
 		open = journal.OpenExisting
 	}
-	j, err := open(ctx, path)
-	switch {
-	case errors.Is(err, journal.ErrNoJournal):
-		return nil, err
-	case err != nil:
-		return nil, stateFileError("journal", err)
+	j, err := openStateFile(ctx, open, path, "journal", journal.ErrNoJournal)
+	if err != nil {
+		return nil, err // not a nil *Store inside the interface
 	}
 	return j, nil
 }
