@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"mps/graph"
 	"mps/graph/sandbox"
 	"mps/graph/webhook"
+	"mps/graph/webhook/webhooktest"
 	"mps/store/eventlog"
 	"mps/store/eventlog/eventlogtest"
 	"mps/ui/readmodel"
@@ -104,11 +104,7 @@ func guideEvents(t *testing.T, received time.Time, names ...string) []eventlog.E
 	t.Helper()
 	var out []eventlog.Event
 	for _, name := range names {
-		body, err := os.ReadFile(filepath.Join("..", "graph", "webhook", "testdata", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		changes, err := webhook.Parse(body)
+		changes, err := webhook.Parse(webhooktest.Payload(t, name))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -88,7 +88,7 @@ func TestSlowClientsAtTheConnectionCapDoNotBlockDeliveries(t *testing.T) {
 	}
 
 	client := &http.Client{Timeout: 3 * time.Second}
-	body := readTestdata(t, "guide_partner_solutions_created.json")
+	body := webhooktest.Payload(t, "guide_partner_solutions_created.json")
 	for range 3 {
 		if code := deliver(t, client, "http://"+addr+"/webhook", body, testSecret); code != http.StatusOK {
 			t.Fatalf("a signed delivery at the cap: status %d, want 200", code)
@@ -108,7 +108,7 @@ func TestTheConnectionCapNeverClosesADeliveryInFlight(t *testing.T) {
 		receiver.ServeHTTP(w, r)
 	}))
 
-	body := readTestdata(t, "guide_partner_solutions_created.json")
+	body := webhooktest.Payload(t, "guide_partner_solutions_created.json")
 	inFlight, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)

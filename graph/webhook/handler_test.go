@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"mps/graph/webhook/webhooktest"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -98,7 +99,7 @@ func TestHandlerHandshake(t *testing.T) {
 }
 
 func TestHandlerDelivery(t *testing.T) {
-	body := readTestdata(t, "guide_account_update_partner_added.json")
+	body := webhooktest.Payload(t, "guide_account_update_partner_added.json")
 	changed := bytes.Replace(body, []byte("102290129340398"), []byte("102290129340399"), 1)
 	tests := []struct {
 		name       string
@@ -141,7 +142,7 @@ func TestHandlerDelivery(t *testing.T) {
 func TestHandlerStoresParsedChangesWithReceivedTime(t *testing.T) {
 	var logs bytes.Buffer
 	sink := &recordingSink{}
-	body := readTestdata(t, "unknown_field_and_event.json")
+	body := webhooktest.Payload(t, "unknown_field_and_event.json")
 	if rec := post(newTestHandler(t, sink, &logs), body, Sign(body, testSecret)); rec.Code != 200 {
 		t.Fatalf("status %d", rec.Code)
 	}
@@ -228,7 +229,7 @@ func TestNewHandlerRequiresSecrets(t *testing.T) {
 // one of Meta's deliveries (the default) with the receipt, whatever
 // entry.time says.
 func TestHandlerReplayedHistoryKeepsEntryTimes(t *testing.T) {
-	body := readTestdata(t, "guide_account_update_partner_added.json")
+	body := webhooktest.Payload(t, "guide_account_update_partner_added.json")
 	receipt := time.Unix(1700000000, 0)
 	for _, replayed := range []bool{false, true} {
 		sink := &recordingSink{}

@@ -3,22 +3,12 @@ package webhook
 import (
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
+	"mps/graph/webhook/webhooktest"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 )
-
-func readTestdata(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // withoutKeyAndRaw blanks the fields checked separately.
 func withoutKeyAndRaw(cs []Change) []Change {
@@ -70,7 +60,7 @@ func TestParseDocumentedPayloads(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			body := readTestdata(t, tt.file)
+			body := webhooktest.Payload(t, tt.file)
 			got, err := Parse(body)
 			if err != nil {
 				t.Fatal(err)
@@ -113,7 +103,7 @@ func assertRawIsTheChange(t *testing.T, body []byte, got []Change) {
 }
 
 func TestParseKeepsUnknownFieldsAndEventsRaw(t *testing.T) {
-	body := readTestdata(t, "unknown_field_and_event.json")
+	body := webhooktest.Payload(t, "unknown_field_and_event.json")
 	got, err := Parse(body)
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +128,7 @@ func TestParseKeepsUnknownFieldsAndEventsRaw(t *testing.T) {
 }
 
 func TestParseWrongTypes(t *testing.T) {
-	got, err := Parse(readTestdata(t, "wrong_types.json"))
+	got, err := Parse(webhooktest.Payload(t, "wrong_types.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +213,7 @@ func TestParseEdgeShapes(t *testing.T) {
 }
 
 func TestDedupKey(t *testing.T) {
-	original := readTestdata(t, "guide_account_update_partner_added.json")
+	original := webhooktest.Payload(t, "guide_account_update_partner_added.json")
 	reencoded := `{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"account_update","value":{"waba_info":{"solution_partner_business_ids":["506914307656634","116133292427920"],"solution_id":"303610109049230","owner_business_id":"6143763655652543","waba_id":"102290129340398"},"event":"PARTNER_ADDED"}}],"time":1690592557,"id":"506914307656634"}]}`
 	a, _ := Parse(original)
 	b, _ := Parse([]byte(reencoded))

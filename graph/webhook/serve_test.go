@@ -18,7 +18,7 @@ func TestServeRoutesOnlyItsPathAndStopsOnCancel(t *testing.T) {
 	base := "http://" + ln.Addr().String()
 
 	webhooktest.Handshake(t, http.DefaultClient, base+"/hooks/meta", testVerify, "4242")
-	if code := deliver(t, http.DefaultClient, base+"/other", readTestdata(t, "guide_partner_solutions_created.json"), testSecret); code != http.StatusNotFound {
+	if code := deliver(t, http.DefaultClient, base+"/other", webhooktest.Payload(t, "guide_partner_solutions_created.json"), testSecret); code != http.StatusNotFound {
 		t.Fatalf("another path: status %d, want 404", code)
 	}
 	cancel()

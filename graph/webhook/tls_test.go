@@ -88,7 +88,7 @@ func TestServeTLSAnswersHandshakeAndStoresSignedDeliveries(t *testing.T) {
 		t.Fatalf("the handshake was not answered over TLS 1.2 or later: %+v", resp.TLS)
 	}
 
-	body := readTestdata(t, "guide_partner_solutions_created.json")
+	body := webhooktest.Payload(t, "guide_partner_solutions_created.json")
 	if code := deliver(t, client, "https://"+addr+"/webhook", body, "wrong-secret"); code != http.StatusForbidden {
 		t.Fatalf("badly signed delivery over TLS: status %d, want 403", code)
 	}
@@ -104,7 +104,7 @@ func TestServeTLSAnswersHandshakeAndStoresSignedDeliveries(t *testing.T) {
 func TestServeTLSRefusesPlainHTTPAndOldTLS(t *testing.T) {
 	pair, l, logs, addr := startSelfSignedReceiver(t)
 
-	body := readTestdata(t, "guide_partner_solutions_created.json")
+	body := webhooktest.Payload(t, "guide_partner_solutions_created.json")
 	if code := deliver(t, http.DefaultClient, "http://"+addr+"/webhook", body, testSecret); code != http.StatusBadRequest {
 		t.Fatalf("plain HTTP to the TLS port: status %d, want 400", code)
 	}

@@ -13,24 +13,11 @@ import (
 	"mps/store/storetest"
 )
 
+// openReconnecting opens a Reconnecting journal at url for the rest of
+// the test.
 func openReconnecting(t *testing.T, url string) *Reconnecting {
 	t.Helper()
-	r, err := OpenPostgresReconnecting(context.Background(), url, postgres.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { r.Close() })
-	return r
-}
-
-func openPostgresAt(t *testing.T, url string) *Store {
-	t.Helper()
-	s, err := OpenPostgres(context.Background(), url, postgres.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return storetest.Stores[*Reconnecting]{OpenPostgres: OpenPostgresReconnecting}.At(t, url)
 }
 
 func wantUnreachable(t *testing.T, what string, err error) {
@@ -76,7 +63,7 @@ func TestAJournalOpenedWhileItsServerIsDownOpensOnceItIsBack(t *testing.T) {
 	if c := nextChange(t, ch); c != (Change{}) {
 		t.Fatalf("once the server is back the follower says %+v; want Change{} (read again)", c)
 	}
-	theirs := openPostgresAt(t, url)
+	theirs := journals().At(t, url)
 	id, err := theirs.Begin(ctx, reject("2"))
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +136,7 @@ func TestAFollowerIsToldOfTheLossWhileIdle(t *testing.T) {
 	defer cancel()
 	url := storetest.Postgres(t)
 	proxy, viaProxy := storetest.PostgresProxy(t, url)
-	ch, err := openPostgresAt(t, viaProxy).Follow(ctx)
+	ch, err := journals().At(t, viaProxy).Follow(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +150,7 @@ func TestAFollowerIsToldOfTheLossWhileIdle(t *testing.T) {
 	if c := nextChange(t, ch); c != (Change{}) {
 		t.Fatalf("once back: %+v; want Change{}", c)
 	}
-	theirs := openPostgresAt(t, url)
+	theirs := journals().At(t, url)
 	id, err := theirs.Begin(ctx, reject("4"))
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"mps/graph/sandbox"
+	"mps/graph/webhook/webhooktest"
 	"mps/store"
 )
 
@@ -27,11 +28,11 @@ func TestEventsListsAndFilters(t *testing.T) {
 	h := newHarness(t, sandbox.Options{WABAs: -1})
 	path := h.withStateDir()
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) // the harness's clock
-	storeDeliveries(t, path, now.Add(-3*24*time.Hour), guideWebhook(t, "guide_partner_solutions_created.json"))
+	storeDeliveries(t, path, now.Add(-3*24*time.Hour), webhooktest.Payload(t, "guide_partner_solutions_created.json"))
 	storeDeliveries(t, path, now.Add(-2*time.Hour),
-		guideWebhook(t, "guide_account_update_partner_added.json"),
-		guideWebhook(t, "unknown_field_and_event.json"))
-	storeDeliveries(t, path, now.Add(-time.Hour), guideWebhook(t, "guide_account_update_partner_added.json")) // redelivered
+		webhooktest.Payload(t, "guide_account_update_partner_added.json"),
+		webhooktest.Payload(t, "unknown_field_and_event.json"))
+	storeDeliveries(t, path, now.Add(-time.Hour), webhooktest.Payload(t, "guide_account_update_partner_added.json")) // redelivered
 
 	all := decodeJSON[[]eventJSON](t, h.mustRun("events", "--json").stdout)
 	if len(all) != 5 {
@@ -85,8 +86,8 @@ func TestEventsFiltersIgnoreCaseAndRefuseUnknownNames(t *testing.T) {
 	h := newHarness(t, sandbox.Options{WABAs: -1})
 	path := h.withStateDir()
 	storeDeliveries(t, path, harnessNow().Add(-time.Hour),
-		guideWebhook(t, "guide_partner_solutions_created.json"),
-		guideWebhook(t, "guide_account_update_partner_added.json"))
+		webhooktest.Payload(t, "guide_partner_solutions_created.json"),
+		webhooktest.Payload(t, "guide_account_update_partner_added.json"))
 	for _, args := range [][]string{{"--event", "partner_added"}, {"--event", "Partner_Added", "--field", "ACCOUNT_UPDATE"}} {
 		all := append([]string{"events", "--json"}, args...)
 		got := decodeJSON[[]eventJSON](t, h.mustRun(all...).stdout)
@@ -109,7 +110,7 @@ func TestEventsFiltersIgnoreCaseAndRefuseUnknownNames(t *testing.T) {
 func TestEventsAndReconcileReadALogTheyMayNotWrite(t *testing.T) {
 	h := newHarness(t, sandbox.Options{WABAs: -1})
 	path := h.withStateDir()
-	storeDeliveries(t, path, harnessNow().Add(-time.Hour), guideWebhook(t, "guide_account_update_partner_added.json"))
+	storeDeliveries(t, path, harnessNow().Add(-time.Hour), webhooktest.Payload(t, "guide_account_update_partner_added.json"))
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		if err := os.Chmod(p, 0o444); err != nil && !os.IsNotExist(err) {
 			t.Fatal(err)

@@ -104,7 +104,7 @@ func TestWebhookServeTakesSecretsFromTheKeyring(t *testing.T) {
 	h.keyring.Set(store.Service, store.VerifyToken.Account(store.DefaultProfile), hookVerify)
 	recv := h.start("webhook", "serve", "--addr", "127.0.0.1:0")
 	url := recv.url(t)
-	body := guideWebhook(t, "guide_partner_solutions_created.json")
+	body := webhooktest.Payload(t, "guide_partner_solutions_created.json")
 	if code := postSigned(t, url, body, webhook.Sign(body, hookSecret)); code != 200 {
 		t.Fatalf("delivery signed with the keyring's secret: %d", code)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"mps/graph/sandbox"
+	"mps/graph/webhook/webhooktest"
 )
 
 func readCSV(t *testing.T, out string) [][]string {
@@ -136,8 +137,8 @@ func TestEventsCSVListsTheStoredEvents(t *testing.T) {
 	path := h.withStateDir()
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	storeDeliveries(t, path, now.Add(-2*time.Hour),
-		guideWebhook(t, "guide_partner_solutions_created.json"),
-		guideWebhook(t, "guide_account_update_partner_added.json"))
+		webhooktest.Payload(t, "guide_partner_solutions_created.json"),
+		webhooktest.Payload(t, "guide_account_update_partner_added.json"))
 	all := decodeJSON[[]eventJSON](t, h.mustRun("events", "--json").stdout)
 	records := readCSV(t, h.mustRun("events", "--csv").stdout)
 	if len(all) == 0 || len(records)-1 != len(all) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"mps/graph/sandbox"
+	"mps/graph/webhook/webhooktest"
 	"mps/store"
 	"mps/store/eventlog"
 	"mps/store/journal"
@@ -19,7 +20,7 @@ func TestStoreDirectoryHoldsTheEventLogAndTheJournal(t *testing.T) {
 	h := newHarness(t, sandbox.Options{WABAs: -1})
 	stateLog := h.withStateDir()
 	team := filepath.Join(t.TempDir(), "team")
-	storeDeliveries(t, filepath.Join(team, eventlog.FileName), harnessNow().Add(-time.Hour), guideWebhook(t, "guide_account_update_partner_added.json"))
+	storeDeliveries(t, filepath.Join(team, eventlog.FileName), harnessNow().Add(-time.Hour), webhooktest.Payload(t, "guide_account_update_partner_added.json"))
 
 	if got := decodeJSON[[]eventJSON](t, h.mustRun("--store", team, "events", "--json").stdout); len(got) != 1 || got[0].Event != "PARTNER_ADDED" {
 		t.Fatalf("events --store %s: %+v, want the one event stored there", team, got)

@@ -3,8 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sync"
 	"testing"
@@ -54,15 +52,6 @@ func storeDeliveries(t *testing.T, path string, received time.Time, bodies ...[]
 			t.Fatal(err)
 		}
 	}
-}
-
-func guideWebhook(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "graph", "webhook", "testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 // syncBuffer is an output a test can read while a command still writes it.

@@ -37,7 +37,7 @@ func TestWebhookServeOverTLS(t *testing.T) {
 	client := tlstest.Client(t, pair.Cert)
 	webhooktest.Handshake(t, client, url, hookVerify, "55555")
 
-	body := guideWebhook(t, "guide_partner_solutions_created.json")
+	body := webhooktest.Payload(t, "guide_partner_solutions_created.json")
 	post := func(client *http.Client, url string) (int, error) {
 		req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
 		if err != nil {

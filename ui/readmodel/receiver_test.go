@@ -3,27 +3,17 @@ package readmodel
 import (
 	"context"
 	"net/http"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"mps/graph/webhook"
+	"mps/graph/webhook/webhooktest"
 	"mps/store/eventlog"
 )
-
-func guidePayload(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "graph", "webhook", "testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func TestDuplicateDeliveryIsStoredOnce(t *testing.T) {
 	l := openLog(t)
 	srv := startReceiver(t, l)
-	body := guidePayload(t, "guide_account_update_partner_added.json")
+	body := webhooktest.Payload(t, "guide_account_update_partner_added.json")
 	for i := range 3 {
 		if code := deliver(t, srv.Client(), srv.URL, body, testSecret); code != http.StatusOK {
 			t.Fatalf("delivery %d: status %d", i, code)
@@ -46,7 +36,7 @@ func TestDuplicateDeliveryIsStoredOnce(t *testing.T) {
 func TestBadSignatureStoresNothing(t *testing.T) {
 	l := openLog(t)
 	srv := startReceiver(t, l)
-	body := guidePayload(t, "guide_partner_solutions_created.json")
+	body := webhooktest.Payload(t, "guide_partner_solutions_created.json")
 	if code := deliver(t, srv.Client(), srv.URL, body, "wrong-secret"); code != http.StatusForbidden {
 		t.Fatalf("status %d, want 403", code)
 	}
@@ -58,7 +48,7 @@ func TestBadSignatureStoresNothing(t *testing.T) {
 func TestUnknownChangesAreStoredRawAndAcknowledged(t *testing.T) {
 	l := openLog(t)
 	srv := startReceiver(t, l)
-	body := guidePayload(t, "unknown_field_and_event.json")
+	body := webhooktest.Payload(t, "unknown_field_and_event.json")
 	if code := deliver(t, srv.Client(), srv.URL, body, testSecret); code != http.StatusOK {
 		t.Fatalf("status %d, want 200", code)
 	}
