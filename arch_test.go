@@ -1,8 +1,8 @@
 package main
 
 // The house rules that the compiler does not keep (DESIGN.md, "The house"):
-// the arrows between graph, store and ui, who may import the sandbox, and
-// what the binary links. They live here, beside main, because this is the
+// the arrows between graph, store and ui, who may import the sandbox, what
+// the binary links, and no package-level mutable state. They live here, beside main, because this is the
 // one package that depends on all the others and belongs to none of the
 // rooms the rules are about.
 
@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io"
@@ -57,6 +58,29 @@ func TestHouseRules(t *testing.T) {
 	}
 	for _, v := range houseViolations(pkgs) {
 		t.Error(v)
+	}
+}
+
+// TestNoPackageLevelState keeps package-level variables out of production
+// code: state belongs to a value someone made and owns. A sentinel error
+// and a blank interface check are the exceptions.
+func TestNoPackageLevelState(t *testing.T) {
+	fset := token.NewFileSet()
+	files := 0
+	for _, p := range listModule(t) {
+		for _, name := range p.GoFiles {
+			f, err := parser.ParseFile(fset, filepath.Join(p.Dir, name), nil, parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files++
+			for _, v := range packageStateIn(fset, f) {
+				t.Error(v)
+			}
+		}
+	}
+	if files < 50 {
+		t.Fatalf("read only %d production files; the rule would hold vacuously", files)
 	}
 }
 
@@ -139,6 +163,88 @@ func TestHouseRulesCatchEachBreach(t *testing.T) {
 	if clean := binaryViolations(map[string][]string{"mps/ui/cli": {"fmt"}, "fmt": nil}); clean != nil {
 		t.Errorf("binary check flags a clean binary: %q", clean)
 	}
+}
+
+func TestPackageStateRuleCatchesABreach(t *testing.T) {
+	const src = `package p
+
+import ("errors"; "fmt"; "io"; "other")
+
+var ErrGone = errors.New("gone")
+var errLate = fmt.Errorf("late: %w", ErrGone)
+var ErrAlias = other.ErrGone
+var ErrMade = other.ErrMaker()
+var _ io.Reader = (*reader)(nil)
+var cache = map[string]int{}
+var (
+	errCount int
+	names = []string{"a"}
+)
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := packageStateIn(fset, f)
+	want := []string{
+		"p.go:8:5: package-level var ErrMade", "p.go:10:5: package-level var cache",
+		"p.go:12:2: package-level var errCount", "p.go:13:2: package-level var names",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %d violations", got, len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("violation %d:\n got %s\nwant %s...", i, got[i], want[i])
+		}
+	}
+}
+
+// packageStateIn names f's package-level variables other than sentinel
+// errors (an err or Err name made by errors.New or fmt.Errorf, or another
+// package's Err value) and blank ones.
+func packageStateIn(fset *token.FileSet, f *ast.File) []string {
+	var out []string
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range g.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				if n.Name == "_" || (i < len(vs.Values) && isSentinelError(n.Name, vs.Values[i])) {
+					continue
+				}
+				out = append(out, fmt.Sprintf("%s: package-level var %s: make it a const, a function, or a field of the value that owns it",
+					fset.Position(n.Pos()), n.Name))
+			}
+		}
+	}
+	return out
+}
+
+func isSentinelError(name string, value ast.Expr) bool {
+	if !strings.HasPrefix(name, "err") && !strings.HasPrefix(name, "Err") {
+		return false
+	}
+	switch v := value.(type) {
+	case *ast.CallExpr:
+		return isCallTo(v.Fun, "errors", "New") || isCallTo(v.Fun, "fmt", "Errorf")
+	case *ast.SelectorExpr:
+		return strings.HasPrefix(v.Sel.Name, "Err") // another package's sentinel
+	}
+	return false
+}
+
+func isCallTo(fun ast.Expr, pkg, name string) bool {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	return ok && id.Name == pkg && sel.Sel.Name == name
 }
 
 // houseViolations names each broken rule, the package that breaks it and

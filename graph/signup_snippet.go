@@ -36,11 +36,11 @@ func ParseSignupVersion(text string) (SignupVersion, bool) {
 
 // signupV3Ends is the day Meta ends Embedded Signup v2 and v3; most of its
 // pages name the 15th of October 2026.
-var signupV3Ends = time.Date(2026, time.October, 15, 0, 0, 0, 0, time.UTC)
+func signupV3Ends() time.Time { return time.Date(2026, time.October, 15, 0, 0, 0, 0, time.UTC) }
 
 // SignupV3Notice is what choosing v3 means, said as of now.
 func SignupV3Notice(now time.Time) string {
-	if now.Before(signupV3Ends) {
+	if now.Before(signupV3Ends()) {
 		return "Embedded Signup v3 is the older shape: Meta ends v2 and v3 in October 2026 (most of its pages say the 15th). Use v4 (the default) for new work."
 	}
 	return "Embedded Signup v3 is the older shape: Meta ended v2 and v3 in October 2026 (most of its pages say the 15th), so this snippet may no longer work. Use v4 (the default)."

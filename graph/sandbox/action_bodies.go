@@ -27,13 +27,13 @@ const (
 	BodiesGuide
 )
 
-var bodiesNames = enumNames{"any", "openapi", "guide"}
+func bodiesNames() enumNames { return enumNames{"any", "openapi", "guide"} }
 
-func (b ActionBodies) String() string { return bodiesNames.text(int(b), "ActionBodies") }
+func (b ActionBodies) String() string { return bodiesNames().text(int(b), "ActionBodies") }
 
 // ParseActionBodies reads "any", "openapi" or "guide".
 func ParseActionBodies(name string) (ActionBodies, bool) {
-	i, ok := bodiesNames.parse(name)
+	i, ok := bodiesNames().parse(name)
 	return ActionBodies(i), ok
 }
 
@@ -44,7 +44,7 @@ func (s *Sandbox) SetActionBodies(b ActionBodies) { s.bodies.Store(int32(b)) }
 func (s *Sandbox) ActionBodies() ActionBodies { return ActionBodies(s.bodies.Load()) }
 
 // notBodyParams travel with any call and are never an action's parameter.
-var notBodyParams = []string{"access_token", "appsecret_proof"}
+func notBodyParams() []string { return []string{"access_token", "appsecret_proof"} }
 
 // checkBody refuses an action whose parameters break the rule in force
 // (and, under every rule, a reason that is too long), as
@@ -53,7 +53,7 @@ var notBodyParams = []string{"access_token", "appsecret_proof"}
 func (c *call) checkBody(a graph.Action, us string) *apiError {
 	var given []string
 	for k := range c.params {
-		if !slices.Contains(notBodyParams, k) && k != reasonParam(a) {
+		if !slices.Contains(notBodyParams(), k) && k != reasonParam(a) {
 			given = append(given, k)
 		}
 	}

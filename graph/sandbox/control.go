@@ -130,7 +130,7 @@ func (s *Sandbox) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "POST /solution":
 		s.controlSolution(w, body)
 	case "PUT /action_bodies":
-		rule, ok := decodeRule(w, body, bodiesNames)
+		rule, ok := decodeRule(w, body, bodiesNames())
 		if !ok {
 			return
 		}

@@ -9,7 +9,7 @@ import (
 // controlMessaging serves GET and PUT /_sandbox/messaging.
 func (s *Sandbox) controlMessaging(w http.ResponseWriter, r *http.Request, body []byte) {
 	if r.Method == http.MethodPut {
-		rule, ok := decodeRule(w, body, messagingRuleNames)
+		rule, ok := decodeRule(w, body, messagingRuleNames())
 		if !ok {
 			return
 		}
@@ -29,7 +29,7 @@ type partnerAnswerJSON struct {
 func (in partnerAnswerJSON) read() (PartnerAnswer, error) {
 	reply, ok := ParsePartnerReply(in.Answer)
 	if !ok {
-		return PartnerAnswer{}, fmt.Errorf("answer %q is not one of %s", in.Answer, partnerReplyNames.oneOf())
+		return PartnerAnswer{}, fmt.Errorf("answer %q is not one of %s", in.Answer, partnerReplyNames().oneOf())
 	}
 	a := PartnerAnswer{Reply: reply}
 	if in.After != "" {

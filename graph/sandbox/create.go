@@ -25,7 +25,9 @@ const messagingPermission = "MESSAGING"
 
 // createParams are the create edge's required parameters, in the order
 // Graph reports a missing one.
-var createParams = []string{"solution_name", "partner_app_id", "owner_permissions", "partner_permissions"}
+func createParams() []string {
+	return []string{"solution_name", "partner_app_id", "owner_permissions", "partner_permissions"}
+}
 
 // create answers POST /{app-id}/whatsapp_business_solution: the app in the
 // path becomes the owner of a new INITIATED solution inviting
@@ -63,7 +65,7 @@ func (c *call) newSolution(appID string) (*solution, *apiError) {
 	if appID != w.us {
 		return nil, errPermission("The app %s is not ours: a token can create solutions only for its own app", appID)
 	}
-	for _, p := range createParams {
+	for _, p := range createParams() {
 		if c.params.Get(p) == "" {
 			return nil, errInvalid("The parameter %s is required", p)
 		}

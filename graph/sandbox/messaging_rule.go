@@ -14,13 +14,13 @@ const (
 	MessagingBothSides
 )
 
-var messagingRuleNames = enumNames{"one-side", "both-sides"}
+func messagingRuleNames() enumNames { return enumNames{"one-side", "both-sides"} }
 
-func (m MessagingRule) String() string { return messagingRuleNames.text(int(m), "MessagingRule") }
+func (m MessagingRule) String() string { return messagingRuleNames().text(int(m), "MessagingRule") }
 
 // ParseMessagingRule reads "one-side" or "both-sides".
 func ParseMessagingRule(name string) (MessagingRule, bool) {
-	i, ok := messagingRuleNames.parse(name)
+	i, ok := messagingRuleNames().parse(name)
 	return MessagingRule(i), ok
 }
 

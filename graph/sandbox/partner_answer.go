@@ -17,13 +17,13 @@ const (
 	PartnerRejects                     // the solution becomes Inactive (REJECTED)
 )
 
-var partnerReplyNames = enumNames{"none", "accept", "reject"}
+func partnerReplyNames() enumNames { return enumNames{"none", "accept", "reject"} }
 
-func (p PartnerReply) String() string { return partnerReplyNames.text(int(p), "PartnerReply") }
+func (p PartnerReply) String() string { return partnerReplyNames().text(int(p), "PartnerReply") }
 
 // ParsePartnerReply reads "none", "accept" or "reject".
 func ParsePartnerReply(name string) (PartnerReply, bool) {
-	i, ok := partnerReplyNames.parse(name)
+	i, ok := partnerReplyNames().parse(name)
 	return PartnerReply(i), ok
 }
 

@@ -260,7 +260,7 @@ func (w *world) applyAnswer(id string, raw json.RawMessage) error {
 	}
 	reply, ok := ParsePartnerReply(rec.Reply)
 	if _, known := w.solution(id); !ok || !known {
-		return fmt.Errorf("an answer needs a solution the sandbox has and a reply of %s", partnerReplyNames)
+		return fmt.Errorf("an answer needs a solution the sandbox has and a reply of %s", partnerReplyNames())
 	}
 	w.answers[id] = scheduledAnswer{reply: reply, at: rec.At}
 	return nil

@@ -34,7 +34,7 @@ func BenchmarkReconcileReads(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer l.Close()
-			if err := eventlogtest.Fill(ctx, l, n, eventlogtest.Realistic); err != nil {
+			if err := eventlogtest.Fill(ctx, l, n, eventlogtest.Realistic()); err != nil {
 				b.Fatal(err)
 			}
 			weekAgo := eventlogtest.Start().Add(time.Duration(n)*time.Minute - 7*24*time.Hour)

@@ -30,7 +30,7 @@ func Redact(raw string) string {
 	q := u.Query()
 	for _, k := range shownQueryKeys() {
 		for _, v := range q[k] {
-			kept = append(kept, k+"="+readableEscape.Replace(url.QueryEscape(v)))
+			kept = append(kept, k+"="+readableEscape(v))
 		}
 	}
 	u.RawQuery = strings.Join(kept, "&")
@@ -38,9 +38,12 @@ func Redact(raw string) string {
 	return u.String()
 }
 
-// readableEscape undoes the escapes a query value does not need, so that a
-// socket directory reads as one: host=/tmp/pg, not host=%2Ftmp%2Fpg.
-var readableEscape = strings.NewReplacer("%2F", "/", "%3A", ":")
+// readableEscape is url.QueryEscape without the escapes a query value
+// does not need, so that a socket directory reads as one: host=/tmp/pg,
+// not host=%2Ftmp%2Fpg.
+func readableEscape(v string) string {
+	return strings.NewReplacer("%2F", "/", "%3A", ":").Replace(url.QueryEscape(v))
+}
 
 // passwordInURL reports whether the URL carries a password, in its user
 // part or as a parameter.

@@ -25,7 +25,7 @@ func BenchmarkLogReads(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer l.Close()
-			if err := eventlogtest.Fill(ctx, l, n, eventlogtest.Realistic); err != nil {
+			if err := eventlogtest.Fill(ctx, l, n, eventlogtest.Realistic()); err != nil {
 				b.Fatal(err)
 			}
 			now := eventlogtest.Start().Add(time.Duration(n) * time.Minute)

@@ -20,7 +20,7 @@ type Mix struct {
 
 // Realistic is a busy Tech Provider's log: many solutions, a customer in
 // twelve leaving again, and the solutions' own status changes.
-var Realistic = Mix{Solutions: 400, Removed: 8, Solution: 12}
+func Realistic() Mix { return Mix{Solutions: 400, Removed: 8, Solution: 12} }
 
 // Start is the time of the first generated event; one follows each minute.
 func Start() time.Time { return time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC) }
