@@ -12,6 +12,21 @@ func nextChange(t *testing.T, ch <-chan Change) Change {
 	return storetest.Receive(t, ch, "the next change")
 }
 
+// followThenBegin follows mine's changes, then begins e on theirs, a
+// teammate's handle on the same database.
+func followThenBegin(ctx context.Context, t *testing.T, mine, theirs *Store, e Entry) (<-chan Change, int64) {
+	t.Helper()
+	ch, err := mine.Follow(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := theirs.Begin(ctx, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ch, id
+}
+
 // A teammate's Begin and Finish reach another handle's follower, in
 // order, with the teammate's origin, which differs from the follower's.
 func TestFollowTellsOfATeammatesEntries(t *testing.T) {
@@ -22,14 +37,7 @@ func TestFollowTellsOfATeammatesEntries(t *testing.T) {
 	if mine.Origin() == theirs.Origin() || mine.Origin() == "" {
 		t.Fatalf("two handles have origins %q and %q; want two different ones", mine.Origin(), theirs.Origin())
 	}
-	ch, err := mine.Follow(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, err := theirs.Begin(ctx, accept("17602267745700", t0()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch, id := followThenBegin(ctx, t, mine, theirs, accept("17602267745700", t0()))
 	if c := nextChange(t, ch); c != (Change{ID: id, Origin: theirs.Origin(), Outcome: InFlight}) {
 		t.Fatalf("after Begin: %+v", c)
 	}

@@ -16,14 +16,7 @@ func TestADashboardsPrivilegesAreEnough(t *testing.T) {
 	journals().At(t, url) // the owner migrates
 	grants := []string{"SELECT, INSERT, UPDATE ON entries", "SELECT ON mps_schema"}
 	mine, theirs := journals().At(t, storetest.PostgresRole(t, url, grants...)), journals().At(t, storetest.PostgresRole(t, url, grants...))
-	ch, err := mine.Follow(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, err := theirs.Begin(ctx, accept("1", t0()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch, id := followThenBegin(ctx, t, mine, theirs, accept("1", t0()))
 	if err := theirs.Finish(ctx, id, Result{Outcome: Done, Finished: t0()}); err != nil {
 		t.Fatal(err)
 	}
