@@ -33,8 +33,8 @@ func newStoreCopyCommand(a *app) *cobra.Command {
 			"For example: mps store copy --to 'postgres://mps@db.example.com/mps'",
 		Args: cobra.NoArgs,
 	}, func(ctx context.Context, s *Session, _ []string, asJSON bool) error {
-		if s.demo != nil {
-			return usageErrorf("Leave out --demo: it has no history to copy.", "mps store copy has no demo mode")
+		if err := s.noDemoMode("store copy", "Leave out --demo: it has no history to copy."); err != nil {
+			return err
 		}
 		src, dst, err := s.copyEnds(from, to)
 		if err != nil {

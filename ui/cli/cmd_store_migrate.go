@@ -34,8 +34,8 @@ func newStoreMigrateCommand(a *app) *cobra.Command {
 			"nothing.",
 		Args: cobra.NoArgs,
 	}, func(ctx context.Context, s *Session, _ []string, asJSON bool) error {
-		if s.demo != nil {
-			return usageErrorf("Leave out --demo: its stores are made afresh by each run.", "mps store migrate has no demo mode")
+		if err := s.noDemoMode("store migrate", "Leave out --demo: its stores are made afresh by each run."); err != nil {
+			return err
 		}
 		out, err := s.migrateStore(ctx)
 		if err != nil {

@@ -245,6 +245,28 @@ func TestDemoWebhookServeStillRefuses(t *testing.T) {
 	wantEmptyDir(t, tmp, "--demo webhook serve")
 }
 
+// The store commands have no demo mode: each says so, and why, and
+// touches no file.
+func TestDemoStoreCommandsRefuse(t *testing.T) {
+	tmp := privateTempDir(t)
+	h := seededHarness(t)
+	for _, c := range []struct {
+		args []string
+		why  string
+	}{
+		{[]string{"store", "copy", "--to", "postgres://mps@db.example.com/mps"}, "no history to copy"},
+		{[]string{"store", "migrate"}, "made afresh by each run"},
+	} {
+		what := "--demo " + strings.Join(c.args[:2], " ")
+		r := h.run(append([]string{"--demo"}, c.args...)...)
+		wantExit(t, r, ExitUsage, what)
+		if !strings.Contains(r.stderr, "mps "+strings.Join(c.args[:2], " ")+" has no demo mode") || !strings.Contains(r.stderr, c.why) {
+			t.Errorf("%s: %q", what, r.stderr)
+		}
+		wantEmptyDir(t, tmp, what)
+	}
+}
+
 // TestDemoLogStoresWhatTheSourceSends replays a sandbox's history through
 // the demo's signed loopback path and finds every payload's change in the log, stamped
 // with its own time, its entry.time, not the clock's: the history happened

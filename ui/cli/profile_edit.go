@@ -40,12 +40,3 @@ func (s *Session) editProfile(change func(p *store.Profile) (bool, error)) (save
 	s.config = cfg
 	return saved, nil
 }
-
-// refuseDemo stops commands that change a profile or its secrets: the demo
-// has neither.
-func (s *Session) refuseDemo() error {
-	if s.demo == nil {
-		return nil
-	}
-	return usageErrorf("Leave out --demo to work on your own profiles.", "the demo has no profile or secrets to change")
-}

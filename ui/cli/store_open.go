@@ -104,10 +104,7 @@ func (s *Session) openEventLogForWriting(ctx context.Context, command string) (*
 
 // refuseDemoLog refuses a command that writes the event log with --demo.
 func (s *Session) refuseDemoLog(command string) error {
-	if s.demo == nil {
-		return nil
-	}
-	return usageErrorf("The demo's webhooks come from its sandbox: `mps --demo events` lists them.", "mps %s has no demo mode", command)
+	return s.noDemoMode(command, "The demo's webhooks come from its sandbox: `mps --demo events` lists them.")
 }
 
 // openJournal opens the run's journal, making it when needed, once per
