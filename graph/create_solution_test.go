@@ -71,14 +71,9 @@ func TestCheckNewSolution(t *testing.T) {
 }
 
 func TestParseSender(t *testing.T) {
-	for text, want := range map[string]graph.Sender{"us": graph.SenderUs, "Partner": graph.SenderPartner, " US ": graph.SenderUs} {
-		if got, ok := graph.ParseSender(text); !ok || got != want {
-			t.Errorf("ParseSender(%q) = %v, %v", text, got, ok)
-		}
-	}
-	if _, ok := graph.ParseSender("both"); ok {
-		t.Error("both was read as a sender")
-	}
+	graph.WantParses(t, "ParseSender", graph.ParseSender,
+		map[string]graph.Sender{"us": graph.SenderUs, "Partner": graph.SenderPartner, " US ": graph.SenderUs},
+		"both", "", "unset", "partners")
 	if !strings.Contains(graph.SenderPartner.Meaning(), "its credit line pays") {
 		t.Errorf("meaning: %s", graph.SenderPartner.Meaning())
 	}

@@ -3,16 +3,8 @@ package graph
 import "testing"
 
 func TestParseRole(t *testing.T) {
-	for text, want := range map[string]Role{"owner": RoleOwner, "OWNER": RoleOwner, "Partner": RolePartner} {
-		if got, ok := ParseRole(text); !ok || got != want {
-			t.Errorf("ParseRole(%q) = %v, %v", text, got, ok)
-		}
-	}
-	for _, bad := range []string{"", "unknown", "owners", "tech provider"} {
-		if _, ok := ParseRole(bad); ok {
-			t.Errorf("ParseRole(%q) accepted", bad)
-		}
-	}
+	WantParses(t, "ParseRole", ParseRole, map[string]Role{"owner": RoleOwner, "OWNER": RoleOwner, "Partner": RolePartner},
+		"", "unknown", "owners", "tech provider")
 }
 
 func TestRoleOf(t *testing.T) {

@@ -105,16 +105,8 @@ func TestSignupWarning(t *testing.T) {
 }
 
 func TestParseSignupVersion(t *testing.T) {
-	for text, want := range map[string]SignupVersion{"4": SignupV4, "v4": SignupV4, " 3 ": SignupV3, "V3": SignupV3} {
-		if v, ok := ParseSignupVersion(text); !ok || v != want {
-			t.Errorf("ParseSignupVersion(%q) = %v, %v", text, v, ok)
-		}
-	}
-	for _, bad := range []string{"", "2", "5", "four"} {
-		if _, ok := ParseSignupVersion(bad); ok {
-			t.Errorf("ParseSignupVersion(%q) accepted", bad)
-		}
-	}
+	WantParses(t, "ParseSignupVersion", ParseSignupVersion,
+		map[string]SignupVersion{"4": SignupV4, "v4": SignupV4, " 3 ": SignupV3, "V3": SignupV3}, "", "2", "5", "four")
 }
 
 func TestSignupV3Notice(t *testing.T) {

@@ -39,14 +39,6 @@ func TestParseState(t *testing.T) {
 		"rejected": StateInactive, "REJECTED": StateInactive, "Initiated": StatePending, "PENDING": StatePending,
 		"DRAFT": StateDraft, "ACTIVE": StateActive, "DEACTIVATED": StateDeactivated,
 	}
-	for text, want := range states {
-		if got, ok := ParseState(text); !ok || got != want {
-			t.Errorf("ParseState(%q) = %v, %v; want %v", text, got, ok, want)
-		}
-	}
-	for _, bad := range []string{"", "other", "pend", "activ", "active ", "pending deactivation!", "reject", "initiate"} {
-		if got, ok := ParseState(bad); ok {
-			t.Errorf("ParseState(%q) = %v, want refusal", bad, got)
-		}
-	}
+	WantParses(t, "ParseState", ParseState, states,
+		"", "other", "pend", "activ", "active ", "pending deactivation!", "reject", "initiate")
 }
