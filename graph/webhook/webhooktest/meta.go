@@ -1,6 +1,7 @@
 // Package webhooktest plays Meta's side against a webhook receiver in
-// tests of any package: the subscription handshake and the deliveries. It
-// does not import webhook, so that webhook's own tests can use it too.
+// tests of any package: the subscription handshake, the deliveries, and
+// the guide's and the notes' example payloads (Payload). It does not
+// import webhook, so that webhook's own tests can use it too.
 package webhooktest
 
 import (
