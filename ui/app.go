@@ -44,6 +44,7 @@ type App struct {
 	inFlight               map[string]bool // solutions whose action is being sent
 	form                   *createForm     // the new solution being filled in (n)
 	creating               *createRequest  // the create being sent
+	sides                  sideReads       // the reads that fill in what a list lacked
 	// selectNew is a created solution for the cursor to go to once the
 	// solution list holds it.
 	selectNew string
@@ -184,7 +185,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	a.status.notes = a.statusNotes()
 	a.status.alert = a.store.note()
 	a.status.nextRefresh = a.nextRefresh()
-	extra := []tea.Cmd{a.timeNotice(), a.watchRequests(), a.lazyReads()}
+	extra := []tea.Cmd{a.timeNotice(), a.watchRequests(), a.lazyReads(), a.readSides()}
 	if a.busy() {
 		extra = append(extra, a.startSpinner())
 	}
@@ -253,6 +254,10 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case solutionReadMsg:
 		if msg.Tab == askTab {
 			return a.asked(msg)
+		}
+		if msg.Tab == sidesTab {
+			a.sidesRead(msg)
+			return nil
 		}
 		if msg.Tab == inspectorTab {
 			if a.inspector == nil {

@@ -189,6 +189,7 @@ func (a *App) refresh() tea.Cmd {
 
 func (a *App) reloadTab(t Tab) tea.Cmd {
 	if _, ok := t.(solutionSink); ok {
+		a.sides.forget()
 		return tea.Batch(a.reloadSolutions(), t.Refresh())
 	}
 	return t.Refresh()

@@ -37,8 +37,8 @@ func addTwoRowSolutions(sb *sandbox.Sandbox) {
 
 // Pending's row and the inspector count a permission that two partner
 // rows both grant once, as `mps solution` lists it; under lists that
-// answer only their default fields the row says "—" until the solution's
-// own read, never a count.
+// answer only their default fields the row has it from the solution's own
+// read (sideReads).
 func TestPendingCountsTwoPartnerRowsOnce(t *testing.T) {
 	for _, defaultsOnly := range []bool{false, true} {
 		h := newHarnessConfig(t, 200, 50, sandbox.Options{ListDefaultFieldsOnly: defaultsOnly},
@@ -46,8 +46,8 @@ func TestPendingCountsTwoPartnerRowsOnce(t *testing.T) {
 		h.press("2")
 		for _, c := range twoRowSolutions() {
 			s := h.selectRow(c.name)
-			if got := h.app.tabs[1].(*pendingTab).row(&s).Cells[4]; defaultsOnly && got != "—" {
-				t.Fatalf("defaults only: %q shows %q before its read, want —", c.name, got)
+			if got := h.app.tabs[1].(*pendingTab).row(&s).Cells[4]; got != c.theyGet {
+				t.Fatalf("defaults only %v: Pending's row for %q shows %q before the inspector, want %q", defaultsOnly, c.name, got, c.theyGet)
 			}
 			h.press("enter") // the inspector reads the solution
 			if got := strings.Count(h.screen(), "(one side only)"); got != c.partnerGets+2 {
@@ -65,10 +65,14 @@ func TestPendingCountsTwoPartnerRowsOnce(t *testing.T) {
 // default fields, the inspector says the permissions are not known; it
 // does not claim none are listed.
 func TestInspectorSaysUnreadPermissionsAreNotKnown(t *testing.T) {
-	h := newHarnessWith(t, 120, 40, sandbox.Options{ListDefaultFieldsOnly: true})
+	const socialOVD = "17602267745700" // Social OVD with Northwind
+	h := newHarnessConfig(t, 120, 40, sandbox.Options{ListDefaultFieldsOnly: true}, func(sb *sandbox.Sandbox, _ *Config) {
+		sb.AddFault(sandbox.Fault{Kind: sandbox.FaultTransient, Method: "GET", PathContains: socialOVD})
+	})
 	h.press("2")
-	s := h.selectRow("Social OVD with Northwind")
-	h.sb.AddFault(sandbox.Fault{Kind: sandbox.FaultTransient, Method: "GET", PathContains: s.ID})
+	if s := h.selectRow("Social OVD with Northwind"); s.ID != socialOVD {
+		t.Fatalf("Social OVD with Northwind is %s in the seed, want %s", s.ID, socialOVD)
+	}
 	h.press("enter")
 	h.wantScreen("Reading the solution failed", "not known until the solution is read")
 	h.wantScreenLacks("none listed", "the inspector says no permissions are listed before any were read")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 	"testing"
 
@@ -25,22 +24,14 @@ func wantRowsKnowTheirRole(t *testing.T, h *harness, when string) {
 }
 
 // Under lists that answer only their default fields, the dashboard still
-// knows our side of every solution, files Pending by it, and Partners is
-// not empty; what the list lacks shows as —.
+// knows our side of every solution and files Pending by it. It then reads
+// the solutions on screen, each once and a few at a time, with their own
+// GET /{solution-id}, so that Solutions, Pending and Partners show what
+// they show when the lists bring everything.
 func TestDashboardWithoutExpansion(t *testing.T) {
 	h := newHarnessWith(t, 120, 40, sandbox.Options{ListDefaultFieldsOnly: true})
+	full := newHarnessWith(t, 120, 40, sandbox.Options{})
 	wantRowsKnowTheirRole(t, h, "after the first load")
-	tab := h.app.tabs[0].(*solutionsTab)
-	for i := range tab.list() {
-		if cells := tab.row(&tab.list()[i]).Cells; cells[3] != "—" || cells[4] != "—" {
-			t.Fatalf("%q: partner app %q, messaging %q; the list did not say them, want —", tab.list()[i].Name, cells[3], cells[4])
-		}
-	}
-	for _, r := range h.sb.Requests() {
-		if !strings.HasSuffix(r.Path, "/whatsapp_business_solutions") && !strings.HasSuffix(r.Path, "/client_whatsapp_business_accounts") {
-			t.Errorf("a request beside the lists: %s %s", r.Method, r.Path)
-		}
-	}
 
 	// Pending: the requests that need our answer, by the sandbox's truth.
 	needsUs, awaits := 0, 0
@@ -59,21 +50,76 @@ func TestDashboardWithoutExpansion(t *testing.T) {
 	if needsUs == 0 || pending.needsUs != needsUs || pending.awaits != awaits {
 		t.Fatalf("Pending files %d as needing us and %d as awaiting the partner, want %d and %d", pending.needsUs, pending.awaits, needsUs, awaits)
 	}
-	h.press("2")
-	h.wantScreen("Needs us (" + strconv.Itoa(needsUs) + ")")
-	for i := range pending.list() {
-		if p := permissionSummary(&pending.list()[i], graph.RoleOf(&pending.list()[i], sandbox.DemoAppID)); p != "—" {
-			t.Fatalf("%q: permissions %q before they were read, want —", pending.list()[i].Name, p)
+
+	for _, key := range []string{"1", "2", "3"} {
+		h.press(key, "g")
+		full.press(key, "g")
+		if got, want := tablesOf(h), tablesOf(full); got != want {
+			t.Fatalf("tab %s under default fields:\n%s\nwith the lists' expansion:\n%s", key, got, want)
 		}
 	}
+	h.wantScreenLacks("not read yet", "Partners still has solutions whose other side was not read")
 
-	// Partners: every solution we are on is counted, its other side not read yet.
-	h.press("3")
-	partners := h.app.tabs[2].(*partnersTab)
-	if partners.apps.Len() == 0 {
-		t.Fatalf("Partners is empty:\n%s", h.screen())
+	reads := map[string]int{}
+	for _, r := range h.sb.Requests() {
+		switch {
+		case strings.HasSuffix(r.Path, "/whatsapp_business_solutions"), strings.HasSuffix(r.Path, "/client_whatsapp_business_accounts"):
+		case r.Method == "GET" && strings.Count(r.Path, "/") == 2:
+			reads[r.Path[strings.LastIndex(r.Path, "/")+1:]]++
+		default:
+			t.Errorf("a request beside the lists and the solutions' reads: %s %s", r.Method, r.Path)
+		}
 	}
+	for _, s := range h.sb.Solutions() {
+		if reads[s.ID] != 1 {
+			t.Errorf("%q was read %d times, want once", s.Name, reads[s.ID])
+		}
+	}
+}
+
+// tablesOf is what the active tab's tables draw.
+func tablesOf(h *harness) string {
+	switch t := h.app.activeTab().(type) {
+	case *solutionsTab:
+		return t.table.View()
+	case *pendingTab:
+		return t.table.View()
+	case *partnersTab:
+		return t.apps.View() + "\n" + t.sols.View()
+	}
+	return ""
+}
+
+// When a solution's read fails, its row keeps what the list gave (—, and
+// Partners' "not read yet"), the read is not sent again until r, and r
+// sends it again.
+func TestFailedSideReadsWaitForR(t *testing.T) {
+	fault := sandbox.Fault{Kind: sandbox.FaultMalformedJSON, Method: "GET", PathContains: "/176022677"}
+	h := newHarnessConfig(t, 120, 40, sandbox.Options{ListDefaultFieldsOnly: true},
+		func(sb *sandbox.Sandbox, _ *Config) { sb.AddFault(fault) })
+	tab := h.app.tabs[0].(*solutionsTab)
+	for i := range tab.list() {
+		if cells := tab.row(&tab.list()[i]).Cells; cells[3] != "—" || cells[4] != "—" {
+			t.Fatalf("%q: partner app %q, messaging %q; its read failed, want —", tab.list()[i].Name, cells[3], cells[4])
+		}
+	}
+	h.press("2")
+	for i := range h.app.tabs[1].(*pendingTab).list() {
+		s := &h.app.tabs[1].(*pendingTab).list()[i]
+		if p := permissionSummary(s, graph.RoleOf(s, sandbox.DemoAppID)); p != "—" {
+			t.Fatalf("%q: permissions %q though its read failed, want —", s.Name, p)
+		}
+	}
+	h.press("3")
 	h.wantScreen("— (other side not read yet)")
+	sent := len(h.sb.Requests())
+	h.press("1", "2", "3", "j", "k")
+	if n := len(h.sb.Requests()); n != sent {
+		t.Fatalf("moving between the tabs sent %d more requests; a failed read waits for r", n-sent)
+	}
+	h.sb.ClearFaults()
+	h.press("r")
+	h.wantScreenLacks("not read yet", "r did not read the solutions again")
 }
 
 // `a` on a request that needs us opens the dialog under the switch; it

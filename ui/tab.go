@@ -46,6 +46,12 @@ type solutionSink interface {
 	list() []graph.Solution
 }
 
+// showsSolutions is a tab that shows solutions: those on screen now, top
+// first, for the reads that fill in what a list lacked (sideReads).
+type showsSolutions interface {
+	solutionsOnScreen() []string
+}
+
 // solutionPicker is a tab whose cursor can rest on a solution, so the
 // action keys work there.
 type solutionPicker interface {

@@ -149,6 +149,23 @@ func (t *partnersTab) counterparts(s *graph.Solution) []graph.App {
 	return out
 }
 
+// solutionsOnScreen are the selected app's solutions on screen, then,
+// while the row of solutions whose other side is not read yet is on
+// screen, those solutions: reading them moves each under its app.
+func (t *partnersTab) solutionsOnScreen() []string {
+	ids := t.sols.WindowIDs()
+	if !slices.Contains(t.apps.WindowIDs(), unreadApp) {
+		return ids
+	}
+	all := t.list()
+	for i := range all {
+		if apps := t.counterparts(&all[i]); len(apps) == 1 && apps[0].ID == unreadApp {
+			ids = append(ids, all[i].ID)
+		}
+	}
+	return ids
+}
+
 // rebuild aggregates the solutions per partner app, in first-seen order.
 func (t *partnersTab) rebuild() {
 	type agg struct {

@@ -246,3 +246,7 @@ func (t *pendingTab) View() string {
 	head := fmt.Sprintf("%d need us · %d await the partner", t.needsUs, t.awaits)
 	return t.ctx.Styles.Header.Render(t.ctx.Measure.Truncate(head, t.width)) + "\n" + t.table.View()
 }
+
+// solutionsOnScreen are the requests on screen; the group headers are not
+// solutions and are passed over by the reads.
+func (t *pendingTab) solutionsOnScreen() []string { return t.table.WindowIDs() }

@@ -185,3 +185,5 @@ func (t *solutionsTab) View() string {
 	}
 	return headedView(t.ctx, t.width, counts, t.filterLabel(), t.table.View())
 }
+
+func (t *solutionsTab) solutionsOnScreen() []string { return t.table.WindowIDs() }

@@ -12,8 +12,9 @@ import (
 
 // The real binary against a Graph whose solution lists answer only their
 // default fields, switched on through the sandbox's control surface as a
-// standalone run would: --role partner --json says "partner", and the
-// dashboard files the requests that need us under Needs us.
+// standalone run would: --role partner --json says "partner", the
+// dashboard files the requests that need us under Needs us, and Partners
+// lists each solution under its app once the solutions are read.
 func TestRolesWithoutExpansion(t *testing.T) {
 	w := parallelWorld(t)
 	w.controlPost("/lists", `{"default_fields_only":true}`)
@@ -43,7 +44,10 @@ func TestRolesWithoutExpansion(t *testing.T) {
 	s := w.startDashboard()
 	s.waitFor("Solutions (13)")
 	s.step("2", "Needs us ("+strconv.Itoa(needsUs)+")")
-	s.step("3", "— (other side not read yet)")
+	s.keys("3") // the solutions' own reads put each under its partner app
+	s.waitUntil("Partners to list every solution under its app", func(screen string) bool {
+		return strings.Contains(screen, "Social Overdrive") && !strings.Contains(screen, "not read yet")
+	})
 	s.quit(quitBound)
 }
 
