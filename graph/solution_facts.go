@@ -32,6 +32,15 @@ func SortSolutions(list []Solution) {
 	slices.SortStableFunc(list, func(a, b Solution) int { return CompareIDs(a.ID, b.ID) })
 }
 
+// LacksSides says whether the solution came without its apps and
+// permissions (neither the owner app nor a partner row), as a list that
+// answered only its default fields gives it; its own read has them.
+func (s *Solution) LacksSides() bool { return s.OwnerApp == nil && s.Partners == nil }
+
+// SideReadsAtOnce is how many solutions' own reads go at once when they
+// fill in the sides a list lacked.
+const SideReadsAtOnce = 4
+
 // KeepKnown is fresh with the facts that known (an earlier copy of the same
 // solution) had and fresh lacks: a list that answered only its default
 // fields brings the name and state but not the sides, and a solution's own

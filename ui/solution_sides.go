@@ -10,26 +10,20 @@ import (
 // sides.
 const sidesTab TabID = -3
 
-// sidesBatch is how many solutions one round of side reads takes.
-const sidesBatch = 4
-
 // sideReads fill in what a list that answered only its default fields
 // lacks (graph-api-notes.md, "A list may answer only its default fields"):
 // each solution's apps and permissions, from its own GET /{solution-id}.
 // Like the Customers checklist's, they are lazy and few: only the
-// solutions the active tab shows on screen, sidesBatch at a time, each at
-// most once until r, and none while a dialog, the form or the inspector
-// is open or Graph asks us to wait. Under lists that bring the sides,
-// nothing is read. What a read brings stays known across reloads
-// (graph.KeepKnown), so a solution is read once a run.
+// solutions the active tab shows on screen, graph.SideReadsAtOnce at a
+// time, each at most once until r, and none while a load runs, while a
+// dialog, the form or the inspector is open, or while Graph asks us to
+// wait. Under lists that bring the sides, nothing is read. What a read
+// brings stays known across reloads (graph.KeepKnown), so a solution is
+// read once a run.
 type sideReads struct {
 	asked    map[string]bool
 	inFlight int
 }
-
-// lacksSides says whether a solution came without its apps and
-// permissions: neither the owner app nor a partner row.
-func lacksSides(s graph.Solution) bool { return s.OwnerApp == nil && s.Partners == nil }
 
 // forget lets every solution be read again (r).
 func (r *sideReads) forget() { r.asked = nil }
@@ -44,10 +38,10 @@ func (a *App) readSides() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, id := range t.solutionsOnScreen() {
 		s, known := a.ctx.Solutions.Solution(id)
-		if len(cmds) == sidesBatch {
+		if len(cmds) == graph.SideReadsAtOnce {
 			break
 		}
-		if !known || r.asked[id] || !lacksSides(s) {
+		if !known || r.asked[id] || !s.LacksSides() {
 			continue
 		}
 		if r.asked == nil {

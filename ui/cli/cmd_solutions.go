@@ -11,6 +11,7 @@ import (
 
 func newSolutionsCommand(a *app) *cobra.Command {
 	var state, role string
+	var readSides bool
 	cmd := a.listCommand(&cobra.Command{
 		Use:   "solutions",
 		Short: "List our app's solutions, every page",
@@ -49,6 +50,9 @@ func newSolutionsCommand(a *app) *cobra.Command {
 				list = append(list, sol)
 			}
 		}
+		if err := s.withSides(ctx, c, list, readSides); err != nil {
+			return err
+		}
 		return s.printSolutions(list, format)
 	})
 	fs := cmd.Flags()
@@ -56,6 +60,7 @@ func newSolutionsCommand(a *app) *cobra.Command {
 	mustComplete(cmd, "state", completeFrom(stateChoices()...))
 	fs.StringVar(&role, "role", "", "only solutions where our side is `ROLE`: owner or partner")
 	mustComplete(cmd, "role", completeFrom("owner", "partner"))
+	readSidesFlag(cmd, &readSides)
 	return cmd
 }
 

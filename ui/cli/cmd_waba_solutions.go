@@ -9,6 +9,7 @@ import (
 )
 
 func newWABASolutionsCommand(a *app) *cobra.Command {
+	var readSides bool
 	cmd := a.listCommand(&cobra.Command{
 		Use:   "waba-solutions WABA_ID",
 		Short: "List the solutions that onboarded a WhatsApp Business Account",
@@ -27,7 +28,11 @@ func newWABASolutionsCommand(a *app) *cobra.Command {
 				return err
 			}
 		}
+		if err := s.withSides(ctx, c, list, readSides); err != nil {
+			return err
+		}
 		return s.printSolutions(list, format)
 	})
+	readSidesFlag(cmd, &readSides)
 	return cmd
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -74,6 +75,73 @@ func TestSolutionsTableWithoutExpansion(t *testing.T) {
 		if fields := strings.Fields(line); len(fields) < 3 || fields[len(fields)-3] != role || fields[len(fields)-2] != "—" || fields[len(fields)-1] != "—" {
 			t.Errorf("row of %s = %q, want role %s then — for the other app and MESSAGING", s.ID, line, role)
 		}
+	}
+}
+
+// Without --read-sides a warning says how many solutions lack their sides
+// and how to read them; with it, each such solution is read once, and
+// each row, in the table and in --json, is the one lists that bring
+// everything give. The WABA's solutions edge never brings the sides, so
+// waba-solutions needs it under either kind of list. Under lists that
+// bring everything, solutions reads nothing more and says nothing.
+func TestSolutionsReadSides(t *testing.T) {
+	full := newHarness(t, sandbox.Options{})
+	wantTable := full.mustRun("solutions").stdout
+	wantJSON := map[string]map[string]any{}
+	for _, s := range decodeJSON[[]map[string]any](t, full.mustRun("solutions", "--json").stdout) {
+		wantJSON[s["id"].(string)] = s
+	}
+	h := newHarness(t, sandbox.Options{ListDefaultFieldsOnly: true})
+	for _, c := range [][]string{{"solutions"}, {"waba-solutions", "102290129340398"}} {
+		r := h.mustRun(c...)
+		if !strings.Contains(r.stderr, "left out the apps and permissions") || !strings.Contains(r.stderr, "--read-sides") {
+			t.Errorf("%s under default fields: stderr %q, want the warning naming --read-sides", c[0], r.stderr)
+		}
+		before := len(h.sandbox.Requests())
+		table := h.mustRun(append(slices.Clone(c), "--read-sides")...)
+		listed := decodeJSON[[]map[string]any](t, h.mustRun(append(slices.Clone(c), "--read-sides", "--json")...).stdout)
+		if table.stderr != "" || len(listed) == 0 {
+			t.Fatalf("%s --read-sides: stderr %q, %d solutions", c[0], table.stderr, len(listed))
+		}
+		reads := map[string]int{}
+		for _, req := range h.sandbox.Requests()[before:] {
+			if strings.Count(req.Path, "/") == 2 {
+				reads[req.Path[strings.LastIndex(req.Path, "/")+1:]]++
+			}
+		}
+		for _, got := range listed {
+			id := got["id"].(string)
+			if !reflect.DeepEqual(got, wantJSON[id]) {
+				t.Errorf("%s --read-sides --json: %s is %v, with expanded lists %v", c[0], id, got, wantJSON[id])
+			}
+			if g, w := strings.Fields(lineWith(table.stdout, id)), strings.Fields(lineWith(wantTable, id)); !slices.Equal(g, w) {
+				t.Errorf("%s --read-sides: row %q, with expanded lists %q", c[0], g, w)
+			}
+			if reads[id] != 2 { // once for the table, once for --json
+				t.Errorf("%s --read-sides: %s read %d times over two runs, want once each", c[0], id, reads[id])
+			}
+		}
+	}
+	before := len(full.sandbox.Requests())
+	if r := full.mustRun("solutions", "--read-sides"); r.stderr != "" || r.stdout != wantTable {
+		t.Errorf("expanded lists with --read-sides: stderr %q, table changed: %v", r.stderr, r.stdout != wantTable)
+	}
+	for _, req := range full.sandbox.Requests()[before:] {
+		if strings.Count(req.Path, "/") == 2 {
+			t.Errorf("--read-sides read %s though the list had its sides", req.Path)
+		}
+	}
+}
+
+// A read that fails is the command's error, with its advice, and nothing
+// is printed as if it were complete.
+func TestSolutionsReadSidesFailure(t *testing.T) {
+	h := newHarness(t, sandbox.Options{ListDefaultFieldsOnly: true})
+	h.sandbox.AddFault(sandbox.Fault{Kind: sandbox.FaultExpiredToken, Method: "GET", PathContains: "/176022677"})
+	r := h.run("solutions", "--read-sides")
+	wantExit(t, r, ExitAuth, "solutions --read-sides with an expired token")
+	if r.stdout != "" || !strings.Contains(r.stderr, "mps login") {
+		t.Errorf("stdout %q, stderr %q; want no list and the login advice", r.stdout, r.stderr)
 	}
 }
 
