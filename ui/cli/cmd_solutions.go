@@ -11,19 +11,18 @@ import (
 
 func newSolutionsCommand(a *app) *cobra.Command {
 	var state, role string
-	var readSides bool
-	cmd := a.listCommand(&cobra.Command{
+	cmd := a.solutionListCommand(&cobra.Command{
 		Use:   "solutions",
 		Short: "List our app's solutions, every page",
 		Long: "Lists the solutions of the profile's app with their display state and our role.\n" +
 			"With --json: one JSON array with Graph's fields, plus display_state, our_role and allowed_actions.\n" +
 			csvDetail,
-	}, func(ctx context.Context, s *Session, _ []string, format outputFormat) error {
+	}, func(ctx context.Context, s *Session, _ []string) (*graph.Client, []graph.Solution, error) {
 		q := graph.SolutionQuery{Detailed: true}
 		if role != "" {
 			r, ok := graph.ParseRole(role)
 			if !ok {
-				return usageErrorf("Use --role owner or --role partner.", "unknown role %q", text80(role))
+				return nil, nil, usageErrorf("Use --role owner or --role partner.", "unknown role %q", text80(role))
 			}
 			q.Role = r
 		}
@@ -31,17 +30,17 @@ func newSolutionsCommand(a *app) *cobra.Command {
 		if state != "" {
 			want, ok := graph.ParseState(state)
 			if !ok {
-				return usageErrorf("Use one of: "+stateChoicesText()+".", "unknown state %q", text80(state))
+				return nil, nil, usageErrorf("Use one of: "+stateChoicesText()+".", "unknown state %q", text80(state))
 			}
 			keep = func(sol graph.Solution) bool { return sol.State() == want }
 		}
 		appID, c, err := s.appClient()
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		all, err := readPages(s, "solutions", c.AppSolutionPages(ctx, appID, q))
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		graph.SortSolutions(all) // the role chains' pages interleave as they arrive
 		var list []graph.Solution
@@ -50,17 +49,13 @@ func newSolutionsCommand(a *app) *cobra.Command {
 				list = append(list, sol)
 			}
 		}
-		if err := s.withSides(ctx, c, list, readSides); err != nil {
-			return err
-		}
-		return s.printSolutions(list, format)
+		return c, list, nil
 	})
 	fs := cmd.Flags()
 	fs.StringVar(&state, "state", "", "only solutions in this `STATE`: "+stateChoicesText()+" (Graph's statuses, such as REJECTED for inactive)")
 	mustComplete(cmd, "state", completeFrom(stateChoices()...))
 	fs.StringVar(&role, "role", "", "only solutions where our side is `ROLE`: owner or partner")
 	mustComplete(cmd, "role", completeFrom("owner", "partner"))
-	readSidesFlag(cmd, &readSides)
 	return cmd
 }
 
