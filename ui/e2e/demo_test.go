@@ -14,9 +14,8 @@ func TestDemoWalksTheTabsAndAccepts(t *testing.T) {
 	w := parallelWorld(t) // for its home: the demo brings its own sandbox
 	open := func() *screen {
 		s := w.startDemo()
-		if out, err := s.tmuxOut("resize-window", "-t", "mps", "-x", "100", "-y", "30"); err != nil {
-			t.Fatalf("resize: %v\n%s", err, out)
-		}
+		s.waitFor("Solutions (13)")
+		s.resize(100, 30)
 		return s
 	}
 	s := open()

@@ -17,9 +17,7 @@ func TestTheDialogNeverHidesWhatItConfirms(t *testing.T) {
 	s.waitFor("Accept solution request?", "Owner:", "Partner:", "Permissions granted to the owner:",
 		"Permissions granted to the partner:", "[ Cancel ]")
 
-	if out, err := s.tmuxOut("resize-window", "-t", "mps", "-x", "60", "-y", "15"); err != nil {
-		t.Fatalf("resize: %v\n%s", err, out)
-	}
+	s.resize(60, 15)
 	s.waitFor("Owner:", "Partner:", "j/pgdn/G for more", "[ Cancel ]")
 	s.step("y", "[ Cancel ]")
 	if posts := w.calls(http.MethodPost, "/accept"); len(posts) != 0 {

@@ -1,10 +1,12 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -102,6 +104,22 @@ func (s *screen) keys(k ...string) {
 func (s *screen) text() string {
 	out, _ := s.tmuxOut("capture-pane", "-p", "-t", "mps")
 	return out
+}
+
+// resize makes the pane x columns by y rows and waits until the program
+// has drawn at that size: its footer on the new last row. Call it once the
+// program has drawn a screen, when its resize handler is in place; a
+// resize before that can be missed, and the program keeps the size it
+// started with.
+func (s *screen) resize(x, y int) {
+	s.t.Helper()
+	if out, err := s.tmuxOut("resize-window", "-t", "mps", "-x", strconv.Itoa(x), "-y", strconv.Itoa(y)); err != nil {
+		s.t.Fatalf("resize to %dx%d: %v\n%s", x, y, err, out)
+	}
+	s.waitUntil(fmt.Sprintf("the program to draw at %dx%d", x, y), func(screen string) bool {
+		rows := strings.Split(strings.TrimSuffix(screen, "\n"), "\n")
+		return len(rows) == y && strings.TrimSpace(rows[y-1]) != ""
+	})
 }
 
 // withEscapes is the screen with tmux's own rendering of attributes (-e).
