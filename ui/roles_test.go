@@ -52,8 +52,8 @@ func TestDashboardWithoutExpansion(t *testing.T) {
 	}
 
 	for _, key := range []string{"1", "2", "3"} {
-		h.press(key, "g")
-		full.press(key, "g")
+		h.press(key)
+		full.press(key)
 		if got, want := tablesOf(h), tablesOf(full); got != want {
 			t.Fatalf("tab %s under default fields:\n%s\nwith the lists' expansion:\n%s", key, got, want)
 		}

@@ -198,7 +198,11 @@ func (t *partnersTab) rebuild() {
 		}
 		rows = append(rows, table.Row{ID: id, Cells: []string{name, idCell, countsText(a.counts)}})
 	}
+	was, _ := t.apps.Selected()
 	t.apps.SetRows(rows)
+	if was.ID == unreadApp && !slices.Contains(order, unreadApp) {
+		t.apps.Top() // every solution's other side is read: start from the first app
+	}
 	t.shownApp = ""
 	t.syncSolutions()
 	t.refreshEmpty()
