@@ -8,7 +8,7 @@ import (
 
 // sidesTab is the Origin tab of the reads that fill in a listed solution's
 // sides.
-const sidesTab TabID = -3
+const sidesTab TabID = -4
 
 // sideReads fill in what a list that answered only its default fields
 // lacks (graph-api-notes.md, "A list may answer only its default fields"):
