@@ -56,16 +56,23 @@ const defaultConnectTimeout = 10 * time.Second
 // What the URL leaves out (host, user, database) pgx fills in by libpq's
 // own defaults. No error of Config contains the password.
 func Config(ctx context.Context, rawURL string, o Options) (*pgx.ConnConfig, error) {
+	cfg, _, err := configFrom(ctx, rawURL, o)
+	return cfg, err
+}
+
+// configFrom is Config, and where the password came from (passwordFrom's
+// words; "" when none was found).
+func configFrom(ctx context.Context, rawURL string, o Options) (*pgx.ConnConfig, string, error) {
 	if !IsURL(rawURL) {
-		return nil, errors.New("a PostgreSQL store URL starts with postgres:// or postgresql://")
+		return nil, "", errors.New("a PostgreSQL store URL starts with postgres:// or postgresql://")
 	}
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		// url.Parse quotes its input, which may hold a password.
-		return nil, errors.New("the store URL cannot be read: write it as postgres://USER@HOST:PORT/DATABASE")
+		return nil, "", errors.New("the store URL cannot be read: write it as postgres://USER@HOST:PORT/DATABASE")
 	}
 	if passwordInURL(u) {
-		return nil, ErrPasswordInURL
+		return nil, "", ErrPasswordInURL
 	}
 	q := u.Query()
 	mode := q.Get("sslmode")
@@ -78,16 +85,16 @@ func Config(ctx context.Context, rawURL string, o Options) (*pgx.ConnConfig, err
 	}
 	cfg, err := parse(u, mode)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if !explicit && !allLocal(cfg) {
 		if cfg, err = parse(u, "verify-full"); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
-	password, err := findPassword(ctx, cfg, o)
+	password, from, err := findPassword(ctx, cfg, o)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	// Always set, so that pgx's own reading of the process's PGPASSWORD
 	// and pgpass file never decides: the rules above do.
@@ -95,7 +102,7 @@ func Config(ctx context.Context, rawURL string, o Options) (*pgx.ConnConfig, err
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = defaultConnectTimeout
 	}
-	return cfg, nil
+	return cfg, from, nil
 }
 
 // parse is pgx's configuration of u with the given sslmode.
@@ -133,21 +140,27 @@ func isLocal(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// findPassword applies the password order: keyring, PGPASSWORD, pgpass.
-func findPassword(ctx context.Context, cfg *pgx.ConnConfig, o Options) (string, error) {
+// findPassword applies the password order: keyring, PGPASSWORD, pgpass;
+// from says which gave it ("the keyring", "PGPASSWORD", "the pgpass file
+// PATH"), "" when none did.
+func findPassword(ctx context.Context, cfg *pgx.ConnConfig, o Options) (password, from string, err error) {
 	if o.Password != nil {
 		p, err := o.Password(ctx)
 		if err != nil {
-			return "", fmt.Errorf("reading the store password from the keyring: %w", err)
+			return "", "", fmt.Errorf("reading the store password from the keyring: %w", err)
 		}
 		if p != "" {
-			return p, nil
+			return p, "the keyring", nil
 		}
 	}
 	if p := o.getenv("PGPASSWORD"); p != "" {
-		return p, nil
+		return p, "PGPASSWORD", nil
 	}
-	return passfilePassword(cfg, o)
+	p, err := passfilePassword(cfg, o)
+	if p == "" || err != nil {
+		return "", "", err
+	}
+	return p, "the pgpass file " + passfilePath(o), nil
 }
 
 // passfilePassword is the pgpass file's password for cfg, "" when there

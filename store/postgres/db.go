@@ -21,7 +21,8 @@ type DB struct {
 
 // Open connects to the store at rawURL (Config's rules) and brings the
 // schema s up to date when it is behind: a role that may not migrate is
-// told who may. A server that cannot be reached gives an UnreachableError.
+// told who may. A server that cannot be reached gives an UnreachableError,
+// one that refuses the password a PasswordError.
 func Open(ctx context.Context, rawURL string, o Options, s Schema) (*DB, error) {
 	d, err := connect(ctx, rawURL, o)
 	if err != nil {
@@ -48,13 +49,16 @@ func Migrate(ctx context.Context, rawURL string, o Options, s Schema) (Migration
 }
 
 func connect(ctx context.Context, rawURL string, o Options) (*DB, error) {
-	cfg, err := Config(ctx, rawURL, o)
+	cfg, from, err := configFrom(ctx, rawURL, o)
 	if err != nil {
 		return nil, err
 	}
 	d := &DB{SQL: stdlib.OpenDB(*cfg), config: cfg, where: Redact(rawURL), host: hostLabel(cfg)}
 	if err := d.SQL.PingContext(ctx); err != nil {
 		d.SQL.Close()
+		if passwordRefused(err) {
+			return nil, &PasswordError{User: cfg.User, Host: d.host, From: from, Err: err}
+		}
 		return nil, d.Err(ctx, fmt.Errorf("connecting to %s: %w", d.where, err))
 	}
 	return d, nil

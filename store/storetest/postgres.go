@@ -63,6 +63,40 @@ func PostgresRole(t testing.TB, dbURL string, grants ...string) string {
 	return u.String()
 }
 
+// passwordGroup is the role whose members the test server asks for a
+// password (.ci/postgres's pg_hba.conf); it trusts everyone else.
+const passwordGroup = "mps_password_login"
+
+// PostgresPasswordRole is PostgresRole for a role that logs in with a
+// password: it makes one (random, returned) and the role, and checks that
+// the server asks for it. A server that lets the role in without it (one
+// started before .ci/postgres set its pg_hba.conf) skips the test, or
+// fails it under CI.
+func PostgresPasswordRole(t testing.TB, dbURL string, grants ...string) (roleURL, password string) {
+	t.Helper()
+	adminExec(t, dbURL, `DO $$ BEGIN CREATE ROLE `+passwordGroup+` NOLOGIN;
+		EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`)
+	roleURL = PostgresRole(t, dbURL, grants...)
+	u, err := url.Parse(roleURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	password = randomHex(t, 12) // hex: nothing to quote in the statement
+	role := pgx.Identifier{u.User.Username()}.Sanitize()
+	adminExec(t, dbURL, "ALTER ROLE "+role+" PASSWORD '"+password+"'")
+	adminExec(t, dbURL, "GRANT "+passwordGroup+" TO "+role)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if conn, err := pgx.Connect(ctx, roleURL); err == nil {
+		conn.Close(ctx)
+		if os.Getenv("CI") != "" {
+			t.Fatalf("the test server lets a member of %s in without its password: .ci/postgres start writes the pg_hba.conf line that asks for one", passwordGroup)
+		}
+		t.Skipf("the test server lets a member of %s in without its password: start it again with `eval \"$(.ci/postgres start)\"`", passwordGroup)
+	}
+	return roleURL, password
+}
+
 // adminExec runs stmt on the server at rawURL as its URL's user.
 func adminExec(t testing.TB, rawURL, stmt string) {
 	t.Helper()

@@ -247,6 +247,10 @@ func refuseFileAsDir(where storeLocation) error {
 // "event log" or "journal": exit 1, with the host named (the error says
 // it) and what to do.
 func storeError(what string, err error) error {
+	var refused *postgres.PasswordError
+	if errors.As(err, &refused) {
+		return localError(storePasswordHint(refused), err)
+	}
 	var down *postgres.UnreachableError
 	if errors.As(err, &down) {
 		return localError("Check that the database server is running and that this machine reaches it (VPN, firewall, the URL's host and port); "+
@@ -264,4 +268,14 @@ const storePrivilegeHint = "The store's role lacks that privilege: the README's 
 func deniedByStore(err error) bool {
 	var pgErr *pgconn.PgError
 	return errors.As(err, &pgErr) && pgErr.Code == "42501"
+}
+
+// storePasswordHint says where to put the store role's password, or which
+// one to check.
+func storePasswordHint(e *postgres.PasswordError) string {
+	set := "`mps secret set store-password` keeps it in the keyring, which mps reads first; PGPASSWORD and a pgpass file come after"
+	if e.From == "" {
+		return "Give mps the role's password: " + set + "."
+	}
+	return "Check the password in " + e.From + ", or the URL's role: " + set + "."
 }

@@ -266,3 +266,44 @@ func postsOn(h *harness, id string) []string {
 	}
 	return paths
 }
+
+// A store role the server asks for a password: with none, and then with a
+// wrong one in the keyring, a command says which it is and how to give
+// it, and exits 1; once `mps secret set store-password` has the right one,
+// the commands log in. No output ever holds a password.
+func TestStorePasswordFromTheKeyringLogsIn(t *testing.T) {
+	h := newPGHarness(t)
+	h.mustRun("store", "migrate") // as the database's owner
+	roleURL, password := storetest.PostgresPasswordRole(t, h.url,
+		"SELECT ON events, mps_schema", "SELECT, INSERT, UPDATE ON entries")
+	h.env[store.EnvStore] = roleURL
+	const wrong = "not the password"
+	steps := []struct {
+		name    string
+		keyring string // what `mps secret set store-password` stores first; "" for nothing
+		code    int
+		says    []string // what `mps events` says
+	}{
+		{"no password", "", ExitError, []string{"asks role", "for a password, and none was found", "mps secret set store-password"}},
+		{"a wrong one", wrong, ExitError, []string{"refused the password of role", "from the keyring", "Check the password in the keyring"}},
+		{"the right one", password, ExitOK, []string{"No events"}},
+	}
+	for _, step := range steps {
+		if step.keyring != "" {
+			wantExit(t, h.runWithInput(step.keyring+"\n", "secret", "set", "store-password", "--with-value"), ExitOK, "secret set store-password")
+		}
+		for _, args := range [][]string{{"events"}, {"journal"}} {
+			r := h.run(args...)
+			what := args[0] + " with " + step.name
+			wantExit(t, r, step.code, what)
+			for _, want := range step.says {
+				if args[0] == "events" && !strings.Contains(r.stdout+r.stderr, want) {
+					t.Errorf("%s: lacks %q:\n%s%s", what, want, r.stdout, r.stderr)
+				}
+			}
+			if strings.Contains(r.stdout+r.stderr, password) || strings.Contains(r.stdout+r.stderr, wrong) {
+				t.Errorf("%s printed a password:\n%s%s", what, r.stdout, r.stderr)
+			}
+		}
+	}
+}
