@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -75,6 +76,44 @@ func TestDashboardWithoutExpansion(t *testing.T) {
 			t.Errorf("%q was read %d times, want once", s.Name, reads[s.ID])
 		}
 	}
+}
+
+// Only the solutions on screen are read: on a short screen the rows below
+// wait until they are scrolled to, and then only they are read.
+func TestSideReadsFollowTheScreen(t *testing.T) {
+	h := newHarnessWith(t, 80, 14, sandbox.Options{ListDefaultFieldsOnly: true})
+	tab := h.app.tabs[0].(*solutionsTab)
+	solutionReads := func() map[string]int {
+		reads := map[string]int{}
+		for _, r := range h.sb.Requests() {
+			if r.Method == "GET" && strings.Count(r.Path, "/") == 2 {
+				reads[r.Path[strings.LastIndex(r.Path, "/")+1:]]++
+			}
+		}
+		return reads
+	}
+	var seen []string // the rows on screen before
+	wantRead := func(when string) {
+		t.Helper()
+		reads, shown := solutionReads(), tab.table.WindowIDs()
+		if len(shown) == 0 || len(shown) >= len(tab.list()) {
+			t.Fatalf("%s: %d of %d rows on screen; the test wants a screen that shows some", when, len(shown), len(tab.list()))
+		}
+		for _, id := range shown {
+			if reads[id] != 1 {
+				t.Errorf("%s: %s on screen was read %d times, want once", when, id, reads[id])
+			}
+		}
+		for id, n := range reads {
+			if !slices.Contains(shown, id) && !slices.Contains(seen, id) {
+				t.Errorf("%s: %s was read %d times without being on screen", when, id, n)
+			}
+		}
+		seen = append(seen, shown...)
+	}
+	wantRead("at the top")
+	h.press("G")
+	wantRead("at the bottom")
 }
 
 // tablesOf is what the active tab's tables draw.
