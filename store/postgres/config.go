@@ -60,7 +60,7 @@ func Config(ctx context.Context, rawURL string, o Options) (*pgx.ConnConfig, err
 	return cfg, err
 }
 
-// configFrom is Config, and where the password came from (passwordFrom's
+// configFrom is Config, and where the password came from (findPassword's
 // words; "" when none was found).
 func configFrom(ctx context.Context, rawURL string, o Options) (*pgx.ConnConfig, string, error) {
 	if !IsURL(rawURL) {
