@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -163,7 +164,11 @@ func eventLogCheck(f DoctorFacts) SetupCheck {
 	c := SetupCheck{Name: "event log", Status: CheckPass}
 	if f.EventLogErr != nil {
 		c.Status, c.Detail = CheckWarn, "cannot read the event log: "+f.EventLogErr.Error()
-		c.Fix = "Check --event-log, or start mps webhook serve."
+		c.Fix = "Check the store (`mps store --help`), or start `mps webhook serve`."
+		var hinted interface{ Hint() string }
+		if errors.As(f.EventLogErr, &hinted) && hinted.Hint() != "" {
+			c.Fix = hinted.Hint() // what the store's own error says to do
+		}
 		return c
 	}
 	serve := "Check that mps webhook serve is reachable at the subscription's callback URL."

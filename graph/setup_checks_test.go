@@ -3,6 +3,7 @@ package graph_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -59,6 +60,7 @@ func TestDoctorChecks(t *testing.T) {
 		{"silent 8 days while active", func(f *graph.DoctorFacts) { f.LastWebhook = now.Add(-8 * 24 * time.Hour) }, "event log", graph.CheckWarn, "8 days ago"},
 		{"silent 8 days, nothing active", func(f *graph.DoctorFacts) { f.LastWebhook, f.ActiveSolutions = now.Add(-8*24*time.Hour), 0 }, "event log", graph.CheckPass, "last webhook"},
 		{"never a webhook while active", func(f *graph.DoctorFacts) { f.LastWebhook = time.Time{} }, "event log", graph.CheckWarn, "no webhook"},
+		{"event log unreadable", func(f *graph.DoctorFacts) { f.EventLogErr = errors.New("disk on fire") }, "event log", graph.CheckWarn, "disk on fire"},
 		{"reconcile differs", func(f *graph.DoctorFacts) { f.OnlyInAPI = 3 }, "onboarded customers", graph.CheckWarn, "3 listed"},
 	}
 	for _, tc := range cases {
@@ -78,6 +80,11 @@ func TestDoctorChecks(t *testing.T) {
 		t.Fatal("good facts fail a check")
 	}
 	f := goodFacts(now)
+	f.EventLogErr = fmt.Errorf("opening it: %w", hintedError{"Give mps the role's password."})
+	if c := checkNamed(t, graph.DoctorChecks(f), "event log"); c.Fix != "Give mps the role's password." {
+		t.Errorf("event log fix %q; want the error's own hint", c.Fix)
+	}
+	f = goodFacts(now)
 	f.Subscriptions[0].Fields = f.Subscriptions[0].Fields[:1]
 	if c := checkNamed(t, graph.DoctorChecks(f), "webhook subscription"); !strings.Contains(c.Fix, f.SubscribeCommand) {
 		t.Fatalf("fix %q does not name the command", c.Fix)
@@ -150,3 +157,9 @@ func TestShareVerified(t *testing.T) {
 		}
 	}
 }
+
+// hintedError is an error that says what to do, as the command line's are.
+type hintedError struct{ hint string }
+
+func (e hintedError) Error() string { return "refused" }
+func (e hintedError) Hint() string  { return e.hint }

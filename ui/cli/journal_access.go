@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"mps/graph"
@@ -41,7 +42,7 @@ func (s *Session) completeInFlight(ctx context.Context, c *graph.Client) {
 	j, err := s.openJournal(opening)
 	cancel()
 	if err != nil {
-		s.warning(sentence(oneLine(err.Error())))
+		s.warning(strings.TrimPrefix(errorLine(err, graph.CommandWords()), "mps: ")) // with what to do
 		return
 	}
 	if where, err := s.storeLocation(); err == nil && where.postgres() {

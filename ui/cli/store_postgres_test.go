@@ -288,6 +288,13 @@ func TestStorePasswordFromTheKeyringLogsIn(t *testing.T) {
 		{"a wrong one", wrong, ExitError, []string{"refused the password of role", "from the keyring", "Check the password in the keyring"}},
 		{"the right one", password, ExitOK, []string{"No events"}},
 	}
+	// The doctor's event log check, and the start's look at the journal,
+	// say the same and what to do.
+	r := h.run("doctor")
+	if !strings.Contains(r.stdout, "→ Give mps the role's password") || !strings.Contains(r.stderr, "warning: the shared store") ||
+		!strings.Contains(r.stderr, "mps secret set store-password") {
+		t.Errorf("doctor without the store password:\n%s%s", r.stdout, r.stderr)
+	}
 	for _, step := range steps {
 		if step.keyring != "" {
 			wantExit(t, h.runWithInput(step.keyring+"\n", "secret", "set", "store-password", "--with-value"), ExitOK, "secret set store-password")
