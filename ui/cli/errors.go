@@ -30,7 +30,7 @@ func (e *exitError) Error() string { return e.msg }
 
 // Hint is what to do next, for a view that shows the error (the doctor's
 // checks) as graph.Error's Hint is.
-func (e *exitError) Hint() string { return e.hint }
+func (e *exitError) Hint() string  { return e.hint }
 func (e *exitError) Unwrap() error { return e.err }
 
 // usageErrorf reports a mistake in how mps was called (exit 2).
