@@ -37,10 +37,10 @@ func (a *App) readSides() tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	for _, id := range t.solutionsOnScreen() {
-		s, known := a.ctx.Solutions.Solution(id)
 		if len(cmds) == graph.SideReadsAtOnce {
 			break
 		}
+		s, known := a.ctx.Solutions.Solution(id)
 		if !known || r.asked[id] || !s.LacksSides() {
 			continue
 		}

@@ -22,7 +22,8 @@ type partnersTab struct {
 	apps      table.Model // one row per partner app
 	sols      table.Model // the selected app's solutions
 	focusSols bool
-	shownApp  string // the app whose solutions sols holds
+	shownApp  string   // the app whose solutions sols holds
+	unread    []string // the solutions the unreadApp row counts, as rebuild found them
 
 	rowsSeq    uint64
 	rowsFor    graph.Solution
@@ -154,14 +155,8 @@ func (t *partnersTab) counterparts(s *graph.Solution) []graph.App {
 // screen, those solutions: reading them moves each under its app.
 func (t *partnersTab) solutionsOnScreen() []string {
 	ids := t.sols.WindowIDs()
-	if !slices.Contains(t.apps.WindowIDs(), unreadApp) {
-		return ids
-	}
-	all := t.list()
-	for i := range all {
-		if apps := t.counterparts(&all[i]); len(apps) == 1 && apps[0].ID == unreadApp {
-			ids = append(ids, all[i].ID)
-		}
+	if slices.Contains(t.apps.WindowIDs(), unreadApp) {
+		ids = append(ids, t.unread...)
 	}
 	return ids
 }
@@ -175,8 +170,12 @@ func (t *partnersTab) rebuild() {
 	var order []string
 	byApp := map[string]*agg{}
 	all := t.list()
+	t.unread = t.unread[:0]
 	for i := range all {
 		for _, app := range t.counterparts(&all[i]) {
+			if app.ID == unreadApp {
+				t.unread = append(t.unread, all[i].ID)
+			}
 			a := byApp[app.ID]
 			if a == nil {
 				a = &agg{app: app, counts: map[graph.State]int{}}
